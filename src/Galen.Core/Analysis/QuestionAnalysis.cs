@@ -1,0 +1,127 @@
+using Galen.Core.Analysis;
+
+namespace Galen.Core;
+
+/// <summary>What a question asks for.</summary>
+public enum QuestionKind
+{
+    YesNoEfficacy,
+    Treatment,
+    Dosing,
+    AdverseEffects,
+    Diagnosis,
+    Definition,
+    Comparison,
+    Prognosis,
+    Prevention,
+    Causes,
+    Other,
+}
+
+/// <summary>What a yes/no question asks to be true; decides how "no difference" and "no increase" read.</summary>
+public enum QuestionFocus
+{
+    /// <summary>Does it help, improve, work?</summary>
+    Benefit,
+    /// <summary>Does it cause harm, raise a risk?</summary>
+    Harm,
+    /// <summary>Is it safe, feasible, tolerated?</summary>
+    Safety,
+    /// <summary>Is it as good as the alternative?</summary>
+    Equivalence,
+    /// <summary>Is it better than the alternative?</summary>
+    Superiority,
+    /// <summary>Is it needed, mandatory, required?</summary>
+    Necessity,
+    /// <summary>Is it associated with, does it predict, influence, differ?</summary>
+    Association,
+    /// <summary>Is it accurate, reliable, valid?</summary>
+    Accuracy,
+}
+
+public static class QuestionKinds
+{
+    public static string ToSlug(this QuestionKind kind) => kind switch
+    {
+        QuestionKind.YesNoEfficacy => "yes-no-efficacy",
+        QuestionKind.Treatment => "treatment",
+        QuestionKind.Dosing => "dosing",
+        QuestionKind.AdverseEffects => "adverse-effects",
+        QuestionKind.Diagnosis => "diagnosis",
+        QuestionKind.Definition => "definition",
+        QuestionKind.Comparison => "comparison",
+        QuestionKind.Prognosis => "prognosis",
+        QuestionKind.Prevention => "prevention",
+        QuestionKind.Causes => "causes",
+        _ => "other",
+    };
+}
+
+/// <summary>A named thing in a question (an intervention, a condition) with every phrasing that names it.</summary>
+public sealed record Term(string Name, IReadOnlyList<string> Phrasings, string Type)
+{
+    private string[]? _normalized;
+
+    /// <summary>Phrasings in the normalised form used for matching (case-sensitive abbreviations excluded).</summary>
+    internal string[] NormalizedPhrasings => _normalized ??= Phrasings
+        .Where(p => !Vocabulary.IsCaseSensitive(p))
+        .Select(TextTools.Normalize)
+        .Where(p => p.Length > 0)
+        .Distinct(StringComparer.Ordinal)
+        .ToArray();
+
+    /// <summary>Short abbreviations that only count written in capitals.</summary>
+    internal IEnumerable<string> ExactPhrasings => Phrasings.Where(Vocabulary.IsCaseSensitive);
+
+    /// <summary>Whether a text names this term (<paramref name="normalized"/> is the text's normalised form).</summary>
+    public bool IsIn(string text, string normalized)
+    {
+        foreach (var p in NormalizedPhrasings)
+        {
+            if (TextTools.ContainsPhrase(normalized, p))
+            {
+                return true;
+            }
+        }
+        foreach (var p in ExactPhrasings)
+        {
+            if (TextTools.ContainsExactWord(text, p))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
+
+/// <summary>The result of reading a question.</summary>
+public sealed record QuestionAnalysis
+{
+    /// <summary>The question as asked (markup removed).</summary>
+    public required string Question { get; init; }
+    /// <summary>The sentence that carries the question (a story may surround it).</summary>
+    public required string FocusQuestion { get; init; }
+    public required QuestionKind Kind { get; init; }
+    /// <summary>Whether the question wants a yes / no / uncertain verdict.</summary>
+    public required bool IsYesNo { get; init; }
+    public QuestionFocus Focus { get; init; } = QuestionFocus.Benefit;
+    public IReadOnlyList<Term> Interventions { get; init; } = [];
+    public IReadOnlyList<Term> Conditions { get; init; } = [];
+    /// <summary>Alternatives an intervention is compared with.</summary>
+    public IReadOnlyList<Term> Comparators { get; init; } = [];
+    public string? Population { get; init; }
+    /// <summary>The circumstance the question sets ("after starting an antipsychotic").</summary>
+    public string? Context { get; init; }
+    /// <summary>Medicines or events named in the context (the likely cause, not the treatment asked about).</summary>
+    public IReadOnlyList<Term> ContextTerms { get; init; } = [];
+    /// <summary>Topic words of the question, lower case, in order.</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+    /// <summary>True when the intervention or condition was taken from earlier questions of the conversation.</summary>
+    public bool UsesConversation { get; init; }
+    public bool Urgent { get; init; }
+    /// <summary>What made the question look like an emergency, in words.</summary>
+    public string? UrgentReason { get; init; }
+
+    public Term? MainIntervention => Interventions.Count > 0 ? Interventions[0] : null;
+    public Term? MainCondition => Conditions.Count > 0 ? Conditions[0] : null;
+}

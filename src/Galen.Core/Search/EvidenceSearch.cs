@@ -1,0 +1,31 @@
+using Galen.Core.Sources;
+
+namespace Galen.Core.Search;
+
+/// <summary>
+/// One concept of a question (an intervention, a condition) with the alternative phrasings that name it.
+/// A source bears on the concept when it contains any of the phrasings.
+/// </summary>
+public sealed record Concept(string Name, IReadOnlyList<string> Phrasings);
+
+/// <summary>What the answer engine asks of the library.</summary>
+public sealed record EvidenceQuery
+{
+    /// <summary>Free text, searched as text: query syntax in it is never interpreted.</summary>
+    public required string Text { get; init; }
+    /// <summary>Concepts every hit must bear on (any phrasing of each). Empty means no constraint.</summary>
+    public IReadOnlyList<Concept> RequiredConcepts { get; init; } = [];
+    /// <summary>Extra phrasings that raise a hit's score (synonyms, expanded abbreviations).</summary>
+    public IReadOnlyList<string> Boosts { get; init; } = [];
+    public int Top { get; init; } = 20;
+    public SourceKind? Kind { get; init; }
+    public int? FromYear { get; init; }
+    public int? ToYear { get; init; }
+}
+
+public sealed record SearchHit(SourceRecord Source, double Score);
+
+public interface IEvidenceSearch
+{
+    IReadOnlyList<SearchHit> Search(EvidenceQuery query);
+}

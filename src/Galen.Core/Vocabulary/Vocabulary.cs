@@ -1,0 +1,214 @@
+using System.Reflection;
+using Galen.Core.Analysis;
+
+namespace Galen.Core;
+
+/// <summary>One group of names for the same thing: "restless legs syndrome", "RLS", "Willis-Ekbom disease".</summary>
+public sealed record TermGroup(string Type, string Name, IReadOnlyList<string> Phrasings)
+{
+    public bool IsDrug => Type is "drug" or "drug-class" or "supplement";
+    public bool IsCondition => Type is "condition" or "symptom";
+}
+
+/// <summary>A vocabulary term found in a text.</summary>
+public sealed record TermMatch(TermGroup Group, string Surface, int Token, int TokenCount);
+
+/// <summary>
+/// The project's vocabulary of synonyms, abbreviations, brand and generic names and lay and clinical names,
+/// read from the embedded <c>terms.txt</c>.
+/// </summary>
+public static class Vocabulary
+{
+    private const int MaxPhraseTokens = 7;
+    private static readonly HashSet<string> AmbiguousAbbreviations = new(StringComparer.Ordinal)
+    {
+        "CAD", "GAD", "AMI", "ASA", "ADD", "CAT", "SAD", "PAD", "URI", "EPS", "CHD", "OSA",
+    };
+
+    private static readonly IReadOnlyList<TermGroup> AllGroups;
+    private static readonly Dictionary<string, List<TermGroup>> ByNormalized = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, List<TermGroup>> ByExact = new(StringComparer.Ordinal);
+
+    static Vocabulary()
+    {
+        var groups = new List<TermGroup>();
+        foreach (var line in ReadResource("terms.txt"))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0 || trimmed[0] == '#')
+            {
+                continue;
+            }
+            var parts = trimmed.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 2)
+            {
+                continue;
+            }
+            var group = new TermGroup(parts[0], parts[1], parts[1..]);
+            groups.Add(group);
+            foreach (var phrase in group.Phrasings)
+            {
+                if (IsCaseSensitive(phrase))
+                {
+                    AddTo(ByExact, phrase, group);
+                }
+                else
+                {
+                    AddTo(ByNormalized, TextTools.Normalize(phrase), group);
+                }
+            }
+        }
+        AllGroups = groups;
+    }
+
+    /// <summary>Every group's names, preferred name first, in file order.</summary>
+    public static IEnumerable<IReadOnlyList<string>> Groups => AllGroups.Select(g => g.Phrasings);
+
+    /// <summary>Every group with its type, in file order.</summary>
+    public static IReadOnlyList<TermGroup> TermGroups => AllGroups;
+
+    /// <summary>
+    /// The names of a phrase's group, preferred name first; the phrase alone when the vocabulary does not know it.
+    /// </summary>
+    public static IReadOnlyList<string> Expand(string phrase)
+    {
+        var group = Lookup(phrase);
+        if (group is null)
+        {
+            return [phrase.Trim()];
+        }
+        return group.Phrasings;
+    }
+
+    /// <summary>The group a whole phrase names, or null.</summary>
+    public static TermGroup? Lookup(string phrase)
+    {
+        var trimmed = phrase.Trim();
+        if (ByExact.TryGetValue(trimmed, out var exact))
+        {
+            return exact[0];
+        }
+        var normalized = TextTools.Normalize(trimmed);
+        if (ByNormalized.TryGetValue(normalized, out var list))
+        {
+            return list[0];
+        }
+        // Plural tolerance: "statins" -> "statin", "antipsychotic medications" -> "antipsychotic medication".
+        if (normalized.EndsWith('s') && ByNormalized.TryGetValue(normalized[..^1], out list))
+        {
+            return list[0];
+        }
+        return null;
+    }
+
+    /// <summary>All vocabulary terms in a text, longest match first at each position, left to right.</summary>
+    public static IReadOnlyList<TermMatch> FindAll(string text)
+    {
+        var original = TokensKeepCase(text);
+        var matches = new List<TermMatch>();
+        var i = 0;
+        while (i < original.Count)
+        {
+            var found = false;
+            var maxLen = Math.Min(MaxPhraseTokens, original.Count - i);
+            for (var len = maxLen; len >= 1 && !found; len--)
+            {
+                if (len == 1 && ByExact.TryGetValue(original[i], out var exact))
+                {
+                    matches.Add(new TermMatch(exact[0], original[i], i, 1));
+                    i += 1;
+                    found = true;
+                    break;
+                }
+                var key = string.Join(' ', original.Skip(i).Take(len)).ToLowerInvariant();
+                if (ByNormalized.TryGetValue(key, out var list)
+                    || (key.Length > 3 && key.EndsWith('s') && ByNormalized.TryGetValue(key[..^1], out list)))
+                {
+                    matches.Add(new TermMatch(list[0], string.Join(' ', original.Skip(i).Take(len)), i, len));
+                    i += len;
+                    found = true;
+                }
+            }
+            if (!found)
+            {
+                i++;
+            }
+        }
+        return matches;
+    }
+
+    /// <summary>Tokens as <see cref="TextTools.Normalize"/> makes them, but keeping letter case.</summary>
+    internal static List<string> TokensKeepCase(string text)
+    {
+        var tokens = new List<string>();
+        var sb = new System.Text.StringBuilder();
+        foreach (var c in text)
+        {
+            if (c is '\'' or '\u2019')
+            {
+                continue;
+            }
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(c);
+            }
+            else if (sb.Length > 0)
+            {
+                tokens.Add(sb.ToString());
+                sb.Clear();
+            }
+        }
+        if (sb.Length > 0)
+        {
+            tokens.Add(sb.ToString());
+        }
+        return tokens;
+    }
+
+    /// <summary>Short capitalised abbreviations ("IM", "TD") are only recognised written in capitals.</summary>
+    internal static bool IsCaseSensitive(string phrase)
+    {
+        if (phrase.Contains(' ') || phrase.Length > 3)
+        {
+            return false;
+        }
+        var upper = phrase.Count(char.IsUpper);
+        if (upper < 2)
+        {
+            return false;
+        }
+        return phrase.Length <= 2 || AmbiguousAbbreviations.Contains(phrase);
+    }
+
+    private static void AddTo(Dictionary<string, List<TermGroup>> map, string key, TermGroup group)
+    {
+        if (key.Length == 0)
+        {
+            return;
+        }
+        if (!map.TryGetValue(key, out var list))
+        {
+            list = [];
+            map[key] = list;
+        }
+        if (!list.Contains(group))
+        {
+            list.Add(group);
+        }
+    }
+
+    internal static IEnumerable<string> ReadResource(string fileName)
+    {
+        var assembly = typeof(Vocabulary).Assembly;
+        var name = assembly.GetManifestResourceNames().First(n => n.EndsWith("." + fileName, StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException("Missing embedded resource " + fileName);
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            lines.Add(line);
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,144 @@
+using Galen.Core.Sources;
+using Galen.Evidence.Search;
+using Galen.Evidence.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace Galen.Evidence.Import;
+
+/// <summary>One item read from an input file: a source to store, or identifiers whose sources are withdrawn.</summary>
+public readonly record struct ImportItem(SourceRecord? Record, IReadOnlyList<string>? DeletedKeys)
+{
+    public static ImportItem Of(SourceRecord record) => new(record, null);
+    public static ImportItem Delete(IReadOnlyList<string> keys) => new(null, keys);
+}
+
+/// <summary>
+/// Writes import units to the store and the index. A unit is one transaction: either all of it is
+/// stored or none of it. Re-importing unchanged content changes nothing (same key, same content hash).
+/// </summary>
+public sealed class LibraryWriter(GalenDbFactory dbFactory, EvidenceIndex index)
+{
+    private const int BatchSize = 1000;
+
+    /// <summary>Stores one unit. Throws (and stores nothing of it) when reading the items throws.</summary>
+    public void Apply(string origin, IEnumerable<ImportItem> items, ImportReport report, Action<int>? progress = null)
+    {
+        var added = 0; var updated = 0; var unchanged = 0; var deleted = 0;
+        using var db = dbFactory.Create();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        using var tx = db.Database.BeginTransaction();
+        try
+        {
+            var batch = new List<SourceRecord>(BatchSize);
+            var now = DateTime.UtcNow;
+            foreach (var item in items)
+            {
+                if (item.Record is { } r) batch.Add(r);
+                if (item.DeletedKeys is { Count: > 0 } keys)
+                {
+                    Flush();
+                    deleted += DeleteKeys(db, keys);
+                }
+                if (batch.Count >= BatchSize) Flush();
+            }
+            Flush();
+            var version = BumpVersion(db, now);
+            db.SaveChanges();
+            tx.Commit();
+            index.Commit(version);
+
+            void Flush()
+            {
+                if (batch.Count == 0) return;
+                // Later records in one file replace earlier ones with the same key.
+                var latest = new Dictionary<string, SourceRecord>(StringComparer.Ordinal);
+                foreach (var rec in batch) latest[rec.Key] = rec;
+                var keys = latest.Keys.ToList();
+                var existing = db.Sources.AsNoTracking()
+                    .Where(s => keys.Contains(s.Key))
+                    .Select(s => new { s.Key, s.Id, s.ContentHash })
+                    .ToDictionary(s => s.Key, StringComparer.Ordinal);
+                foreach (var (key, rec) in latest)
+                {
+                    var payload = SourceJson.Serialize(rec);
+                    var hash = SourceJson.Hash(payload);
+                    if (existing.TryGetValue(key, out var old))
+                    {
+                        if (old.ContentHash == hash) { unchanged++; continue; }
+                        var row = ToRow(rec, payload, hash, origin, now);
+                        row.Id = old.Id;
+                        db.Sources.Update(row);
+                        updated++;
+                    }
+                    else
+                    {
+                        db.Sources.Add(ToRow(rec, payload, hash, origin, now));
+                        added++;
+                    }
+                    index.Upsert(rec, payload);
+                }
+                db.SaveChanges();
+                db.ChangeTracker.Clear();
+                progress?.Invoke(batch.Count);
+                batch.Clear();
+            }
+        }
+        catch
+        {
+            tx.Rollback();
+            index.Rollback();
+            throw;
+        }
+        report.Added += added;
+        report.Updated += updated;
+        report.Unchanged += unchanged;
+        report.Deleted += deleted;
+    }
+
+    private int DeleteKeys(GalenDb db, IReadOnlyList<string> keys)
+    {
+        var total = 0;
+        foreach (var chunk in keys.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var list = chunk.ToList();
+            total += db.Sources.Where(s => list.Contains(s.Key)).ExecuteDelete();
+            foreach (var key in list) index.Delete(key);
+        }
+        return total;
+    }
+
+    internal static long BumpVersion(GalenDb db, DateTime now)
+    {
+        var state = db.LibraryState.SingleOrDefault(s => s.Id == 1);
+        if (state is null)
+        {
+            state = new LibraryStateRow { Id = 1, Version = 1, UpdatedAt = now };
+            db.LibraryState.Add(state);
+        }
+        else
+        {
+            state.Version++;
+            state.UpdatedAt = now;
+            db.LibraryState.Update(state);
+        }
+        return state.Version;
+    }
+
+    private static SourceRow ToRow(SourceRecord rec, string payload, string hash, string origin, DateTime now) => new()
+    {
+        Key = rec.Key,
+        Kind = rec.Kind.ToSlug(),
+        Title = Truncate(rec.Title, 2000),
+        Container = rec.Container is null ? null : Truncate(rec.Container, 500),
+        Year = rec.Year,
+        Pmid = rec.Ids.Pmid,
+        Doi = rec.Ids.Doi,
+        MedquadId = rec.Ids.Medquad,
+        ContentHash = hash,
+        Payload = payload,
+        Origin = Truncate(origin, 1000),
+        ImportedAt = now,
+    };
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+}

@@ -1,0 +1,266 @@
+using Galen.Core.Search;
+using Galen.Core.Sources;
+using Galen.Evidence.Import;
+using Galen.Evidence.Search;
+using Galen.Evidence.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace Galen.Evidence;
+
+/// <summary>Progress of a long operation: total when known, and how much is done.</summary>
+public interface IProgressSink
+{
+    void Start(string label, long? total);
+    void Advance(long amount);
+    void Finish();
+}
+
+public sealed class NoProgress : IProgressSink
+{
+    public static readonly NoProgress Instance = new();
+    public void Start(string label, long? total) { }
+    public void Advance(long amount) { }
+    public void Finish() { }
+}
+
+/// <summary>Thrown when the database schema is behind the code; the message says what to run.</summary>
+public sealed class StoreNotMigratedException(string message) : Exception(message);
+
+/// <summary>
+/// The evidence library: the store, the search index derived from it, and the importers.
+/// One per process; the web app and the command line share it.
+/// </summary>
+public sealed class Library : IDisposable
+{
+    private const int MedQuadFilesPerUnit = 250;
+
+    public Library(GalenStoreOptions options)
+    {
+        Options = options;
+        Db = new GalenDbFactory(options);
+        Index = new EvidenceIndex(options.IndexDirectory);
+        Search = new LuceneEvidenceSearch(Index);
+        Writer = new LibraryWriter(Db, Index);
+    }
+
+    public GalenStoreOptions Options { get; }
+    public GalenDbFactory Db { get; }
+    public EvidenceIndex Index { get; }
+    public IEvidenceSearch Search { get; }
+    public LibraryWriter Writer { get; }
+
+    /// <summary>Applies pending migrations. Returns the names of the migrations applied.</summary>
+    public IReadOnlyList<string> Migrate()
+    {
+        using var db = Db.Create();
+        var pending = db.Database.GetPendingMigrations().ToList();
+        if (pending.Count > 0) db.Database.Migrate();
+        return pending;
+    }
+
+    /// <summary>
+    /// Makes the library usable: migrates the embedded default on first run (a server database is
+    /// migrated only by an explicit `galen migrate`), loads the starter library into an empty store, and
+    /// rebuilds the index when it does not reflect the store.
+    /// </summary>
+    public void EnsureReady(string? starterLibrary = null, IProgressSink? progress = null)
+    {
+        using (var db = Db.Create())
+        {
+            var pending = db.Database.GetPendingMigrations().ToList();
+            if (pending.Count > 0)
+            {
+                if (Options.Provider != StoreProvider.Sqlite || Options.Database is not null)
+                {
+                    throw new StoreNotMigratedException($"The database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}). Run `galen migrate` first.");
+                }
+                db.Database.Migrate();
+            }
+        }
+        if (starterLibrary is not null && Directory.Exists(starterLibrary) && CountSources() == 0)
+        {
+            var report = new ImportReport();
+            ImportGuidelines([starterLibrary], report, progress);
+        }
+        EnsureIndexFresh(progress);
+    }
+
+    public long StoreVersion()
+    {
+        using var db = Db.Create();
+        return db.LibraryState.AsNoTracking().Where(s => s.Id == 1).Select(s => (long?)s.Version).FirstOrDefault() ?? 0;
+    }
+
+    public int CountSources()
+    {
+        using var db = Db.Create();
+        return db.Sources.Count();
+    }
+
+    /// <summary>Rebuilds the index if a crash or another process left it behind the store.</summary>
+    public bool EnsureIndexFresh(IProgressSink? progress = null)
+    {
+        var version = StoreVersion();
+        if (Index.CommittedVersion() == version && (version > 0 || Index.Exists)) return false;
+        RebuildIndex(progress);
+        return true;
+    }
+
+    /// <summary>Recreates the index from the store.</summary>
+    public int RebuildIndex(IProgressSink? progress = null)
+    {
+        progress ??= NoProgress.Instance;
+        using var db = Db.Create();
+        var version = StoreVersion();
+        var total = db.Sources.Count();
+        progress.Start("Indexing", total);
+        Index.DeleteAll();
+        var count = 0;
+        long lastId = 0;
+        while (true)
+        {
+            var page = db.Sources.AsNoTracking().Where(s => s.Id > lastId).OrderBy(s => s.Id)
+                .Select(s => new { s.Id, s.Payload }).Take(2000).ToList();
+            if (page.Count == 0) break;
+            foreach (var row in page)
+            {
+                Index.Upsert(SourceJson.Deserialize(row.Payload), row.Payload);
+            }
+            lastId = page[^1].Id;
+            count += page.Count;
+            progress.Advance(page.Count);
+        }
+        Index.Commit(version);
+        progress.Finish();
+        return count;
+    }
+
+    public void ImportPubMed(IEnumerable<string> paths, ImportReport report, IProgressSink? progress = null)
+    {
+        progress ??= NoProgress.Instance;
+        var files = paths.SelectMany(p => Directory.Exists(p)
+            ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Where(PubMedReader.IsPubMedFile).Order(StringComparer.Ordinal)
+            : (IEnumerable<string>)[p]).ToList();
+        var totalBytes = files.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+        progress.Start("Importing PubMed", totalBytes);
+        foreach (var file in files)
+        {
+            report.Files++;
+            if (!File.Exists(file))
+            {
+                report.Errors.Add(new ImportFormatException(file, null, "no such file or folder"));
+                continue;
+            }
+            try
+            {
+                Writer.Apply(file, PubMedReader.Read(file, report), report);
+            }
+            catch (ImportFormatException ex)
+            {
+                report.Errors.Add(ex);
+            }
+            progress.Advance(new FileInfo(file).Length);
+        }
+        progress.Finish();
+    }
+
+    public void ImportMedQuad(string path, ImportReport report, string? answersCsv = null, IProgressSink? progress = null)
+    {
+        progress ??= NoProgress.Instance;
+        var answers = answersCsv is null ? null : MedQuadReader.ReadAnswersCsv(answersCsv);
+        var files = MedQuadReader.FindFiles(path).ToList();
+        progress.Start("Importing MedQuAD", files.Count);
+        // Small files are grouped into one transaction each; a bad file is rejected alone before its group is written.
+        foreach (var group in files.Chunk(MedQuadFilesPerUnit))
+        {
+            var records = new List<ImportItem>();
+            foreach (var file in group)
+            {
+                report.Files++;
+                try
+                {
+                    records.AddRange(MedQuadReader.Read(file, report, answers).Select(ImportItem.Of));
+                }
+                catch (ImportFormatException ex)
+                {
+                    report.Errors.Add(ex);
+                }
+            }
+            Writer.Apply(path, records, report);
+            progress.Advance(group.Length);
+        }
+        progress.Finish();
+    }
+
+    /// <summary>Imports guideline-format files. "Based on" ids must resolve to a record in these files or already in the store.</summary>
+    public void ImportGuidelines(IEnumerable<string> paths, ImportReport report, IProgressSink? progress = null)
+    {
+        progress ??= NoProgress.Instance;
+        var parsed = new List<(string File, SourceRecord Record)>();
+        foreach (var path in paths)
+        {
+            IEnumerable<string> files;
+            try { files = GuidelineReader.FindFiles(path).ToList(); }
+            catch (ImportFormatException ex) { report.Files++; report.Errors.Add(ex); continue; }
+            foreach (var file in files)
+            {
+                report.Files++;
+                try { parsed.Add((file, GuidelineReader.Read(file))); }
+                catch (ImportFormatException ex) { report.Errors.Add(ex); }
+            }
+        }
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var accepted = new List<(string File, SourceRecord Record)>();
+        foreach (var (file, record) in parsed)
+        {
+            if (seen.TryGetValue(record.Key, out var other))
+            {
+                report.Errors.Add(new ImportFormatException(file, 2, $"id '{record.Ids.Guideline}' is already used by {other}"));
+                continue;
+            }
+            seen[record.Key] = file;
+            accepted.Add((file, record));
+        }
+        var known = new HashSet<string>(accepted.Select(a => a.Record.Ids.Guideline!), StringComparer.Ordinal);
+        var referenced = accepted.SelectMany(a => a.Record.Sections).SelectMany(s => s.RestsOn ?? []).Where(id => !known.Contains(id)).Distinct().ToList();
+        if (referenced.Count > 0)
+        {
+            using var db = Db.Create();
+            var keys = referenced.Select(id => "guideline:" + id).ToList();
+            foreach (var key in db.Sources.Where(s => keys.Contains(s.Key)).Select(s => s.Key).ToList()) known.Add(key["guideline:".Length..]);
+        }
+        var valid = new List<ImportItem>();
+        foreach (var (file, record) in accepted)
+        {
+            var missing = record.Sections.SelectMany(s => s.RestsOn ?? []).FirstOrDefault(id => !known.Contains(id));
+            if (missing is not null)
+            {
+                report.Errors.Add(new ImportFormatException(file, null, $"'Based on' names '{missing}', which is not in the library"));
+                continue;
+            }
+            valid.Add(ImportItem.Of(record));
+        }
+        progress.Start("Importing guidelines", valid.Count);
+        Writer.Apply(string.Join(";", paths), valid, report, n => progress.Advance(n));
+        progress.Finish();
+    }
+
+    public LibraryStats Stats()
+    {
+        using var db = Db.Create();
+        var byKind = db.Sources.GroupBy(s => s.Kind).Select(g => new { g.Key, Count = g.Count() }).ToList()
+            .OrderBy(k => k.Key, StringComparer.Ordinal).ToDictionary(k => k.Key, k => k.Count, StringComparer.Ordinal);
+        foreach (var kind in Enum.GetValues<SourceKind>()) byKind.TryAdd(kind.ToSlug(), 0);
+        return new LibraryStats(
+            byKind.Values.Sum(),
+            new SortedDictionary<string, int>(byKind, StringComparer.Ordinal),
+            db.Articles.Count(),
+            StoreVersion(),
+            Index.DocumentCount(),
+            Options.Provider == StoreProvider.Sqlite ? "sqlite" : "postgresql");
+    }
+
+    public void Dispose() => Index.Dispose();
+}
+
+public sealed record LibraryStats(int Total, SortedDictionary<string, int> ByKind, int Articles, long Version, int IndexedDocuments, string Provider);

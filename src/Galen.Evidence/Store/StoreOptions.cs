@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Galen.Evidence.Store;
+
+public enum StoreProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Where the library lives: a data directory (SQLite file and search index) and an optional database connection string.</summary>
+public sealed class GalenStoreOptions
+{
+    public const string DataEnvironmentVariable = "GALEN_DATA";
+    public const string DatabaseEnvironmentVariable = "GALEN_DATABASE";
+
+    public string DataDirectory { get; set; } = DefaultDataDirectory();
+
+    /// <summary>PostgreSQL ("Host=...") or SQLite ("Data Source=...") connection string; null means the SQLite file in the data directory.</summary>
+    public string? Database { get; set; }
+
+    public StoreProvider Provider => Database is null || Database.TrimStart().StartsWith("Data Source", StringComparison.OrdinalIgnoreCase)
+        ? StoreProvider.Sqlite
+        : StoreProvider.Postgres;
+
+    public string SqliteConnectionString => Database ?? $"Data Source={Path.Combine(DataDirectory, "galen.db")}";
+
+    public string IndexDirectory => Path.Combine(DataDirectory, "index");
+
+    /// <summary>The embedded default: the data directory is "galen-data" under the user's home (or GALEN_DATA).</summary>
+    public static string DefaultDataDirectory()
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return Path.Combine(string.IsNullOrEmpty(home) ? "." : home, ".galen");
+    }
+
+    public static GalenStoreOptions FromEnvironment(string? data = null, string? database = null)
+    {
+        var options = new GalenStoreOptions();
+        var dataDir = data ?? Environment.GetEnvironmentVariable(DataEnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(dataDir)) options.DataDirectory = Path.GetFullPath(dataDir);
+        var db = database ?? Environment.GetEnvironmentVariable(DatabaseEnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(db)) options.Database = db;
+        return options;
+    }
+}
+
+/// <summary>Creates a context for the configured provider. Contexts are short-lived: one per unit of work.</summary>
+public sealed class GalenDbFactory(GalenStoreOptions options)
+{
+    public GalenStoreOptions Options { get; } = options;
+
+    public GalenDb Create()
+    {
+        if (Options.Provider == StoreProvider.Sqlite)
+        {
+            if (Options.Database is null) Directory.CreateDirectory(Options.DataDirectory);
+            var builder = new DbContextOptionsBuilder<SqliteGalenDb>()
+                .UseSqlite(Options.SqliteConnectionString, o => o.CommandTimeout(120));
+            return new SqliteGalenDb(builder.Options);
+        }
+        var pg = new DbContextOptionsBuilder<PostgresGalenDb>()
+            .UseNpgsql(Options.Database, o => o.CommandTimeout(120));
+        return new PostgresGalenDb(pg.Options);
+    }
+}
