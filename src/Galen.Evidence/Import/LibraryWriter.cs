@@ -42,10 +42,19 @@ public sealed class LibraryWriter(GalenDbFactory dbFactory, EvidenceIndex index)
                 if (batch.Count >= BatchSize) Flush();
             }
             Flush();
-            var version = BumpVersion(db, now);
-            db.SaveChanges();
-            tx.Commit();
-            index.Commit(version);
+            if (added + updated + deleted == 0)
+            {
+                // Nothing changed: leave the library version (and so the index) as they are.
+                tx.Rollback();
+                index.Rollback();
+            }
+            else
+            {
+                var version = BumpVersion(db, now);
+                db.SaveChanges();
+                tx.Commit();
+                index.Commit(version);
+            }
 
             void Flush()
             {

@@ -48,17 +48,18 @@ public static class MedQuadReader
             throw new ImportFormatException(file, ex.LineNumber, "malformed XML: " + ex.Message, ex);
         }
         var root = doc.Root;
-        if (root is null || root.Name.LocalName != "Document")
+        // Most collections use <Document id=...>; one uses the older <DiseaseFile fid=...> with the same content.
+        if (root is null || root.Name.LocalName is not ("Document" or "DiseaseFile"))
         {
             throw new ImportFormatException(file, LineOf(root), $"expected a <Document> element, found <{root?.Name.LocalName}>");
         }
-        var docId = ((string?)root.Attribute("id"))?.Trim();
+        var docId = ((string?)root.Attribute("id") ?? (string?)root.Attribute("fid"))?.Trim();
         var source = ((string?)root.Attribute("source"))?.Trim();
         if (string.IsNullOrEmpty(docId)) throw new ImportFormatException(file, LineOf(root), "the Document has no id attribute");
         if (string.IsNullOrEmpty(source)) throw new ImportFormatException(file, LineOf(root), "the Document has no source attribute");
         var url = ((string?)root.Attribute("url"))?.Trim();
         var focus = Clean(root.Element("Focus")?.Value);
-        var annotations = root.Element("FocusAnnotations");
+        var annotations = root.Element("FocusAnnotations") ?? root;
         var category = Clean(annotations?.Element("Category")?.Value);
         var cuis = annotations?.Descendants("CUI").Select(c => c.Value.Trim()).Where(c => c.Length > 0).ToList() ?? [];
         var synonyms = annotations?.Element("Synonyms")?.Elements("Synonym").Select(s => Clean(s.Value)).OfType<string>().ToList() ?? [];

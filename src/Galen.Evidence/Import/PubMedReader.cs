@@ -46,11 +46,11 @@ public static partial class PubMedReader
         Guard(name, () =>
         {
             if (reader.MoveToContent() != XmlNodeType.Element) throw new ImportFormatException(name, null, "no XML content (empty file?)");
-            if (reader.LocalName is not ("PubmedArticleSet" or "PubmedArticle" or "PubmedBookArticle"))
+            if (reader.LocalName is not ("PubmedArticleSet" or "PubmedBookArticleSet" or "PubmedArticle" or "PubmedBookArticle"))
             {
                 throw new ImportFormatException(name, lineInfo.LineNumber, $"expected a PubmedArticleSet, found <{reader.LocalName}>");
             }
-            if (reader.LocalName == "PubmedArticleSet") reader.Read();
+            if (reader.LocalName is "PubmedArticleSet" or "PubmedBookArticleSet") reader.Read();
             return 0;
         });
         while (Guard(name, () => NextItem(reader, lineInfo, name, report)) is { } item)
@@ -78,7 +78,7 @@ public static partial class PubMedReader
                 case "DeleteCitation":
                     var deletion = (XElement)XNode.ReadFrom(reader);
                     return ImportItem.Delete(deletion.Elements("PMID").Select(p => p.Value.Trim()).Where(p => p.Length > 0).Select(p => "pmid:" + p).ToList());
-                case "PubmedArticleSet":
+                case "PubmedArticleSet" or "PubmedBookArticleSet":
                     reader.Read();
                     continue;
                 default:

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Galen.Core;
+using Galen.Core.Answers;
+using Galen.Core.Search;
+using Galen.Evidence;
+using Galen.Evidence.Import;
+using Galen.Evidence.Store;
+
+namespace Galen.Benchmarks;
+
+/// <summary>
+/// Whole-command figures at scale. Two phases, each its own process so memory figures are honest:
+///   scale import --sources N --work DIR   generate (once) and import the synthetic corpus: sources/s, peak memory
+///   scale search --sources N --work DIR   search and ask latency p50/p95 over PubMedQA questions, peak memory
+///   scale medquad --work DIR              full MedQuAD import time
+/// </summary>
+internal static class ScaleHarness
+{
+    public static int Main(string[] args)
+    {
+        var phase = args.Length > 0 ? args[0] : throw new ArgumentException("scale import|search|medquad");
+        var work = CorpusGenerator.Arg(args, "--work") ?? Path.Combine(Path.GetTempPath(), "galen-scale");
+        var sources = int.Parse(CorpusGenerator.Arg(args, "--sources") ?? "10000");
+        var data = Path.Combine(work, $"data-{sources}");
+        switch (phase)
+        {
+            case "import": Import(work, data, sources); break;
+            case "search": Search(data, int.Parse(CorpusGenerator.Arg(args, "--queries") ?? "500")); break;
+            case "medquad": MedQuad(Path.Combine(work, "data-medquad")); break;
+            default: throw new ArgumentException($"unknown phase {phase}");
+        }
+        return 0;
+    }
+
+    private static void Import(string work, string data, int sources)
+    {
+        var corpus = Path.Combine(work, $"corpus-{sources}");
+        if (!Directory.Exists(corpus) || Directory.GetFiles(corpus).Length == 0)
+        {
+            var g = Stopwatch.StartNew();
+            CorpusGenerator.Generate(sources, corpus);
+            Console.WriteLine($"generated {sources:N0} citations in {g.Elapsed.TotalSeconds:F1} s");
+        }
+        if (Directory.Exists(data)) Directory.Delete(data, true);
+        using var library = new Library(new GalenStoreOptions { DataDirectory = data });
+        library.Migrate();
+        var report = new ImportReport();
+        var clock = Stopwatch.StartNew();
+        library.ImportPubMed([corpus], report);
+        clock.Stop();
+        Console.WriteLine($"import pubmed: {report.Added:N0} sources in {clock.Elapsed.TotalSeconds:F1} s = {report.Added / clock.Elapsed.TotalSeconds:F0} sources/s (parse, store, index; SQLite)");
+        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+    }
+
+    private static void MedQuad(string data)
+    {
+        if (Directory.Exists(data)) Directory.Delete(data, true);
+        using var library = new Library(new GalenStoreOptions { DataDirectory = data });
+        library.Migrate();
+        var report = new ImportReport();
+        var clock = Stopwatch.StartNew();
+        library.ImportMedQuad(SharedData.Path("medquad"), report);
+        clock.Stop();
+        Console.WriteLine($"import medquad: {report.Added:N0} sources from {report.Files:N0} files in {clock.Elapsed.TotalSeconds:F1} s = {report.Added / clock.Elapsed.TotalSeconds:F0} sources/s; {report.Skipped:N0} skipped");
+        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+    }
+
+    private static void Search(string data, int queries)
+    {
+        using var library = new Library(new GalenStoreOptions { DataDirectory = data });
+        library.EnsureReady();
+        var questions = PubMedQaReader.Read(SharedData.Path("pubmedqa", "pqal_dev.json")).Select(i => i.Question).Take(queries).ToList();
+        var engine = new AnswerEngine(library.Search);
+        foreach (var q in questions.Take(50))
+        {
+            library.Search.Search(new EvidenceQuery { Text = q, Top = 20 });
+            engine.Ask(new AskRequest(q, Audience.Clinician, []));
+        }
+        var search = new List<double>();
+        var ask = new List<double>();
+        foreach (var q in questions)
+        {
+            var t = Stopwatch.GetTimestamp();
+            library.Search.Search(new EvidenceQuery { Text = q, Top = 20 });
+            search.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            t = Stopwatch.GetTimestamp();
+            engine.Ask(new AskRequest(q, Audience.Clinician, []));
+            ask.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        }
+        Console.WriteLine($"sources: {library.CountSources():N0}; {questions.Count} PubMedQA questions after 50 warm-up");
+        Console.WriteLine($"search top 20: p50 {P(search, 0.5):F1} ms, p95 {P(search, 0.95):F1} ms");
+        Console.WriteLine($"ask (analysis, search, grading, composition): p50 {P(ask, 0.5):F1} ms, p95 {P(ask, 0.95):F1} ms");
+        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+    }
+
+    private static double P(List<double> values, double q)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+    }
+}

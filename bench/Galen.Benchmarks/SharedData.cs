@@ -1,0 +1,18 @@
+namespace Galen.Benchmarks;
+
+internal static class SharedData
+{
+    public static string Root
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Galen.slnx"))) return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
+            }
+            throw new InvalidOperationException("Run from inside the Galen repository, with ../shared beside it.");
+        }
+    }
+
+    public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
+}

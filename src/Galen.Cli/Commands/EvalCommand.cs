@@ -1,0 +1,193 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using Galen.Core;
+using Galen.Core.Answers;
+using Galen.Evidence;
+using Galen.Evidence.Import;
+using Galen.Evidence.Store;
+
+namespace Galen.Cli.Commands;
+
+/// <summary>
+/// Measures the engine on labelled data, reading files by path. Unless --data is given, each run
+/// works in a fresh temporary library so the user's own library is untouched.
+/// </summary>
+public static class EvalCommand
+{
+    public static int Run(GalenStoreOptions store, bool explicitData, List<string> rest, ParsedArgs args, TextWriter stdout, TextWriter stderr, IProgressSink progress)
+    {
+        if (rest.Count == 0) throw new UsageException("usage: galen eval pubmedqa FILE | galen eval liveqa --medquad DIR --answers CSV --questions XML --qrels FILE");
+        string? temp = null;
+        if (!explicitData)
+        {
+            temp = Path.Combine(Path.GetTempPath(), "galen-eval-" + Guid.NewGuid().ToString("N"));
+            store = new GalenStoreOptions { DataDirectory = temp };
+        }
+        try
+        {
+            using var library = new Library(store);
+            library.EnsureReady(progress: progress);
+            return rest[0] switch
+            {
+                "pubmedqa" => PubMedQa(library, rest, args, stdout, progress),
+                "liveqa" => LiveQa(library, args, stdout, progress),
+                _ => throw new UsageException($"unknown evaluation '{rest[0]}': use pubmedqa or liveqa"),
+            };
+        }
+        finally
+        {
+            if (temp is not null)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                try { Directory.Delete(temp, true); } catch (IOException) { }
+            }
+        }
+    }
+
+    private static int PubMedQa(Library library, List<string> rest, ParsedArgs args, TextWriter stdout, IProgressSink progress)
+    {
+        args.Allow("--json");
+        if (rest.Count != 2) throw new UsageException("usage: galen eval pubmedqa FILE");
+        var items = PubMedQaReader.Read(rest[1]);
+        var report = new ImportReport();
+        library.Writer.Apply(rest[1], items.Select(i => ImportItem.Of(i.Source)), report);
+        var engine = new AnswerEngine(library.Search);
+        string[] labels = ["yes", "no", "uncertain"];
+        var confusion = new int[3, 3];
+        progress.Start("Asking", items.Count);
+        var latencies = new List<double>(items.Count);
+        var ownFirst = 0;
+        foreach (var item in items)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var answer = engine.Ask(new AskRequest(item.Question, Audience.Clinician, []));
+            latencies.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (answer.Evidence.Count > 0 && answer.Evidence[0].ExternalIds.Pmid == item.Pmid) ownFirst++;
+            var expected = item.Decision == "maybe" ? "uncertain" : item.Decision;
+            var actual = answer.Verdict ?? "uncertain";
+            var ei = Array.IndexOf(labels, expected);
+            var ai = Array.IndexOf(labels, actual);
+            if (ei >= 0 && ai >= 0) confusion[ei, ai]++;
+            progress.Advance(1);
+        }
+        progress.Finish();
+        var total = items.Count;
+        var correct = Enumerable.Range(0, 3).Sum(i => confusion[i, i]);
+        var f1s = Enumerable.Range(0, 3).Select(i =>
+        {
+            var tp = confusion[i, i];
+            var fp = Enumerable.Range(0, 3).Sum(r => confusion[r, i]) - tp;
+            var fn = Enumerable.Range(0, 3).Sum(c => confusion[i, c]) - tp;
+            return tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
+        }).ToArray();
+        var accuracy = total == 0 ? 0 : (double)correct / total;
+        var macroF1 = f1s.Average();
+        if (args.Has("--json"))
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(new
+            {
+                items = total, accuracy, macroF1,
+                f1 = labels.Select((l, i) => new { label = l, f1 = f1s[i] }),
+                confusion = labels.Select((l, i) => new { expected = l, predicted = labels.Select((p, j) => new { label = p, count = confusion[i, j] }) }),
+                ownArticleFirst = total == 0 ? 0 : (double)ownFirst / total,
+                latencyMs = new { p50 = Percentiles(latencies).P50, p95 = Percentiles(latencies).P95 },
+            }, CliJson.Options));
+            return ExitCodes.Done;
+        }
+        stdout.WriteLine($"PubMedQA: {total} questions");
+        stdout.WriteLine($"  accuracy {accuracy:F3}   macro-F1 {macroF1:F3}   (F1 yes {f1s[0]:F3}, no {f1s[1]:F3}, uncertain {f1s[2]:F3})");
+        stdout.WriteLine($"  own article ranked first: {(double)ownFirst / Math.Max(1, total):P1}");
+        stdout.WriteLine("  confusion (rows expected, columns predicted: yes no uncertain)");
+        for (var i = 0; i < 3; i++) stdout.WriteLine($"    {labels[i],-10}{confusion[i, 0],6}{confusion[i, 1],6}{confusion[i, 2],6}");
+        var p = Percentiles(latencies);
+        stdout.WriteLine($"  ask latency p50 {p.P50:F1} ms, p95 {p.P95:F1} ms");
+        return ExitCodes.Done;
+    }
+
+    private static int LiveQa(Library library, ParsedArgs args, TextWriter stdout, IProgressSink progress)
+    {
+        args.Allow("--medquad", "--answers", "--questions", "--qrels", "--json");
+        string Need(string name) => args.Get(name) ?? throw new UsageException($"eval liveqa needs {name}");
+        var medquad = Need("--medquad");
+        var questionsFile = Need("--questions");
+        var qrelsFile = Need("--qrels");
+        var report = new ImportReport();
+        library.ImportMedQuad(medquad, report, args.Get("--answers"), progress);
+        var qrels = ReadQrels(qrelsFile);
+        var questions = ReadLiveQaQuestions(questionsFile);
+        var engine = new AnswerEngine(library.Search);
+        var grades = new List<int?>();
+        progress.Start("Asking", questions.Count);
+        foreach (var (qid, text) in questions)
+        {
+            var answer = engine.Ask(new AskRequest(text, Audience.Patient, []));
+            var top = answer.Evidence.Select(e => e.ExternalIds.Medquad).FirstOrDefault(m => m is not null);
+            grades.Add(top is not null && qrels.TryGetValue((qid, top), out var g) ? g : null);
+            progress.Advance(1);
+        }
+        progress.Finish();
+        var n = Math.Max(1, grades.Count);
+        var mean = grades.Sum(g => g ?? 0) / (double)n;
+        var good = grades.Count(g => g >= 2) / (double)n;
+        var unjudged = grades.Count(g => g is null) / (double)n;
+        var meanJudged = grades.Any(g => g is not null) ? grades.Where(g => g is not null).Average(g => g!.Value) : 0;
+        if (args.Has("--json"))
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(new { questions = grades.Count, meanGrade = mean, meanGradeJudged = meanJudged, shareIncompleteOrBetter = good, shareUnjudged = unjudged, imported = report.Imported + report.Unchanged }, CliJson.Options));
+            return ExitCodes.Done;
+        }
+        stdout.WriteLine($"LiveQA: {grades.Count} questions over {report.Imported + report.Unchanged} MedQuAD answers");
+        stdout.WriteLine($"  mean grade of the top answer (0-3, unjudged as 0): {mean:F3}");
+        stdout.WriteLine($"  mean grade over judged top answers: {meanJudged:F3}");
+        stdout.WriteLine($"  share graded 3-Incomplete or better: {good:P1}; share unjudged: {unjudged:P1}");
+        return ExitCodes.Done;
+    }
+
+    /// <summary>qrels lines: "QUESTION JUDGMENT ANSWER-ID", judgments "1-Incorrect" .. "4-Excellent" mapped to 0..3.</summary>
+    internal static Dictionary<(string, string), int> ReadQrels(string path)
+    {
+        if (!File.Exists(path)) throw new UsageException($"qrels file '{path}' does not exist");
+        var result = new Dictionary<(string, string), int>();
+        var lineNo = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNo++;
+            var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 0) continue;
+            if (parts.Length != 3 || parts[1].Length == 0 || !char.IsDigit(parts[1][0]))
+                throw new ImportFormatException(path, lineNo, "expected 'QUESTION JUDGMENT ANSWER-ID'");
+            var answerId = parts[2].EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? parts[2][..^4] : parts[2];
+            result[(parts[0], answerId)] = parts[1][0] - '1';
+        }
+        return result;
+    }
+
+    /// <summary>LiveQA questions: the question number (as in qrels) and the original subject and message.</summary>
+    internal static List<(string Id, string Text)> ReadLiveQaQuestions(string path)
+    {
+        if (!File.Exists(path)) throw new UsageException($"questions file '{path}' does not exist");
+        XDocument doc;
+        try { doc = XDocument.Load(path, LoadOptions.SetLineInfo); }
+        catch (System.Xml.XmlException ex) { throw new ImportFormatException(path, ex.LineNumber, "malformed XML: " + ex.Message, ex); }
+        var list = new List<(string, string)>();
+        foreach (var q in doc.Descendants("NLM-QUESTION"))
+        {
+            var qid = ((string?)q.Attribute("qid"))?.Trim() ?? "";
+            var number = new string(qid.Where(char.IsDigit).ToArray());
+            var original = q.Element("Original-Question");
+            var subject = original?.Element("SUBJECT")?.Value.Trim() ?? "";
+            var message = original?.Element("MESSAGE")?.Value.Trim() ?? "";
+            var text = string.Join(". ", new[] { subject, message }.Where(s => s.Length > 0));
+            if (text.Length > 0) list.Add((number.Length > 0 ? number : qid, text));
+        }
+        return list;
+    }
+
+    internal static (double P50, double P95) Percentiles(List<double> values)
+    {
+        if (values.Count == 0) return (0, 0);
+        var sorted = values.Order().ToList();
+        double At(double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+        return (At(0.50), At(0.95));
+    }
+}

@@ -1,0 +1,821 @@
+using System.Text.RegularExpressions;
+using Galen.Core.Analysis;
+
+namespace Galen.Core;
+
+/// <summary>
+/// Reads a question: its kind, the intervention and condition it names (with every synonym the vocabulary knows),
+/// the population and context, and whether it describes an emergency. Pure and deterministic.
+/// </summary>
+public static partial class QuestionAnalyzer
+{
+    private const RegexOptions Opts = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    // ---- Patterns that pull the intervention (x) and the condition (y) out of a question.
+    [GeneratedRegex(@"^(?:so\s+)?(?:does|do|did|can|could|will|would|may|might)\s+(?<x>.+?)\s+(?:really\s+|actually\s+|ever\s+)?(?:help|helps|work|improve|relieve|reduce|treat|cure|prevent|ease|alleviate|lower|benefit|stop|fix|decrease|control|manage|shorten|speed up)\s+(?:(?:with|in|for|against|to\s+treat|to\s+relieve|my|the|your|his|her|a|an|people\s+with|patients\s+with)\s+)*(?<y>.+?)$", Opts)]
+    private static partial Regex HelpPattern();
+
+    [GeneratedRegex(@"^(?:can|could|should|may|might|would)\s+(?<x>.+?)\s+be\s+(?:safely\s+)?(?:used|given|taken|prescribed|recommended|tried|useful|effective|helpful|beneficial|considered|an\s+option|a\s+treatment|a\s+good\s+treatment)\s+(?:(?:to|for|in|as|a|an|the|with)\s+)*(?:(?:treat|treatment|treating|manage|management|managing|relieve|prevent|therapy|cure)\s+(?:of\s+|for\s+|in\s+)?)?(?<y>.+?)$", Opts)]
+    private static partial Regex BeUsedPattern();
+
+    [GeneratedRegex(@"^(?:is|are|was|were)\s+(?<x>.+?)\s+(?:an?\s+|the\s+)?(?:(?:good|effective|useful|helpful|beneficial|safe|efficacious|appropriate|recommended|reasonable|viable|proven|first-line|best|valid|real|evidence-based)\s+)+(?:(?:treatment|therapy|option|remedy|choice|drug|medication|medicine|supplement|intervention|cure|way)\s+)?(?:for|in|against|to\s+treat|to\s+manage|with|to\s+prevent|to\s+use\s+for)\s+(?<y>.+?)$", Opts)]
+    private static partial Regex IsEffectivePattern();
+
+    [GeneratedRegex(@"^how\s+(?:effective|useful|helpful|good|well|safe)\s+(?:is|are|does|do)\s+(?<x>.+?)\s+(?:work\s+)?(?:as\s+(?:an?\s+)?(?<y>.+?)\s+(?:treatment|therapy|remedy|medication|medicine)|(?:for|in|against|at\s+treating|in\s+treating|to\s+treat|for\s+treating)\s+(?<y>.+?))$", Opts)]
+    private static partial Regex HowEffectivePattern();
+
+    [GeneratedRegex(@"^(?:what|which|how\s+much)\s+(?:(?:amount|dose|dosage|level|levels|quantity|doses|amounts|blood\s+level)\s+)?(?:of\s+)?(?<x>.+?)\s+(?:can|could|will|would|may|might|does|do|is|are)\s+(?:cause|lead\s+to|result\s+in|trigger|produce|give\s+(?:you|me|someone)|be\s+(?:toxic|dangerous|too\s+much|harmful))\s*(?<y>.*?)$", Opts)]
+    private static partial Regex AmountCausesPattern();
+
+    [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|how\s+much|how\s+many\s+(?:mg|milligrams|tablets|pills|capsules))\s+(?:of\s+|is\s+|should\s+|do\s+|can\s+)?(?<x>.+?)$", Opts)]
+    private static partial Regex DosePattern();
+
+    [GeneratedRegex(@"^(?:so\s+)?how\s+(?:do|should|can|would|to|does\s+one|is\s+one|are\s+we|do\s+we|should\s+we)\s+(?:i|we|you|one|clinicians?|doctors?|physicians?|nurses?)?\s*(?:best\s+)?(?:treat|manage|handle|approach|deal\s+with|get\s+rid\s+of|relieve|cure|control|stop|fix|ease)\s+(?<y>.+?)$", Opts)]
+    private static partial Regex HowTreatPattern();
+
+    [GeneratedRegex(@"^(?:what|which)\s+(?:is|are|would\s+be|s)?\s*(?:the\s+)?(?:(?:best|first-line|first\s+line|recommended|usual|standard|current|preferred|main|available|right|treatment)\s+)*(?:treatments?|therapy|therapies|management|options|remedies|remedy|medications?|medicines?|drugs?|approach)\s+(?:options\s+)?(?:for|of|in|to\s+treat|against)\s+(?<y>.+?)$", Opts)]
+    private static partial Regex WhatTreatmentPattern();
+
+    [GeneratedRegex(@"^(?:what|which)\s+(?:can|should|do|could|would)\s+(?:i|we|you|one|my\s+\w+|he|she)\s+(?:take|use|do|try|give)\s+(?:for|about|to\s+(?:treat|help|relieve|stop|ease|get\s+rid\s+of))\s+(?<y>.+?)$", Opts)]
+    private static partial Regex WhatToTakePattern();
+
+    [GeneratedRegex(@"^(?:what|which)\s+(?:helps?|works?|is\s+good)\s+(?:with\s+|for\s+|against\s+)?(?<y>.+?)$", Opts)]
+    private static partial Regex WhatHelpsPattern();
+
+    [GeneratedRegex(@"^how\s+(?:is|are)\s+(?<y>.+?)\s+(?:treated|managed|handled|cured)$", Opts)]
+    private static partial Regex HowIsTreatedPattern();
+
+    [GeneratedRegex(@"\b(?:side\s+effects?|adverse\s+(?:effects?|reactions?|events?)|risks?|dangers?|toxicity|complications?|interactions?)\s+(?:of|from|with)\s+(?:taking\s+|using\s+)?(?<x>.+?)$", Opts)]
+    private static partial Regex SideEffectsOfPattern();
+
+    [GeneratedRegex(@"^(?:does|do|did|can|could|will|would|may|might|is|are)\s+(?<x>.+?)\s+(?:cause|causes|causing|induce|trigger|lead\s+to|result\s+in|worsen|make|increase(?:\s+the\s+risk\s+of)?|raise|give\s+(?:you|me)|associated\s+with|linked\s+to|responsible\s+for|a\s+cause\s+of)\s+(?<y>.+?)$", Opts)]
+    private static partial Regex CausesPattern();
+
+    [GeneratedRegex(@"^(?:is|are)\s+(?:it\s+)?(?:safe|ok|okay|fine|dangerous)\s+to\s+(?:take|use|give|have|drink|combine|mix)\s+(?<x>.+?)(?:\s+(?:in|during|while|when|with|if|for)\s+(?<y>.+?))?$", Opts)]
+    private static partial Regex SafeToTakePattern();
+
+    [GeneratedRegex(@"^(?:is|are)\s+(?<x>.+?)\s+(?:safe|ok|okay|dangerous|harmful|toxic)\b\s*(?:(?:to\s+take\s+|to\s+use\s+)?(?:in|during|for|with|while|if)\s+(?<y>.+?))?$", Opts)]
+    private static partial Regex IsSafePattern();
+
+    [GeneratedRegex(@"^(?:(?:which|what)\s+is\s+(?:better|best|more\s+effective|safer)[,:]?\s*)?(?:is\s+)?(?<x>.+?)\s+(?:vs\.?|versus|or|compared\s+(?:with|to)|better\s+than|more\s+effective\s+than|safer\s+than|superior\s+to|as\s+effective\s+as|as\s+good\s+as|instead\s+of)\s+(?<x2>.+?)(?:\s+(?:for|in|to\s+treat|when\s+treating)\s+(?<y>.+?))?$", Opts)]
+    private static partial Regex ComparePattern();
+
+    [GeneratedRegex(@"^(?:what|which)\s+is\s+(?:the\s+)?difference\s+between\s+(?<x>.+?)\s+and\s+(?<x2>.+?)$", Opts)]
+    private static partial Regex DifferenceBetweenPattern();
+
+    [GeneratedRegex(@"^(?:what\s+(?:is|are)|whats|what's|define|explain|tell\s+me\s+about|what\s+does)\s+(?:a\s+|an\s+|the\s+)?(?<y>.+?)(?:\s+mean)?$", Opts)]
+    private static partial Regex DefinitionPattern();
+
+    [GeneratedRegex(@"^(?:how\s+(?:is|are|do\s+you|do\s+doctors|do\s+i|can\s+i|can\s+you|to|would\s+you|should\s+i)\s+(?:diagnose|test\s+for|check\s+for|confirm|tell\s+if\s+i\s+have|know\s+if\s+i\s+have)\s+(?<y>.+?)|how\s+(?:is|are)\s+(?<y>.+?)\s+(?:diagnosed|detected|confirmed)|(?:what|which)\s+tests?\s+(?:are\s+used\s+|is\s+used\s+|should\s+be\s+done\s+|do\s+i\s+need\s+)?(?:to\s+diagnose|for|to\s+confirm|to\s+detect)\s+(?<y>.+?))$", Opts)]
+    private static partial Regex DiagnosisPattern();
+
+    [GeneratedRegex(@"\b(?:prognosis|outlook|life\s+expectancy|survival|chances\s+of\s+recovery)\s+(?:of|for|with|in|after)\s+(?<y>.+?)$", Opts)]
+    private static partial Regex PrognosisPattern();
+
+    [GeneratedRegex(@"\b(?:prevent|prevention\s+of|avoid\s+getting|reduce\s+(?:the|my|his|her)\s+risk\s+of|lower\s+(?:the|my|his|her)\s+risk\s+of)\s+(?<y>.+?)$", Opts)]
+    private static partial Regex PreventPattern();
+
+    [GeneratedRegex(@"^(?:what\s+(?:causes|can\s+cause|could\s+cause|is\s+the\s+cause\s+of|are\s+the\s+causes\s+of|triggers)|causes\s+of|why\s+(?:do|does|did|am|is|are)\s+(?:i|you|people|we|he|she|my\s+\w+)?\s*(?:get|have|develop|getting|having)?)\s+(?<y>.+?)$", Opts)]
+    private static partial Regex WhatCausesPattern();
+
+    // ---- Kind cues.
+    [GeneratedRegex(@"^(?:so\s+|and\s+|but\s+|also\s+|then\s+)?(?:is|are|was|were|does|do|did|can|could|should|will|would|may|might|has|have|had|must|shall|isn't|aren't|doesn't|don't|won't|can't)\b", Opts)]
+    private static partial Regex AuxStartPattern();
+
+    [GeneratedRegex(@"[:.;,]\s*(?:is|are|does|do|can|should|will|was|were|did|has|have|could)\s+(?:it|they|this|there|these|that|we|he|she|the|a|an)\b", Opts)]
+    private static partial Regex TrailingYesNoPattern();
+
+    [GeneratedRegex(@"^how\s+(?:effective|well|useful|helpful|good)\b", Opts)]
+    private static partial Regex HowEffectiveStartPattern();
+
+    [GeneratedRegex(@"\b(?:vs\.?|versus|compared\s+(?:with|to)|better\s+than|worse\s+than|superior\s+to|inferior\s+to|more\s+effective\s+than|less\s+effective\s+than|as\s+effective\s+as|as\s+good\s+as|safer\s+than|difference\s+between|which\s+is\s+(?:better|best|safer))\b", Opts)]
+    private static partial Regex ComparisonCue();
+
+    [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|how\s+much|how\s+many\s+(?:mg|milligrams|tablets|pills)|amount\s+of|maximum\s+daily|max(?:imum)?\s+dose|mg|milligrams?|upper\s+limit|what\s+level|toxic\s+level|blood\s+level)\b", Opts)]
+    private static partial Regex DosingCue();
+
+    [GeneratedRegex(@"\b(?:side[\s-]+effects?|adverse|toxicity|toxic|overdose|safe|safely|safety|risks?|interactions?|interact|harmful|dangerous|cause|causes|causing|caused|induce|induced|trigger|worsen|contraindicat\w*)\b", Opts)]
+    private static partial Regex AdverseCue();
+
+    [GeneratedRegex(@"\b(?:treat|treats|treating|treated|treatment|treatments|manage|management|managing|therapy|therapies|remedy|remedies|cure|relieve|get\s+rid\s+of|what\s+(?:can|should)\s+(?:i|we)\s+(?:take|do)|help\s+with|helps?)\b", Opts)]
+    private static partial Regex TreatmentCue();
+
+    [GeneratedRegex(@"\b(?:diagnos\w*|tests?\s+for|screen(?:ing)?\s+for|work-?up|distinguish|differentiate|tell\s+the\s+difference|how\s+(?:do|can)\s+(?:i|you)\s+know\s+if|sensitivity|specificity|accura\w+)\b", Opts)]
+    private static partial Regex DiagnosisCue();
+
+    [GeneratedRegex(@"\b(?:prognosis|outlook|life\s+expectancy|survival|go\s+away|how\s+long\s+(?:does|will|do)|recover|recovery|chances|mortality|predict\w*)\b", Opts)]
+    private static partial Regex PrognosisCue();
+
+    [GeneratedRegex(@"\b(?:prevent|prevents|preventing|prevention|avoid\s+getting|reduce\s+(?:the|my|his|her)\s+risk|lower\s+(?:the|my|his|her)\s+risk|prophylaxis|prophylactic)\b", Opts)]
+    private static partial Regex PreventionCue();
+
+    [GeneratedRegex(@"^(?:what\s+(?:causes|can\s+cause|could\s+cause|is\s+the\s+cause|are\s+the\s+causes)|causes\s+of|why\s+(?:do|does|did|am|is|are)\b)", Opts)]
+    private static partial Regex CausesCue();
+
+    [GeneratedRegex(@"^(?:what\s+(?:is|are)|whats|what's|define|what\s+does\s+.+\s+mean|tell\s+me\s+about|explain)\b", Opts)]
+    private static partial Regex DefinitionCue();
+
+    // ---- Focus cues for yes/no questions.
+    [GeneratedRegex(@"\b(?:as\s+(?:effective|good|safe|accurate)\s+as|equivalent|non-?inferior|comparable|similar|equally|substitute|replace|alternative\s+to|instead\s+of)\b", Opts)]
+    private static partial Regex EquivalenceCue();
+
+    [GeneratedRegex(@"\b(?:safe|safely|safety|feasible|feasibility|tolerated|tolerable|acceptable|well\s+tolerated|can\s+be\s+(?:omitted|avoided|discontinued|delayed|withheld|stopped))\b", Opts)]
+    private static partial Regex SafetyCue();
+
+    [GeneratedRegex(@"\b(?:better|superior|more\s+effective|outperform|more\s+accurate|worse|inferior|more\s+likely|less\s+likely|higher|lower)\b", Opts)]
+    private static partial Regex SuperiorityCue();
+
+    [GeneratedRegex(@"\b(?:necessary|needed|mandatory|required|essential|obligatory|justified|warranted|indispensable|routinely|routine|always)\b", Opts)]
+    private static partial Regex NecessityCue();
+
+    [GeneratedRegex(@"\b(?:cause|causes|induce|induces|increase\s+the\s+risk|raise\s+the\s+risk|risk\s+factor|harmful|harm|toxic|worsen|dangerous|adverse|side\s+effects?|complications?)\b", Opts)]
+    private static partial Regex HarmCue();
+
+    [GeneratedRegex(@"\b(?:accurate|accuracy|reliable|reliability|valid|validity|sensitive|specific|agree|agreement|reproducible|detect|identify|diagnose|predict\w*)\b", Opts)]
+    private static partial Regex AccuracyCue();
+
+    [GeneratedRegex(@"\b(?:associated|association|related|relationship|correlate\w*|linked|link|influence\w*|affect|affects|impact|differ\w*|depend\w*|determinant|factor|role|predictor)\b", Opts)]
+    private static partial Regex AssociationCue();
+
+    // ---- Context, population, follow-up, markup.
+    [GeneratedRegex(@"\s*,?\s*(?:that\s+|which\s+|who\s+)?(?:has\s+|have\s+)?(?:started|start|began|begun|developed|occurred|appeared|came\s+on|happened|got\s+worse|worsened|appeared|arose|emerged|occurring|starting|beginning|developing)?\s*(?<ctx>\b(?:after|since|following|while|when|upon)\s+(?:i\s+|he\s+|she\s+|they\s+|we\s+|you\s+|the\s+patient\s+)?(?:was\s+|were\s+|am\s+|is\s+|been\s+|got\s+|get\s+)?(?:started|starting|initiating|initiation\s+of|increasing|increase\s+of|beginning|began|taking|took|stopping|stopped|switching|switched|put\s+on|being\s+put\s+on|using|on|the\s+start\s+of|a\s+dose\s+increase|dose\s+increase|receiving|given|treatment\s+with|an?\s+increase|exposure\s+to)\b.*)$", Opts)]
+    private static partial Regex ContextPattern();
+
+    [GeneratedRegex(@"\b(?:started|put|begun|began|switched)\s+(?:me|him|her|them|us|my\s+\w+)?\s*(?:on|taking)\s+(?<drug>[\w-]+(?:\s+[\w-]+)?)", Opts)]
+    private static partial Regex StoryDrugPattern();
+
+    [GeneratedRegex(@"^(?:it|this|that|they|them|these|those|this\s+medicine|this\s+medication|this\s+drug|the\s+medicine|the\s+medication|the\s+drug|this\s+one|that\s+one|the\s+same|these\s+symptoms|this\s+problem|this\s+condition|the\s+symptoms)$", Opts)]
+    private static partial Regex PronounPattern();
+
+    [GeneratedRegex(@"<[^>]{0,500}>")]
+    private static partial Regex TagPattern();
+
+    [GeneratedRegex(@"&(?:[a-z]{2,8}|#\d{1,6});", RegexOptions.IgnoreCase)]
+    private static partial Regex EntityPattern();
+
+    [GeneratedRegex(@"\s*\((?<alias>[^()]{1,80})\)")]
+    private static partial Regex ParentheticalPattern();
+
+    [GeneratedRegex(@"^(?:a|an|the|my|your|his|her|our|their|this|that|these|those|some|any|taking|using|take|use|oral|extra|supplemental|regular|daily|high[-\s]dose|low[-\s]dose|people\s+with|patients\s+with|someone\s+with|persons?\s+with|children\s+with|adults\s+with|treating|treatment\s+of|the\s+treatment\s+of|symptoms\s+of|me|him|her|them|it)\s+", Opts)]
+    private static partial Regex LeadingFillerPattern();
+
+    [GeneratedRegex(@"\s+(?:symptoms?|in\s+(?:adults?|children|kids|the\s+elderly|older\s+adults|elderly\s+patients|pregnancy|pregnant\s+women|women|men|infants|patients)|during\s+pregnancy|at\s+night|anymore|too|then|now|as\s+well|at\s+all|in\s+general|right\s+now|safely|though|please|for\s+me|for\s+(?:him|her|them)|effectively)$", Opts)]
+    private static partial Regex TrailingFillerPattern();
+
+    [GeneratedRegex(@"\b(?:in|during|for)\s+(?<pop>pregnancy|pregnant\s+women|children|kids|infants|babies|newborns|adults|older\s+adults|the\s+elderly|elderly\s+(?:patients|people)|adolescents|teenagers|women|men|breastfeeding(?:\s+women)?|postmenopausal\s+women|athletes)\b", Opts)]
+    private static partial Regex PopulationPattern();
+
+    [GeneratedRegex(@"\b(?:my|our)\s+(?<pop>son|daughter|baby|child|kid|toddler|newborn|infant|teenager|mother|mom|mum|father|dad|grandmother|grandfather|grandma|grandpa|wife|husband)\b|\b(?<pop>pregnant|breastfeeding)\b", Opts)]
+    private static partial Regex StoryPopulationPattern();
+
+    [GeneratedRegex(@"\b(?<age>\d{1,3})[-\s]?(?:years?[-\s]old|yo|y/o|year)\b", Opts)]
+    private static partial Regex AgePattern();
+
+    [GeneratedRegex(@"[a-z]{2,}", RegexOptions.IgnoreCase)]
+    private static partial Regex LatinWordPattern();
+
+    private static readonly string[] GenericHeads =
+    [
+        "supplements", "supplement", "supplementation", "therapy", "treatment", "treatments", "medication", "medications",
+        "medicine", "medicines", "pills", "pill", "tablets", "tablet", "capsules", "use", "intake", "levels", "level",
+        "injections", "injection", "infusion", "drugs", "drug", "products", "oil",
+    ];
+
+    /// <summary>Reads a question, taking what it leaves out (the medicine, the condition) from the earlier questions.</summary>
+    public static QuestionAnalysis Analyze(string question, IReadOnlyList<string> after)
+    {
+        var current = AnalyzeOne(question);
+        if (after is null || after.Count == 0)
+        {
+            return current;
+        }
+        var needsIntervention = current.Interventions.Count == 0;
+        var needsCondition = current.Conditions.Count == 0;
+        if (!needsIntervention && !needsCondition)
+        {
+            return current;
+        }
+        IReadOnlyList<Term> interventions = current.Interventions;
+        IReadOnlyList<Term> conditions = current.Conditions;
+        var used = false;
+        for (var i = after.Count - 1; i >= 0 && (needsIntervention || needsCondition); i--)
+        {
+            if (string.IsNullOrWhiteSpace(after[i]))
+            {
+                continue;
+            }
+            var earlier = AnalyzeOne(after[i].Length > 20_000 ? after[i][..20_000] : after[i]);
+            if (needsIntervention && earlier.Interventions.Count > 0)
+            {
+                interventions = earlier.Interventions;
+                needsIntervention = false;
+                used = true;
+            }
+            if (needsCondition && earlier.Conditions.Count > 0)
+            {
+                // A population word ("pregnancy") in the follow-up is not a condition; the earlier condition stands.
+                conditions = earlier.Conditions;
+                needsCondition = false;
+                used = true;
+            }
+        }
+        if (!used)
+        {
+            return current;
+        }
+        var keywords = current.Keywords.ToList();
+        foreach (var t in interventions.Concat(conditions))
+        {
+            foreach (var w in TextTools.Tokens(TextTools.Normalize(t.Name)))
+            {
+                if (!keywords.Contains(w) && !TextTools.StopWords.Contains(w))
+                {
+                    keywords.Add(w);
+                }
+            }
+        }
+        return current with { Interventions = interventions, Conditions = conditions, UsesConversation = true, Keywords = keywords };
+    }
+
+    /// <summary>Cleans markup and control characters out of a question.</summary>
+    public static string Clean(string question)
+    {
+        var text = question;
+        if (text.Contains('<'))
+        {
+            text = TagPattern().Replace(text, " ");
+        }
+        if (text.Contains('&'))
+        {
+            text = EntityPattern().Replace(text, m => m.Value.ToLowerInvariant() switch
+            {
+                "&amp;" => "&",
+                "&lt;" => "<",
+                "&gt;" => ">",
+                "&quot;" => "\"",
+                "&#39;" or "&apos;" => "'",
+                _ => " ",
+            });
+        }
+        var chars = text.Select(c => char.IsControl(c) && c != '\n' ? ' ' : c).ToArray();
+        return new string(chars).Trim();
+    }
+
+    private static QuestionAnalysis AnalyzeOne(string raw)
+    {
+        var question = Clean(raw);
+        var focus = FindFocus(question);
+        var q = focus.TrimEnd('?', '.', '!', ' ', '"', '\'').Trim();
+
+        // Context ("that started after initiating an antipsychotic") comes off first.
+        string? context = null;
+        var ctxMatch = ContextPattern().Match(q);
+        var core = q;
+        if (ctxMatch.Success && ctxMatch.Index > 0)
+        {
+            context = ctxMatch.Groups["ctx"].Value.Trim();
+            core = q[..ctxMatch.Index].Trim().TrimEnd(',');
+        }
+
+        var isYesNo = AuxStartPattern().IsMatch(q) || HowEffectiveStartPattern().IsMatch(q) || TrailingYesNoPattern().IsMatch(focus);
+        var kind = ClassifyKind(q, isYesNo);
+
+        string? x = null, x2 = null, y = null;
+        Match m;
+        if (kind == QuestionKind.Comparison && ((m = DifferenceBetweenPattern().Match(core)).Success || (m = ComparePattern().Match(core)).Success))
+        {
+            x = m.Groups["x"].Value;
+            x2 = m.Groups["x2"].Value;
+            y = m.Groups["y"].Success ? m.Groups["y"].Value : null;
+            // "Is gabapentin or pregabalin better for RLS": strip the yes/no verb.
+            x = Regex.Replace(x, @"^(?:is|are|does|do|should\s+i\s+(?:take|use)|can\s+i\s+(?:take|use))\s+", "", Opts);
+            if (x2 is not null)
+            {
+                var tail = Regex.Match(x2, @"^(?<a>.+?)\s+(?:better|safer|more\s+effective|preferred|best)\b(?:\s+(?:for|in)\s+(?<y>.+))?$", Opts);
+                if (tail.Success)
+                {
+                    x2 = tail.Groups["a"].Value;
+                    y ??= tail.Groups["y"].Success ? tail.Groups["y"].Value : null;
+                }
+            }
+        }
+        else if ((m = AmountCausesPattern().Match(core)).Success)
+        {
+            x = m.Groups["x"].Value;
+            y = m.Groups["y"].Value;
+        }
+        else if ((m = HowEffectivePattern().Match(core)).Success
+            || (m = BeUsedPattern().Match(core)).Success
+            || (m = IsEffectivePattern().Match(core)).Success
+            || (m = SafeToTakePattern().Match(core)).Success
+            || (m = HelpPattern().Match(core)).Success
+            || (m = CausesPattern().Match(core)).Success
+            || (m = IsSafePattern().Match(core)).Success)
+        {
+            x = m.Groups["x"].Value;
+            y = m.Groups["y"].Success ? m.Groups["y"].Value : null;
+        }
+        else if ((m = DosePattern().Match(core)).Success)
+        {
+            var rest = m.Groups["x"].Value;
+            var split = Regex.Match(rest, @"^(?<x>.+?)\s+(?:should|can|do|does|is|are|would|for|in|to\s+treat|to\s+use|to\s+take|when|with)\b(?:.*?\b(?:for|in|to\s+treat|with)\s+(?<y>.+))?", Opts);
+            if (split.Success)
+            {
+                x = split.Groups["x"].Value;
+                y = split.Groups["y"].Success ? split.Groups["y"].Value : null;
+            }
+            else
+            {
+                x = rest;
+            }
+        }
+        else if ((m = SideEffectsOfPattern().Match(core)).Success)
+        {
+            x = m.Groups["x"].Value;
+        }
+        else if ((m = HowTreatPattern().Match(core)).Success
+            || (m = WhatTreatmentPattern().Match(core)).Success
+            || (m = WhatToTakePattern().Match(core)).Success
+            || (m = HowIsTreatedPattern().Match(core)).Success
+            || (m = DiagnosisPattern().Match(core)).Success
+            || (m = PrognosisPattern().Match(core)).Success
+            || (m = WhatCausesPattern().Match(core)).Success
+            || (m = PreventPattern().Match(core)).Success
+            || (m = WhatHelpsPattern().Match(core)).Success)
+        {
+            y = m.Groups["y"].Value;
+        }
+        else if (kind == QuestionKind.Definition && (m = DefinitionPattern().Match(core)).Success)
+        {
+            y = m.Groups["y"].Value;
+        }
+
+        var interventions = new List<Term>();
+        var conditions = new List<Term>();
+        var comparators = new List<Term>();
+        if (x is not null)
+        {
+            AddTerms(x, interventions, conditions, preferDrug: true);
+        }
+        if (x2 is not null)
+        {
+            AddTerms(x2, comparators, conditions, preferDrug: true);
+        }
+        if (y is not null)
+        {
+            AddTerms(y, interventions, conditions, preferDrug: false);
+        }
+
+        // Nothing matched a pattern: take what the vocabulary recognises, by type.
+        if (interventions.Count == 0 && conditions.Count == 0)
+        {
+            foreach (var match in Vocabulary.FindAll(core))
+            {
+                if (match.Group.IsDrug)
+                {
+                    AddUnique(interventions, ToTerm(match.Group, match.Surface));
+                }
+                else if (match.Group.IsCondition)
+                {
+                    AddUnique(conditions, ToTerm(match.Group, match.Surface));
+                }
+            }
+        }
+
+        // Still nothing: a short phrase from the question itself (titles such as "Cycloplegic autorefraction: is it mandatory?").
+        if (interventions.Count == 0 && conditions.Count == 0)
+        {
+            var phrase = FallbackPhrase(core);
+            if (phrase is not null)
+            {
+                conditions.Add(new Term(phrase, Variants(phrase), "phrase"));
+            }
+        }
+
+        // A story around the question: the condition or the medicine it leaves out may be elsewhere in the message.
+        if (!ReferenceEquals(focus, question) && focus.Length < question.Length)
+        {
+            var story = question.Replace(focus, " ", StringComparison.Ordinal);
+            var storyMatches = Vocabulary.FindAll(story);
+            if (conditions.Count == 0 || conditions.All(c => c.Type == "phrase" && PronounPattern().IsMatch(c.Name)))
+            {
+                conditions.RemoveAll(c => PronounPattern().IsMatch(c.Name));
+                foreach (var match in storyMatches.Where(mm => mm.Group.IsCondition))
+                {
+                    AddUnique(conditions, ToTerm(match.Group, match.Surface));
+                }
+            }
+            if (interventions.Count == 0 && kind is not (QuestionKind.Treatment or QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis))
+            {
+                foreach (var match in storyMatches.Where(mm => mm.Group.IsDrug))
+                {
+                    AddUnique(interventions, ToTerm(match.Group, match.Surface));
+                }
+            }
+        }
+        interventions.RemoveAll(t => PronounPattern().IsMatch(t.Name));
+        conditions.RemoveAll(t => PronounPattern().IsMatch(t.Name));
+
+        // Context medicines: from the context clause, or "my doctor started me on X" in a story.
+        var contextTerms = new List<Term>();
+        if (context is not null)
+        {
+            foreach (var match in Vocabulary.FindAll(context).Where(mm => mm.Group.IsDrug))
+            {
+                AddUnique(contextTerms, ToTerm(match.Group, match.Surface));
+            }
+        }
+        foreach (Match sm in StoryDrugPattern().Matches(question))
+        {
+            foreach (var match in Vocabulary.FindAll(sm.Groups["drug"].Value).Where(mm => mm.Group.IsDrug))
+            {
+                var term = ToTerm(match.Group, match.Surface);
+                AddUnique(contextTerms, term);
+                context ??= sm.Value.Trim();
+            }
+        }
+        if (kind == QuestionKind.Treatment)
+        {
+            // In "how do I treat Y after starting Z", Z is the cause, not the treatment asked about.
+            interventions.RemoveAll(t => contextTerms.Any(c => c.Name == t.Name));
+        }
+
+        var population = FindPopulation(question);
+        var (urgent, reason) = UrgencyDetector.Detect(question);
+        var focusKind = isYesNo ? ClassifyFocus(q, kind) : QuestionFocus.Benefit;
+
+        var keywords = new List<string>();
+        foreach (var w in TextTools.Tokens(TextTools.Normalize(core)))
+        {
+            if (w.Length >= 3 && !TextTools.StopWords.Contains(w) && !keywords.Contains(w))
+            {
+                keywords.Add(w);
+            }
+        }
+
+        return new QuestionAnalysis
+        {
+            Question = question,
+            FocusQuestion = focus,
+            Kind = kind,
+            IsYesNo = isYesNo,
+            Focus = focusKind,
+            Interventions = interventions,
+            Conditions = conditions,
+            Comparators = comparators,
+            Population = population,
+            Context = context,
+            ContextTerms = contextTerms,
+            Keywords = keywords,
+            Urgent = urgent,
+            UrgentReason = reason,
+        };
+    }
+
+    private static QuestionKind ClassifyKind(string q, bool isYesNo)
+    {
+        if (ComparisonCue().IsMatch(q) || (isYesNo && Regex.IsMatch(q, @"^(?:is|are)\s+\S+(?:\s+\S+)?\s+or\s+\S+", Opts) && Vocabulary.FindAll(q).Count(t => t.Group.IsDrug) >= 2))
+        {
+            return QuestionKind.Comparison;
+        }
+        if (isYesNo)
+        {
+            if (DosingCue().IsMatch(q))
+            {
+                return QuestionKind.Dosing;
+            }
+            if (PreventionCue().IsMatch(q))
+            {
+                return QuestionKind.Prevention;
+            }
+            if (AdverseCue().IsMatch(q) && !TreatmentCue().IsMatch(q))
+            {
+                return QuestionKind.AdverseEffects;
+            }
+            if (DiagnosisCue().IsMatch(q) && !TreatmentCue().IsMatch(q))
+            {
+                return QuestionKind.Diagnosis;
+            }
+            return QuestionKind.YesNoEfficacy;
+        }
+        if (HowEffectiveStartPattern().IsMatch(q))
+        {
+            return QuestionKind.YesNoEfficacy;
+        }
+        if (DosingCue().IsMatch(q))
+        {
+            return QuestionKind.Dosing;
+        }
+        if (CausesCue().IsMatch(q))
+        {
+            return QuestionKind.Causes;
+        }
+        if (Regex.IsMatch(q, @"\b(?:side[\s-]+effects?|adverse\s+(?:effects?|reactions?|events?)|toxicity|overdose|interactions?|interact)\b", Opts))
+        {
+            return QuestionKind.AdverseEffects;
+        }
+        if (DiagnosisCue().IsMatch(q) && !TreatmentCue().IsMatch(q))
+        {
+            return QuestionKind.Diagnosis;
+        }
+        if (PreventionCue().IsMatch(q) && !TreatmentCue().IsMatch(q))
+        {
+            return QuestionKind.Prevention;
+        }
+        if (TreatmentCue().IsMatch(q))
+        {
+            return QuestionKind.Treatment;
+        }
+        if (PrognosisCue().IsMatch(q))
+        {
+            return QuestionKind.Prognosis;
+        }
+        if (AdverseCue().IsMatch(q))
+        {
+            return QuestionKind.AdverseEffects;
+        }
+        if (DefinitionCue().IsMatch(q))
+        {
+            return QuestionKind.Definition;
+        }
+        return QuestionKind.Other;
+    }
+
+    private static QuestionFocus ClassifyFocus(string q, QuestionKind kind)
+    {
+        if (EquivalenceCue().IsMatch(q))
+        {
+            return QuestionFocus.Equivalence;
+        }
+        if (kind == QuestionKind.Comparison || SuperiorityCue().IsMatch(q))
+        {
+            return QuestionFocus.Superiority;
+        }
+        if (SafetyCue().IsMatch(q) && !Regex.IsMatch(q, @"\beffective\b", Opts))
+        {
+            return QuestionFocus.Safety;
+        }
+        if (NecessityCue().IsMatch(q))
+        {
+            return QuestionFocus.Necessity;
+        }
+        if (HarmCue().IsMatch(q))
+        {
+            return QuestionFocus.Harm;
+        }
+        if (AccuracyCue().IsMatch(q))
+        {
+            return QuestionFocus.Accuracy;
+        }
+        if (AssociationCue().IsMatch(q))
+        {
+            return QuestionFocus.Association;
+        }
+        return QuestionFocus.Benefit;
+    }
+
+    /// <summary>Finds the sentence that asks the question in a longer message.</summary>
+    private static string FindFocus(string question)
+    {
+        var text = question.Length > 4000 ? question[^4000..] : question;
+        var spans = TextTools.SplitSentences(text);
+        if (spans.Count <= 1)
+        {
+            return question;
+        }
+        string? best = null;
+        var bestScore = int.MinValue;
+        foreach (var span in spans)
+        {
+            var s = text.Substring(span.Start, span.Length).Trim();
+            var isQuestion = s.EndsWith('?');
+            var startsLikeQuestion = AuxStartPattern().IsMatch(s) || Regex.IsMatch(s, @"^(?:what|how|which|why|when|where|who|is|are|can|could|should|does|do)\b", Opts);
+            if (!isQuestion && !startsLikeQuestion)
+            {
+                continue;
+            }
+            var terms = Vocabulary.FindAll(s).Count;
+            var score = (isQuestion ? 10 : 0) + (startsLikeQuestion ? 3 : 0) + (terms * 4) + Math.Min(TextTools.Tokens(TextTools.Normalize(s)).Length, 12) / 4;
+            if (score >= bestScore)
+            {
+                bestScore = score;
+                best = s;
+            }
+        }
+        return best ?? text.Substring(spans[^1].Start, spans[^1].Length).Trim();
+    }
+
+    private static void AddTerms(string phrase, List<Term> interventions, List<Term> conditions, bool preferDrug)
+    {
+        var aliases = new List<string>();
+        var cleaned = ParentheticalPattern().Replace(phrase, mm =>
+        {
+            aliases.Add(mm.Groups["alias"].Value.Trim());
+            return "";
+        });
+        cleaned = CleanPhrase(cleaned);
+        if (cleaned.Length == 0 || PronounPattern().IsMatch(cleaned))
+        {
+            if (cleaned.Length > 0)
+            {
+                (preferDrug ? interventions : conditions).Add(new Term(cleaned, [cleaned], "pronoun"));
+            }
+            return;
+        }
+
+        var matches = Vocabulary.FindAll(cleaned);
+        var whole = Vocabulary.Lookup(cleaned);
+        if (whole is not null)
+        {
+            var term = ToTerm(whole, cleaned, aliases);
+            AddUnique(whole.IsDrug || (preferDrug && !whole.IsCondition) ? interventions : conditions, term);
+            return;
+        }
+
+        var covered = matches.Sum(mm => mm.TokenCount);
+        var tokenCount = Vocabulary.TokensKeepCase(cleaned).Count;
+        var target = preferDrug ? interventions : conditions;
+        if (matches.Count > 0 && covered * 2 >= tokenCount)
+        {
+            // The phrase is mostly known terms ("an acute dystonic stiff neck", "oral magnesium").
+            var first = true;
+            foreach (var mm in matches)
+            {
+                var list = mm.Group.IsDrug ? interventions : mm.Group.IsCondition ? conditions : null;
+                if (list is null)
+                {
+                    continue;
+                }
+                AddUnique(list, ToTerm(mm.Group, mm.Surface, first && ReferenceEquals(list, target) ? aliases : null));
+                first = false;
+            }
+            if (target.Count == 0)
+            {
+                target.Add(new Term(cleaned, Variants(cleaned, aliases), "phrase"));
+            }
+            return;
+        }
+
+        // Unknown phrase: keep it as said, with its aliases and shorter forms; add known terms it contains.
+        var phrasings = Variants(cleaned, aliases);
+        foreach (var mm in matches.Where(mm => preferDrug ? mm.Group.IsDrug : mm.Group.IsCondition))
+        {
+            foreach (var p in mm.Group.Phrasings)
+            {
+                if (!phrasings.Contains(p, StringComparer.OrdinalIgnoreCase))
+                {
+                    phrasings.Add(p);
+                }
+            }
+        }
+        AddUnique(target, new Term(cleaned, phrasings, "phrase"));
+    }
+
+    private static string CleanPhrase(string phrase)
+    {
+        var s = phrase.Trim().Trim('"', '\'', ',', ';', ':', '?', '.', '!', ' ');
+        for (var i = 0; i < 4; i++)
+        {
+            var before = s;
+            s = LeadingFillerPattern().Replace(s, "");
+            s = TrailingFillerPattern().Replace(s, "");
+            s = s.Trim().Trim('"', '\'', ',', ';', ':', '?', '.', '!', ' ');
+            if (s == before)
+            {
+                break;
+            }
+        }
+        if (s.Length > 120)
+        {
+            s = s[..120].Trim();
+        }
+        return s;
+    }
+
+    private static List<string> Variants(string phrase, IReadOnlyList<string>? aliases = null)
+    {
+        var list = new List<string> { phrase };
+        if (aliases is not null)
+        {
+            foreach (var a in aliases)
+            {
+                if (a.Length > 0 && !list.Contains(a, StringComparer.OrdinalIgnoreCase))
+                {
+                    list.Add(a);
+                }
+            }
+        }
+        var tokens = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length >= 2 && GenericHeads.Contains(tokens[^1].ToLowerInvariant()))
+        {
+            var shorter = string.Join(' ', tokens[..^1]);
+            if (!list.Contains(shorter, StringComparer.OrdinalIgnoreCase))
+            {
+                list.Add(shorter);
+            }
+        }
+        return list;
+    }
+
+    private static Term ToTerm(TermGroup group, string surface, IReadOnlyList<string>? aliases = null)
+    {
+        var phrasings = group.Phrasings.ToList();
+        if (!phrasings.Contains(surface, StringComparer.OrdinalIgnoreCase) && surface.Length > 0)
+        {
+            phrasings.Add(surface);
+        }
+        if (aliases is not null)
+        {
+            foreach (var a in aliases)
+            {
+                var aliasGroup = Vocabulary.Lookup(a);
+                foreach (var p in aliasGroup?.Phrasings ?? [a])
+                {
+                    if (!phrasings.Contains(p, StringComparer.OrdinalIgnoreCase))
+                    {
+                        phrasings.Add(p);
+                    }
+                }
+            }
+        }
+        return new Term(group.Name, phrasings, group.Type);
+    }
+
+    private static void AddUnique(List<Term> list, Term term)
+    {
+        if (!list.Any(t => string.Equals(t.Name, term.Name, StringComparison.OrdinalIgnoreCase)))
+        {
+            list.Add(term);
+        }
+    }
+
+    private static string? FallbackPhrase(string core)
+    {
+        // The longest run of topic words before a colon or the yes/no verb.
+        var head = core;
+        var colon = head.IndexOfAny([':', '?']);
+        if (colon > 0)
+        {
+            head = head[..colon];
+        }
+        var tokens = head.Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => t.Trim('"', '\'', '(', ')', '.', '!'))
+            .Where(t => t.Length > 0)
+            .ToList();
+        var words = new List<string>();
+        var best = new List<string>();
+        foreach (var t in tokens)
+        {
+            var n = TextTools.Normalize(t);
+            if (n.Length >= 2 && !TextTools.StopWords.Contains(n))
+            {
+                words.Add(t);
+                if (words.Count > best.Count)
+                {
+                    best = [.. words];
+                }
+            }
+            else
+            {
+                words.Clear();
+            }
+        }
+        if (best.Count == 0)
+        {
+            return null;
+        }
+        return string.Join(' ', best.Take(6));
+    }
+
+    private static string? FindPopulation(string question)
+    {
+        var m = PopulationPattern().Match(question);
+        if (m.Success)
+        {
+            return m.Groups["pop"].Value.ToLowerInvariant();
+        }
+        m = StoryPopulationPattern().Match(question);
+        if (m.Success)
+        {
+            return m.Groups["pop"].Value.ToLowerInvariant() switch
+            {
+                "son" or "daughter" or "child" or "kid" or "toddler" => "children",
+                "baby" or "newborn" or "infant" => "infants",
+                "teenager" => "adolescents",
+                "mother" or "mom" or "mum" or "father" or "dad" or "grandmother" or "grandfather" or "grandma" or "grandpa" => "older adults",
+                "pregnant" => "pregnancy",
+                "breastfeeding" => "breastfeeding",
+                _ => null,
+            };
+        }
+        var age = AgePattern().Match(question);
+        if (age.Success && int.TryParse(age.Groups["age"].Value, out var years))
+        {
+            return years < 1 ? "infants" : years < 13 ? "children" : years < 18 ? "adolescents" : years >= 65 ? "older adults" : "adults";
+        }
+        return null;
+    }
+
+    /// <summary>Whether text has enough Latin-script words to analyse (other scripts are answered with an abstention).</summary>
+    internal static bool HasLatinWords(string text) => LatinWordPattern().IsMatch(text);
+}

@@ -1,0 +1,591 @@
+using System.Globalization;
+using Galen.Core.Analysis;
+using Galen.Core.Answers;
+using Galen.Core.Grading;
+using Galen.Core.Sources;
+
+namespace Galen.Core.Composition;
+
+/// <summary>
+/// Writes the answer article from graded evidence: bottom line first, then only the sections the evidence supports.
+/// Every statement is a source sentence (with at most a short lead-in naming the study) and cites it.
+/// </summary>
+public static class AnswerComposer
+{
+    private const int MaxPerSection = 6;
+    private const int MaxSteps = 12;
+    private const int MaxResearch = 6;
+
+    public static Answer Compose(AskRequest request, QuestionAnalysis analysis, IReadOnlyList<GradedSource> graded, Verdict? verdict)
+    {
+        var audience = request.Audience;
+        var ctx = new Context(audience);
+        var ranked = Rank(graded, analysis);
+        var usable = ranked.Where(s => VerdictEngine.Bears(s, analysis)).ToList();
+        var conditionSources = ranked.Where(s => s.BearsOnCondition || (analysis.Conditions.Count == 0 && s.BearsOnIntervention)).ToList();
+        var urgentNotice = analysis.Urgent ? Wording.UrgentNotice(audience, analysis.UrgentReason) : null;
+        var evidence = ranked.Select(s => new EvidenceEntry(
+            ExternalIdsView.From(s.Source.Ids), Math.Round(s.Score, 4), s.Level.ToSlug(),
+            s.Stance.ToString().ToLowerInvariant(), s.Source.Kind.ToSlug(), s.Source.Title, s.Year)).ToList();
+
+        var missing = MissingEvidence(analysis, ranked, usable);
+        if (missing is not null)
+        {
+            return new Answer
+            {
+                Question = request.Question,
+                Audience = audience.ToSlug(),
+                QuestionKind = analysis.Kind.ToSlug(),
+                Verdict = analysis.IsYesNo ? Verdict.Uncertain : null,
+                VerdictReason = analysis.IsYesNo ? missing : null,
+                Urgent = analysis.Urgent,
+                UrgentNotice = urgentNotice,
+                Abstained = true,
+                BottomLineStatement = new Statement(missing, [], []),
+                Evidence = evidence,
+                FollowUps = FollowUps(analysis, ranked),
+                Disclaimer = Wording.Disclaimer(audience),
+                ReadingGrade = audience == Audience.Patient ? Readability.FleschKincaidGrade(missing) : null,
+                After = request.After.Count > 0 ? request.After : null,
+            };
+        }
+
+        // Sources whose category sections feed the practical sections: about the condition (or the intervention).
+        var topical = conditionSources.Count > 0 ? conditionSources : usable;
+
+        var bottom = BottomLine(ctx, analysis, usable, verdict);
+        var sections = new List<AnswerSection>();
+        void Add(string key, List<Statement> statements, bool numbered = false)
+        {
+            if (statements.Count > 0)
+            {
+                sections.Add(new AnswerSection(Wording.SectionTitle(key, audience), statements, numbered));
+            }
+        }
+
+        if (audience == Audience.Patient)
+        {
+            Add("patient", PatientSection(ctx, analysis, usable.Concat(topical).Distinct().ToList()));
+        }
+        Add("guidelines", GuidelineSection(ctx, analysis, usable.Concat(topical).Distinct().ToList()));
+        Add("research", ResearchSection(ctx, analysis, usable));
+        Add("steps", CategorySection(ctx, analysis, topical, ["treatment-steps"], MaxSteps, requireMention: false), numbered: true);
+        Add("dosing", DosingSection(ctx, analysis, topical.Concat(usable).Distinct().ToList()));
+        Add("avoid", CategorySection(ctx, analysis, topical, ["avoid"], MaxPerSection, requireMention: false));
+        Add("contra", CategorySection(ctx, analysis, topical.Concat(usable).Distinct().ToList(), ["contraindications", "interactions"], MaxPerSection, requireMention: false));
+        if (analysis.Kind is QuestionKind.AdverseEffects or QuestionKind.Dosing || analysis.Interventions.Count > 0)
+        {
+            Add("adverse", CategorySection(ctx, analysis, usable.Count > 0 ? usable : topical, ["adverse-effects"], MaxPerSection, requireMention: false));
+        }
+        if (analysis.Kind is QuestionKind.Diagnosis or QuestionKind.Definition or QuestionKind.Causes)
+        {
+            Add("diagnosis", CategorySection(ctx, analysis, topical, ["diagnosis"], MaxPerSection, requireMention: false));
+        }
+        Add("differential", CategorySection(ctx, analysis, topical, ["differential"], MaxPerSection, requireMention: false));
+        Add("mechanism", CategorySection(ctx, analysis, topical, ["mechanism"], 4, requireMention: false));
+        Add("urgent", CategorySection(ctx, analysis, topical, ["urgent"], MaxPerSection, requireMention: false));
+        Add("considerations", CategorySection(ctx, analysis, topical, ["risk-factors", "prevention", "prognosis", "thresholds"], MaxPerSection, requireMention: false));
+        if (audience != Audience.Patient && sections.Count == 0)
+        {
+            Add("patient", PatientSection(ctx, analysis, usable.Concat(topical).Distinct().ToList()));
+        }
+
+        if (bottom is null)
+        {
+            // Nothing in the evidence reads as a bottom line: use the first statement the article makes.
+            var first = sections.SelectMany(s => s.Statements).FirstOrDefault();
+            bottom = first ?? new Statement(NoFindingText(analysis), [], []);
+        }
+
+        var allText = string.Join(" ", new[] { bottom.Text }.Concat(sections.SelectMany(s => s.Statements.Select(st => st.Text))));
+        return new Answer
+        {
+            Question = request.Question,
+            Audience = audience.ToSlug(),
+            QuestionKind = analysis.Kind.ToSlug(),
+            Verdict = verdict?.Value,
+            VerdictReason = verdict?.Reason,
+            Urgent = analysis.Urgent,
+            UrgentNotice = urgentNotice,
+            Abstained = false,
+            BottomLineStatement = bottom,
+            Sections = sections,
+            References = ctx.References(),
+            Evidence = evidence,
+            FollowUps = FollowUps(analysis, ranked),
+            Disclaimer = Wording.Disclaimer(audience),
+            ReadingGrade = audience == Audience.Patient ? Readability.FleschKincaidGrade(allText) : null,
+            After = request.After.Count > 0 ? request.After : null,
+        };
+    }
+
+    /// <summary>Ranks sources: bearing on the question first, then by weight, then by key (stable).</summary>
+    public static IReadOnlyList<GradedSource> Rank(IReadOnlyList<GradedSource> graded, QuestionAnalysis analysis) =>
+        graded
+            .Select((s, i) => (s, i))
+            .OrderByDescending(p => VerdictEngine.Bears(p.s, analysis) ? 1 : 0)
+            .ThenByDescending(p => Math.Round(p.s.Weight, 6))
+            .ThenByDescending(p => p.s.Score)
+            .ThenBy(p => p.s.Source.Key, StringComparer.Ordinal)
+            .Select(p => p.s)
+            .ToList();
+
+    /// <summary>Why the library cannot answer, or null when it can.</summary>
+    private static string? MissingEvidence(QuestionAnalysis q, IReadOnlyList<GradedSource> ranked, IReadOnlyList<GradedSource> usable)
+    {
+        if (ranked.Count == 0 || ranked.All(s => s.Relevance <= 0.05))
+        {
+            return q.Interventions.Count + q.Conditions.Count > 0
+                ? $"The library holds too little evidence to answer this question: it has no source about {VerdictEngine.Describe(q)}."
+                : "The library holds too little evidence to answer this question: nothing in it matches what was asked.";
+        }
+        var i = q.MainIntervention;
+        var c = q.MainCondition;
+        if (usable.Count == 0)
+        {
+            if (i is not null && c is not null)
+            {
+                var onI = ranked.Any(s => s.BearsOnIntervention);
+                var onC = ranked.Any(s => s.BearsOnCondition);
+                var held = onI && onC ? $"It has sources on {i.Name} and on {c.Name}, but none that studies them together."
+                    : onC ? $"It has sources on {c.Name}, but none on {i.Name}."
+                    : onI ? $"It has sources on {i.Name}, but none on {c.Name}."
+                    : "";
+                return $"The library holds too little evidence to answer this question: no source reports on {i.Name} for {c.Name}. {held}".Trim();
+            }
+            return $"The library holds too little evidence to answer this question: no source is about {VerdictEngine.Describe(q)}.";
+        }
+        var anyUsableSentence = usable.Any(s => s.Sentences.Any(x => x.Relevance >= 0.3));
+        if (!anyUsableSentence)
+        {
+            return $"The library holds too little evidence to answer this question: the sources found only touch on {VerdictEngine.Describe(q)}.";
+        }
+        return null;
+    }
+
+    private static string NoFindingText(QuestionAnalysis q) =>
+        $"The sources found discuss {VerdictEngine.Describe(q)} but state no finding that answers the question directly.";
+
+    // ---------------------------------------------------------------- bottom line
+
+    private static Statement? BottomLine(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> usable, Verdict? verdict)
+    {
+        var want = verdict?.Value switch
+        {
+            Verdict.Yes => Stance.Supports,
+            Verdict.No => Stance.Against,
+            Verdict.Uncertain => Stance.Inconclusive,
+            _ => Stance.None,
+        };
+        var candidates = new List<(GradedSource Source, GradedSentence Sentence, double Score)>();
+        foreach (var s in usable)
+        {
+            foreach (var x in s.Sentences)
+            {
+                if (x.Relevance < 0.3 || IsPoorStatement(x.Text))
+                {
+                    continue;
+                }
+                var score = x.Relevance * Math.Sqrt(s.Level.BaseWeight()) * (0.5 + s.RelativeScore);
+                if (x.IsConclusion || x.SectionCategory is "summary" or "recommendation")
+                {
+                    score *= 1.6;
+                }
+                if (x.SectionCategory is "background" or "methods")
+                {
+                    score *= 0.4;
+                }
+                if (want != Stance.None)
+                {
+                    score *= x.Stance == want ? 1.6 : (want == Stance.Inconclusive && x.Stance == Stance.Against) ? 1.1 : x.Stance == Stance.None ? 0.6 : 0.5;
+                }
+                score *= KindFit(q, x);
+                if (ctx.Audience == Audience.Patient)
+                {
+                    if (s.Source.Kind == SourceKind.PatientInformation || x.SectionCategory == "patient")
+                    {
+                        score *= 1.8;
+                    }
+                    score *= WordCount(x.Text) <= 22 ? 1.2 : 0.8;
+                }
+                candidates.Add((s, x, score));
+            }
+        }
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+        var picked = new List<(GradedSource Source, GradedSentence Sentence)>();
+        foreach (var c in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Source.Source.Key, StringComparer.Ordinal).ThenBy(c => c.Sentence.Order))
+        {
+            if (picked.Any(p => p.Source.Source.Key == c.Source.Source.Key))
+            {
+                continue;
+            }
+            if (picked.Count > 0 && c.Score < 0.6 * candidates.Max(x => x.Score))
+            {
+                break;
+            }
+            picked.Add((c.Source, c.Sentence));
+            if (picked.Count == 2)
+            {
+                break;
+            }
+        }
+        var lead = q.IsYesNo && verdict is not null ? Wording.VerdictLead(verdict.Value, ctx.Audience) : "";
+        return ctx.Statement(lead, picked, markUsed: false);
+    }
+
+    private static double KindFit(QuestionAnalysis q, GradedSentence x)
+    {
+        var cat = x.SectionCategory;
+        return q.Kind switch
+        {
+            QuestionKind.Dosing => x.Facts.Any(f => f.Kind is FactKind.Dose or FactKind.Threshold) || cat is "dosing" or "thresholds" ? 1.8 : 0.8,
+            QuestionKind.Treatment => cat is "recommendation" or "treatment-steps" or "summary" ? 1.5 : 1,
+            QuestionKind.AdverseEffects => cat is "adverse-effects" or "contraindications" or "interactions" ? 1.6 : 1,
+            QuestionKind.Diagnosis => cat is "diagnosis" or "differential" ? 1.6 : 1,
+            QuestionKind.Definition => cat is "summary" or "background" or "patient" || x.SectionLabel == "Answer" ? 1.5 : 1,
+            QuestionKind.Prevention => cat == "prevention" ? 1.6 : 1,
+            QuestionKind.Prognosis => cat == "prognosis" ? 1.6 : 1,
+            QuestionKind.Causes => cat is "risk-factors" or "mechanism" ? 1.5 : 1,
+            _ => 1,
+        };
+    }
+
+    // ---------------------------------------------------------------- sections
+
+    private static List<Statement> GuidelineSection(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> sources)
+    {
+        var list = new List<Statement>();
+        foreach (var s in sources.Where(s => s.Source.Kind == SourceKind.Guideline))
+        {
+            var picks = s.Sentences
+                .Where(x => !ctx.Used(s, x) && !IsPoorStatement(x.Text)
+                    && (x.SectionCategory is "summary" or "recommendation" || x.SectionLabel.StartsWith("Recommendation", StringComparison.OrdinalIgnoreCase))
+                    && x.Relevance >= (q.Interventions.Count > 0 && q.Conditions.Count > 0 ? 0.35 : 0.3))
+                .OrderByDescending(x => x.Relevance)
+                .ThenBy(x => x.Order)
+                .Take(3)
+                .OrderBy(x => x.Order);
+            foreach (var x in picks)
+            {
+                list.Add(ctx.Statement("", [(s, x)]));
+                if (list.Count >= MaxPerSection)
+                {
+                    return list;
+                }
+            }
+        }
+        return list;
+    }
+
+    private static List<Statement> ResearchSection(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> usable)
+    {
+        var list = new List<Statement>();
+        foreach (var s in usable.Where(s => s.Source.Kind == SourceKind.Research))
+        {
+            var finding = s.Sentences
+                .Where(x => !ctx.Used(s, x) && !IsPoorStatement(x.Text) && x.Relevance >= 0.3 && x.SectionCategory is not ("background" or "methods"))
+                .OrderByDescending(x => (x.IsConclusion ? 1.5 : IsResults(x) ? 1.1 : 0.7) * x.Relevance * (x.Stance != Stance.None ? 1.2 : 1))
+                .ThenBy(x => x.Order)
+                .FirstOrDefault();
+            if (finding is null)
+            {
+                continue;
+            }
+            var lead = StudyIntroduction(s, ctx.Audience);
+            list.Add(ctx.Statement(lead, [(s, finding)]));
+            if (list.Count >= (ctx.Audience == Audience.Patient ? 3 : MaxResearch))
+            {
+                break;
+            }
+        }
+        return list;
+    }
+
+    /// <summary>"A randomized controlled trial of 120 patients (2019) found:"</summary>
+    public static string StudyIntroduction(GradedSource s, Audience audience)
+    {
+        var design = audience == Audience.Patient ? PlainDesign(s.Level, s.Design) : s.Design;
+        var quals = s.Limitations.Where(l => l is "open-label" or "pilot" or "uncontrolled" or "small").Where(l => !design.Contains(l, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (audience == Audience.Patient)
+        {
+            quals = quals.Where(l => l is "small").ToList();
+        }
+        var words = string.Join(' ', quals.Append(design));
+        var text = VerdictEngine.Article(words) + " " + words;
+        text = char.ToUpperInvariant(text[0]) + text[1..];
+        if (s.SampleSize is { } n)
+        {
+            text += " of " + n.ToString(CultureInfo.InvariantCulture) + (s.Level == EvidenceLevel.SystematicReview ? " participants" : " people");
+        }
+        if (s.Year is { } y)
+        {
+            text += " (" + y.ToString(CultureInfo.InvariantCulture) + ")";
+        }
+        return text + (s.Level is EvidenceLevel.SystematicReview or EvidenceLevel.NarrativeReview ? " concluded:" : " found:");
+    }
+
+    private static string PlainDesign(EvidenceLevel level, string design) => level switch
+    {
+        EvidenceLevel.SystematicReview => "review of many studies",
+        EvidenceLevel.RandomizedTrial => "study that compared treatments at random",
+        EvidenceLevel.Cohort or EvidenceLevel.CaseControl or EvidenceLevel.CrossSectional => "study",
+        EvidenceLevel.CaseSeries => "small study",
+        EvidenceLevel.CaseReport => "report of one case",
+        EvidenceLevel.Animal => "study in animals",
+        EvidenceLevel.InVitro => "lab study",
+        _ => design.Contains("review", StringComparison.OrdinalIgnoreCase) ? "review" : "study",
+    };
+
+    private static List<Statement> CategorySection(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> sources, string[] categories, int max, bool requireMention)
+    {
+        var list = new List<Statement>();
+        foreach (var s in sources)
+        {
+            foreach (var x in s.Sentences)
+            {
+                if (x.SectionCategory is null || !categories.Contains(x.SectionCategory) || ctx.Used(s, x) || IsPoorStatement(x.Text))
+                {
+                    continue;
+                }
+                if (requireMention && !x.MentionsIntervention && !x.MentionsCondition)
+                {
+                    continue;
+                }
+                list.Add(ctx.Statement("", [(s, x)]));
+                if (list.Count >= max)
+                {
+                    return list;
+                }
+            }
+            if (list.Count > 0 && categories.Contains("treatment-steps"))
+            {
+                return list; // one guideline's steps, in its order
+            }
+        }
+        return list;
+    }
+
+    private static List<Statement> DosingSection(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> sources)
+    {
+        var list = new List<Statement>();
+        var drugQuestion = q.Interventions.Count > 0;
+        foreach (var s in sources)
+        {
+            foreach (var x in s.Sentences)
+            {
+                if (ctx.Used(s, x) || IsPoorStatement(x.Text))
+                {
+                    continue;
+                }
+                var inDosing = x.SectionCategory is "dosing" or "thresholds";
+                var hasDose = x.Facts.Any(f => f.Kind is FactKind.Dose);
+                var fits = inDosing
+                    ? (!drugQuestion || x.MentionsIntervention || q.Kind is QuestionKind.Treatment || !s.Sentences.Any(o => o.MentionsIntervention && o.SectionCategory is "dosing"))
+                    : hasDose && x.SectionCategory is not ("background" or "methods" or "results") && s.Source.Kind != SourceKind.Research
+                        && (drugQuestion ? x.MentionsIntervention : x.MentionsCondition || q.Kind == QuestionKind.Treatment);
+                if (!fits)
+                {
+                    continue;
+                }
+                list.Add(ctx.Statement("", [(s, x)]));
+                if (list.Count >= MaxPerSection)
+                {
+                    return list;
+                }
+            }
+        }
+        return list;
+    }
+
+    private static List<Statement> PatientSection(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> sources)
+    {
+        var list = new List<Statement>();
+        var candidates = new List<(GradedSource S, GradedSentence X, double Score)>();
+        foreach (var s in sources)
+        {
+            var isPatientSource = s.Source.Kind == SourceKind.PatientInformation;
+            foreach (var x in s.Sentences)
+            {
+                if (ctx.Used(s, x) || IsPoorStatement(x.Text))
+                {
+                    continue;
+                }
+                var patientText = x.SectionCategory == "patient" || isPatientSource;
+                if (!patientText || (x.Relevance < 0.3 && !(x.SectionCategory == "patient" && s.BearsOnCondition)))
+                {
+                    continue;
+                }
+                var score = (0.5 + x.Relevance) * (WordCount(x.Text) <= 22 ? 1.3 : 1) * (x.SectionCategory == "patient" ? 1.2 : 1) * (0.5 + s.RelativeScore);
+                candidates.Add((s, x, score));
+            }
+        }
+        foreach (var c in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.S.Source.Key, StringComparer.Ordinal).ThenBy(c => c.X.Order).Take(MaxPerSection))
+        {
+            list.Add(ctx.Statement("", [(c.S, c.X)]));
+        }
+        return list;
+    }
+
+    // ---------------------------------------------------------------- follow-ups
+
+    /// <summary>3-5 follow-up questions the library can answer, from the sections present in the evidence found.</summary>
+    public static IReadOnlyList<string> FollowUps(QuestionAnalysis q, IReadOnlyList<GradedSource> ranked)
+    {
+        var x = q.MainIntervention?.Name;
+        var y = q.MainCondition?.Name;
+        var categories = new HashSet<string>(StringComparer.Ordinal);
+        var mentionsPregnancy = false;
+        var hasDoseFacts = false;
+        foreach (var s in ranked.Where(s => s.Relevance > 0.2))
+        {
+            foreach (var sec in s.Source.Sections)
+            {
+                if (sec.Category is not null)
+                {
+                    categories.Add(sec.Category);
+                }
+            }
+            foreach (var sent in s.Sentences)
+            {
+                if (!mentionsPregnancy && sent.Relevance > 0 && sent.Text.Contains("pregnan", StringComparison.OrdinalIgnoreCase))
+                {
+                    mentionsPregnancy = true;
+                }
+                hasDoseFacts |= sent.MentionsIntervention && sent.Facts.Any(f => f.Kind == FactKind.Dose);
+            }
+        }
+        var list = new List<string>();
+        void Add(bool when, string? text)
+        {
+            if (when && text is not null && !list.Contains(text) && list.Count < 5
+                && !string.Equals(text.TrimEnd('?'), q.FocusQuestion.TrimEnd('?', ' '), StringComparison.OrdinalIgnoreCase))
+            {
+                list.Add(text);
+            }
+        }
+        Add(q.Kind != QuestionKind.Dosing && x is not null && (categories.Contains("dosing") || hasDoseFacts), y is not null ? $"What dose of {x} is used for {y}?" : $"What is the usual dose of {x}?");
+        Add(q.Kind != QuestionKind.Treatment && y is not null && (categories.Contains("treatment-steps") || categories.Contains("recommendation")), $"What is the first-line treatment for {y}?");
+        Add(q.Kind != QuestionKind.AdverseEffects && x is not null && categories.Contains("adverse-effects"), $"What are the side effects of {x}?");
+        Add(x is not null && (categories.Contains("contraindications") || categories.Contains("interactions")), $"Who should not take {x}, and what does it interact with?");
+        Add(y is not null && categories.Contains("avoid"), $"Which medicines should be avoided in {y}?");
+        Add(y is not null && categories.Contains("differential"), $"What other conditions can look like {y}?");
+        Add(y is not null && categories.Contains("urgent"), $"When is {y} an emergency?");
+        Add(q.Kind != QuestionKind.Prevention && y is not null && categories.Contains("prevention"), $"How can {y} be prevented?");
+        Add(x is not null && mentionsPregnancy && q.Population != "pregnancy", $"Is {x} safe in pregnancy?");
+        Add(y is not null && categories.Contains("mechanism") && q.Kind != QuestionKind.Causes, $"What causes {y}?");
+        Add(q.Kind != QuestionKind.Diagnosis && y is not null && categories.Contains("diagnosis"), $"How is {y} diagnosed?");
+        // Fill up to three with questions every library with these sources can take.
+        Add(list.Count < 3 && x is not null && y is not null && q.Kind != QuestionKind.YesNoEfficacy, $"Does {x} help with {y}?");
+        Add(list.Count < 3 && y is not null && q.Kind != QuestionKind.Treatment, $"How is {y} treated?");
+        Add(list.Count < 3 && y is not null && q.Kind != QuestionKind.Definition, $"What is {y}?");
+        Add(list.Count < 3 && x is not null && q.Kind != QuestionKind.AdverseEffects, $"What are the side effects of {x}?");
+        Add(list.Count < 3 && x is not null && q.Kind != QuestionKind.Definition, $"What is {x} used for?");
+        Add(list.Count < 3 && y is not null && q.Kind != QuestionKind.Prognosis, $"What is the outlook for {y}?");
+        return list;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static bool IsResults(GradedSentence x)
+    {
+        var key = (x.SectionCategory ?? x.SectionLabel).ToUpperInvariant();
+        return key.Contains("RESULT") || key.Contains("FINDING");
+    }
+
+    /// <summary>Fragments that make poor statements: headings, very short or very long runs, questions.</summary>
+    private static bool IsPoorStatement(string text)
+    {
+        var words = WordCount(text);
+        return words < 4 || words > 90 || text.TrimEnd().EndsWith('?') || text.TrimEnd().EndsWith(':');
+    }
+
+    private static int WordCount(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                inWord = false;
+            }
+            else if (!inWord)
+            {
+                inWord = true;
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>Citation numbering (by first citation) and which sentences are already used.</summary>
+    private sealed class Context(Audience audience)
+    {
+        private readonly List<GradedSource> _order = [];
+        private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+        private readonly HashSet<(string, int)> _used = [];
+
+        public Audience Audience { get; } = audience;
+
+        public bool Used(GradedSource s, GradedSentence x) => _used.Contains((s.Source.Key, x.Order));
+
+        public int Cite(GradedSource s)
+        {
+            if (!_numbers.TryGetValue(s.Source.Key, out var n))
+            {
+                _order.Add(s);
+                n = _order.Count;
+                _numbers[s.Source.Key] = n;
+            }
+            return n;
+        }
+
+        public Statement Statement(string lead, IReadOnlyList<(GradedSource Source, GradedSentence Sentence)> parts, bool markUsed = true)
+        {
+            var texts = new List<string>();
+            if (lead.Length > 0)
+            {
+                texts.Add(lead);
+            }
+            var citations = new List<int>();
+            var spans = new List<SourceSpan>();
+            foreach (var (s, x) in parts)
+            {
+                var n = Cite(s);
+                if (!citations.Contains(n))
+                {
+                    citations.Add(n);
+                }
+                var sentence = TextTools.Squash(x.Text);
+                if (Audience == Audience.Patient)
+                {
+                    sentence = LayVocabulary.Simplify(sentence);
+                }
+                texts.Add(EndWithStop(sentence));
+                spans.Add(new SourceSpan(n, s.Source.Key, x.SectionLabel, x.Span.Start, x.Span.Length, x.Text));
+                if (markUsed)
+                {
+                    _used.Add((s.Source.Key, x.Order));
+                }
+            }
+            return new Statement(string.Join(" ", texts), citations, spans);
+        }
+
+        public IReadOnlyList<Reference> References() => _order
+            .Select((s, i) => new Reference(i + 1, s.Source.Kind.ToSlug(), s.Source.Title, s.Source.Container, s.Source.Year, ExternalIdsView.From(s.Source.Ids)))
+            .ToList();
+
+        private static string EndWithStop(string s)
+        {
+            var t = s.TrimEnd();
+            if (t.Length == 0)
+            {
+                return t;
+            }
+            return t[^1] is '.' or '!' or '?' or ')' or '"' ? t : t + ".";
+        }
+    }
+}

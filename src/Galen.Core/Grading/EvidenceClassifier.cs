@@ -1,0 +1,391 @@
+using System.Text.RegularExpressions;
+using Galen.Core.Sources;
+
+namespace Galen.Core.Grading;
+
+/// <summary>Level of evidence, design, sample size and limitations of a source.</summary>
+public static partial class EvidenceClassifier
+{
+    private const RegexOptions Opts = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    [GeneratedRegex(@"\b(?:systematic(?:al)?\s+(?:literature\s+)?review|meta-?analys[ie]s|metaanalys[ie]s|pooled\s+analysis\s+of\s+(?:\d+\s+)?(?:randomi[sz]ed\s+)?trials|cochrane\s+review)\b", Opts)]
+    private static partial Regex SystematicReviewText();
+
+    [GeneratedRegex(@"\b(?:randomi[sz]ed\s+(?:\w+[-\s]){0,3}(?:trial|study|comparison|crossover|cross-over)|randomly\s+(?:assigned|allocated|divided|randomi[sz]ed)|were\s+randomi[sz]ed|(?:double|single|triple)[-\s]blind(?:ed)?|placebo[-\s]controlled|\bRCT\b)", Opts)]
+    private static partial Regex RandomizedText();
+
+    [GeneratedRegex(@"\b(?:case[-\s]control|matched\s+controls)\b", Opts)]
+    private static partial Regex CaseControlText();
+
+    [GeneratedRegex(@"\b(?:cohort|prospective(?:ly)?|retrospective(?:ly)?|longitudinal|follow-up\s+study|registry|population-based|database\s+(?:study|analysis)|chart\s+review|medical\s+records\s+of)\b", Opts)]
+    private static partial Regex CohortText();
+
+    [GeneratedRegex(@"\b(?:cross-sectional|survey|questionnaire)\b", Opts)]
+    private static partial Regex CrossSectionalText();
+
+    [GeneratedRegex(@"\b(?:case\s+report|we\s+(?:report|describe|present)\s+(?:a|an|the\s+case|two|three)\b|a\s+\d{1,3}-year-old)", Opts)]
+    private static partial Regex CaseReportText();
+
+    [GeneratedRegex(@"\b(?:case\s+series|consecutive\s+(?:patients|cases)|series\s+of\s+\d+|(?:open|uncontrolled)\s+(?:pilot\s+)?(?:study|trial))\b", Opts)]
+    private static partial Regex CaseSeriesText();
+
+    [GeneratedRegex(@"\b(?:rats?|mice|mouse|murine|rabbits?|dogs|canine|pigs?|porcine|sheep|ovine|primates|monkeys|hamsters|guinea\s+pigs?|zebrafish|animal\s+model|rodents?|piglets|lambs|cats|feline|horses|equine|bovine)\b", Opts)]
+    private static partial Regex AnimalText();
+
+    [GeneratedRegex(@"\b(?:in\s+vitro|cell\s+lines?|cultured\s+(?:cells|neurons)|cell\s+culture)\b", Opts)]
+    private static partial Regex InVitroText();
+
+    [GeneratedRegex(@"\b(?:controlled\s+(?:clinical\s+)?trial|clinical\s+trial|placebo|control\s+group)\b", Opts)]
+    private static partial Regex ControlledText();
+
+    [GeneratedRegex(@"\b(?:review|overview|update)\b", Opts)]
+    private static partial Regex ReviewTitle();
+
+    [GeneratedRegex(@"\b[nN]\s*=\s*(?<n>\d{1,3}(?:,\d{3})+|\d{1,7})\b")]
+    private static partial Regex NEquals();
+
+    [GeneratedRegex(@"\b(?<n>\d{1,3}(?:,\d{3})+|\d{1,7})\s+(?:(?:consecutive|adult|eligible|healthy|hospitali[sz]ed|pregnant|elderly|older|young|male|female|critically\s+ill|unselected|randomly\s+selected|evaluable|symptomatic|outpatient|ambulatory|obese|diabetic|postmenopausal|premenopausal|nulliparous|term|preterm|Japanese|Chinese|American|European|Korean|consenting|participating|enrolled|included|school|university|medical|nursing|[a-z]+-year-old)\s+){0,3}(?:patients|participants|subjects|women|men|children|adults|individuals|infants|volunteers|persons|people|cases|neonates|newborns|mothers|adolescents|students|residents|respondents|veterans|smokers|pregnancies|families|couples|athletes|workers|nurses|physicians|doctors|employees|girls|boys|twins|eyes|patients'|survivors|recipients|donors|users|members|pairs|dyads|births|deliveries)\b", Opts)]
+    private static partial Regex NumberNoun();
+
+    [GeneratedRegex(@"\b(?<w>(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)(?:[-\s]+|\s+and\s+)?)+)\s*(?:(?:consecutive|adult|eligible|healthy|hospitali[sz]ed|pregnant|elderly|older|young|male|female)\s+){0,2}(?:patients|participants|subjects|women|men|children|adults|individuals|infants|volunteers|persons|people|cases|neonates|mothers|adolescents|students|respondents)\b", Opts)]
+    private static partial Regex WordNumberNoun();
+
+    [GeneratedRegex(@"\b(?:open[-\s]label|open\s+(?:pilot|trial|study)|unblinded|non-?blinded|not\s+blinded)\b", Opts)]
+    private static partial Regex OpenLabelText();
+
+    [GeneratedRegex(@"\bpilot\b", Opts)]
+    private static partial Regex PilotText();
+
+    [GeneratedRegex(@"\b(?:uncontrolled|non-?controlled|without\s+(?:a\s+)?control\s+group|no\s+control\s+group|single[-\s]arm|not\s+controlled)\b", Opts)]
+    private static partial Regex UncontrolledText();
+
+    [GeneratedRegex(@"\b(?:underpowered|under-powered|insufficient(?:ly)?\s+(?:statistical\s+)?power(?:ed)?|lack\s+of\s+(?:statistical\s+)?power|small\s+sample|limited\s+sample|low\s+(?:statistical\s+)?power|small\s+number\s+of\s+(?:patients|participants|subjects))\b", Opts)]
+    private static partial Regex UnderpoweredText();
+
+    [GeneratedRegex(@"\bsingle[-\s]cent(?:er|re)\b", Opts)]
+    private static partial Regex SingleCentreText();
+
+    [GeneratedRegex(@"\bretrospective(?:ly)?\b", Opts)]
+    private static partial Regex RetrospectiveText();
+
+    /// <summary>The level of evidence of a source, from its kind, stated design, publication types, MeSH terms and text.</summary>
+    public static EvidenceLevel Level(SourceRecord source)
+    {
+        switch (source.Kind)
+        {
+            case SourceKind.Guideline:
+                return EvidenceLevel.Guideline;
+            case SourceKind.PatientInformation:
+                return EvidenceLevel.PatientInformation;
+            case SourceKind.DrugLabel:
+                return EvidenceLevel.DrugLabel;
+        }
+        if (!string.IsNullOrWhiteSpace(source.Design))
+        {
+            var fromDesign = FromText(source.Design, source.Design);
+            if (fromDesign is not null)
+            {
+                return fromDesign.Value;
+            }
+        }
+        var types = source.PublicationTypes;
+        if (Has(types, "Practice Guideline") || Has(types, "Guideline") || Has(types, "Consensus Development Conference"))
+        {
+            return EvidenceLevel.Guideline;
+        }
+        if (Has(types, "Meta-Analysis") || Has(types, "Systematic Review"))
+        {
+            return EvidenceLevel.SystematicReview;
+        }
+        if (Has(types, "Randomized Controlled Trial"))
+        {
+            return EvidenceLevel.RandomizedTrial;
+        }
+        var mesh = source.MeshTerms;
+        var animal = (Has(mesh, "Animals") && !Has(mesh, "Humans")) || Has(types, "Research Support, Non-U.S. Gov't") && Has(mesh, "Rats");
+        if (animal)
+        {
+            return EvidenceLevel.Animal;
+        }
+        if (Has(types, "Case Reports"))
+        {
+            return EvidenceLevel.CaseReport;
+        }
+        var text = DesignText(source);
+        var fromText = FromText(text, source.Title);
+        if (fromText is EvidenceLevel.SystematicReview or EvidenceLevel.RandomizedTrial)
+        {
+            return fromText.Value;
+        }
+        if (Has(types, "Controlled Clinical Trial") || types.Any(t => t.StartsWith("Clinical Trial", StringComparison.OrdinalIgnoreCase)))
+        {
+            return EvidenceLevel.ControlledTrial;
+        }
+        if (Has(mesh, "Random Allocation") || Has(mesh, "Double-Blind Method") || Has(mesh, "Single-Blind Method"))
+        {
+            return EvidenceLevel.RandomizedTrial;
+        }
+        if (Has(mesh, "Case-Control Studies"))
+        {
+            return EvidenceLevel.CaseControl;
+        }
+        if (Has(mesh, "Cohort Studies") || Has(mesh, "Prospective Studies") || Has(mesh, "Retrospective Studies") || Has(mesh, "Longitudinal Studies") || Has(mesh, "Follow-Up Studies"))
+        {
+            return fromText is EvidenceLevel.CaseControl or EvidenceLevel.CaseSeries or EvidenceLevel.CaseReport ? fromText.Value : EvidenceLevel.Cohort;
+        }
+        if (Has(mesh, "Cross-Sectional Studies"))
+        {
+            return EvidenceLevel.CrossSectional;
+        }
+        if (fromText is not null)
+        {
+            return fromText.Value;
+        }
+        if (Has(types, "Review"))
+        {
+            return EvidenceLevel.NarrativeReview;
+        }
+        if (Has(types, "Editorial") || Has(types, "Comment") || Has(types, "Letter"))
+        {
+            return EvidenceLevel.ExpertOpinion;
+        }
+        return EvidenceLevel.Study;
+    }
+
+    private static EvidenceLevel? FromText(string text, string title)
+    {
+        if (SystematicReviewText().IsMatch(text))
+        {
+            return EvidenceLevel.SystematicReview;
+        }
+        if (InVitroText().IsMatch(text) && !Regex.IsMatch(text, @"\bpatients\b", Opts))
+        {
+            return EvidenceLevel.InVitro;
+        }
+        if (AnimalText().IsMatch(text) && !Regex.IsMatch(text, @"\b(?:patients|participants|volunteers|women|men|children)\b", Opts))
+        {
+            return EvidenceLevel.Animal;
+        }
+        if (RandomizedText().IsMatch(text) && !Regex.IsMatch(text, @"\bnon-?randomi[sz]ed\b", Opts))
+        {
+            return EvidenceLevel.RandomizedTrial;
+        }
+        if (CaseReportText().IsMatch(text))
+        {
+            return EvidenceLevel.CaseReport;
+        }
+        if (CaseControlText().IsMatch(text))
+        {
+            return EvidenceLevel.CaseControl;
+        }
+        if (CaseSeriesText().IsMatch(text))
+        {
+            return EvidenceLevel.CaseSeries;
+        }
+        if (CohortText().IsMatch(text))
+        {
+            return EvidenceLevel.Cohort;
+        }
+        if (CrossSectionalText().IsMatch(text))
+        {
+            return EvidenceLevel.CrossSectional;
+        }
+        if (ControlledText().IsMatch(text))
+        {
+            return EvidenceLevel.ControlledTrial;
+        }
+        if (ReviewTitle().IsMatch(title) && !Regex.IsMatch(title, @"\?", Opts))
+        {
+            return EvidenceLevel.NarrativeReview;
+        }
+        if (Regex.IsMatch(text, @"\b(?:narrative\s+review|literature\s+review|review\s+of\s+the\s+literature)\b", Opts))
+        {
+            return EvidenceLevel.NarrativeReview;
+        }
+        return null;
+    }
+
+    /// <summary>Title, stated design and the method-like sections (first 3000 characters).</summary>
+    private static string DesignText(SourceRecord source)
+    {
+        var parts = new List<string> { source.Title };
+        if (source.Design is not null)
+        {
+            parts.Add(source.Design);
+        }
+        var length = 0;
+        foreach (var s in source.Sections)
+        {
+            if (IsMethodsLike(s) || length < 1500)
+            {
+                var t = s.Text.Length > 1500 ? s.Text[..1500] : s.Text;
+                parts.Add(t);
+                length += t.Length;
+            }
+            if (length > 3000)
+            {
+                break;
+            }
+        }
+        return string.Join(" \n", parts);
+    }
+
+    internal static bool IsMethodsLike(SourceSection s)
+    {
+        var key = (s.Category ?? s.Label).ToUpperInvariant();
+        return key.Contains("METHOD") || key.Contains("DESIGN") || key.Contains("PARTICIPANT") || key.Contains("SUBJECT")
+            || key.Contains("PATIENT") || key.Contains("SETTING") || key.Contains("MATERIAL") || key.Contains("POPULATION");
+    }
+
+    /// <summary>The design in words: the stated design when the source gives one, else the level's words.</summary>
+    public static string DesignWords(SourceRecord source, EvidenceLevel level)
+    {
+        if (!string.IsNullOrWhiteSpace(source.Design))
+        {
+            return source.Design.Trim().ToLowerInvariant();
+        }
+        return level.Words();
+    }
+
+    /// <summary>Number of participants: as stated, or found in the text ("n=10", "120 patients", "One thousand ninety-nine women").</summary>
+    public static int? SampleSize(SourceRecord source)
+    {
+        if (source.SampleSize is > 0)
+        {
+            return source.SampleSize;
+        }
+        if (source.Kind is SourceKind.Guideline or SourceKind.PatientInformation or SourceKind.DrugLabel)
+        {
+            return null;
+        }
+        // Methods-like sections first, then everything else in order.
+        var ordered = source.Sections.Where(IsMethodsLike).Concat(source.Sections.Where(s => !IsMethodsLike(s)));
+        foreach (var section in ordered)
+        {
+            var n = SampleSizeIn(section.Text);
+            if (n is not null)
+            {
+                return n;
+            }
+        }
+        return SampleSizeIn(source.Title);
+    }
+
+    /// <summary>The first participant count stated in a text.</summary>
+    public static int? SampleSizeIn(string text)
+    {
+        var best = -1;
+        var bestAt = int.MaxValue;
+        foreach (var m in new[] { NEquals().Match(text), NumberNoun().Match(text) })
+        {
+            if (m.Success && m.Index < bestAt && int.TryParse(m.Groups["n"].Value.Replace(",", ""), out var v) && v >= 2 && !(v >= 1900 && v <= 2100))
+            {
+                best = v;
+                bestAt = m.Index;
+            }
+        }
+        var w = WordNumberNoun().Match(text);
+        if (w.Success && w.Index < bestAt)
+        {
+            var v = ParseNumberWords(w.Groups["w"].Value);
+            if (v >= 2)
+            {
+                best = v;
+            }
+        }
+        return best >= 2 ? best : null;
+    }
+
+    /// <summary>"One thousand ninety-nine" -> 1099.</summary>
+    public static int ParseNumberWords(string words)
+    {
+        var total = 0;
+        var current = 0;
+        foreach (var raw in words.ToLowerInvariant().Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var w = raw.Trim();
+            var small = w switch
+            {
+                "one" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7, "eight" => 8,
+                "nine" => 9, "ten" => 10, "eleven" => 11, "twelve" => 12, "thirteen" => 13, "fourteen" => 14,
+                "fifteen" => 15, "sixteen" => 16, "seventeen" => 17, "eighteen" => 18, "nineteen" => 19, "twenty" => 20,
+                "thirty" => 30, "forty" => 40, "fifty" => 50, "sixty" => 60, "seventy" => 70, "eighty" => 80, "ninety" => 90,
+                _ => -1,
+            };
+            if (small >= 0)
+            {
+                current += small;
+            }
+            else if (w == "hundred")
+            {
+                current = Math.Max(current, 1) * 100;
+            }
+            else if (w == "thousand")
+            {
+                total += Math.Max(current, 1) * 1000;
+                current = 0;
+            }
+        }
+        return total + current;
+    }
+
+    /// <summary>Limitations a reader should know, in words ("open-label", "pilot", "uncontrolled", "underpowered", "small").</summary>
+    public static IReadOnlyList<string> Limitations(SourceRecord source, EvidenceLevel level, int? sampleSize)
+    {
+        var list = new List<string>();
+        if (source.Kind != SourceKind.Research)
+        {
+            return list;
+        }
+        var text = DesignText(source) + " " + string.Join(" ", source.Sections.Select(s => s.Text.Length > 3000 ? s.Text[..3000] : s.Text));
+        if (OpenLabelText().IsMatch(text))
+        {
+            list.Add("open-label");
+        }
+        if (PilotText().IsMatch(text))
+        {
+            list.Add("pilot");
+        }
+        if (UncontrolledText().IsMatch(text))
+        {
+            list.Add("uncontrolled");
+        }
+        if (UnderpoweredText().IsMatch(text))
+        {
+            list.Add("underpowered");
+        }
+        if (sampleSize is > 0 and < 50 && level is not (EvidenceLevel.SystematicReview or EvidenceLevel.Guideline or EvidenceLevel.CaseReport))
+        {
+            list.Add("small");
+        }
+        if (RetrospectiveText().IsMatch(text) && level is EvidenceLevel.Cohort or EvidenceLevel.CaseSeries or EvidenceLevel.Study)
+        {
+            list.Add("retrospective");
+        }
+        if (SingleCentreText().IsMatch(text))
+        {
+            list.Add("single-centre");
+        }
+        if (level == EvidenceLevel.Animal)
+        {
+            list.Add("animal");
+        }
+        if (level == EvidenceLevel.InVitro)
+        {
+            list.Add("laboratory only");
+        }
+        return list;
+    }
+
+    private static bool Has(IReadOnlyList<string> list, string value)
+    {
+        foreach (var s in list)
+        {
+            if (string.Equals(s, value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,182 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Galen.Core.Grading;
+
+/// <summary>The stance of one sentence toward a yes/no question.</summary>
+public readonly record struct SentenceStance(double Score, bool Hedged, bool Inconclusive, bool Mixed)
+{
+    public bool HasSignal => Score != 0 || Inconclusive;
+}
+
+/// <summary>
+/// Reads whether a sentence supports, goes against or leaves open what a question asks, with negation
+/// ("did not", "no significant"), hedging ("may", "further studies are needed") and the question's focus
+/// (for a safety question "no increase in complications" supports; for a benefit question "no difference" goes against).
+/// </summary>
+public static partial class StanceDetector
+{
+    private const RegexOptions Opts = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    // ---- Open questions: the authors say the evidence does not settle it.
+    [GeneratedRegex(@"\b(?:insufficient\s+(?:evidence|data)|not\s+enough\s+evidence|inconclusive|equivocal|remains?\s+(?:unclear|uncertain|unknown|controversial|unresolved|debatable|to\s+be\s+(?:determined|established|elucidated|clarified|proven|seen|defined|confirmed))|(?:is|are)\s+(?:still\s+)?(?:unclear|uncertain|controversial|debated|questionable|not\s+(?:yet\s+)?(?:clear|known|established|certain))|not\s+(?:yet\s+)?(?:been\s+)?(?:clearly\s+)?(?:established|determined)|unable\s+to\s+(?:determine|establish|draw|conclude|make\s+(?:a\s+)?(?:firm\s+)?conclusions?)|cannot\s+be\s+(?:determined|established|concluded)|could\s+not\s+be\s+(?:determined|established)|conflicting|mixed\s+(?:results|findings|evidence)|no\s+(?:firm|definitive|definite|clear)\s+conclusions?|not\s+possible\s+to\s+(?:conclude|determine|draw)|may\s+or\s+may\s+not|limited\s+(?:evidence|data)|(?:weak|low[-\s]quality|very\s+low|sparse|scarce|little)\s+evidence|unproven)\b", Opts)]
+    private static partial Regex OpenCue();
+
+    [GeneratedRegex(@"\b(?:(?:more|further|additional|larger|large|prospective|randomi[sz]ed|well[-\s]designed|future|controlled|longer|multicent(?:er|re)|confirmatory|adequately\s+powered)\s+(?:\w+[-\s]){0,3}(?:studies|study|trials?|research|investigations?|data|work|evaluation|analys[ie]s|follow-up)\s+(?:\w+\s+){0,4}?(?:are|is|will\s+be|would\s+be|may\s+be|might\s+be|should\s+be|must\s+be)?\s*(?:needed|required|warranted|necessary|indicated|recommended|essential)|warrant(?:s|ed)?\s+(?:further|more|additional|larger|prospective)|needs?\s+(?:further|to\s+be)\s+(?:\w+\s+)?(?:confirm|investigat|stud|evaluat|validat|explor|examin)\w*|should\s+be\s+(?:further\s+)?(?:confirmed|validated|investigated|explored|evaluated|studied)\s+(?:in|by|with)|requires?\s+(?:further\s+)?(?:confirmation|validation|investigation|study)|preliminary|hypothesis[-\s]generating)\b", Opts)]
+    private static partial Regex FurtherStudyCue();
+
+    // ---- Findings that go against (the effect, association or benefit is absent).
+    [GeneratedRegex(@"\b(?:(?:did|does|do|was|were|is|are|has|have|had|could|can|would|will|may|might|should)\s*(?:not|n't)|cannot|can't|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|hasn't|haven't)\s+(?:\w+\s+){0,3}?(?:improve\w*|reduc\w*|affect\w*|influenc\w*|chang\w*|increas\w*|decreas\w*|predict\w*|differ\w*|show\w*|demonstrat\w*|find|found|support\w*|alter\w*|prevent\w*|benefit\w*|help\w*|correlat\w*|associat\w*|lead|led|result\w*|contribut\w*|play\w*|provid\w*|offer\w*|add\w*|enhanc\w*|confer\w*|protect\w*|impact\w*|modif\w*|lower\w*|rais\w*|seem\w*|appear\w*|justify|warrant|replace|detect\w*|identify|identified|achiev\w*|reach\w*|translat\w*|explain\w*|accelerat\w*|shorten\w*|relat\w*|link\w*|depend\w*|worsen\w*|compromis\w*|outperform\w*|exceed\w*|eliminat\w*|mitigat\w*|predispos\w*|caus\w*|produc\w*|yield\w*|exist|occur\w*|hav\w*|be\s+(?:\w+\s+)?(?:associated|related|linked|correlated|used|recommended|considered|predictive|effective|useful|necessary|justified|explained|attributed|improved|reduced|affected|influenced|changed|detected|identified|prevented)|significant\w*|better|worse|superior|effective|useful|beneficial|necessary|different|associated|related|linked|correlated|predictive|needed|required|justified|warranted|recommended|indicated|reliable|accurate|sufficient|essential|mandatory)\b", Opts)]
+    private static partial Regex NegatedVerbCue();
+
+    [GeneratedRegex(@"\bnot\s+(?:\w+\s+){0,2}?(?:associated|significant\w*|different|effective|correlated|related|predictive|superior|useful|beneficial|necessary|justified|recommended|required|indicated|needed|reliable|accurate|sufficient|supported|linked|influenced|affected|improved|reduced|changed|increased|decreased|helpful|valuable|efficacious|a\s+(?:significant|major|useful|reliable|good|valid|strong|independent|predictive)|an\s+(?:independent|important|effective|accurate)|predict\w*|routinely|mandatory|essential|confirmed|altered|better|worse|higher|lower|elevated|valid|relevant|important|independent|detected|observed|seen|found|evident|present|modified|explained|prognostic|diagnostic|protective|cost-effective|feasible|appropriate|advisable|clinically\s+(?:relevant|significant|important|meaningful))\b", Opts)]
+    private static partial Regex NotAdjectiveCue();
+
+    [GeneratedRegex(@"\b(?:no|neither|nor|none|without)\s+(?:\w+[-\s]){0,3}?(?:significant|statistically|difference|differences|effect|effects|benefit|benefits|association|associations|correlation|correlations|relationship|relation|impact|improvement|evidence|advantage|advantages|increase|increased|reduction|decrease|change|changes|role|influence|link|value|predictive|prognostic|relevant|major|clinically|measurable|detectable|appreciable|additional|added|apparent|obvious|independent|superiority|gain|protective|correlate|predictor|effect\w*|impact\w*)\b", Opts)]
+    private static partial Regex NoEffectCue();
+
+    [GeneratedRegex(@"\b(?:fail(?:s|ed)?\s+to|lack(?:s|ed|ing)?\s+(?:of\s+)?(?:\w+\s+){0,2}(?:effect|efficacy|benefit|association|evidence|correlation|power|value|accuracy|sensitivity|improvement|impact)|ineffective|unnecessary|not\s+necessary|unjustified|unwarranted|inappropriate|no\s+longer|unlikely\s+to|unrelated|independent\s+of|irrespective\s+of|regardless\s+of|did\s+not\s+reach\s+(?:statistical\s+)?significance|non-?significant|insignificant|nonsignificant|do(?:es)?\s+not\s+support|poor\s+(?:predictor|correlation|agreement|accuracy|sensitivity|specificity|reliability|marker|indicator|discriminat\w*)|disappointing|not\s+(?:a\s+)?(?:suitable|reliable|good|valid|useful|sensitive)|recommend(?:s|ed)?\s+against|(?:is|are)\s+not\s+recommended|should\s+not\s+be\s+(?:used|recommended|routinely|offered|given)|cannot\s+be\s+recommended|should\s+be\s+(?:abandoned|avoided|discouraged)|does\s+not\s+appear|did\s+not\s+appear|no\s+\w+\s+(?:was|were)\s+(?:found|observed|seen|detected|noted)|was\s+not\s+(?:found|observed|seen|detected)|could\s+not\s+(?:be\s+)?(?:confirm|show|demonstrat|detect|find|identif|replicat)\w*|absence\s+of\s+(?:a\s+|any\s+)?(?:significant\s+)?(?:effect|association|correlation|benefit|difference|relationship)|rather\s+than|not\s+only)\b", Opts)]
+    private static partial Regex AgainstCue();
+
+    [GeneratedRegex(@"\b(?:similar|comparable|equivalent|equally|same|identical|no\s+(?:statistically\s+)?(?:significant\s+)?differences?|did\s+not\s+differ|do\s+not\s+differ|does\s+not\s+differ|not\s+(?:significantly\s+)?different|non-?inferior\w*|as\s+(?:effective|safe|good|accurate|well)\s+as|equivalence|indistinguishable)\b", Opts)]
+    private static partial Regex NoDifferenceCue();
+
+    // ---- Findings that support (an effect, an association, a benefit, a recommendation).
+    [GeneratedRegex(@"\b(?:significant(?:ly)?|improve[sd]?|improvement|improving|effective(?:ly|ness)?|efficacious|efficacy|beneficial|benefits?|benefited|reduce[sd]?|reduction|reducing|decrease[sd]?|lower(?:ed|s)?|increase[sd]?|higher|greater|better|superior|enhance[sd]?|associated|association|correlat\w+|predict\w*|predictor|related\s+to|linked\s+to|risk\s+factor|independent(?:ly)?|useful|valuable|value|helpful|recommend(?:s|ed)?|should\s+be|must\s+be|can\s+be|is\s+(?:a|an)\s+(?:safe|effective|useful|valuable|reliable|accurate|important|good|viable|feasible|promising|simple|sensitive|independent|strong|significant)|safe(?:ly|ty)?|feasible|feasibility|well[-\s]tolerated|accurate(?:ly)?|reliable|reliably|valid|sensitive|specific|important|essential|necessary|plays?\s+(?:a|an)\s+(?:\w+\s+)?role|contribute[sd]?|leads?\s+to|resulted\s+in|results\s+in|caused|causes|induce[sd]?|promot\w+|protect\w*|prevent\w*|successful(?:ly)?|favou?rable|advantage\w*|outperform\w*|confirm\w*|demonstrat\w*|support\w*|influenc\w*|affect\w*|impact\w*|determin\w*|depend\w*|differ\w*|elevated|raised|worse|poorer|more\s+likely|less\s+likely|odds|risk|promising|appropriate|indicated|justified|warranted|effect)\b", Opts)]
+    private static partial Regex PositiveCue();
+
+    [GeneratedRegex(@"\b(?:may|might|could|possibl[ey]|potential(?:ly)?|appears?\s+to|seems?\s+to|suggest(?:s|ed|ing)?|likely|perhaps|presumabl[ey]|probabl[ey]|tend(?:s|ed)?\s+to|trend|hypothes\w+|speculat\w+|in\s+part|partly|partially|some\s+patients|selected\s+patients|in\s+(?:certain|some|selected)\s+(?:cases|patients|circumstances))\b", Opts)]
+    private static partial Regex HedgeCue();
+
+    [GeneratedRegex(@"\b(?:however|but|although|though|whereas|while|nevertheless|nonetheless|yet|except|only\s+(?:in|for|when|after|if|among))\b", Opts)]
+    private static partial Regex ContrastCue();
+
+    // ---- Focus-specific cues.
+    [GeneratedRegex(@"\b(?:no\s+(?:\w+\s+){0,3}?(?:increase[sd]?|rise|excess|higher|additional|added)\s+(?:\w+\s+){0,3}?(?:risk|rate|incidence|complications?|morbidity|mortality|adverse|toxicity|harm)|not\s+(?:\w+\s+){0,2}?(?:associated|related|linked)\s+with\s+(?:an?\s+)?(?:increased|higher|greater|excess|additional)\s+(?:\w+\s+){0,2}?(?:risk|rate|complications?|morbidity|mortality)|without\s+(?:\w+\s+){0,2}?(?:increas\w+|additional|added|excess|higher|significant|major|serious)\s+(?:\w+\s+){0,2}?(?:risk|complications?|morbidity|mortality|adverse|toxicity|harm)|without\s+(?:any\s+)?(?:complications?|adverse|morbidity|mortality|harm)|no\s+(?:major\s+|serious\s+|significant\s+)?(?:complications?|adverse\s+(?:events?|effects?)|morbidity|mortality|deaths?|side\s+effects?)|(?:is|are|was|were|appears?\s+to\s+be|seems?\s+to\s+be|be)\s+(?:a\s+)?(?:\w+\s+){0,2}?(?:safe|feasible|well[-\s]tolerated|acceptable|tolerable)|safely|low\s+(?:complication|morbidity|mortality|risk))\b", Opts)]
+    private static partial Regex SafeCue();
+
+    [GeneratedRegex(@"\b(?:unsafe|not\s+safe|dangerous|harmful|(?:higher|increased|greater|excess|more)\s+(?:\w+\s+){0,2}?(?:risk|rate|incidence|complications?|morbidity|mortality|adverse|toxicity)|significant\s+(?:complication|morbidity|mortality)\w*|inferior|worse\s+outcomes?|serious\s+(?:complications?|adverse)|should\s+be\s+(?:avoided|used\s+with\s+caution))\b", Opts)]
+    private static partial Regex UnsafeCue();
+
+    [GeneratedRegex(@"\b(?:(?:is|are|was|were|be|seems?|appears?)\s+(?:not\s+|un)(?:necessary|needed|required|mandatory|essential|justified|warranted|indicated)|unnecessary|can\s+be\s+(?:safely\s+)?(?:omitted|avoided|abandoned|discontinued|eliminated|withheld|replaced|delayed|reduced|skipped)|(?:is|are)\s+not\s+(?:routinely\s+)?(?:needed|required)|should\s+not\s+be\s+(?:routinely|mandatory|performed|done|used)|not\s+(?:be\s+)?routinely|selective|only\s+(?:in|for|when)|reserved\s+for|(?:no|little)\s+(?:added|additional|incremental)\s+(?:value|benefit)|trivial\s+impact|of\s+(?:little|limited|no)\s+(?:value|benefit|use))\b", Opts)]
+    private static partial Regex NotNeededCue();
+
+    [GeneratedRegex(@"\b(?:necessary|needed|mandatory|required|essential|indispensable|justified|warranted|should\s+(?:always\s+|routinely\s+)?be\s+(?:performed|done|used|included|considered|offered|recommended|obtained|carried\s+out|given|implemented|part)|should\s+(?:always|routinely)|must\s+be|recommended)\b", Opts)]
+    private static partial Regex NeededCue();
+
+    /// <summary>The stance of one sentence toward a question of the given focus.</summary>
+    public static SentenceStance Classify(string sentence, QuestionFocus focus)
+    {
+        if (sentence.Length == 0)
+        {
+            return default;
+        }
+        var text = sentence.Length > 1200 ? sentence[..1200] : sentence;
+        var work = new StringBuilder(text);
+        var open = OpenCue().IsMatch(text) || FurtherStudyCue().IsMatch(text);
+        double pos = 0, neg = 0;
+
+        switch (focus)
+        {
+            case QuestionFocus.Safety:
+                neg += Blank(work, UnsafeCue());
+                pos += Blank(work, SafeCue());
+                pos += Blank(work, NoDifferenceCue());
+                break;
+            case QuestionFocus.Equivalence:
+                pos += Blank(work, NoDifferenceCue());
+                neg += Blank(work, Regex(@"\b(?:inferior|worse|less\s+effective|lower\s+efficacy|superior|more\s+effective)\b"));
+                break;
+            case QuestionFocus.Necessity:
+                neg += Blank(work, NotNeededCue());
+                neg += Blank(work, NoDifferenceCue());
+                pos += Blank(work, NeededCue());
+                break;
+            case QuestionFocus.Harm:
+                neg += Blank(work, NoDifferenceCue());
+                break;
+            default:
+                neg += Blank(work, NoDifferenceCue());
+                break;
+        }
+        var afterFocus = work.ToString();
+        neg += Blank(work, AgainstCue());
+        neg += Blank(work, NegatedVerbCue());
+        neg += Blank(work, NotAdjectiveCue());
+        neg += Blank(work, NoEffectCue());
+        var rest = work.ToString();
+        // "not only ... but also" is emphasis, not negation.
+        if (afterFocus.Contains("not only", StringComparison.OrdinalIgnoreCase))
+        {
+            neg = Math.Max(0, neg - 1);
+            pos += 1;
+        }
+        if (afterFocus.Contains("rather than", StringComparison.OrdinalIgnoreCase))
+        {
+            neg = Math.Max(0, neg - 1);
+        }
+        pos += Math.Min(2, PositiveCue().Count(rest)) * 0.5;
+        var hedged = HedgeCue().IsMatch(text);
+        var mixed = pos > 0 && neg > 0 && ContrastCue().IsMatch(text);
+
+        double score;
+        if (neg > 0 && pos == 0)
+        {
+            score = -1;
+        }
+        else if (pos > 0 && neg == 0)
+        {
+            score = 1;
+        }
+        else if (pos > 0 && neg > 0)
+        {
+            score = (pos - neg) / (pos + neg);
+            score = Math.Clamp(score * 1.2, -1, 1);
+        }
+        else
+        {
+            score = 0;
+        }
+        if (open)
+        {
+            score *= 0.3;
+        }
+        else if (hedged)
+        {
+            score *= 0.7;
+        }
+        return new SentenceStance(score, hedged, open, mixed);
+    }
+
+    private static readonly Dictionary<string, Regex> Extra = new(StringComparer.Ordinal);
+    private static readonly Lock ExtraLock = new();
+
+    private static Regex Regex(string pattern)
+    {
+        lock (ExtraLock)
+        {
+            if (!Extra.TryGetValue(pattern, out var r))
+            {
+                r = new Regex(pattern, Opts | RegexOptions.Compiled);
+                Extra[pattern] = r;
+            }
+            return r;
+        }
+    }
+
+    /// <summary>Counts the matches of a cue and blanks them so later cues do not count the same words.</summary>
+    private static double Blank(StringBuilder work, Regex cue)
+    {
+        var s = work.ToString();
+        var count = 0;
+        foreach (Match m in cue.Matches(s))
+        {
+            count++;
+            for (var i = m.Index; i < m.Index + m.Length; i++)
+            {
+                work[i] = ' ';
+            }
+        }
+        return Math.Min(count, 2);
+    }
+}

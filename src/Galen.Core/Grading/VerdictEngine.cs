@@ -1,0 +1,176 @@
+using System.Globalization;
+using Galen.Core.Analysis;
+
+namespace Galen.Core.Grading;
+
+/// <summary>The answer to a yes/no question and why.</summary>
+public sealed record Verdict(string Value, string Reason, double Score, IReadOnlyList<GradedSource> Basis)
+{
+    public const string Yes = "yes";
+    public const string No = "no";
+    public const string Uncertain = "uncertain";
+}
+
+/// <summary>
+/// Weighs the stances of graded sources into yes / no / uncertain: by evidence level, relevance, recency and
+/// size; a guideline outranks single studies; thin or conflicting evidence gives "uncertain".
+/// </summary>
+public static class VerdictEngine
+{
+    /// <summary>The net stance needed for a yes or a no.</summary>
+    public const double DecisionThreshold = 0.2;
+    /// <summary>Below this total weight the evidence is too thin to decide.</summary>
+    public const double MinimumWeight = 0.45;
+
+    public static Verdict Decide(IReadOnlyList<GradedSource> sources, QuestionAnalysis question)
+    {
+        var relevant = sources.Where(s => Bears(s, question)).ToList();
+        var speaking = relevant.Where(s => s.Stance != Stance.None).ToList();
+        if (speaking.Count == 0)
+        {
+            var what = Describe(question);
+            var reason = relevant.Count == 0
+                ? $"No source in the library reports on {what}."
+                : $"The sources found mention {what} but none states a finding on it.";
+            return new Verdict(Verdict.Uncertain, reason, 0, []);
+        }
+
+        var newest = speaking.Max(s => s.Year ?? 0);
+        double total = 0, net = 0, forWeight = 0, againstWeight = 0, openWeight = 0;
+        var weights = new List<(GradedSource Source, double Weight)>();
+        foreach (var s in speaking)
+        {
+            var w = s.Weight * Recency(s.Year, newest);
+            weights.Add((s, w));
+            total += w;
+            net += w * s.StanceScore * (s.Stance == Stance.Inconclusive ? 0.3 : 1);
+            switch (s.Stance)
+            {
+                case Stance.Supports: forWeight += w; break;
+                case Stance.Against: againstWeight += w; break;
+                default: openWeight += w; break;
+            }
+        }
+        var score = total > 0 ? net / total : 0;
+        var basis = weights.OrderByDescending(p => p.Weight).ThenBy(p => p.Source.Source.Key, StringComparer.Ordinal).Select(p => p.Source).ToList();
+        var summary = Summarize(basis);
+
+        if (total < MinimumWeight)
+        {
+            return new Verdict(Verdict.Uncertain, $"The evidence is thin: {summary}.", Math.Round(score, 4), basis);
+        }
+        var conflict = forWeight > 0 && againstWeight > 0 && Math.Min(forWeight, againstWeight) >= 0.35 * Math.Max(forWeight, againstWeight);
+        if (conflict)
+        {
+            return new Verdict(Verdict.Uncertain, $"The evidence conflicts: {summary}.", Math.Round(score, 4), basis);
+        }
+        if (score >= DecisionThreshold)
+        {
+            return new Verdict(Verdict.Yes, $"Supported by {summary}.", Math.Round(score, 4), basis);
+        }
+        if (score <= -DecisionThreshold)
+        {
+            return new Verdict(Verdict.No, $"Not supported: {summary}.", Math.Round(score, 4), basis);
+        }
+        return new Verdict(Verdict.Uncertain, $"The evidence does not settle the question: {summary}.", Math.Round(score, 4), basis);
+    }
+
+    /// <summary>Whether a source bears on the question enough to count in the verdict.</summary>
+    public static bool Bears(GradedSource s, QuestionAnalysis q)
+    {
+        var hasI = q.Interventions.Count > 0;
+        var hasC = q.Conditions.Count > 0;
+        if (hasI && hasC)
+        {
+            return s.BearsOnBoth;
+        }
+        if (hasI)
+        {
+            return s.BearsOnIntervention;
+        }
+        if (hasC)
+        {
+            return s.BearsOnCondition;
+        }
+        return s.Relevance > 0.2;
+    }
+
+    private static double Recency(int? year, int newest)
+    {
+        if (year is null || newest == 0)
+        {
+            return 0.9;
+        }
+        var age = newest - year.Value;
+        return age switch
+        {
+            <= 10 => 1.0,
+            <= 20 => 0.9,
+            <= 30 => 0.8,
+            _ => 0.7,
+        };
+    }
+
+    /// <summary>"a guideline (2024), one systematic review and one uncontrolled pilot study of 10 patients (1998)".</summary>
+    public static string Summarize(IReadOnlyList<GradedSource> basis)
+    {
+        var parts = new List<string>();
+        foreach (var s in basis.Take(4))
+        {
+            parts.Add(DescribeSource(s));
+        }
+        if (basis.Count > 4)
+        {
+            parts.Add($"{basis.Count - 4} more {(basis.Count - 4 == 1 ? "source" : "sources")}");
+        }
+        return UrgencyDetector.JoinWords(parts);
+    }
+
+    /// <summary>"an underpowered randomized controlled trial of 40 patients (2012) that found no benefit".</summary>
+    public static string DescribeSource(GradedSource s)
+    {
+        var quals = s.Limitations.Where(l => l is "open-label" or "pilot" or "uncontrolled" or "underpowered" or "small" or "retrospective").ToList();
+        var design = s.Design;
+        foreach (var q in quals.ToList())
+        {
+            if (design.Contains(q, StringComparison.OrdinalIgnoreCase))
+            {
+                quals.Remove(q);
+            }
+        }
+        var words = string.Join(' ', quals.Append(design));
+        var text = Article(words) + " " + words;
+        if (s.SampleSize is { } n && s.Level is not (Grading.EvidenceLevel.Guideline or Grading.EvidenceLevel.PatientInformation or Grading.EvidenceLevel.DrugLabel))
+        {
+            text += " of " + n.ToString(CultureInfo.InvariantCulture) + (s.Level == Grading.EvidenceLevel.SystematicReview ? " participants" : " patients");
+        }
+        if (s.Year is { } y)
+        {
+            text += " (" + y.ToString(CultureInfo.InvariantCulture) + ")";
+        }
+        text += s.Stance switch
+        {
+            Stance.Supports => " in favour",
+            Stance.Against => " against",
+            Stance.Inconclusive => " that was inconclusive",
+            _ => "",
+        };
+        return text;
+    }
+
+    internal static string Article(string words) =>
+        words.Length > 0 && "aeiouAEIOU".Contains(words[0]) && !words.StartsWith("uni", StringComparison.OrdinalIgnoreCase) ? "an" : "a";
+
+    internal static string Describe(QuestionAnalysis q)
+    {
+        var i = q.MainIntervention?.Name;
+        var c = q.MainCondition?.Name;
+        return (i, c) switch
+        {
+            (not null, not null) => $"{i} for {c}",
+            (not null, null) => i,
+            (null, not null) => c,
+            _ => "this question",
+        };
+    }
+}

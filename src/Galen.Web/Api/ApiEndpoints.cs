@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using Galen.Core.Answers;
+using Galen.Web.Articles;
+using Galen.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Galen.Web.Api;
+
+/// <summary>Body of POST /api/questions.</summary>
+public sealed record QuestionRequest(string? Question, string? Audience, IReadOnlyList<string>? After, string? ParentSlug);
+
+public sealed record RatingRequest(int? Stars);
+
+public sealed record FeedbackRequest(string? Text);
+
+public sealed record RatingResponse(int Count, double? Mean);
+
+/// <summary>The JSON interface. Articles are the Answer JSON of the chosen audience plus the article's own fields.</summary>
+public static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapGalenApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Articles");
+        api.MapPost("/questions", Ask).RequireRateLimiting(RateLimiting.Ask)
+            .WithName("AskQuestion")
+            .WithSummary("Ask a question")
+            .WithDescription("Opens the article for this question and conversation, or writes it. 201 with the Answer JSON plus articleUrl, slug, reviewState, version, updatedAt and rating when written; 200 when the article already existed.");
+        api.MapGet("/articles/{slug}", Get)
+            .WithName("GetArticle")
+            .WithSummary("Read an article in clinician or patient wording");
+        api.MapPost("/articles/{slug}/ratings", Rate).RequireRateLimiting(RateLimiting.Ratings)
+            .WithName("RateArticle")
+            .WithSummary("Rate an article from 1 to 5 stars");
+        api.MapPost("/articles/{slug}/feedback", Feedback).RequireRateLimiting(RateLimiting.Feedback)
+            .WithName("SendFeedback")
+            .WithSummary("Say how an article could be improved");
+        return app;
+    }
+
+    private static async Task<Results<Created<JsonObject>, Ok<JsonObject>, ValidationProblem, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Ask(
+        QuestionRequest body, HttpContext context, ArticleService articles, IOptions<GalenWebOptions> options, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (InputRules.QuestionError(body.Question, options.Value.MaxQuestionLength) is { } q) errors["question"] = [q];
+        if (!Audiences.TryParse(body.Audience, out var audience)) errors["audience"] = ["audience: use \"clinician\" or \"patient\"."];
+        if (body.After is { } after && (after.Count > 20 || after.Any(a => a is null || a.Length > options.Value.MaxQuestionLength)))
+        {
+            errors["after"] = [$"after: at most 20 earlier questions, each at most {options.Value.MaxQuestionLength} characters."];
+        }
+        if (body.ParentSlug is not null && !Slugs.IsValid(body.ParentSlug)) errors["parentSlug"] = ["parentSlug: not an article slug."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The request is not valid");
+
+        AskOutcome outcome;
+        try
+        {
+            outcome = await articles.AskAsync(body.Question!, body.After, body.ParentSlug, ct);
+        }
+        catch (ArticleNotFoundException missing)
+        {
+            return NotFound(context, missing.Message);
+        }
+        var answer = await articles.AnswerAsync(outcome.Article, audience, ct);
+        var document = Document(context.Request, outcome.Article, answer, audience);
+        var location = $"/api/articles/{outcome.Article.Slug}?audience={audience.ToSlug()}";
+        if (!outcome.Created)
+        {
+            context.Response.Headers.Location = location;
+            return TypedResults.Ok(document);
+        }
+        return TypedResults.Created(location, document);
+    }
+
+    private static async Task<Results<Ok<JsonObject>, ValidationProblem, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Get(
+        string slug, string? audience, HttpContext context, ArticleService articles, IOptions<GalenWebOptions> options, CancellationToken ct)
+    {
+        if (!Audiences.TryParse(audience, out var chosen))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["audience"] = ["audience: use \"clinician\" or \"patient\"."] });
+        }
+        var article = await articles.FindAsync(slug, ct);
+        if (article is null) return NotFound(context, $"There is no article '{slug}'.");
+        var answer = await articles.AnswerAsync(article, chosen, ct);
+        context.Response.Headers.CacheControl = article.Approved ? $"public, max-age={options.Value.ApprovedMaxAgeSeconds}" : "no-cache";
+        context.Response.Headers.LastModified = article.UpdatedAt.ToString("R");
+        return TypedResults.Ok(Document(context.Request, article, answer, chosen));
+    }
+
+    private static async Task<Results<Ok<RatingResponse>, ValidationProblem, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Rate(
+        string slug, RatingRequest body, HttpContext context, ArticleService articles, CancellationToken ct)
+    {
+        if (InputRules.StarsError(body.Stars) is { } error)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stars"] = [error] });
+        }
+        var summary = await articles.RateAsync(slug, body.Stars!.Value, RateLimiting.ClientOf(context), ct);
+        return summary is null ? NotFound(context, $"There is no article '{slug}'.") : TypedResults.Ok(new RatingResponse(summary.Count, summary.Mean));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Feedback(
+        string slug, FeedbackRequest body, HttpContext context, ArticleService articles, IOptions<GalenWebOptions> options, CancellationToken ct)
+    {
+        if (InputRules.FeedbackError(body.Text, options.Value.MaxFeedbackLength) is { } error)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [error] });
+        }
+        return await articles.AddFeedbackAsync(slug, body.Text!.Trim(), RateLimiting.ClientOf(context), ct)
+            ? TypedResults.NoContent()
+            : NotFound(context, $"There is no article '{slug}'.");
+    }
+
+    private static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> NotFound(HttpContext context, string detail) =>
+        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = "No such article",
+            Detail = detail,
+            Instance = context.Request.Path,
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        });
+
+    /// <summary>The stored Answer JSON, as written, with the article's fields added.</summary>
+    public static JsonObject Document(HttpRequest request, ArticleMeta article, CachedAnswer answer, Audience audience)
+    {
+        var json = JsonNode.Parse(answer.Json)!.AsObject();
+        json["slug"] = article.Slug;
+        json["articleUrl"] = Http.Canonical(request, $"/articles/{article.Slug}" + (audience == Audience.Patient ? "?audience=patient" : ""));
+        json["reviewState"] = article.ReviewState;
+        json["version"] = article.Version;
+        json["createdAt"] = article.CreatedAt;
+        json["updatedAt"] = article.UpdatedAt;
+        if (article.ParentSlug is not null) json["parentSlug"] = article.ParentSlug;
+        json["rating"] = new JsonObject { ["count"] = article.Rating.Count, ["mean"] = article.Rating.Mean };
+        return json;
+    }
+}

@@ -1,0 +1,97 @@
+using Galen.Core;
+using Galen.Core.Search;
+using Galen.Evidence;
+using Galen.Evidence.Store;
+using Galen.Web.Api;
+using Galen.Web.Articles;
+using Galen.Web.Asking;
+using Galen.Web.Assets;
+using Galen.Web.Infrastructure;
+using Galen.Web.Pages;
+using Galen.Web.Review;
+using Microsoft.Extensions.Options;
+
+namespace Galen.Web;
+
+/// <summary>The web site and JSON API. <c>galen serve</c> and Program.cs both start it here.</summary>
+public static class GalenWebApp
+{
+    public static WebApplication Build(string[] args, GalenStoreOptions store)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddGalenWeb(builder.Configuration, store);
+        var app = builder.Build();
+        app.PrepareGalenLibrary();
+        app.UseGalenPipeline();
+        return app;
+    }
+
+    public static IServiceCollection AddGalenWeb(this IServiceCollection services, IConfiguration configuration, GalenStoreOptions store)
+    {
+        services.AddGalenLibrary(store);
+        services.AddSingleton(sp => new AnswerEngine(sp.GetRequiredService<IEvidenceSearch>()));
+        services.AddSingleton<IAnswerWriter, EngineAnswerWriter>();
+        services.AddSingleton<ArticleService>();
+        services.AddSingleton<ReviewBoard>();
+
+        services.AddOptions<GalenWebOptions>().Bind(configuration.GetSection(GalenWebOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GalenWebOptions>, GalenWebOptionsValidator>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<GalenExceptionHandler>();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "galen_af";
+            o.FormFieldName = "__af";
+            o.SuppressXFrameOptionsHeader = true;
+        });
+        services.AddGalenRateLimits();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Galen API";
+            document.Info.Description = "Ask clinical questions and read, rate and comment on the answer articles.";
+            return Task.CompletedTask;
+        }));
+        services.AddRouting(o => o.LowercaseUrls = true);
+        return services;
+    }
+
+    /// <summary>Migrates the embedded store, loads the starter library into an empty one, and seeds the example review board.</summary>
+    public static WebApplication PrepareGalenLibrary(this WebApplication app)
+    {
+        app.Services.GetRequiredService<Library>().EnsureReady(StarterLibrary.DefaultPath());
+        app.Services.GetRequiredService<ReviewBoard>().EnsureSeeded();
+        return app;
+    }
+
+    public static WebApplication UseGalenPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(context => context.HttpContext.Response.ContentLength is null && !context.HttpContext.Response.HasStarted
+            ? ErrorResponses.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode,
+                ReasonPhrase(context.HttpContext.Response.StatusCode), "Nothing is at this address.")
+            : Task.CompletedTask);
+        app.UseGalenSecurityHeaders();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapSiteAssets();
+        app.MapGalenPages();
+        app.MapGalenAsking();
+        app.MapGalenApi();
+        app.MapGalenReview();
+        app.MapHealthChecks("/healthz");
+        app.MapOpenApi();
+        return app;
+    }
+
+    private static string ReasonPhrase(int status) => status switch
+    {
+        404 => "Not found",
+        405 => "Method not allowed",
+        415 => "Unsupported media type",
+        _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
+    };
+}

@@ -1,0 +1,61 @@
+using Galen.Web.Review;
+
+namespace Galen.Web.Pages;
+
+/// <summary>Editorial policy, review board, about and disclaimer.</summary>
+public static class InfoPages
+{
+    public static string EditorialPolicy(string canonical) => Layout.Page(
+        new PageHead("Editorial policy", "How Galen writes, cites, reviews and corrects its answer articles.", canonical), w =>
+        {
+            w.Add($"<h1>Editorial policy</h1>");
+            w.Add($"<h2>Every statement has a source</h2><p>Galen writes an article only from the sources in its evidence library. Each sentence carries numbered citations, and each number leads to the reference it came from. Hover over or focus a citation number to see the passage of the source behind the statement. When the library holds too little evidence, the article says so instead of filling the gap.</p>");
+            w.Add($"<h2>How evidence is weighed</h2><p>Clinical practice guidelines come first, then systematic reviews and randomised trials, then observational studies, case reports and narrative reviews. Laboratory and animal studies are reported as such and never decide an answer. Newer evidence counts for more than older evidence of the same kind. For yes-or-no questions the short answer is Yes, No or Uncertain, and Uncertain is used whenever the evidence is thin or conflicting.</p>");
+            w.Add($"<h2>Identifiers are never invented</h2><p>A reference links to PubMed, a DOI or a web page only when the source itself carried that identifier.</p>");
+            w.Add($"<h2>Two wordings of the same evidence</h2><p>Readers choose between wording for clinicians and wording for patients and caregivers. Both are written from the same sources and cite them the same way.</p>");
+            w.Add($"<h2>Human review</h2><p>Every article starts as <strong>Submitted</strong>. A member of the <a href=\"/review-board\">medical review board</a> moves it to <strong>Under Review</strong> and, once satisfied, to <strong>Approved</strong>. Each step is recorded with the reviewer's name and the date. Until an article is approved it carries a notice that it is pending human review.</p>");
+            w.Add($"<h2>Corrections and feedback</h2><p>Each article asks readers how useful it was and how it could be improved. The review board reads this feedback and corrects articles; the date of the last update is shown under each title.</p>");
+            w.Add($"<h2>Independence</h2><p>Articles carry no advertising and no sponsored content. Reviewers declare their conflicts of interest on the review board page.</p>");
+        });
+
+    public static string ReviewBoardPage(IReadOnlyList<Articles.Reviewer> members, string canonical) => Layout.Page(
+        new PageHead("Medical review board", "The clinicians who review and approve Galen's answer articles.", canonical), w =>
+        {
+            w.Add($"<h1>Medical review board</h1><p>Board members review articles for accuracy and move them from Submitted through Under Review to Approved. Their names appear on the articles they approve.</p>");
+            if (members.Any(ReviewBoard.IsExample))
+            {
+                w.Add($"<p class=\"notice\"><strong>Example profiles.</strong> The people below are placeholders that ship with a new installation so that the review workflow can be tried out. They are not real clinicians. An operator replaces them with the members of their own board.</p>");
+            }
+            w.Add($"<ul class=\"board\">");
+            foreach (var m in members)
+            {
+                w.Add($"<li class=\"reviewer\"><h2>{m.Name}<span class=\"credentials\">, {m.Credentials}</span></h2>");
+                if (ReviewBoard.IsExample(m)) w.Add($"<p class=\"badge\">Example profile</p>");
+                w.Add($"<dl><dt>Specialty</dt><dd>{m.Specialty}</dd><dt>Disclosures</dt><dd>{m.Disclosures}</dd></dl>");
+                if (!string.IsNullOrWhiteSpace(m.Bio)) w.Add($"<p>{m.Bio}</p>");
+                w.Add($"</li>");
+            }
+            w.Add($"</ul>");
+        });
+
+    public static string About(string canonical) => Layout.Page(
+        new PageHead("About Galen", "Galen is a self-hostable clinical evidence answer engine.", canonical), w =>
+        {
+            w.Add($"<h1>About Galen</h1>");
+            w.Add($"<p>Galen answers medical questions from an evidence library that its operator controls. It finds the guidelines, research and patient information that bear on a question, grades them, and writes a short article: the bottom line first, then what the guidelines say, what the research shows and the practical details, with a numbered reference for every statement.</p>");
+            w.Add($"<p>Galen runs on the operator's own machines and can work offline. The same answers are available to programs through a JSON interface, described at <a href=\"/openapi/v1.json\">/openapi/v1.json</a>.</p>");
+            w.Add($"<h2>The starter library</h2><p class=\"notice\">The evidence library that ships with Galen is a small starter set written for demonstration. It is not complete and may be out of date. Check every answer against current guidance before any clinical use, and load your own guidelines and literature before relying on the service.</p>");
+            w.Add($"<h2>Read more</h2><ul><li><a href=\"/editorial-policy\">Editorial policy</a></li><li><a href=\"/review-board\">Medical review board</a></li><li><a href=\"/disclaimer\">Disclaimer</a></li></ul>");
+        });
+
+    public static string Disclaimer(string canonical) => Layout.Page(
+        new PageHead("Disclaimer", "What Galen's answers are and are not.", canonical), w =>
+        {
+            w.Add($"<h1>Disclaimer</h1>");
+            w.Add($"<p>Galen's articles are summaries of the evidence in its library, written by software for education. They are not medical advice, a diagnosis or a treatment plan.</p>");
+            w.Add($"<h2>For patients and caregivers</h2><p>Talk to a doctor, nurse or pharmacist before you start, stop or change any treatment. If you think you may have a medical emergency, call your local emergency number or go to the nearest emergency department now; do not wait for an answer from a website.</p>");
+            w.Add($"<h2>For healthcare professionals</h2><p>Articles support, and never replace, clinical judgement. Verify doses, thresholds and recommendations against the cited primary sources and current local guidance before applying them to a patient.</p>");
+            w.Add($"<h2>The starter library</h2><p class=\"notice\">The library that ships with Galen is for demonstration only. It covers a few topics, may be incomplete or out of date, and must be checked against current guidance before any clinical use.</p>");
+            w.Add($"<h2>Review status</h2><p>Articles that are not yet approved by the <a href=\"/review-board\">medical review board</a> say so at the top. Approval means a reviewer checked the article against its sources at that date; evidence changes, and so may the article.</p>");
+        });
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Galen.Testing;
+
+/// <summary>
+/// A throwaway PostgreSQL server for the test run: installed with apt-get when missing (CI runs as
+/// root), initialised in a temporary folder, started on a free local port, and stopped at the end.
+/// Each test asks for a database of its own.
+/// </summary>
+public sealed class PostgresServer : IDisposable
+{
+    private static readonly Lazy<PostgresServer> Shared = new(() => new PostgresServer(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly string root;
+    private readonly string binDir;
+    private readonly string? runAs;
+    private int databases;
+
+    public static PostgresServer Instance => Shared.Value;
+
+    public int Port { get; }
+
+    private PostgresServer()
+    {
+        binDir = FindBinaries() ?? Install();
+        root = Path.Combine(Path.GetTempPath(), "galen-pg-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        // initdb refuses to run as root: run the server as the postgres system user then.
+        runAs = Environment.UserName == "root" ? "postgres" : null;
+        if (runAs is not null) Run("chown", $"-R {runAs} {root}");
+        Port = FreePort();
+        var data = Path.Combine(root, "data");
+        RunPg("initdb", $"-D {data} -U galen --auth=trust --encoding=UTF8 --locale=C.UTF-8");
+        RunPg("pg_ctl", $"-D {data} -l {Path.Combine(root, "log")} -w -t 60 -o \"-p {Port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off\" start");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
+    }
+
+    /// <summary>A connection string to a new, empty database.</summary>
+    public string CreateDatabase()
+    {
+        var name = $"galen_test_{Environment.ProcessId}_{Interlocked.Increment(ref databases)}";
+        using var conn = new NpgsqlConnection(ConnectionString("postgres"));
+        conn.Open();
+        using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn);
+        cmd.ExecuteNonQuery();
+        return ConnectionString(name);
+    }
+
+    public string ConnectionString(string database) =>
+        $"Host=127.0.0.1;Port={Port};Username=galen;Database={database};Pooling=true;Include Error Detail=true";
+
+    public void Dispose()
+    {
+        try { RunPg("pg_ctl", $"-D {Path.Combine(root, "data")} -m immediate stop"); } catch (InvalidOperationException) { }
+        try { Directory.Delete(root, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private void RunPg(string tool, string arguments)
+    {
+        var exe = Path.Combine(binDir, tool);
+        if (runAs is null) Run(exe, arguments);
+        else Run("runuser", $"-u {runAs} -- {exe} {arguments}");
+    }
+
+    private static string? FindBinaries()
+    {
+        const string debian = "/usr/lib/postgresql";
+        if (Directory.Exists(debian))
+        {
+            var bin = Directory.GetDirectories(debian).Select(d => Path.Combine(d, "bin"))
+                .Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderDescending(StringComparer.Ordinal).FirstOrDefault();
+            if (bin is not null) return bin;
+        }
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
+        {
+            if (File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl"))) return dir;
+        }
+        return null;
+    }
+
+    private static string Install()
+    {
+        if (Environment.UserName != "root")
+            throw new InvalidOperationException("PostgreSQL is not installed and the tests are not running as root: install the 'postgresql' package.");
+        Run("apt-get", "update -q");
+        Run("apt-get", "install -y -q postgresql");
+        return FindBinaries() ?? throw new InvalidOperationException("apt-get installed postgresql but initdb was not found.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void Run(string file, string arguments)
+    {
+        var psi = new ProcessStartInfo(file, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        psi.Environment["DEBIAN_FRONTEND"] = "noninteractive";
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {file}");
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(600_000)) { p.Kill(true); throw new InvalidOperationException($"{file} {arguments} timed out"); }
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {arguments} failed ({p.ExitCode}): {stderr.Result}{stdout.Result}");
+    }
+}
