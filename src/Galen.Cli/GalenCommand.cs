@@ -63,10 +63,13 @@ public static class GalenCommand
                     parsed.Allow();
                     return MigrateCommand.Run(store, stdout);
                 case "eval":
-                    var explicitData = parsed.Has("--data") || parsed.Has("--database") || Environment.GetEnvironmentVariable(GalenStoreOptions.DataEnvironmentVariable) is not null;
+                    // Evaluations use a throwaway library unless a data directory or database is named explicitly.
+                    var explicitData = parsed.Has("--data") || parsed.Has("--database");
                     return EvalCommand.Run(store, explicitData, rest, parsed, stdout, stderr, progress);
             }
             using var library = new Library(store);
+            // First run of any command on an empty store loads the starter library.
+            library.EnsureReady(StarterLibrary.DefaultPath(), progress);
             return command switch
             {
                 "import" => ImportCommand.Run(library, rest, parsed, stdout, stderr, progress),

@@ -16,7 +16,6 @@ public static class AskCommand
             throw new UsageException($"--audience must be clinician or patient, got '{args.Get("--audience")}'");
         var format = args.Get("--format") ?? "markdown";
         if (format is not ("markdown" or "json")) throw new UsageException($"--format must be markdown or json, got '{format}'");
-        library.EnsureReady(StarterLibrary.DefaultPath(), progress);
         var engine = new AnswerEngine(library.Search);
 
         if (args.Get("--batch") is { } batchFile)

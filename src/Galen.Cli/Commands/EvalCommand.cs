@@ -26,7 +26,7 @@ public static class EvalCommand
         try
         {
             using var library = new Library(store);
-            library.EnsureReady(progress: progress);
+            library.EnsureReady(starterLibrary: null, progress);
             return rest[0] switch
             {
                 "pubmedqa" => PubMedQa(library, rest, args, stdout, progress),

@@ -12,7 +12,6 @@ public static class ImportCommand
         var paths = rest.Skip(1).ToList();
         var report = new ImportReport();
         var started = System.Diagnostics.Stopwatch.StartNew();
-        library.EnsureReady(progress: progress);
         switch (what)
         {
             case "pubmed":

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Galen.Core.Answers;
+using Galen.Core.Grading;
 using Galen.Core.Search;
 using Galen.Core.Sources;
 using Galen.Evidence;
@@ -21,7 +22,6 @@ public static class SearchCommand
         }
         int? fromYear = args.Has("--from-year") ? args.GetInt("--from-year", 0, 1000, 3000) : null;
         int? toYear = args.Has("--to-year") ? args.GetInt("--to-year", 0, 1000, 3000) : null;
-        library.EnsureReady(progress: progress);
 
         if (args.Get("--batch") is { } batchFile)
         {

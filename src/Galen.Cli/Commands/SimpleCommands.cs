@@ -33,7 +33,6 @@ public static class IndexCommand
     {
         args.Allow();
         if (rest is not ["rebuild"]) throw new UsageException("usage: galen index rebuild");
-        library.EnsureReady(progress: progress);
         var count = library.RebuildIndex(progress);
         stdout.WriteLine($"Indexed {count} sources.");
         return ExitCodes.Done;
@@ -45,7 +44,6 @@ public static class StatsCommand
     public static int Run(Library library, ParsedArgs args, TextWriter stdout)
     {
         args.Allow("--json");
-        library.EnsureReady();
         var stats = library.Stats();
         if (args.Has("--json"))
         {

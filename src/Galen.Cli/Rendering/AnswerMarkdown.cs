@@ -33,7 +33,7 @@ public static class AnswerMarkdown
             foreach (var r in answer.References)
             {
                 sb.Append(r.N).Append(". *").Append(r.Kind).Append("* — ").Append(r.Title);
-                if (r.Container is not null) sb.Append(" ").Append(r.Container).Append('.');
+                if (r.Container is not null) sb.Append(' ').Append(r.Container).Append('.');
                 if (r.Year is int y) sb.Append(' ').Append(y).Append('.');
                 if (r.ExternalIds.Pmid is { } pmid) sb.Append(" PMID ").Append(pmid).Append('.');
                 if (r.ExternalIds.Doi is { } doi) sb.Append(" doi:").Append(doi).Append('.');
@@ -49,7 +49,7 @@ public static class AnswerMarkdown
             sb.AppendLine();
         }
         if (answer.ReadingGrade is double grade) sb.AppendLine($"_Reading grade: {grade:F1}_").AppendLine();
-        sb.Append("_").Append(answer.Disclaimer).AppendLine("_");
+        sb.Append('_').Append(answer.Disclaimer).AppendLine("_");
         return sb.ToString();
     }
 

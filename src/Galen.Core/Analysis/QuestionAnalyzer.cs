@@ -144,7 +144,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:started|put|begun|began|switched)\s+(?:me|him|her|them|us|my\s+\w+)?\s*(?:on|taking)\s+(?<drug>[\w-]+(?:\s+[\w-]+)?)", Opts)]
     private static partial Regex StoryDrugPattern();
 
-    [GeneratedRegex(@"^(?:it|this|that|they|them|these|those|this\s+medicine|this\s+medication|this\s+drug|the\s+medicine|the\s+medication|the\s+drug|this\s+one|that\s+one|the\s+same|these\s+symptoms|this\s+problem|this\s+condition|the\s+symptoms)$", Opts)]
+    [GeneratedRegex(@"^(?:it|me|him|her|us|you|this|that|they|them|these|those|this\s+medicine|this\s+medication|this\s+drug|the\s+medicine|the\s+medication|the\s+drug|this\s+one|that\s+one|the\s+same|these\s+symptoms|this\s+problem|this\s+condition|the\s+symptoms)$", Opts)]
     private static partial Regex PronounPattern();
 
     [GeneratedRegex(@"<[^>]{0,500}>")]
@@ -174,6 +174,13 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"[a-z]{2,}", RegexOptions.IgnoreCase)]
     private static partial Regex LatinWordPattern();
 
+    private static readonly HashSet<string> FollowUpWords = new(StringComparer.Ordinal)
+    {
+        "dose", "doses", "dosage", "dosing", "amount", "side", "effects", "effect", "safe", "safety", "pregnancy", "pregnant",
+        "risk", "risks", "children", "kids", "elderly", "adults", "long", "often", "much", "many", "alternative",
+        "alternatives", "options", "option", "interactions", "interaction", "breastfeeding", "mg", "daily", "day",
+    };
+
     private static readonly string[] GenericHeads =
     [
         "supplements", "supplement", "supplementation", "therapy", "treatment", "treatments", "medication", "medications",
@@ -190,7 +197,7 @@ public static partial class QuestionAnalyzer
             return current;
         }
         var needsIntervention = current.Interventions.Count == 0;
-        var needsCondition = current.Conditions.Count == 0;
+        var needsCondition = current.Conditions.Count == 0 || current.Conditions.All(c => c.Type == "fallback");
         if (!needsIntervention && !needsCondition)
         {
             return current;
@@ -388,7 +395,7 @@ public static partial class QuestionAnalyzer
             var phrase = FallbackPhrase(core);
             if (phrase is not null)
             {
-                conditions.Add(new Term(phrase, Variants(phrase), "phrase"));
+                conditions.Add(new Term(phrase, Variants(phrase), "fallback"));
             }
         }
 
@@ -397,10 +404,14 @@ public static partial class QuestionAnalyzer
         {
             var story = question.Replace(focus, " ", StringComparison.Ordinal);
             var storyMatches = Vocabulary.FindAll(story);
-            if (conditions.Count == 0 || conditions.All(c => c.Type == "phrase" && PronounPattern().IsMatch(c.Name)))
+            if (conditions.Count == 0 || conditions.All(c => c.Type is "pronoun" or "fallback"))
             {
-                conditions.RemoveAll(c => PronounPattern().IsMatch(c.Name));
-                foreach (var match in storyMatches.Where(mm => mm.Group.IsCondition))
+                var fromStory = storyMatches.Where(mm => mm.Group.IsCondition).ToList();
+                if (fromStory.Count > 0)
+                {
+                    conditions.Clear();
+                }
+                foreach (var match in fromStory)
                 {
                     AddUnique(conditions, ToTerm(match.Group, match.Surface));
                 }
@@ -767,7 +778,7 @@ public static partial class QuestionAnalyzer
         foreach (var t in tokens)
         {
             var n = TextTools.Normalize(t);
-            if (n.Length >= 2 && !TextTools.StopWords.Contains(n))
+            if (n.Length >= 2 && !TextTools.StopWords.Contains(n) && !FollowUpWords.Contains(n))
             {
                 words.Add(t);
                 if (words.Count > best.Count)

@@ -79,8 +79,8 @@ public static partial class StanceDetector
         switch (focus)
         {
             case QuestionFocus.Safety:
-                neg += Blank(work, UnsafeCue());
                 pos += Blank(work, SafeCue());
+                neg += Blank(work, UnsafeCue());
                 pos += Blank(work, NoDifferenceCue());
                 break;
             case QuestionFocus.Equivalence:

@@ -38,7 +38,7 @@ public static class ApiEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<JsonObject>, Ok<JsonObject>, ValidationProblem, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Ask(
+    private static async Task<Results<Created<JsonObject>, Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> Ask(
         QuestionRequest body, HttpContext context, ArticleService articles, IOptions<GalenWebOptions> options, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -71,7 +71,7 @@ public static class ApiEndpoints
         return TypedResults.Created(location, document);
     }
 
-    private static async Task<Results<Ok<JsonObject>, ValidationProblem, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Get(
+    private static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> Get(
         string slug, string? audience, HttpContext context, ArticleService articles, IOptions<GalenWebOptions> options, CancellationToken ct)
     {
         if (!Audiences.TryParse(audience, out var chosen))
@@ -86,7 +86,7 @@ public static class ApiEndpoints
         return TypedResults.Ok(Document(context.Request, article, answer, chosen));
     }
 
-    private static async Task<Results<Ok<RatingResponse>, ValidationProblem, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Rate(
+    private static async Task<Results<Ok<RatingResponse>, ValidationProblem, ProblemHttpResult>> Rate(
         string slug, RatingRequest body, HttpContext context, ArticleService articles, CancellationToken ct)
     {
         if (InputRules.StarsError(body.Stars) is { } error)
@@ -97,7 +97,7 @@ public static class ApiEndpoints
         return summary is null ? NotFound(context, $"There is no article '{slug}'.") : TypedResults.Ok(new RatingResponse(summary.Count, summary.Mean));
     }
 
-    private static async Task<Results<NoContent, ValidationProblem, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Feedback(
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Feedback(
         string slug, FeedbackRequest body, HttpContext context, ArticleService articles, IOptions<GalenWebOptions> options, CancellationToken ct)
     {
         if (InputRules.FeedbackError(body.Text, options.Value.MaxFeedbackLength) is { } error)
@@ -109,15 +109,8 @@ public static class ApiEndpoints
             : NotFound(context, $"There is no article '{slug}'.");
     }
 
-    private static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> NotFound(HttpContext context, string detail) =>
-        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = StatusCodes.Status404NotFound,
-            Title = "No such article",
-            Detail = detail,
-            Instance = context.Request.Path,
-            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-        });
+    private static ProblemHttpResult NotFound(HttpContext context, string detail) =>
+        TypedResults.Problem(detail, context.Request.Path, StatusCodes.Status404NotFound, "No such article");
 
     /// <summary>The stored Answer JSON, as written, with the article's fields added.</summary>
     public static JsonObject Document(HttpRequest request, ArticleMeta article, CachedAnswer answer, Audience audience)

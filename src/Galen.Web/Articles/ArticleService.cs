@@ -104,8 +104,8 @@ public sealed class ArticleService(
                 QuestionKey = key,
                 AfterJson = conversation.Count == 0 ? null : JsonSerializer.Serialize(conversation, Json),
                 ParentSlug = parentSlug,
-                ClinicianJson = JsonSerializer.Serialize(clinician with { Id = slug }, Json),
-                PatientJson = JsonSerializer.Serialize(patient with { Id = slug }, Json),
+                ClinicianJson = JsonSerializer.Serialize(Stamp(clinician, slug, conversation), Json),
+                PatientJson = JsonSerializer.Serialize(Stamp(patient, slug, conversation), Json),
                 ReviewState = ReviewStates.Submitted,
                 Version = 1,
                 Urgent = clinician.Urgent || patient.Urgent,
@@ -123,6 +123,9 @@ public sealed class ArticleService(
             CreateLock.Release();
         }
     }
+
+    private static Answer Stamp(Answer answer, string slug, List<string> conversation) =>
+        answer with { Id = slug, After = answer.After ?? (conversation.Count > 0 ? conversation : null) };
 
     public static IReadOnlyList<string> ParseAfter(string? afterJson) =>
         string.IsNullOrEmpty(afterJson) ? [] : JsonSerializer.Deserialize<List<string>>(afterJson, Json) ?? [];

@@ -40,8 +40,11 @@ public sealed class GalenExceptionHandler(ILogger<GalenExceptionHandler> logger)
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        var antiforgeryFailed = context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false };
         var (status, title, detail) = exception switch
         {
+            BadHttpRequestException when antiforgeryFailed =>
+                (StatusCodes.Status400BadRequest, "The form has expired or is invalid", "The form could not be verified. Reload the page and send it again."),
             QuestionRejectedException rejected => (StatusCodes.Status400BadRequest, "The question cannot be answered", rejected.Message),
             BadHttpRequestException { InnerException: AntiforgeryValidationException } =>
                 (StatusCodes.Status400BadRequest, "The form has expired or is invalid", "The form could not be verified. Reload the page and send it again."),

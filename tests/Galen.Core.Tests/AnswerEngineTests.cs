@@ -1,0 +1,189 @@
+using System.Text.Json;
+using Galen.Core.Answers;
+using Galen.Core.Sources;
+
+namespace Galen.Core.Tests;
+
+public sealed class AnswerEngineTests
+{
+    private static readonly AnswerEngine Engine = new(new InMemorySearch(TestLibrary.All));
+
+    private static Answer Ask(string question, Audience audience = Audience.Clinician, params string[] after) =>
+        Engine.Ask(new AskRequest(question, audience, after));
+
+    private static SourceRecord SourceOf(string key) => TestLibrary.All.Single(s => s.Key == key);
+
+    [Theory]
+    [InlineData("Can magnesium be used to treat Restless Leg Syndrome (RLS)?")]
+    [InlineData("How do I treat an acute dystonic stiff neck that started after initiating or increasing an antipsychotic medication?")]
+    [InlineData("What dose of benztropine is used for acute dystonia?")]
+    [InlineData("What is restless legs syndrome?")]
+    public void Every_statement_cites_a_source_and_its_span_text_occurs_in_that_source(string question)
+    {
+        foreach (var audience in new[] { Audience.Clinician, Audience.Patient })
+        {
+            var answer = Ask(question, audience);
+            Assert.False(answer.Abstained, answer.BottomLine);
+            var statements = answer.Sections.SelectMany(s => s.Statements).Prepend(answer.BottomLineStatement).ToList();
+            Assert.NotEmpty(answer.Sections);
+            foreach (var st in statements)
+            {
+                Assert.NotEmpty(st.Citations);
+                Assert.NotEmpty(st.Spans);
+                foreach (var span in st.Spans)
+                {
+                    var source = SourceOf(span.SourceKey);
+                    var section = source.Sections.Single(s => s.Label == span.Section);
+                    Assert.Equal(span.Text, section.Text.Substring(span.Start, span.Length));
+                    Assert.Contains(span.Ref, st.Citations);
+                    Assert.Equal(source.Title, answer.References[span.Ref - 1].Title);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void References_are_numbered_in_order_of_first_citation()
+    {
+        var answer = Ask("Can magnesium be used to treat Restless Leg Syndrome (RLS)?");
+        var seen = new List<int>();
+        foreach (var st in answer.Sections.SelectMany(s => s.Statements).Prepend(answer.BottomLineStatement))
+        {
+            foreach (var c in st.Citations)
+            {
+                if (!seen.Contains(c))
+                {
+                    seen.Add(c);
+                }
+            }
+        }
+        Assert.Equal(Enumerable.Range(1, answer.References.Count), seen);
+        Assert.Equal(Enumerable.Range(1, answer.References.Count), answer.References.Select(r => r.N));
+    }
+
+    [Fact]
+    public void Magnesium_for_restless_legs_is_not_supported_and_the_guideline_leads()
+    {
+        var answer = Ask("Can magnesium be used to treat Restless Leg Syndrome (RLS)?");
+        Assert.Equal("yes-no-efficacy", answer.QuestionKind);
+        Assert.NotEqual("yes", answer.Verdict);
+        Assert.Contains("magnesium", answer.BottomLine, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(answer.Sections, s => s.Title == "From the Guidelines");
+        Assert.Contains(answer.Sections, s => s.Title == "From the Research");
+        Assert.Equal("guideline", answer.References[0].Kind);
+        var research = answer.Sections.Single(s => s.Title == "From the Research");
+        Assert.Contains(research.Statements, s => s.Text.StartsWith("An open-label pilot study of 10 people (1998) found:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Treatment_question_gives_numbered_steps_dosing_and_safety_sections_from_the_guideline()
+    {
+        var answer = Ask("How do I treat an acute dystonic stiff neck that started after initiating or increasing an antipsychotic medication?");
+        Assert.Null(answer.Verdict);
+        Assert.Equal("treatment", answer.QuestionKind);
+        Assert.Contains("enztropine", answer.BottomLine);
+        var steps = answer.Sections.Single(s => s.Title == "Treatment steps");
+        Assert.True(steps.Numbered);
+        Assert.StartsWith("Check the airway", steps.Statements[0].Text);
+        Assert.Contains(answer.Sections, s => s.Title == "Dosing");
+        Assert.Contains(answer.Sections, s => s.Title == "Contraindications and interactions");
+        Assert.Contains(answer.Sections, s => s.Title == "When to seek urgent care");
+        Assert.Contains(answer.Sections, s => s.Title == "Differential diagnosis");
+        Assert.InRange(answer.FollowUps.Count, 3, 5);
+    }
+
+    [Fact]
+    public void Engine_abstains_and_names_the_missing_evidence_when_nothing_bears_on_both_concepts()
+    {
+        var answer = Ask("Does atorvastatin help with restless legs syndrome?");
+        Assert.True(answer.Abstained);
+        Assert.Equal("uncertain", answer.Verdict);
+        Assert.Contains("too little evidence", answer.BottomLine);
+        Assert.Contains("atorvastatin", answer.BottomLine);
+        Assert.Empty(answer.Sections);
+    }
+
+    [Fact]
+    public void Engine_abstains_when_the_library_has_nothing_relevant()
+    {
+        var answer = Ask("What is the treatment for gout?");
+        Assert.True(answer.Abstained);
+        Assert.Contains("gout", answer.BottomLine);
+    }
+
+    [Fact]
+    public void Same_question_gives_the_same_answer()
+    {
+        var a = JsonSerializer.Serialize(Ask("Can magnesium be used to treat RLS?", Audience.Patient));
+        var b = JsonSerializer.Serialize(Ask("Can magnesium be used to treat RLS?", Audience.Patient));
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void Patient_answer_uses_plain_words_a_patient_disclaimer_and_reports_a_reading_grade()
+    {
+        var answer = Ask("What is restless legs syndrome?", Audience.Patient);
+        Assert.Equal(Composition.Wording.PatientDisclaimer, answer.Disclaimer);
+        Assert.NotNull(answer.ReadingGrade);
+        Assert.True(answer.ReadingGrade <= 8, $"grade {answer.ReadingGrade}");
+        Assert.Equal("What this means for you", answer.Sections[0].Title);
+        var clinician = Ask("What is restless legs syndrome?");
+        Assert.Equal(Composition.Wording.ClinicianDisclaimer, clinician.Disclaimer);
+        Assert.Null(clinician.ReadingGrade);
+    }
+
+    [Fact]
+    public void Patient_wording_replaces_clinical_abbreviations()
+    {
+        var answer = Ask("What dose of benztropine is used for acute dystonia?", Audience.Patient);
+        var text = string.Join(" ", answer.Sections.SelectMany(s => s.Statements).Select(s => s.Text));
+        Assert.DoesNotContain(" IM ", text);
+        Assert.Contains("into a muscle", text);
+    }
+
+    [Fact]
+    public void Follow_up_question_takes_the_medicine_and_condition_from_the_conversation()
+    {
+        var answer = Ask("What dose?", Audience.Clinician, "How do I treat acute dystonia from haloperidol?", "Is benztropine the first-line treatment for acute dystonia?");
+        Assert.False(answer.Abstained, answer.BottomLine);
+        Assert.Equal("dosing", answer.QuestionKind);
+        Assert.Contains("mg", answer.BottomLine);
+    }
+
+    [Fact]
+    public void Urgent_question_sets_the_flag_and_a_notice_in_both_wordings()
+    {
+        var clinician = Ask("My son started haloperidol yesterday and now his neck is twisted and he says his throat feels tight and he is choking. What do I do?");
+        Assert.True(clinician.Urgent);
+        Assert.Contains("emergency", clinician.UrgentNotice);
+        var patient = Ask("My son started haloperidol yesterday and now his neck is twisted and he says his throat feels tight. What do I do?", Audience.Patient);
+        Assert.True(patient.Urgent);
+        Assert.Contains("emergency number", patient.UrgentNotice);
+        Assert.False(Ask("Can magnesium be used to treat RLS?").Urgent);
+    }
+
+    [Fact]
+    public void Evidence_entries_are_graded_and_ranked()
+    {
+        var answer = Ask("Can magnesium be used to treat RLS?");
+        Assert.NotEmpty(answer.Evidence);
+        Assert.Equal("guideline", answer.Evidence[0].Level);
+        Assert.Contains(answer.Evidence, e => e.Level == "systematic-review" && e.Stance == "inconclusive");
+    }
+}
+
+public sealed class DebugOutput(Xunit.Abstractions.ITestOutputHelper output)
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [Fact]
+    public void Print_example_answers()
+    {
+        var engine = new AnswerEngine(new InMemorySearch(TestLibrary.All));
+        foreach (var (q, aud) in new[] { ("Can magnesium be used to treat Restless Leg Syndrome (RLS)?", Answers.Audience.Clinician), ("What is restless legs syndrome?", Answers.Audience.Patient) })
+        {
+            var a = engine.Ask(new AskRequest(q, aud, []));
+            output.WriteLine(System.Text.Json.JsonSerializer.Serialize(a, Indented));
+        }
+    }
+}

@@ -1,0 +1,193 @@
+namespace Galen.Core.Tests;
+
+public sealed class QuestionAnalyzerTests
+{
+    private static QuestionAnalysis A(string q, params string[] after) => QuestionAnalyzer.Analyze(q, after);
+
+    private static bool Names(Term? term, string phrase) =>
+        term is not null && (term.Name.Equals(phrase, StringComparison.OrdinalIgnoreCase) || term.Phrasings.Contains(phrase, StringComparer.OrdinalIgnoreCase));
+
+    [Fact]
+    public void Seed_yes_no_question_on_magnesium_and_drug_induced_dyskinesia()
+    {
+        var a = A("Does magnesium help with drug-induced acute dyskinesia (Medication-Induced Acute Dyskinesia)?");
+        Assert.Equal(QuestionKind.YesNoEfficacy, a.Kind);
+        Assert.True(a.IsYesNo);
+        Assert.True(Names(a.MainIntervention, "magnesium"));
+        Assert.True(Names(a.MainCondition, "drug-induced acute dyskinesia"));
+        Assert.True(Names(a.MainCondition, "medication-induced acute dyskinesia"));
+    }
+
+    [Fact]
+    public void Seed_dosing_question_on_the_amount_of_magnesium_that_causes_twitching()
+    {
+        var a = A("What amount of magnesium can cause muscle twitching?");
+        Assert.Equal(QuestionKind.Dosing, a.Kind);
+        Assert.False(a.IsYesNo);
+        Assert.True(Names(a.MainIntervention, "magnesium"));
+        Assert.True(Names(a.MainCondition, "muscle twitching"));
+        Assert.True(Names(a.MainCondition, "fasciculations"));
+    }
+
+    [Fact]
+    public void Seed_question_on_magnesium_for_RLS_expands_the_abbreviation_and_synonyms()
+    {
+        var a = A("Can magnesium be used to treat Restless Leg Syndrome (RLS)?");
+        Assert.Equal(QuestionKind.YesNoEfficacy, a.Kind);
+        Assert.True(Names(a.MainIntervention, "magnesium"));
+        Assert.Equal("restless legs syndrome", a.MainCondition!.Name);
+        Assert.Contains("Willis-Ekbom disease", a.MainCondition.Phrasings);
+        Assert.Contains("RLS", a.MainCondition.Phrasings);
+    }
+
+    [Fact]
+    public void Seed_how_effective_question_is_an_efficacy_question()
+    {
+        var a = A("How Effective is Magnesium as a Restless Legs Syndrome Treatment");
+        Assert.Equal(QuestionKind.YesNoEfficacy, a.Kind);
+        Assert.True(Names(a.MainIntervention, "magnesium"));
+        Assert.Equal("restless legs syndrome", a.MainCondition!.Name);
+    }
+
+    [Fact]
+    public void Seed_treatment_question_separates_the_condition_from_the_context_that_caused_it()
+    {
+        var a = A("How do I treat an acute dystonic stiff neck that started after initiating or increasing an antipsychotic medication?");
+        Assert.Equal(QuestionKind.Treatment, a.Kind);
+        Assert.False(a.IsYesNo);
+        Assert.Equal("acute dystonia", a.MainCondition!.Name);
+        Assert.Empty(a.Interventions);
+        Assert.NotNull(a.Context);
+        Assert.Contains("antipsychotic", a.Context);
+        Assert.Contains(a.ContextTerms, t => t.Name == "antipsychotic");
+    }
+
+    [Theory]
+    [InlineData("Does magnesium help RLS?")]
+    [InlineData("Is magnesium effective for restless legs?")]
+    [InlineData("Is magnesium an effective treatment for Willis-Ekbom disease?")]
+    [InlineData("Can magnesium supplements relieve restless legs syndrome?")]
+    [InlineData("Could taking magnesium help with my restless leg syndrome")]
+    [InlineData("does magnesium work for rls")]
+    [InlineData("Should magnesium be used in restless legs syndrome?")]
+    public void Paraphrases_of_an_efficacy_question_find_the_same_intervention_and_condition(string question)
+    {
+        var a = A(question);
+        Assert.True(a.IsYesNo, question);
+        Assert.Equal(QuestionKind.YesNoEfficacy, a.Kind);
+        Assert.True(Names(a.MainIntervention, "magnesium"), question);
+        Assert.Equal("restless legs syndrome", a.MainCondition?.Name);
+    }
+
+    [Theory]
+    [InlineData("Is Tylenol safe to take with Lipitor?", "acetaminophen")]
+    [InlineData("What are the side effects of Cogentin?", "benztropine")]
+    [InlineData("What is the usual dose of Glucophage?", "metformin")]
+    [InlineData("Can Benadryl cause restless legs?", "diphenhydramine")]
+    [InlineData("Does Reglan cause tardive dyskinesia?", "metoclopramide")]
+    [InlineData("Is Haldol used for delirium?", "haloperidol")]
+    [InlineData("How much Advil can I take in a day?", "ibuprofen")]
+    [InlineData("Is paracetamol safe in pregnancy?", "acetaminophen")]
+    public void Brand_names_resolve_to_generic_names(string question, string generic)
+    {
+        var a = A(question);
+        Assert.NotNull(a.MainIntervention);
+        Assert.Equal(generic, a.MainIntervention!.Name);
+    }
+
+    [Theory]
+    [InlineData("What is the best treatment for high blood pressure?", "hypertension", QuestionKind.Treatment)]
+    [InlineData("How is a heart attack diagnosed?", "myocardial infarction", QuestionKind.Diagnosis)]
+    [InlineData("What is TD?", "tardive dyskinesia", QuestionKind.Definition)]
+    [InlineData("What causes EPS?", "extrapyramidal symptoms", QuestionKind.Causes)]
+    [InlineData("How can I prevent a stroke?", "stroke", QuestionKind.Prevention)]
+    [InlineData("What is the prognosis of NMS?", "neuroleptic malignant syndrome", QuestionKind.Prognosis)]
+    [InlineData("What is the outlook for someone with heart failure?", "heart failure", QuestionKind.Prognosis)]
+    public void Lay_names_and_abbreviations_resolve_to_clinical_conditions(string question, string condition, QuestionKind kind)
+    {
+        var a = A(question);
+        Assert.Equal(condition, a.MainCondition?.Name);
+        Assert.Equal(kind, a.Kind);
+    }
+
+    [Theory]
+    [InlineData("Is gabapentin better than pramipexole for restless legs syndrome?")]
+    [InlineData("gabapentin vs pramipexole for RLS")]
+    [InlineData("Which is better, gabapentin or pramipexole, for restless legs syndrome?")]
+    public void Comparison_questions_name_both_alternatives(string question)
+    {
+        var a = A(question);
+        Assert.Equal(QuestionKind.Comparison, a.Kind);
+        Assert.Equal("gabapentin", a.MainIntervention?.Name);
+        Assert.Contains(a.Comparators, t => t.Name == "pramipexole");
+        Assert.Equal("restless legs syndrome", a.MainCondition?.Name);
+    }
+
+    [Fact]
+    public void A_patient_story_still_yields_the_question()
+    {
+        var a = A("Hi, I'm 58 and for about two years I've had this creepy crawly feeling in my legs every night. My GP says it's restless legs syndrome. My sister swears by magnesium. I already take lisinopril for my blood pressure. Would magnesium actually help me?");
+        Assert.True(a.IsYesNo);
+        Assert.Equal("Would magnesium actually help me?", a.FocusQuestion);
+        Assert.Equal("magnesium", a.MainIntervention?.Name);
+        Assert.Equal("restless legs syndrome", a.MainCondition?.Name);
+        Assert.Equal("adults", a.Population);
+    }
+
+    [Fact]
+    public void A_patient_story_with_a_new_medicine_gives_the_medicine_as_context()
+    {
+        var a = A("My son was started on haloperidol two days ago. Now his neck is twisted to one side and he can't straighten it. How do we treat this?");
+        Assert.Equal(QuestionKind.Treatment, a.Kind);
+        Assert.Contains(a.ContextTerms, t => t.Name == "haloperidol");
+        Assert.Empty(a.Interventions);
+        Assert.Equal("children", a.Population);
+        Assert.Contains(a.Conditions, c => c.Name is "stiff neck" or "acute dystonia");
+    }
+
+    [Fact]
+    public void Follow_ups_take_the_intervention_and_condition_from_earlier_questions()
+    {
+        var a = A("What dose?", "Does magnesium help with restless legs syndrome?");
+        Assert.Equal(QuestionKind.Dosing, a.Kind);
+        Assert.Equal("magnesium", a.MainIntervention?.Name);
+        Assert.Equal("restless legs syndrome", a.MainCondition?.Name);
+        Assert.True(a.UsesConversation);
+
+        var b = A("Is it safe in pregnancy?", "What is the first-line treatment for RLS?", "Can gabapentin be used for restless legs syndrome?");
+        Assert.True(b.IsYesNo);
+        Assert.Equal("gabapentin", b.MainIntervention?.Name);
+        Assert.Equal("pregnancy", b.Population);
+        Assert.Equal(QuestionFocus.Safety, b.Focus);
+    }
+
+    [Theory]
+    [InlineData("Is laparoscopic cholecystectomy safe in the elderly?", QuestionFocus.Safety)]
+    [InlineData("Is routine chest radiography necessary after chest tube removal?", QuestionFocus.Necessity)]
+    [InlineData("Does smoking increase the risk of stroke?", QuestionFocus.Harm)]
+    [InlineData("Is drug A as effective as drug B for migraine?", QuestionFocus.Equivalence)]
+    [InlineData("Is serum ferritin associated with RLS severity?", QuestionFocus.Association)]
+    [InlineData("Does magnesium improve sleep?", QuestionFocus.Benefit)]
+    public void The_focus_of_a_yes_no_question_is_recognised(string question, QuestionFocus focus) =>
+        Assert.Equal(focus, A(question).Focus);
+
+    [Fact]
+    public void Vocabulary_expands_groups_both_ways()
+    {
+        Assert.Contains("Willis-Ekbom disease", Vocabulary.Expand("RLS"));
+        Assert.Contains("RLS", Vocabulary.Expand("restless leg syndrome"));
+        Assert.Contains("benztropine", Vocabulary.Expand("Cogentin"));
+        Assert.Contains("paracetamol", Vocabulary.Expand("Tylenol"));
+        Assert.Contains("hypertension", Vocabulary.Expand("high blood pressure"));
+        Assert.Contains("intramuscular", Vocabulary.Expand("IM"));
+        Assert.Equal(["unknownium"], Vocabulary.Expand("unknownium"));
+        Assert.Contains(Vocabulary.Groups, g => g.Contains("NMS"));
+    }
+
+    [Fact]
+    public void Short_abbreviations_count_only_in_capitals()
+    {
+        Assert.DoesNotContain(Vocabulary.FindAll("I'm not sure im ok"), m => m.Group.Name == "intramuscular");
+        Assert.Contains(Vocabulary.FindAll("give 2 mg IM now"), m => m.Group.Name == "intramuscular");
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Galen.Core;
+using Galen.Core.Answers;
+using Galen.Core.Sources;
+using Galen.Evidence.Import;
+using Galen.Evidence.Store;
+using Galen.Testing;
+
+namespace Galen.Evidence.Tests;
+
+/// <summary>A library holding only the starter library, loaded once for the read-only tests of this class.</summary>
+public sealed class StarterLibraryFixture : IDisposable
+{
+    private readonly TempDirectory dir = new();
+
+    public StarterLibraryFixture()
+    {
+        Library = new Library(new GalenStoreOptions { DataDirectory = dir.Path });
+        Library.EnsureReady(TestPaths.Knowledge);
+        Engine = new AnswerEngine(Library.Search);
+    }
+
+    public Library Library { get; }
+    public AnswerEngine Engine { get; }
+
+    public void Dispose()
+    {
+        Library.Dispose();
+        dir.Dispose();
+    }
+}
+
+public sealed class StarterLibraryTests(StarterLibraryFixture fixture) : IClassFixture<StarterLibraryFixture>
+{
+    public sealed record StarterQuestion(string Question, string Audience, string? Verdict, string[] Expect)
+    {
+        public override string ToString() => Question;
+    }
+
+    public static TheoryData<StarterQuestion> Questions()
+    {
+        var data = new TheoryData<StarterQuestion>();
+        var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = true };
+        foreach (var file in Directory.GetFiles(TestPaths.Fixture(), "starter-questions-*.json").Order(StringComparer.Ordinal))
+        {
+            foreach (var q in JsonSerializer.Deserialize<List<StarterQuestion>>(File.ReadAllText(file), options)!) data.Add(q);
+        }
+        return data;
+    }
+
+    [Fact]
+    public void Every_starter_file_parses_and_names_its_source()
+    {
+        var files = GuidelineReader.FindFiles(TestPaths.Knowledge).ToList();
+        Assert.True(files.Count >= 100, $"only {files.Count} starter records");
+        foreach (var file in files)
+        {
+            var record = GuidelineReader.Read(file);
+            Assert.False(string.IsNullOrWhiteSpace(record.Container), file);
+            Assert.NotNull(record.Year);
+            Assert.NotNull(record.LastReviewed);
+        }
+    }
+
+    [Fact]
+    public void The_starter_library_loads_whole_with_every_reference_resolving()
+    {
+        var report = new ImportReport();
+        using var dir = new TempDirectory();
+        using var library = new Library(new GalenStoreOptions { DataDirectory = dir.Path });
+        library.Migrate();
+        library.ImportGuidelines([TestPaths.Knowledge], report);
+
+        Assert.Empty(report.Errors.Select(e => e.Message));
+        Assert.Equal(GuidelineReader.FindFiles(TestPaths.Knowledge).Count(), report.Added);
+        var stats = library.Stats();
+        Assert.True(stats.ByKind["guideline"] >= 40);
+        Assert.True(stats.ByKind["patient-information"] >= 20);
+    }
+
+    [Fact]
+    public void Every_recommendation_carries_its_source_and_what_it_rests_on_exists()
+    {
+        var records = GuidelineReader.FindFiles(TestPaths.Knowledge).Select(GuidelineReader.Read).ToList();
+        var ids = records.Select(r => r.Ids.Guideline).ToHashSet();
+        var recommendations = records.SelectMany(r => r.Sections.Where(s => s.Category == "recommendation").Select(s => (r, s))).ToList();
+        Assert.NotEmpty(recommendations);
+        foreach (var (record, section) in recommendations)
+        {
+            Assert.Equal(SourceKind.Guideline, record.Kind);
+            Assert.All(section.RestsOn ?? [], id => Assert.Contains(id, ids));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Questions))]
+    public void Starter_questions_get_a_cited_answer_with_the_expected_bottom_line(StarterQuestion q)
+    {
+        Assert.True(Audiences.TryParse(q.Audience, out var audience));
+        var answer = fixture.Engine.Ask(new AskRequest(q.Question, audience, []));
+
+        Assert.False(answer.Abstained, $"abstained: {answer.BottomLine}");
+        if (q.Verdict is not null) Assert.Equal(q.Verdict, answer.Verdict);
+        foreach (var term in q.Expect)
+        {
+            Assert.Contains(term, answer.BottomLine, StringComparison.OrdinalIgnoreCase);
+        }
+        Assert.NotEmpty(answer.BottomLineStatement.Citations);
+        Assert.All(answer.Sections.SelectMany(s => s.Statements), s => Assert.NotEmpty(s.Citations));
+        Assert.All(answer.References, r => Assert.Null(r.ExternalIds.Pmid)); // the starter library carries no PMIDs: none may appear
+    }
+}
