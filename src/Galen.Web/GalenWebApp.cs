@@ -68,10 +68,7 @@ public static class GalenWebApp
     public static WebApplication UseGalenPipeline(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages(context => context.HttpContext.Response.ContentLength is null && !context.HttpContext.Response.HasStarted
-            ? ErrorResponses.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode,
-                ReasonPhrase(context.HttpContext.Response.StatusCode), "Nothing is at this address.")
-            : Task.CompletedTask);
+        app.UseStatusCodePages(context => StatusPage(context.HttpContext));
         app.UseGalenSecurityHeaders();
         app.UseRouting();
         app.UseRateLimiter();
@@ -87,11 +84,22 @@ public static class GalenWebApp
         return app;
     }
 
-    private static string ReasonPhrase(int status) => status switch
+    /// <summary>A body for responses that ended with an error status and no body of their own.</summary>
+    private static Task StatusPage(HttpContext context)
     {
-        404 => "Not found",
-        405 => "Method not allowed",
-        415 => "Unsupported media type",
-        _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
-    };
+        if (context.Response.ContentLength is not null || context.Response.HasStarted) return Task.CompletedTask;
+        var status = context.Response.StatusCode;
+        if (context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false })
+        {
+            return ErrorResponses.WriteAsync(context, status, "The form has expired or is invalid", "The form could not be verified. Reload the page and send it again.");
+        }
+        var (title, detail) = status switch
+        {
+            404 => ("Not found", "Nothing is at this address."),
+            405 => ("Method not allowed", "This address does not accept that kind of request."),
+            415 => ("Unsupported media type", "Send the body as application/json."),
+            _ => (Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status), "The request could not be handled."),
+        };
+        return ErrorResponses.WriteAsync(context, status, title, detail);
+    }
 }

@@ -63,26 +63,46 @@ public static class AnswerComposer
             }
         }
 
+        var kind = analysis.Kind;
+        var practical = kind is QuestionKind.YesNoEfficacy or QuestionKind.Treatment or QuestionKind.Comparison or QuestionKind.Prevention;
+        var drugFacts = practical || kind is QuestionKind.Dosing or QuestionKind.AdverseEffects;
+        var aboutCondition = kind is QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis or QuestionKind.Prognosis or QuestionKind.Other;
+        var both = usable.Concat(topical).Distinct().ToList();
         if (audience == Audience.Patient)
         {
-            Add("patient", PatientSection(ctx, analysis, usable.Concat(topical).Distinct().ToList()));
+            Add("patient", PatientSection(ctx, analysis, both));
         }
-        Add("guidelines", GuidelineSection(ctx, analysis, usable.Concat(topical).Distinct().ToList()));
+        Add("guidelines", GuidelineSection(ctx, analysis, both));
         Add("research", ResearchSection(ctx, analysis, usable));
-        Add("steps", CategorySection(ctx, analysis, topical, ["treatment-steps"], MaxSteps, requireMention: false), numbered: true);
-        Add("dosing", DosingSection(ctx, analysis, topical.Concat(usable).Distinct().ToList()));
-        Add("avoid", CategorySection(ctx, analysis, topical, ["avoid"], MaxPerSection, requireMention: false));
-        Add("contra", CategorySection(ctx, analysis, topical.Concat(usable).Distinct().ToList(), ["contraindications", "interactions"], MaxPerSection, requireMention: false));
-        if (analysis.Kind is QuestionKind.AdverseEffects or QuestionKind.Dosing || analysis.Interventions.Count > 0)
+        if (practical)
+        {
+            Add("steps", CategorySection(ctx, analysis, topical, ["treatment-steps"], MaxSteps, requireMention: false), numbered: true);
+        }
+        if (drugFacts)
+        {
+            Add("dosing", DosingSection(ctx, analysis, both));
+        }
+        if (practical)
+        {
+            Add("avoid", CategorySection(ctx, analysis, topical, ["avoid"], MaxPerSection, requireMention: false));
+        }
+        if (drugFacts)
+        {
+            Add("contra", CategorySection(ctx, analysis, both, ["contraindications", "interactions"], MaxPerSection, requireMention: false));
+        }
+        if (kind is QuestionKind.AdverseEffects or QuestionKind.Dosing || (drugFacts && analysis.Interventions.Count > 0))
         {
             Add("adverse", CategorySection(ctx, analysis, usable.Count > 0 ? usable : topical, ["adverse-effects"], MaxPerSection, requireMention: false));
         }
-        if (analysis.Kind is QuestionKind.Diagnosis or QuestionKind.Definition or QuestionKind.Causes)
+        if (aboutCondition)
         {
             Add("diagnosis", CategorySection(ctx, analysis, topical, ["diagnosis"], MaxPerSection, requireMention: false));
         }
-        Add("differential", CategorySection(ctx, analysis, topical, ["differential"], MaxPerSection, requireMention: false));
-        Add("mechanism", CategorySection(ctx, analysis, topical, ["mechanism"], 4, requireMention: false));
+        if (aboutCondition || practical)
+        {
+            Add("differential", CategorySection(ctx, analysis, topical, ["differential"], MaxPerSection, requireMention: false));
+            Add("mechanism", CategorySection(ctx, analysis, topical, ["mechanism"], 4, requireMention: false));
+        }
         Add("urgent", CategorySection(ctx, analysis, topical, ["urgent"], MaxPerSection, requireMention: false));
         Add("considerations", CategorySection(ctx, analysis, topical, ["risk-factors", "prevention", "prognosis", "thresholds"], MaxPerSection, requireMention: false));
         if (audience != Audience.Patient && sections.Count == 0)
@@ -233,7 +253,9 @@ public static class AnswerComposer
             }
         }
         var lead = q.IsYesNo && verdict is not null ? Wording.VerdictLead(verdict.Value, ctx.Audience) : "";
-        return ctx.Statement(lead, picked, markUsed: false);
+        // Strongest evidence first: a guideline's sentence before a study's.
+        var ordered = picked.OrderBy(p => (int)p.Source.Level).ToList();
+        return ctx.Statement(lead, ordered, markUsed: false);
     }
 
     private static double KindFit(QuestionAnalysis q, GradedSentence x)
@@ -308,10 +330,11 @@ public static class AnswerComposer
     public static string StudyIntroduction(GradedSource s, Audience audience)
     {
         var design = audience == Audience.Patient ? PlainDesign(s.Level, s.Design) : s.Design;
-        var quals = s.Limitations.Where(l => l is "open-label" or "pilot" or "uncontrolled" or "small").Where(l => !design.Contains(l, StringComparison.OrdinalIgnoreCase)).ToList();
+        var quals = s.Limitations.Where(l => l is "open-label" or "pilot" or "uncontrolled" || (l == "small" && s.SampleSize is null))
+            .Where(l => !design.Contains(l, StringComparison.OrdinalIgnoreCase)).ToList();
         if (audience == Audience.Patient)
         {
-            quals = quals.Where(l => l is "small").ToList();
+            quals = [];
         }
         var words = string.Join(' ', quals.Append(design));
         var text = VerdictEngine.Article(words) + " " + words;

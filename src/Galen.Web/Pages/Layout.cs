@@ -46,7 +46,7 @@ public static class Layout
         w.Add($"<form class=\"ask\" method=\"post\" action=\"/ask\">");
         Token(w, tokens);
         if (parentSlug is not null) w.Add($"<input type=\"hidden\" name=\"parent\" value=\"{parentSlug}\">");
-        w.Add($"<input type=\"hidden\" name=\"audience\" value=\"{audience}\">");
+        if (parentSlug is not null) w.Add($"<input type=\"hidden\" name=\"audience\" value=\"{audience}\">");
         w.Add($"<label for=\"{id}\">{label}</label>");
         var described = error is null ? $"{id}-hint" : $"{id}-hint {id}-error";
         w.Add($"<p class=\"hint\" id=\"{id}-hint\">Ask in plain words, for example: Can magnesium help restless legs?</p>");
