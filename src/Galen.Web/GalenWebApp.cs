@@ -9,6 +9,9 @@ using Galen.Web.Assets;
 using Galen.Web.Infrastructure;
 using Galen.Web.Pages;
 using Galen.Web.Review;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace Galen.Web;
@@ -37,6 +40,10 @@ public static class GalenWebApp
         services.AddOptions<GalenWebOptions>().Bind(configuration.GetSection(GalenWebOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GalenWebOptions>, GalenWebOptionsValidator>();
 
+        // Form tokens stay valid across restarts: the keys live in the data directory with the rest of the site's state.
+        services.AddDataProtection().SetApplicationName("Galen");
+        services.AddOptions<KeyManagementOptions>().Configure<GalenStoreOptions, ILoggerFactory>((o, s, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(s.DataDirectory, "keys")), logs));
         services.AddProblemDetails();
         services.AddExceptionHandler<GalenExceptionHandler>();
         services.AddAntiforgery(o =>

@@ -180,10 +180,19 @@ public sealed class DebugOutput(Xunit.Abstractions.ITestOutputHelper output)
     public void Print_example_answers()
     {
         var engine = new AnswerEngine(new InMemorySearch(TestLibrary.All));
-        foreach (var (q, aud) in new[] { ("Can magnesium be used to treat Restless Leg Syndrome (RLS)?", Answers.Audience.Clinician), ("What is restless legs syndrome?", Answers.Audience.Patient) })
+        foreach (var (q, aud) in new[] { ("What dose of benztropine is used for acute dystonia?", Answers.Audience.Patient), ("My son was started on haloperidol two days ago. Now his neck is twisted to one side. How do we treat this?", Answers.Audience.Patient) })
         {
             var a = engine.Ask(new AskRequest(q, aud, []));
-            output.WriteLine(System.Text.Json.JsonSerializer.Serialize(a, Indented));
+            output.WriteLine($"## {q} -> grade {a.ReadingGrade} verdict {a.Verdict}: {a.BottomLine}");
+            foreach (var sec in a.Sections)
+            {
+                output.WriteLine("### " + sec.Title);
+                foreach (var st in sec.Statements)
+                {
+                    output.WriteLine($"- {st.Text} [{string.Join(",", st.Citations)}]");
+                }
+            }
+            output.WriteLine("follow-ups: " + string.Join(" | ", a.FollowUps));
         }
     }
 }

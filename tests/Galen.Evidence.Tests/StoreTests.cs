@@ -134,14 +134,16 @@ public abstract class StoreTests(Provider provider)
     {
         using var t = new TestLibrary(provider);
         var report = new ImportReport();
-        t.Library.ImportPubMed([PubMed("jabref-edited", "MedlineImporterTestBookArticleSet.xml"), PubMed("ncbiutils", "no_title_abstract.xml")], report);
+        t.Library.ImportPubMed([PubMed("jabref-edited", "MedlineImporterTestBookArticleSet.xml"), PubMed("jabref-edited", "MedlineImporterTestPubmedBook.xml"), PubMed("ncbiutils", "no_title_abstract.xml")], report);
 
         Assert.Empty(report.Errors);
         // The book set holds two versions of one PMID: the later one is kept.
         Assert.Equal(2, report.Added);
+        Assert.Equal(1, report.Updated); // the same book again, from the second file
         using var db = t.Library.Db.Create();
         var book = SourceJson.Deserialize(db.Sources.Single(s => s.Pmid == "21413195").Payload);
-        Assert.NotEqual("(untitled)", book.Title);
+        Assert.StartsWith("Rheumatoid Arthritis", book.Title);
+        Assert.Equal("Royal College of Physicians (UK)", book.Container);
         var noTitle = SourceJson.Deserialize(db.Sources.Single(s => s.Pmid == "33279447").Payload);
         Assert.Equal("Pere Barceló.", noTitle.Title);
         Assert.Empty(noTitle.Sections);
@@ -168,6 +170,7 @@ public abstract class StoreTests(Provider provider)
         var report = new ImportReport();
         t.Library.ImportMedQuad(TestPaths.SharedData("medquad", "9_CDC_QA"), report);
         t.Library.ImportMedQuad(TestPaths.SharedData("medquad", "12_MPlusHerbsSupplements_QA"), report);
+        t.Library.ImportMedQuad(TestPaths.SharedData("medquad", "6_NINDS_QA"), report); // includes the older <doc> layout
 
         Assert.Empty(report.Errors);
         Assert.True(report.Added > 100);
@@ -180,6 +183,21 @@ public abstract class StoreTests(Provider provider)
         Assert.Matches(@"^CDC_\d+_Sec\d+$", record.Ids.Medquad);
         Assert.NotNull(record.QuestionAnswer?.QuestionType);
         Assert.NotNull(record.Ids.Url);
+    }
+
+    [Fact]
+    public void A_broken_medquad_file_is_rejected_alone()
+    {
+        using var t = new TestLibrary(provider);
+        var report = new ImportReport();
+        t.Library.ImportMedQuad(TestPaths.Fixture("medquad-mixed"), report);
+
+        var error = Assert.Single(report.Errors);
+        Assert.Contains("broken.xml:4", error.Message);
+        Assert.Equal(1, report.Added);
+        Assert.Equal(1, report.SkippedReasons["QA pairs without answer"]);
+        var hit = Assert.Single(t.Library.Search.Search(new Galen.Core.Search.EvidenceQuery { Text = "Galen test syndrome" }));
+        Assert.Equal("GARD_9000001_Sec1", hit.Source.Ids.Medquad);
     }
 
     [Fact]

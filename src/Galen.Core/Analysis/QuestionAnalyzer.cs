@@ -168,7 +168,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:my|our)\s+(?<pop>son|daughter|baby|child|kid|toddler|newborn|infant|teenager|mother|mom|mum|father|dad|grandmother|grandfather|grandma|grandpa|wife|husband)\b|\b(?<pop>pregnant|breastfeeding)\b", Opts)]
     private static partial Regex StoryPopulationPattern();
 
-    [GeneratedRegex(@"\b(?<age>\d{1,3})[-\s]?(?:years?[-\s]old|yo|y/o|year)\b", Opts)]
+    [GeneratedRegex(@"\b(?<age>\d{1,3})[-\s]?(?:years?[-\s]old|yo|y/o|year)\b|\b(?:i'?m|i\s+am|he'?s|she'?s|he\s+is|she\s+is|aged?)\s+(?<age>\d{1,3})\b(?!\s*(?:mg|kg|lb|%|cm|ml|g)\b)", Opts)]
     private static partial Regex AgePattern();
 
     [GeneratedRegex(@"[a-z]{2,}", RegexOptions.IgnoreCase)]

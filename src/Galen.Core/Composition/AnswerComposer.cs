@@ -227,6 +227,7 @@ public static class AnswerComposer
                         score *= 1.8;
                     }
                     score *= WordCount(x.Text) <= 22 ? 1.2 : 0.8;
+                    score *= TooHard(ctx, x.Text) ? 0.4 : 1;
                 }
                 candidates.Add((s, x, score));
             }
@@ -283,7 +284,7 @@ public static class AnswerComposer
         foreach (var s in sources.Where(s => s.Source.Kind == SourceKind.Guideline))
         {
             var picks = s.Sentences
-                .Where(x => !ctx.Used(s, x) && !IsPoorStatement(x.Text)
+                .Where(x => !ctx.Used(s, x) && !IsPoorStatement(x.Text) && !TooHard(ctx, x.Text)
                     && (x.SectionCategory is "summary" or "recommendation" || x.SectionLabel.StartsWith("Recommendation", StringComparison.OrdinalIgnoreCase))
                     && x.Relevance >= (q.Interventions.Count > 0 && q.Conditions.Count > 0 ? 0.35 : 0.3))
                 .OrderByDescending(x => x.Relevance)
@@ -293,7 +294,7 @@ public static class AnswerComposer
             foreach (var x in picks)
             {
                 list.Add(ctx.Statement("", [(s, x)]));
-                if (list.Count >= MaxPerSection)
+                if (list.Count >= (ctx.Audience == Audience.Patient ? 3 : MaxPerSection))
                 {
                     return list;
                 }
@@ -369,7 +370,7 @@ public static class AnswerComposer
         {
             foreach (var x in s.Sentences)
             {
-                if (x.SectionCategory is null || !categories.Contains(x.SectionCategory) || ctx.Used(s, x) || IsPoorStatement(x.Text))
+                if (x.SectionCategory is null || !categories.Contains(x.SectionCategory) || ctx.Used(s, x) || IsPoorStatement(x.Text) || TooHard(ctx, x.Text))
                 {
                     continue;
                 }
@@ -378,7 +379,7 @@ public static class AnswerComposer
                     continue;
                 }
                 list.Add(ctx.Statement("", [(s, x)]));
-                if (list.Count >= max)
+                if (list.Count >= (ctx.Audience == Audience.Patient ? Math.Min(max, 4) : max))
                 {
                     return list;
                 }
@@ -399,7 +400,7 @@ public static class AnswerComposer
         {
             foreach (var x in s.Sentences)
             {
-                if (ctx.Used(s, x) || IsPoorStatement(x.Text))
+                if (ctx.Used(s, x) || IsPoorStatement(x.Text) || TooHard(ctx, x.Text))
                 {
                     continue;
                 }
@@ -432,7 +433,7 @@ public static class AnswerComposer
             var isPatientSource = s.Source.Kind == SourceKind.PatientInformation;
             foreach (var x in s.Sentences)
             {
-                if (ctx.Used(s, x) || IsPoorStatement(x.Text))
+                if (ctx.Used(s, x) || IsPoorStatement(x.Text) || TooHard(ctx, x.Text))
                 {
                     continue;
                 }
@@ -518,6 +519,17 @@ public static class AnswerComposer
         return key.Contains("RESULT") || key.Contains("FINDING");
     }
 
+    /// <summary>For patients: sentences too long or too technical to read easily are left out.</summary>
+    private static bool TooHard(Context ctx, string text)
+    {
+        if (ctx.Audience != Audience.Patient)
+        {
+            return false;
+        }
+        var plain = LayVocabulary.Simplify(text);
+        return WordCount(plain) > 32 || Readability.FleschKincaidGrade(plain) > 12;
+    }
+
     /// <summary>Fragments that make poor statements: headings, very short or very long runs, questions.</summary>
     private static bool IsPoorStatement(string text)
     {
@@ -550,6 +562,7 @@ public static class AnswerComposer
         private readonly List<GradedSource> _order = [];
         private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
         private readonly HashSet<(string, int)> _used = [];
+        private readonly HashSet<string> _glossed = new(StringComparer.Ordinal);
 
         public Audience Audience { get; } = audience;
 
@@ -585,7 +598,7 @@ public static class AnswerComposer
                 var sentence = TextTools.Squash(x.Text);
                 if (Audience == Audience.Patient)
                 {
-                    sentence = LayVocabulary.Simplify(sentence);
+                    sentence = LayVocabulary.Simplify(sentence, _glossed);
                 }
                 texts.Add(EndWithStop(sentence));
                 spans.Add(new SourceSpan(n, s.Source.Key, x.SectionLabel, x.Span.Start, x.Span.Length, x.Text));

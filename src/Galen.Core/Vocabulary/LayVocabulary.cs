@@ -11,6 +11,8 @@ public static class LayVocabulary
     private static readonly Dictionary<string, string> Plain = new(StringComparer.OrdinalIgnoreCase);
     private static readonly Dictionary<string, string> PlainExact = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, string> PlainUnits = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, string> Glosses = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly Regex? GlossPattern;
     private static readonly Regex? WordsPattern;
     private static readonly Regex? ExactPattern;
     private static readonly Regex? UnitPattern;
@@ -21,6 +23,7 @@ public static class LayVocabulary
         var words = new List<string>();
         var exact = new List<string>();
         var units = new List<string>();
+        var glosses = new List<string>();
         foreach (var raw in Vocabulary.ReadResource("lay.txt"))
         {
             var line = raw.Trim();
@@ -33,6 +36,11 @@ public static class LayVocabulary
             {
                 line = line[5..].Trim();
             }
+            var isGloss = line.StartsWith("gloss:", StringComparison.Ordinal);
+            if (isGloss)
+            {
+                line = line[6..].Trim();
+            }
             var arrow = line.IndexOf("=>", StringComparison.Ordinal);
             if (arrow <= 0)
             {
@@ -41,7 +49,12 @@ public static class LayVocabulary
             var term = line[..arrow].Trim();
             var plain = line[(arrow + 2)..].Trim();
             Entries.Add(new(term, plain));
-            if (isUnit)
+            if (isGloss)
+            {
+                Glosses[term] = plain;
+                glosses.Add(term);
+            }
+            else if (isUnit)
             {
                 PlainUnits[term] = plain;
                 units.Add(term);
@@ -57,7 +70,8 @@ public static class LayVocabulary
                 words.Add(term);
             }
         }
-        WordsPattern = Build(words, RegexOptions.IgnoreCase, @"(?<![\w-])", @"(?![\w-])");
+        GlossPattern = Build(glosses, RegexOptions.IgnoreCase, @"(?<![\w-])", @"(?![\w-])(?!\s*\()");
+        WordsPattern = Build(words, RegexOptions.IgnoreCase, @"(?<art>\b[Aa]n?\s+)?(?<![\w-])", @"(?![\w-])");
         ExactPattern = Build(exact, RegexOptions.None, @"(?<![\w-])", @"(?![\w-])");
         UnitPattern = Build(units, RegexOptions.None, @"(?<=\d\s?)", @"(?![\w/])");
     }
@@ -75,13 +89,45 @@ public static class LayVocabulary
         return new Regex(before + "(?:" + string.Join("|", ordered) + ")" + after, options | RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 
-    /// <summary>Rewrites technical words of a sentence in plain words.</summary>
-    public static string Simplify(string text)
+    /// <summary>
+    /// Rewrites technical words of a sentence in plain words. Terms that are explained rather than replaced get
+    /// their explanation once per <paramref name="glossed"/> set (one set per answer).
+    /// </summary>
+    public static string Simplify(string text, ISet<string>? glossed = null)
     {
         var result = text;
+        if (GlossPattern is not null)
+        {
+            result = GlossPattern.Replace(result, m =>
+            {
+                var key = m.Value.ToLowerInvariant();
+                if (glossed is not null && !glossed.Add(key))
+                {
+                    return m.Value;
+                }
+                return m.Value + " (" + Glosses[m.Value] + ")";
+            });
+        }
         if (WordsPattern is not null)
         {
-            result = WordsPattern.Replace(result, m => Keep(m.Value, Plain[m.Value]));
+            result = WordsPattern.Replace(result, m =>
+            {
+                var art = m.Groups["art"];
+                var term = art.Success ? m.Value[art.Length..] : m.Value;
+                var plain = Keep(term, Plain[term]);
+                if (!art.Success)
+                {
+                    return plain;
+                }
+                var a = art.Value.TrimEnd();
+                var vowel = plain.Length > 0 && "aeiouAEIOU".Contains(plain[0]);
+                var chosen = vowel ? "an" : "a";
+                if (char.IsUpper(a[0]))
+                {
+                    chosen = char.ToUpperInvariant(chosen[0]) + chosen[1..];
+                }
+                return chosen + " " + plain;
+            });
         }
         if (ExactPattern is not null)
         {

@@ -48,31 +48,33 @@ public static class MedQuadReader
             throw new ImportFormatException(file, ex.LineNumber, "malformed XML: " + ex.Message, ex);
         }
         var root = doc.Root;
-        // Most collections use <Document id=...>; one uses the older <DiseaseFile fid=...> with the same content.
-        if (root is null || root.Name.LocalName is not ("Document" or "DiseaseFile"))
+        // Most collections use <Document id=... source=...>; a few files use the older <DiseaseFile fid=...>
+        // or <doc docid=... corpus=...> with lower-case element names and the same content.
+        if (root is null || root.Name.LocalName is not ("Document" or "DiseaseFile" or "doc"))
         {
             throw new ImportFormatException(file, LineOf(root), $"expected a <Document> element, found <{root?.Name.LocalName}>");
         }
-        var docId = ((string?)root.Attribute("id") ?? (string?)root.Attribute("fid"))?.Trim();
-        var source = ((string?)root.Attribute("source"))?.Trim();
+        var docId = ((string?)root.Attribute("id") ?? (string?)root.Attribute("fid") ?? (string?)root.Attribute("docid"))?.Trim();
+        var source = ((string?)root.Attribute("source") ?? (string?)root.Attribute("corpus"))?.Trim();
         if (string.IsNullOrEmpty(docId)) throw new ImportFormatException(file, LineOf(root), "the Document has no id attribute");
         if (string.IsNullOrEmpty(source)) throw new ImportFormatException(file, LineOf(root), "the Document has no source attribute");
         var url = ((string?)root.Attribute("url"))?.Trim();
-        var focus = Clean(root.Element("Focus")?.Value);
+        var focus = Clean((root.Element("Focus") ?? root.Element("doctitle-focus"))?.Value);
         var annotations = root.Element("FocusAnnotations") ?? root;
         var category = Clean(annotations?.Element("Category")?.Value);
         var cuis = annotations?.Descendants("CUI").Select(c => c.Value.Trim()).Where(c => c.Length > 0).ToList() ?? [];
         var synonyms = annotations?.Element("Synonyms")?.Elements("Synonym").Select(s => Clean(s.Value)).OfType<string>().ToList() ?? [];
 
         var records = new List<SourceRecord>();
-        foreach (var pair in root.Element("QAPairs")?.Elements("QAPair") ?? [])
+        var pairs = root.Element("QAPairs")?.Elements("QAPair") ?? root.Element("qaPairs")?.Elements("pair") ?? [];
+        foreach (var pair in pairs)
         {
             var pid = ((string?)pair.Attribute("pid"))?.Trim();
             if (string.IsNullOrEmpty(pid)) throw new ImportFormatException(file, LineOf(pair), "a QAPair has no pid attribute");
             var id = $"{source}_{docId}_Sec{pid}";
-            var questionElement = pair.Element("Question");
+            var questionElement = pair.Element("Question") ?? pair.Element("question");
             var question = Clean(questionElement?.Value);
-            var answer = Clean(pair.Element("Answer")?.Value);
+            var answer = Clean((pair.Element("Answer") ?? pair.Element("answer"))?.Value);
             if (answer is null && answers is not null && answers.TryGetValue(id, out var filled)) answer = Clean(filled);
             if (answer is null)
             {

@@ -37,7 +37,8 @@ public sealed record ArticleMeta(
     string? AfterJson,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    RatingSummary Rating)
+    RatingSummary Rating,
+    ReviewEvent? LastReview = null)
 {
     public bool Approved => ReviewState == ReviewStates.Approved;
 }

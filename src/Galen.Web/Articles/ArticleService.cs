@@ -34,9 +34,28 @@ public sealed class ArticleService(
 
     private sealed record AnswerKey(string Slug, Audience Audience, int Version);
 
+    // Article metadata is read on every page view; it is kept for a moment and dropped on every local write.
+    private static readonly TimeSpan MetaLifetime = TimeSpan.FromSeconds(2);
+    private readonly ConcurrentDictionary<string, (long Expires, ArticleMeta Meta)> _meta = new(StringComparer.Ordinal);
+
     public async Task<ArticleMeta?> FindAsync(string slug, CancellationToken ct = default)
     {
         if (!Slugs.IsValid(slug)) return null;
+        var now = Environment.TickCount64;
+        if (_meta.TryGetValue(slug, out var cached) && cached.Expires > now) return cached.Meta;
+        var meta = await LoadMetaAsync(slug, ct);
+        if (meta is not null)
+        {
+            if (_meta.Count > 50_000) _meta.Clear();
+            _meta[slug] = (now + (long)MetaLifetime.TotalMilliseconds, meta);
+        }
+        return meta;
+    }
+
+    private void Forget(string slug) => _meta.TryRemove(slug, out _);
+
+    private async Task<ArticleMeta?> LoadMetaAsync(string slug, CancellationToken ct)
+    {
         await using var db = dbFactory.Create();
         var row = await db.Articles.AsNoTracking().Where(a => a.Slug == slug)
             .Select(a => new
@@ -46,9 +65,14 @@ public sealed class ArticleService(
                 Sum = a.Ratings.Sum(r => (int?)r.Stars),
             })
             .FirstOrDefaultAsync(ct);
-        return row is null ? null : new ArticleMeta(row.Id, row.Slug, row.Question, row.ReviewState, row.Version, row.Urgent,
+        if (row is null) return null;
+        var lastReview = row.ReviewState == ReviewStates.Approved
+            ? await db.ReviewEvents.AsNoTracking().Where(e => e.ArticleId == row.Id).OrderByDescending(e => e.Id)
+                .Select(e => new ReviewEvent(e.FromState, e.ToState, e.ReviewerName, e.Note, e.At)).FirstOrDefaultAsync(ct)
+            : null;
+        return new ArticleMeta(row.Id, row.Slug, row.Question, row.ReviewState, row.Version, row.Urgent,
             row.ParentSlug, row.AfterJson, DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc), DateTime.SpecifyKind(row.UpdatedAt, DateTimeKind.Utc),
-            RatingSummary.Of(row.Count, row.Sum));
+            RatingSummary.Of(row.Count, row.Sum), lastReview);
     }
 
     /// <summary>The stored answer for an audience, parsed once per article version and kept in memory.</summary>
@@ -159,6 +183,7 @@ public sealed class ArticleService(
         if (id is null) return null;
         db.Ratings.Add(new RatingRow { ArticleId = id.Value, Stars = stars, Client = client, CreatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync(ct);
+        Forget(slug);
         var count = await db.Ratings.CountAsync(r => r.ArticleId == id.Value, ct);
         var sum = await db.Ratings.Where(r => r.ArticleId == id.Value).SumAsync(r => (int?)r.Stars, ct);
         return RatingSummary.Of(count, sum);
@@ -265,6 +290,7 @@ public sealed class ArticleService(
         });
         article.ReviewState = next;
         await db.SaveChangesAsync(ct);
+        Forget(slug);
         return next;
     }
 

@@ -19,7 +19,7 @@ public static class Layout
         if (head.Description is not null) w.Add($"<meta name=\"description\" content=\"{head.Description}\">");
         if (head.Canonical is not null) w.Add($"<link rel=\"canonical\" href=\"{head.Canonical}\">");
         if (head.NoIndex) w.Add($"<meta name=\"robots\" content=\"noindex\">");
-        w.Add($"<link rel=\"stylesheet\" href=\"{SiteAssets.CssUrl}\"><script src=\"{SiteAssets.JsUrl}\" defer></script></head>");
+        w.Add($"<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"{SiteAssets.CssUrl}\"><script src=\"{SiteAssets.JsUrl}\" defer></script></head>");
         w.Add($"<body><a class=\"skip-link\" href=\"#main\">Skip to main content</a>");
         w.Add($"<header class=\"site-header\"><div class=\"wrap\"><a class=\"brand\" href=\"/\">{SiteName}<span class=\"tagline\"> evidence answers</span></a>");
         w.Add($"<nav aria-label=\"Site\"><ul><li><a href=\"/\">Ask</a></li><li><a href=\"/editorial-policy\">Editorial policy</a></li><li><a href=\"/review-board\">Review board</a></li><li><a href=\"/about\">About</a></li><li><a href=\"/disclaimer\">Disclaimer</a></li></ul></nav></div></header>");

@@ -68,8 +68,7 @@ public static class PageEndpoints
         {
             parent = new ArticleSummary(p.Slug, p.Question, p.ReviewState, p.UpdatedAt);
         }
-        var history = article.Approved ? await articles.ReviewHistoryAsync(article.Id, ct) : [];
-        var lastReview = history.Count > 0 ? history[^1] : null;
+        var lastReview = article.LastReview;
         var canonical = Http.Canonical(context.Request, $"/articles/{article.Slug}" + (chosen == Audience.Patient ? "?audience=patient" : ""));
         var thanksNote = thanks is "rating" or "feedback" ? thanks : null;
         var html = ArticlePage.Render(new ArticleView(article, answer, chosen, tokens, related, parent, lastReview, canonical, thanksNote));
