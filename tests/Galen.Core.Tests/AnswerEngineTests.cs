@@ -180,7 +180,7 @@ public sealed class DebugOutput(Xunit.Abstractions.ITestOutputHelper output)
     public void Print_example_answers()
     {
         var engine = new AnswerEngine(new InMemorySearch(TestLibrary.All));
-        foreach (var (q, aud) in new[] { ("What dose of benztropine is used for acute dystonia?", Answers.Audience.Patient), ("My son was started on haloperidol two days ago. Now his neck is twisted to one side. How do we treat this?", Answers.Audience.Patient) })
+        foreach (var (q, aud) in new[] { ("What dose of benztropine is used for acute dystonia?", Answers.Audience.Patient), ("What dose of benztropine is used for acute dystonia?", Answers.Audience.Clinician), ("My son was started on haloperidol two days ago. Now his neck is twisted to one side. How do we treat this?", Answers.Audience.Patient) })
         {
             var a = engine.Ask(new AskRequest(q, aud, []));
             output.WriteLine($"## {q} -> grade {a.ReadingGrade} verdict {a.Verdict}: {a.BottomLine}");

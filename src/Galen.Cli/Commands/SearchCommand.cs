@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Galen.Core;
 using Galen.Core.Answers;
 using Galen.Core.Grading;
 using Galen.Core.Search;
@@ -54,8 +55,12 @@ public static class SearchCommand
         return ExitCodes.Done;
     }
 
-    internal static IReadOnlyList<SearchHit> Search(Library library, string text, int top, SourceKind? kind, int? fromYear, int? toYear) =>
-        library.Search.Search(new EvidenceQuery { Text = text, Top = top, Kind = kind, FromYear = fromYear, ToYear = toYear });
+    /// <summary>Searches the text, with the other names of any vocabulary term in it (RLS, Willis-Ekbom disease, ...) as boosts.</summary>
+    internal static IReadOnlyList<SearchHit> Search(Library library, string text, int top, SourceKind? kind, int? fromYear, int? toYear)
+    {
+        var boosts = Vocabulary.FindAll(text).SelectMany(m => m.Group.Phrasings).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return library.Search.Search(new EvidenceQuery { Text = text, Boosts = boosts, Top = top, Kind = kind, FromYear = fromYear, ToYear = toYear });
+    }
 
     internal static EvidenceEntry ToEntry(SearchHit hit) => new(
         ExternalIdsView.From(hit.Source.Ids),

@@ -365,12 +365,18 @@ public static class AnswerComposer
 
     private static List<Statement> CategorySection(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> sources, string[] categories, int max, bool requireMention)
     {
+        var list = CategorySection(ctx, q, sources, categories, max, requireMention, relaxed: false);
+        return list.Count > 0 || ctx.Audience != Audience.Patient ? list : CategorySection(ctx, q, sources, categories, Math.Min(max, 3), requireMention, relaxed: true);
+    }
+
+    private static List<Statement> CategorySection(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> sources, string[] categories, int max, bool requireMention, bool relaxed)
+    {
         var list = new List<Statement>();
         foreach (var s in sources)
         {
             foreach (var x in s.Sentences)
             {
-                if (x.SectionCategory is null || !categories.Contains(x.SectionCategory) || ctx.Used(s, x) || IsPoorStatement(x.Text) || TooHard(ctx, x.Text))
+                if (x.SectionCategory is null || !categories.Contains(x.SectionCategory) || ctx.Used(s, x) || IsPoorStatement(x.Text) || (!relaxed && TooHard(ctx, x.Text)))
                 {
                     continue;
                 }
@@ -394,13 +400,19 @@ public static class AnswerComposer
 
     private static List<Statement> DosingSection(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> sources)
     {
+        var list = DosingSection(ctx, q, sources, relaxed: false);
+        return list.Count > 0 || ctx.Audience != Audience.Patient ? list : DosingSection(ctx, q, sources, relaxed: true);
+    }
+
+    private static List<Statement> DosingSection(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> sources, bool relaxed)
+    {
         var list = new List<Statement>();
         var drugQuestion = q.Interventions.Count > 0;
         foreach (var s in sources)
         {
             foreach (var x in s.Sentences)
             {
-                if (ctx.Used(s, x) || IsPoorStatement(x.Text) || TooHard(ctx, x.Text))
+                if (ctx.Used(s, x) || IsPoorStatement(x.Text) || (!relaxed && TooHard(ctx, x.Text)))
                 {
                     continue;
                 }
@@ -415,7 +427,7 @@ public static class AnswerComposer
                     continue;
                 }
                 list.Add(ctx.Statement("", [(s, x)]));
-                if (list.Count >= MaxPerSection)
+                if (list.Count >= (ctx.Audience == Audience.Patient ? 3 : MaxPerSection))
                 {
                     return list;
                 }

@@ -37,7 +37,7 @@ public sealed partial class MedicalTokenizer : Tokenizer
     public const string CompoundType = "<COMPOUND>";
     public const string WordType = "<WORD>";
 
-    [GeneratedRegex(@"(?<cmp>(?:[≤≥<>]=?|=<|=>)\s?\d+(?:[.,]\d+)?(?:\s?(?:%|[a-zA-Zµμ]+(?:/[a-zA-Zµμ]+)?))?)|(?<measure>\d+(?:[.,]\d+)?(?:\s?[-–—]\s?\d+(?:[.,]\d+)?)?\s?(?:mg/kg|mg/dl|mg/dL|mmol/l|mmol/L|ng/ml|ng/mL|µg|μg|mcg|mg|kg|ml|mL|mmHg|mEq|IU|iu|units?|%)(?![\p{L}\p{N}]))|(?<word>[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*\+*)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<cmp>(?:[≤≥<>]=?|=<|=>)\s?\d+(?:[.,]\d+)?)|(?<measure>\d+(?:[.,]\d+)?(?:\s?[-–—]\s?\d+(?:[.,]\d+)?)?\s?(?:mg/kg|mg/dl|mg/dL|mmol/l|mmol/L|ng/ml|ng/mL|µg|μg|mcg|mg|kg|ml|mL|mmHg|mEq|IU|iu|units?|%)(?![\p{L}\p{N}]))|(?<word>[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*\+*)", RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();
 
     [GeneratedRegex(@"\s+")]
@@ -69,11 +69,20 @@ public sealed partial class MedicalTokenizer : Tokenizer
             {
                 var cmp = Spaces().Replace(m.Value, "").Replace("<=", "≤").Replace("=<", "≤").Replace(">=", "≥").Replace("=>", "≥");
                 pending.Add((cmp, m.Index, m.Index + m.Length, 1, MeasureType));
+                var number = cmp.TrimStart('≤', '≥', '<', '>', '=');
+                pending.Add((number, m.Index, m.Index + m.Length, 0, MeasureType));
             }
             else if (m.Groups["measure"].Success)
             {
                 var measure = Spaces().Replace(m.Value, "").Replace('–', '-').Replace('—', '-').Replace(',', '.');
                 pending.Add((measure, m.Index, m.Index + m.Length, 1, MeasureType));
+                // The amount and the unit also stand alone, so "75" or "mg" still find "75 mg".
+                var split = measure.IndexOf(measure.FirstOrDefault(c => char.IsLetter(c) || c == '%'));
+                if (split > 0)
+                {
+                    pending.Add((measure[..split], m.Index, m.Index + m.Length, 0, MeasureType));
+                    pending.Add((measure[split..], m.Index, m.Index + m.Length, 0, WordType));
+                }
             }
             else
             {

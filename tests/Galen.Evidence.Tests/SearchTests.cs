@@ -1,0 +1,98 @@
+using Galen.Core.Search;
+using Galen.Core.Sources;
+using Galen.Evidence.Import;
+using Galen.Evidence.Search;
+using Galen.Evidence.Store;
+using Galen.Testing;
+
+namespace Galen.Evidence.Tests;
+
+public sealed class SearchTests : IDisposable
+{
+    private readonly TempDirectory dir = new();
+    private readonly Library library;
+
+    public SearchTests()
+    {
+        library = new Library(new GalenStoreOptions { DataDirectory = dir.Path });
+        library.Migrate();
+        var records = new[]
+        {
+            Record("a", SourceKind.Guideline, 2024, "Benztropine 1-2 mg IM or IV relieves acute dystonia within minutes."),
+            Record("b", SourceKind.Research, 2019, "Diphenhydramine 25–50 mg was given; ferritin ≤75 ng/mL was the threshold for iron."),
+            Record("c", SourceKind.PatientInformation, 2010, "Low Mg2+ and vitamin B12 deficiency were noted after COVID-19 in patients taking co-trimoxazole."),
+        };
+        library.Writer.Apply("test", records.Select(ImportItem.Of), new ImportReport());
+    }
+
+    public void Dispose()
+    {
+        library.Dispose();
+        dir.Dispose();
+    }
+
+    private static SourceRecord Record(string id, SourceKind kind, int year, string text) => new()
+    {
+        Kind = kind,
+        Ids = new ExternalIds { Guideline = "search-test-" + id },
+        Title = "Record " + id,
+        Container = "Galen tests",
+        Year = year,
+        Sections = [new SourceSection { Label = "Summary", Category = "summary", Text = text }],
+    };
+
+    private List<string> Tokens(string text) => ((LuceneEvidenceSearch)library.Search).Analyze(text).Select(t => t.Term).ToList();
+
+    private List<string> Find(string text, SourceKind? kind = null, int? from = null) =>
+        library.Search.Search(new EvidenceQuery { Text = text, Kind = kind, FromYear = from }).Select(h => h.Source.Ids.Guideline!).ToList();
+
+    [Theory]
+    [InlineData("benztropine 1-2 mg IM", "1-2mg")]
+    [InlineData("25–50 mg", "25-50mg")]
+    [InlineData("ferritin ≤75", "≤75")]
+    [InlineData("ferritin <= 75", "≤75")]
+    [InlineData("low Mg2+", "mg2+")]
+    [InlineData("vitamin B12", "b12")]
+    [InlineData("after COVID-19", "covid-19")]
+    [InlineData("co-trimoxazole", "co-trimoxazole")]
+    public void The_analyzer_keeps_medical_tokens_whole(string text, string token) => Assert.Contains(token, Tokens(text));
+
+    [Theory]
+    [InlineData("1-2 mg", "a")]
+    [InlineData("25-50 mg", "b")]
+    [InlineData("≤75", "b")]
+    [InlineData("Mg2+", "c")]
+    [InlineData("COVID-19", "c")]
+    [InlineData("trimoxazole", "c")]
+    public void Medical_tokens_are_found_as_typed(string query, string expected) =>
+        Assert.Equal("search-test-" + expected, Find(query).First());
+
+    [Theory]
+    [InlineData("title:(dystonia OR \"iron\")^3 AND")]
+    [InlineData("benztropine~2 [1 TO 5] {a TO b} \\ / + - && || ! ( ) \" ~ * ? :")]
+    [InlineData("*")]
+    [InlineData("")]
+    public void Query_syntax_in_text_is_searched_as_words_and_never_throws(string query)
+    {
+        var hits = Find(query);
+        if (query.Contains("dystonia")) Assert.Contains("search-test-a", hits);
+    }
+
+    [Fact]
+    public void Kind_and_year_filters_restrict_hits()
+    {
+        Assert.Equal(["search-test-a"], Find("mg", SourceKind.Guideline));
+        Assert.DoesNotContain("search-test-c", Find("mg2+ b12 mg", from: 2015));
+    }
+
+    [Fact]
+    public void Required_concepts_keep_only_sources_bearing_on_all_of_them()
+    {
+        var hits = library.Search.Search(new EvidenceQuery
+        {
+            Text = "treatment",
+            RequiredConcepts = [new Concept("dystonia", ["acute dystonia"]), new Concept("benztropine", ["benztropine", "Cogentin"])],
+        });
+        Assert.Equal("search-test-a", Assert.Single(hits).Source.Ids.Guideline);
+    }
+}
