@@ -126,6 +126,25 @@ public sealed class PubMedQaTests(ITestOutputHelper output)
         {
             output.WriteLine($"{labels[i],-20} {matrix[i, 0],5} {matrix[i, 1],5} {matrix[i, 2],10}");
         }
+        var details = Environment.GetEnvironmentVariable("GALEN_PUBMEDQA_DETAILS");
+        if (!string.IsNullOrEmpty(details))
+        {
+            using var w = new StreamWriter(details);
+            foreach (var item in items)
+            {
+                var analysis = QuestionAnalyzer.Analyze(item.Question, []);
+                var graded = EvidenceGrader.Grade(item.Source, 10, 10, analysis);
+                var verdict = VerdictEngine.Decide([graded], analysis);
+                w.WriteLine(JsonSerializer.Serialize(new
+                {
+                    id = item.Id, expected = item.Expected, predicted = verdict.Value, focus = analysis.Focus.ToString(), yesno = analysis.IsYesNo,
+                    level = graded.Level.ToString(), n = graded.SampleSize, weight = graded.Weight, stance = graded.Stance.ToString(), score = graded.StanceScore,
+                    i = analysis.MainIntervention?.Name, c = analysis.MainCondition?.Name, bi = graded.BearsOnIntervention, bc = graded.BearsOnCondition,
+                    q = item.Question,
+                    sents = graded.Sentences.Where(x => x.IsConclusion || x.StanceScore != 0).Select(x => new { x.SectionLabel, x.IsConclusion, x.StanceScore, x.Hedged, open = x.Stance == Stance.Inconclusive, x.Relevance, x.Text }),
+                }));
+            }
+        }
         var dump = Environment.GetEnvironmentVariable("GALEN_PUBMEDQA_ERRORS");
         if (!string.IsNullOrEmpty(dump))
         {

@@ -30,8 +30,10 @@ public sealed class ApiTests
 
         // The same question, differently spaced and cased, opens the same article.
         var again = await client.PostAsJsonAsync("/api/questions", new { question = "  can MAGNESIUM be used to treat restless legs syndrome ", audience = "patient" });
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         var second = await Json(again);
+        Assert.False(second.GetProperty("created").GetBoolean());
+        Assert.True(body.GetProperty("created").GetBoolean());
         Assert.Equal(slug, second.GetProperty("slug").GetString());
         Assert.Equal("patient", second.GetProperty("audience").GetString());
     }

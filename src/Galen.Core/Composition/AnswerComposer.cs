@@ -256,7 +256,7 @@ public static class AnswerComposer
         var lead = q.IsYesNo && verdict is not null ? Wording.VerdictLead(verdict.Value, ctx.Audience) : "";
         // Strongest evidence first: a guideline's sentence before a study's.
         var ordered = picked.OrderBy(p => (int)p.Source.Level).ToList();
-        return ctx.Statement(lead, ordered, markUsed: false);
+        return ctx.Statement(lead, ordered, markUsed: ctx.Audience == Audience.Patient);
     }
 
     private static double KindFit(QuestionAnalysis q, GradedSentence x)

@@ -25,7 +25,7 @@ public static class ApiEndpoints
         api.MapPost("/questions", Ask).RequireRateLimiting(RateLimiting.Ask)
             .WithName("AskQuestion")
             .WithSummary("Ask a question")
-            .WithDescription("Opens the article for this question and conversation, or writes it. 201 with the Answer JSON plus articleUrl, slug, reviewState, version, updatedAt and rating when written; 200 when the article already existed.");
+            .WithDescription("Opens the article for this question and conversation, or writes it. 201 with the Answer JSON plus articleUrl, slug, reviewState, version, updatedAt, rating and created (false when the article already existed), and a Location header.");
         api.MapGet("/articles/{slug}", Get)
             .WithName("GetArticle")
             .WithSummary("Read an article in clinician or patient wording");
@@ -38,7 +38,7 @@ public static class ApiEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<JsonObject>, Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> Ask(
+    private static async Task<Results<Created<JsonObject>, ValidationProblem, ProblemHttpResult>> Ask(
         QuestionRequest body, HttpContext context, ArticleService articles, IOptions<GalenWebOptions> options, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -63,11 +63,8 @@ public static class ApiEndpoints
         var answer = await articles.AnswerAsync(outcome.Article, audience, ct);
         var document = Document(context.Request, outcome.Article, answer, audience);
         var location = $"/api/articles/{outcome.Article.Slug}?audience={audience.ToSlug()}";
-        if (!outcome.Created)
-        {
-            context.Response.Headers.Location = location;
-            return TypedResults.Ok(document);
-        }
+        // Always 201, as the stable API promises; "created" in the body says whether this call wrote the article.
+        document["created"] = outcome.Created;
         return TypedResults.Created(location, document);
     }
 
