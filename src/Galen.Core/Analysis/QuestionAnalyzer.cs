@@ -116,7 +116,7 @@ public static partial class QuestionAnalyzer
     private static partial Regex DefinitionCue();
 
     // ---- Focus cues for yes/no questions.
-    [GeneratedRegex(@"\b(?:as\s+(?:effective|good|safe|accurate)\s+as|equivalent|non-?inferior|comparable|similar|equally|substitute|replace|alternative\s+to|instead\s+of)\b", Opts)]
+    [GeneratedRegex(@"\b(?:as\s+(?:effective|good|safe|accurate)\s+as|the\s+same|same\s+as|identical|interchangeable|equal|equivalent|non-?inferior|comparable|similar|equally|substitute|replace|alternative\s+to|instead\s+of)\b", Opts)]
     private static partial Regex EquivalenceCue();
 
     [GeneratedRegex(@"\b(?:safe|safely|safety|feasible|feasibility|tolerated|tolerable|acceptable|well\s+tolerated|can\s+be\s+(?:omitted|avoided|discontinued|delayed|withheld|stopped))\b", Opts)]

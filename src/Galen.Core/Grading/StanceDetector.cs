@@ -35,7 +35,7 @@ public static partial class StanceDetector
     [GeneratedRegex(@"\b(?:no|neither|nor|none|without)\s+(?:\w+[-\s]){0,3}?(?:significant|statistically|difference|differences|effect|effects|benefit|benefits|association|associations|correlation|correlations|relationship|relation|impact|improvement|evidence|advantage|advantages|increase|increased|reduction|decrease|change|changes|role|influence|link|value|predictive|prognostic|relevant|major|clinically|measurable|detectable|appreciable|additional|added|apparent|obvious|independent|superiority|gain|protective|correlate|predictor|effect\w*|impact\w*)\b", Opts)]
     private static partial Regex NoEffectCue();
 
-    [GeneratedRegex(@"\b(?:fail(?:s|ed)?\s+to|lack(?:s|ed|ing)?\s+(?:of\s+)?(?:\w+\s+){0,2}(?:effect|efficacy|benefit|association|evidence|correlation|power|value|accuracy|sensitivity|improvement|impact)|ineffective|unnecessary|not\s+necessary|unjustified|unwarranted|inappropriate|no\s+longer|unlikely\s+to|unrelated|independent\s+of|irrespective\s+of|regardless\s+of|did\s+not\s+reach\s+(?:statistical\s+)?significance|non-?significant|insignificant|nonsignificant|do(?:es)?\s+not\s+support|poor\s+(?:predictor|correlation|agreement|accuracy|sensitivity|specificity|reliability|marker|indicator|discriminat\w*)|disappointing|not\s+(?:a\s+)?(?:suitable|reliable|good|valid|useful|sensitive)|(?:recommend|suggest|advise|argue)(?:s|ed)?\s+against|against\s+(?:the\s+)?(?:routine\s+)?use|too\s+(?:few|small|weak|limited|low)\s+to\s+(?:show|detect|demonstrate|support|establish)|(?:is|are)\s+not\s+recommended|should\s+not\s+be\s+(?:used|recommended|routinely|offered|given)|cannot\s+be\s+recommended|should\s+be\s+(?:abandoned|avoided|discouraged)|does\s+not\s+appear|did\s+not\s+appear|no\s+\w+\s+(?:was|were)\s+(?:found|observed|seen|detected|noted)|was\s+not\s+(?:found|observed|seen|detected)|could\s+not\s+(?:be\s+)?(?:confirm|show|demonstrat|detect|find|identif|replicat)\w*|absence\s+of\s+(?:a\s+|any\s+)?(?:significant\s+)?(?:effect|association|correlation|benefit|difference|relationship)|rather\s+than|not\s+only)\b", Opts)]
+    [GeneratedRegex(@"\b(?:cast(?:s|ing)?\s+doubt|call(?:s|ed)?\s+into\s+question|question(?:s|ed)?\s+the\s+(?:value|need|use|role|usefulness|importance|validity)|little\s+(?:\w+\s+)?(?:evidence|need|benefit|value|effect|impact|difference|influence|role|use|advantage|improvement)|of\s+(?:minor|limited|little|no|questionable|doubtful)\s+(?:\w+\s+)?(?:importance|value|use|benefit|relevance|significance|help)|low\s+yield|difficult\s+to|no\s+need|not\s+needed|falls?\s+short|not\s+living\s+up|poorly|premature|unreliable|limited\s+(?:value|role|effect|impact|benefit|use|usefulness|utility|accuracy)|modest(?:ly)?|weak(?:ly)?\s+(?:associated|correlated|related|predictive)|insufficient\s+to|not\s+sufficient|inadequate|cannot\s+be\s+relied|(?:has|have|had)\s+no|(?:does|do|did)\s*(?:not|n't)\s+have|fail(?:s|ed)?\s+to|lack(?:s|ed|ing)?\s+(?:of\s+)?(?:\w+\s+){0,2}(?:effect|efficacy|benefit|association|evidence|correlation|power|value|accuracy|sensitivity|improvement|impact)|ineffective|unnecessary|not\s+necessary|unjustified|unwarranted|inappropriate|no\s+longer|unlikely\s+to|unrelated|independent\s+of|irrespective\s+of|regardless\s+of|did\s+not\s+reach\s+(?:statistical\s+)?significance|non-?significant|insignificant|nonsignificant|do(?:es)?\s+not\s+support|poor\s+(?:predictor|correlation|agreement|accuracy|sensitivity|specificity|reliability|marker|indicator|discriminat\w*)|disappointing|not\s+(?:a\s+)?(?:suitable|reliable|good|valid|useful|sensitive)|(?:recommend|suggest|advise|argue)(?:s|ed)?\s+against|against\s+(?:the\s+)?(?:routine\s+)?use|too\s+(?:few|small|weak|limited|low)\s+to\s+(?:show|detect|demonstrate|support|establish)|(?:is|are)\s+not\s+recommended|should\s+not\s+be\s+(?:used|recommended|routinely|offered|given)|cannot\s+be\s+recommended|should\s+be\s+(?:abandoned|avoided|discouraged)|does\s+not\s+appear|did\s+not\s+appear|no\s+\w+\s+(?:was|were)\s+(?:found|observed|seen|detected|noted)|was\s+not\s+(?:found|observed|seen|detected)|could\s+not\s+(?:be\s+)?(?:confirm|show|demonstrat|detect|find|identif|replicat)\w*|absence\s+of\s+(?:a\s+|any\s+)?(?:significant\s+)?(?:effect|association|correlation|benefit|difference|relationship)|rather\s+than|not\s+only)\b", Opts)]
     private static partial Regex AgainstCue();
 
     [GeneratedRegex(@"\b(?:similar|comparable|equivalent|equally|same|identical|no\s+(?:statistically\s+)?(?:significant\s+)?differences?|did\s+not\s+differ|do\s+not\s+differ|does\s+not\s+differ|not\s+(?:significantly\s+)?different|non-?inferior\w*|as\s+(?:effective|safe|good|accurate|well)\s+as|equivalence|indistinguishable)\b", Opts)]
@@ -50,6 +50,12 @@ public static partial class StanceDetector
 
     [GeneratedRegex(@"\b(?:however|but|although|though|whereas|while|nevertheless|nonetheless|yet|except|only\s+(?:in|for|when|after|if|among))\b", Opts)]
     private static partial Regex ContrastCue();
+
+    [GeneratedRegex(@"\b(?:not(?!\s+only\b)(?!\s+un\w+)(?!\s+without\b)|no(?!\s+matter\b)|none|neither|nor|never|cannot|unable|fail(?:s|ed)?\s+to|insufficient|inadequate(?:ly)?)\b|n't\b", Opts)]
+    private static partial Regex NegationAnchor();
+
+    [GeneratedRegex(@"[,;:]|\b(?:but|whereas|although|though|however|while|yet|except|instead)\b", Opts)]
+    private static partial Regex ClauseBreak();
 
     // ---- Focus-specific cues.
     [GeneratedRegex(@"\b(?:no\s+(?:\w+\s+){0,3}?(?:increase[sd]?|rise|excess|higher|additional|added)\s+(?:\w+\s+){0,3}?(?:risk|rate|incidence|complications?|morbidity|mortality|adverse|toxicity|harm)|not\s+(?:\w+\s+){0,2}?(?:associated|related|linked)\s+with\s+(?:an?\s+)?(?:increased|higher|greater|excess|additional)\s+(?:\w+\s+){0,2}?(?:risk|rate|complications?|morbidity|mortality)|without\s+(?:\w+\s+){0,2}?(?:increas\w+|additional|added|excess|higher|significant|major|serious)\s+(?:\w+\s+){0,2}?(?:risk|complications?|morbidity|mortality|adverse|toxicity|harm)|without\s+(?:any\s+)?(?:complications?|adverse|morbidity|mortality|harm)|no\s+(?:major\s+|serious\s+|significant\s+)?(?:complications?|adverse\s+(?:events?|effects?)|morbidity|mortality|deaths?|side\s+effects?)|(?:is|are|was|were|appears?\s+to\s+be|seems?\s+to\s+be|be)\s+(?:a\s+)?(?:\w+\s+){0,2}?(?:safe|feasible|well[-\s]tolerated|acceptable|tolerable)|safely|low\s+(?:complication|morbidity|mortality|risk))\b", Opts)]
@@ -85,7 +91,7 @@ public static partial class StanceDetector
                 break;
             case QuestionFocus.Equivalence:
                 pos += Blank(work, NoDifferenceCue());
-                neg += Blank(work, Regex(@"\b(?:inferior|worse|less\s+effective|lower\s+efficacy|superior|more\s+effective)\b"));
+                neg += Blank(work, Regex(@"\b(?:inferior|worse|less\s+effective|lower\s+efficacy|superior|more\s+effective|significantly\s+(?:\w+\s+)?(?:lower|higher|greater|less|more|different|differ\w*|better|worse|reduced|increased)|differ(?:s|ed)?\s+significantly|not\s+(?:the\s+)?same|not\s+equivalent|not\s+interchangeable)\b"));
                 break;
             case QuestionFocus.Necessity:
                 neg += Blank(work, NotNeededCue());
@@ -100,10 +106,14 @@ public static partial class StanceDetector
                 break;
         }
         var afterFocus = work.ToString();
-        neg += Blank(work, AgainstCue());
-        neg += Blank(work, NegatedVerbCue());
-        neg += Blank(work, NotAdjectiveCue());
-        neg += Blank(work, NoEffectCue());
+        var specific = 0.0;
+        specific += BlankScope(work, AgainstCue());
+        specific += BlankScope(work, NegatedVerbCue());
+        specific += BlankScope(work, NotAdjectiveCue());
+        specific += BlankScope(work, NoEffectCue());
+        // Any other negation left ("none of the markers were validated", "cannot be relied upon") still negates its clause.
+        var generic = BlankScope(work, NegationAnchor());
+        neg += specific + (generic > 0 ? 0.75 : 0);
         var rest = work.ToString();
         // "not only ... but also" is emphasis, not negation.
         if (afterFocus.Contains("not only", StringComparison.OrdinalIgnoreCase))
@@ -130,8 +140,9 @@ public static partial class StanceDetector
         }
         else if (pos > 0 && neg > 0)
         {
-            score = (pos - neg) / (pos + neg);
-            score = Math.Clamp(score * 1.2, -1, 1);
+            // A negation usually carries the finding; a contrast ("X did not ..., but Y improved") makes it mixed.
+            score = mixed ? (pos - neg) / (pos + neg) : -neg / (neg + (0.4 * pos));
+            score = Math.Clamp(score, -1, 1);
         }
         else
         {
@@ -162,6 +173,33 @@ public static partial class StanceDetector
             }
             return r;
         }
+    }
+
+    /// <summary>
+    /// Counts the matches of a negating cue and blanks each with the rest of its clause: words in the scope of a
+    /// negation ("did not have a favourable impact") must not count as a positive finding.
+    /// </summary>
+    private static double BlankScope(StringBuilder work, Regex cue)
+    {
+        var s = work.ToString();
+        var count = 0;
+        foreach (Match m in cue.Matches(s))
+        {
+            if (string.IsNullOrWhiteSpace(m.Value))
+            {
+                continue;
+            }
+            count++;
+            var end = m.Index + m.Length;
+            var brk = ClauseBreak().Match(s, end);
+            var stop = brk.Success ? brk.Index : s.Length;
+            stop = Math.Min(stop, end + 80);
+            for (var i = m.Index; i < stop; i++)
+            {
+                work[i] = ' ';
+            }
+        }
+        return Math.Min(count, 2);
     }
 
     /// <summary>Counts the matches of a cue and blanks them so later cues do not count the same words.</summary>
