@@ -26,7 +26,7 @@ public class PubMedParserBenchmark
 
 /// <summary>One search over a 10,000-source library.</summary>
 [MemoryDiagnoser]
-public class SearchBenchmark
+public class SearchBenchmark : IDisposable
 {
     private Library library = null!;
 
@@ -45,7 +45,11 @@ public class SearchBenchmark
     }
 
     [GlobalCleanup]
-    public void Cleanup() => library.Dispose();
+    public void Dispose()
+    {
+        library.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Benchmark]
     public int SearchQuestion() => library.Search.Search(new EvidenceQuery

@@ -15,7 +15,7 @@ internal static partial class CorpusGenerator
 {
     private const int PerFile = 30_000;
 
-    public static int Main(string[] args)
+    public static int Run(string[] args)
     {
         var sources = int.Parse(Arg(args, "--sources") ?? "10000");
         var output = Arg(args, "--out") ?? throw new ArgumentException("--out DIR is required");

@@ -10,7 +10,7 @@ if (args.Length > 0 && args[0] == "bdn")
     BenchmarkSwitcher.FromAssembly(typeof(PubMedParserBenchmark).Assembly).Run(args[1..]);
     return 0;
 }
-if (args.Length > 0 && args[0] == "generate") return CorpusGenerator.Main(args[1..]);
-if (args.Length > 0 && args[0] == "scale") return ScaleHarness.Main(args[1..]);
+if (args.Length > 0 && args[0] == "generate") return CorpusGenerator.Run(args[1..]);
+if (args.Length > 0 && args[0] == "scale") return ScaleHarness.Run(args[1..]);
 Console.Error.WriteLine("usage: Galen.Benchmarks bdn|generate|scale ...");
 return 2;

@@ -16,7 +16,7 @@ namespace Galen.Benchmarks;
 /// </summary>
 internal static class ScaleHarness
 {
-    public static int Main(string[] args)
+    public static int Run(string[] args)
     {
         var phase = args.Length > 0 ? args[0] : throw new ArgumentException("scale import|search|medquad");
         var work = CorpusGenerator.Arg(args, "--work") ?? Path.Combine(Path.GetTempPath(), "galen-scale");
@@ -27,6 +27,7 @@ internal static class ScaleHarness
             case "import": Import(work, data, sources); break;
             case "search": Search(data, int.Parse(CorpusGenerator.Arg(args, "--queries") ?? "500")); break;
             case "medquad": MedQuad(Path.Combine(work, "data-medquad")); break;
+            case "stages": Stages(Path.Combine(work, $"corpus-{sources}")); break;
             default: throw new ArgumentException($"unknown phase {phase}");
         }
         return 0;
@@ -50,6 +51,30 @@ internal static class ScaleHarness
         clock.Stop();
         Console.WriteLine($"import pubmed: {report.Added:N0} sources in {clock.Elapsed.TotalSeconds:F1} s = {report.Added / clock.Elapsed.TotalSeconds:F0} sources/s (parse, store, index; SQLite)");
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+    }
+
+    /// <summary>Where import time goes: parsing, serialising, analysing text for the index.</summary>
+    private static void Stages(string corpus)
+    {
+        var files = Directory.GetFiles(corpus);
+        var clock = Stopwatch.StartNew();
+        var records = files.SelectMany(f => PubMedReader.Read(f, new ImportReport())).Select(i => i.Record!).ToList();
+        Console.WriteLine($"parse: {records.Count / clock.Elapsed.TotalSeconds:F0} sources/s");
+        clock.Restart();
+        var payloads = records.Select(Galen.Evidence.Search.SourceJson.Serialize).ToList();
+        foreach (var p in payloads) Galen.Evidence.Search.SourceJson.Hash(p);
+        Console.WriteLine($"serialise + hash: {records.Count / clock.Elapsed.TotalSeconds:F0} sources/s");
+        clock.Restart();
+        using var analyzer = new Galen.Evidence.Search.MedicalAnalyzer();
+        long tokens = 0;
+        foreach (var r in records)
+        {
+            using var ts = analyzer.GetTokenStream("body", r.FullText);
+            ts.Reset();
+            while (ts.IncrementToken()) tokens++;
+            ts.End();
+        }
+        Console.WriteLine($"analyse: {records.Count / clock.Elapsed.TotalSeconds:F0} sources/s ({tokens / records.Count} tokens each)");
     }
 
     private static void MedQuad(string data)

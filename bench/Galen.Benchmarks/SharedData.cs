@@ -8,7 +8,7 @@ internal static class SharedData
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "Galen.slnx"))) return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
+                if (File.Exists(System.IO.Path.Combine(dir.FullName, "Galen.slnx"))) return System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "data"));
             }
             throw new InvalidOperationException("Run from inside the Galen repository, with ../shared beside it.");
         }

@@ -119,7 +119,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:as\s+(?:effective|good|safe|accurate)\s+as|the\s+same|same\s+as|identical|interchangeable|equal|equivalent|non-?inferior|comparable|similar|equally|substitute|replace|alternative\s+to|instead\s+of)\b", Opts)]
     private static partial Regex EquivalenceCue();
 
-    [GeneratedRegex(@"\b(?:safe|safely|safety|feasible|feasibility|tolerated|tolerable|acceptable|well\s+tolerated|can\s+be\s+(?:omitted|avoided|discontinued|delayed|withheld|stopped))\b", Opts)]
+    [GeneratedRegex(@"\b(?:safe|safely|safety|feasible|feasibility|tolerated|tolerable|acceptable|well\s+tolerated|be\s+(?:safely\s+)?(?:omitted|avoided|discontinued|delayed|withheld|stopped|skipped|abandoned|shortened|reduced|replaced))\b", Opts)]
     private static partial Regex SafetyCue();
 
     [GeneratedRegex(@"\b(?:better|superior|more\s+effective|outperform|more\s+accurate|worse|inferior|more\s+likely|less\s+likely|higher|lower)\b", Opts)]
@@ -453,7 +453,7 @@ public static partial class QuestionAnalyzer
 
         var population = FindPopulation(question);
         var (urgent, reason) = UrgencyDetector.Detect(question);
-        var focusKind = isYesNo ? ClassifyFocus(q, kind) : QuestionFocus.Benefit;
+        var focusKind = ClassifyFocus(q, kind);
 
         var keywords = new List<string>();
         foreach (var w in TextTools.Tokens(TextTools.Normalize(core)))

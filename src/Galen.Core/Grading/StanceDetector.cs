@@ -26,7 +26,7 @@ public static partial class StanceDetector
     private static partial Regex FurtherStudyCue();
 
     // ---- Findings that go against (the effect, association or benefit is absent).
-    [GeneratedRegex(@"\b(?:(?:did|does|do|was|were|is|are|has|have|had|could|can|would|will|may|might|should)\s*(?:not|n't)|cannot|can't|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|hasn't|haven't)\s+(?:\w+\s+){0,3}?(?:improve\w*|reduc\w*|affect\w*|influenc\w*|chang\w*|increas\w*|decreas\w*|predict\w*|differ\w*|show\w*|demonstrat\w*|find|found|support\w*|alter\w*|prevent\w*|benefit\w*|help\w*|correlat\w*|associat\w*|lead|led|result\w*|contribut\w*|play\w*|provid\w*|offer\w*|add\w*|enhanc\w*|confer\w*|protect\w*|impact\w*|modif\w*|lower\w*|rais\w*|seem\w*|appear\w*|justify|warrant|replace|detect\w*|identify|identified|achiev\w*|reach\w*|translat\w*|explain\w*|accelerat\w*|shorten\w*|relat\w*|link\w*|depend\w*|worsen\w*|compromis\w*|outperform\w*|exceed\w*|eliminat\w*|mitigat\w*|predispos\w*|caus\w*|produc\w*|yield\w*|exist|occur\w*|hav\w*|be\s+(?:\w+\s+)?(?:associated|related|linked|correlated|used|recommended|considered|predictive|effective|useful|necessary|justified|explained|attributed|improved|reduced|affected|influenced|changed|detected|identified|prevented)|significant\w*|better|worse|superior|effective|useful|beneficial|necessary|different|associated|related|linked|correlated|predictive|needed|required|justified|warranted|recommended|indicated|reliable|accurate|sufficient|essential|mandatory)\b", Opts)]
+    [GeneratedRegex(@"(?<!\b(?:who|whom|that|which|those|whose)\s+(?:\w+\s+)?)\b(?:(?:did|does|do|was|were|is|are|has|have|had|could|can|would|will|may|might|should)\s*(?:not|n't)|cannot|can't|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|hasn't|haven't)\s+(?:\w+\s+){0,3}?(?:improve\w*|reduc\w*|affect\w*|influenc\w*|chang\w*|increas\w*|decreas\w*|predict\w*|differ\w*|show\w*|demonstrat\w*|find|found|support\w*|alter\w*|prevent\w*|benefit\w*|help\w*|correlat\w*|associat\w*|lead|led|result\w*|contribut\w*|play\w*|provid\w*|offer\w*|add\w*|enhanc\w*|confer\w*|protect\w*|impact\w*|modif\w*|lower\w*|rais\w*|seem\w*|appear\w*|justify|warrant|replace|detect\w*|identify|identified|achiev\w*|reach\w*|translat\w*|explain\w*|accelerat\w*|shorten\w*|relat\w*|link\w*|depend\w*|worsen\w*|compromis\w*|outperform\w*|exceed\w*|eliminat\w*|mitigat\w*|predispos\w*|caus\w*|produc\w*|yield\w*|exist|occur\w*|hav\w*|be\s+(?:\w+\s+)?(?:associated|related|linked|correlated|used|recommended|considered|predictive|effective|useful|necessary|justified|explained|attributed|improved|reduced|affected|influenced|changed|detected|identified|prevented)|significant\w*|better|worse|superior|effective|useful|beneficial|necessary|different|associated|related|linked|correlated|predictive|needed|required|justified|warranted|recommended|indicated|reliable|accurate|sufficient|essential|mandatory)\b", Opts)]
     private static partial Regex NegatedVerbCue();
 
     [GeneratedRegex(@"\bnot\s+(?:\w+\s+){0,2}?(?:associated|significant\w*|different|effective|correlated|related|predictive|superior|useful|beneficial|necessary|justified|recommended|required|indicated|needed|reliable|accurate|sufficient|supported|linked|influenced|affected|improved|reduced|changed|increased|decreased|helpful|valuable|efficacious|a\s+(?:significant|major|useful|reliable|good|valid|strong|independent|predictive)|an\s+(?:independent|important|effective|accurate)|predict\w*|routinely|mandatory|essential|confirmed|altered|better|worse|higher|lower|elevated|valid|relevant|important|independent|detected|observed|seen|found|evident|present|modified|explained|prognostic|diagnostic|protective|cost-effective|feasible|appropriate|advisable|clinically\s+(?:relevant|significant|important|meaningful))\b", Opts)]
@@ -35,11 +35,26 @@ public static partial class StanceDetector
     [GeneratedRegex(@"\b(?:no|neither|nor|none|without)\s+(?:\w+[-\s]){0,3}?(?:significant|statistically|difference|differences|effect|effects|benefit|benefits|association|associations|correlation|correlations|relationship|relation|impact|improvement|evidence|advantage|advantages|increase|increased|reduction|decrease|change|changes|role|influence|link|value|predictive|prognostic|relevant|major|clinically|measurable|detectable|appreciable|additional|added|apparent|obvious|independent|superiority|gain|protective|correlate|predictor|effect\w*|impact\w*)\b", Opts)]
     private static partial Regex NoEffectCue();
 
-    [GeneratedRegex(@"\b(?:cast(?:s|ing)?\s+doubt|call(?:s|ed)?\s+into\s+question|question(?:s|ed)?\s+the\s+(?:value|need|use|role|usefulness|importance|validity)|little\s+(?:\w+\s+)?(?:evidence|need|benefit|value|effect|impact|difference|influence|role|use|advantage|improvement)|of\s+(?:minor|limited|little|no|questionable|doubtful)\s+(?:\w+\s+)?(?:importance|value|use|benefit|relevance|significance|help)|low\s+yield|difficult\s+to|no\s+need|not\s+needed|falls?\s+short|not\s+living\s+up|poorly|premature|unreliable|limited\s+(?:value|role|effect|impact|benefit|use|usefulness|utility|accuracy)|modest(?:ly)?|weak(?:ly)?\s+(?:associated|correlated|related|predictive)|insufficient\s+to|not\s+sufficient|inadequate|cannot\s+be\s+relied|(?:has|have|had)\s+no|(?:does|do|did)\s*(?:not|n't)\s+have|fail(?:s|ed)?\s+to|lack(?:s|ed|ing)?\s+(?:of\s+)?(?:\w+\s+){0,2}(?:effect|efficacy|benefit|association|evidence|correlation|power|value|accuracy|sensitivity|improvement|impact)|ineffective|unnecessary|not\s+necessary|unjustified|unwarranted|inappropriate|no\s+longer|unlikely\s+to|unrelated|independent\s+of|irrespective\s+of|regardless\s+of|did\s+not\s+reach\s+(?:statistical\s+)?significance|non-?significant|insignificant|nonsignificant|do(?:es)?\s+not\s+support|poor\s+(?:predictor|correlation|agreement|accuracy|sensitivity|specificity|reliability|marker|indicator|discriminat\w*)|disappointing|not\s+(?:a\s+)?(?:suitable|reliable|good|valid|useful|sensitive)|(?:recommend|suggest|advise|argue)(?:s|ed)?\s+against|against\s+(?:the\s+)?(?:routine\s+)?use|too\s+(?:few|small|weak|limited|low)\s+to\s+(?:show|detect|demonstrate|support|establish)|(?:is|are)\s+not\s+recommended|should\s+not\s+be\s+(?:used|recommended|routinely|offered|given)|cannot\s+be\s+recommended|should\s+be\s+(?:abandoned|avoided|discouraged)|does\s+not\s+appear|did\s+not\s+appear|no\s+\w+\s+(?:was|were)\s+(?:found|observed|seen|detected|noted)|was\s+not\s+(?:found|observed|seen|detected)|could\s+not\s+(?:be\s+)?(?:confirm|show|demonstrat|detect|find|identif|replicat)\w*|absence\s+of\s+(?:a\s+|any\s+)?(?:significant\s+)?(?:effect|association|correlation|benefit|difference|relationship)|rather\s+than|not\s+only)\b", Opts)]
+    [GeneratedRegex(@"\b(?:cast(?:s|ing)?\s+doubt|call(?:s|ed)?\s+into\s+question|question(?:s|ed)?\s+the\s+(?:value|need|use|role|usefulness|importance|validity)|little\s+(?:\w+\s+)?(?:evidence|need|benefit|value|effect|impact|difference|influence|role|use|advantage|improvement)|of\s+(?:minor|limited|little|no|questionable|doubtful)\s+(?:\w+\s+)?(?:importance|value|use|benefit|relevance|significance|help)|low\s+yield|difficult\s+to|no\s+need|not\s+needed|falls?\s+short|not\s+living\s+up|poorly\s+(?:predict\w*|correlat\w*|associated|reproducible)|premature|unreliable|limited\s+(?:value|role|effect|impact|benefit|use|usefulness|utility|accuracy)|weak(?:ly)?\s+(?:associated|correlated|related|predictive)|insufficient\s+to|not\s+sufficient|inadequate|cannot\s+be\s+relied|(?:has|have|had)\s+no|(?:does|do|did)\s*(?:not|n't)\s+have|fail(?:s|ed)?\s+to|lack(?:s|ed|ing)?\s+(?:of\s+)?(?:\w+\s+){0,2}(?:effect|efficacy|benefit|association|evidence|correlation|power|value|accuracy|sensitivity|improvement|impact)|ineffective|unnecessary|not\s+necessary|unjustified|unwarranted|inappropriate|no\s+longer|unlikely\s+to|unrelated|independent\s+of|irrespective\s+of|regardless\s+of|did\s+not\s+reach\s+(?:statistical\s+)?significance|non-?significant|insignificant|nonsignificant|do(?:es)?\s+not\s+support|poor\s+(?:predictor|correlation|agreement|accuracy|sensitivity|specificity|reliability|marker|indicator|discriminat\w*)|disappointing|not\s+(?:a\s+)?(?:suitable|reliable|good|valid|useful|sensitive)|(?:recommend|suggest|advise|argue)(?:s|ed)?\s+against|against\s+(?:the\s+)?(?:routine\s+)?use|too\s+(?:few|small|weak|limited|low)\s+to\s+(?:show|detect|demonstrate|support|establish)|(?:is|are)\s+not\s+recommended|should\s+not\s+be\s+(?:used|recommended|routinely|offered|given)|cannot\s+be\s+recommended|should\s+be\s+(?:abandoned|avoided|discouraged)|does\s+not\s+appear|did\s+not\s+appear|no\s+\w+\s+(?:was|were)\s+(?:found|observed|seen|detected|noted)|was\s+not\s+(?:found|observed|seen|detected)|could\s+not\s+(?:be\s+)?(?:confirm|show|demonstrat|detect|find|identif|replicat)\w*|absence\s+of\s+(?:a\s+|any\s+)?(?:significant\s+)?(?:effect|association|correlation|benefit|difference|relationship)|rather\s+than|not\s+only)\b", Opts)]
     private static partial Regex AgainstCue();
 
     [GeneratedRegex(@"\b(?:similar|comparable|equivalent|equally|same|identical|no\s+(?:statistically\s+)?(?:significant\s+)?differences?|did\s+not\s+differ|do\s+not\s+differ|does\s+not\s+differ|not\s+(?:significantly\s+)?different|non-?inferior\w*|as\s+(?:effective|safe|good|accurate|well)\s+as|equivalence|indistinguishable)\b", Opts)]
     private static partial Regex NoDifferenceCue();
+
+    [GeneratedRegex(@"\b(?:no\s+(?:\w+\s+){0,2}?differences?|did\s+not\s+differ|do\s+not\s+differ|does\s+not\s+differ|not\s+(?:significantly\s+)?different|non-?inferior\w*|(?:was|were|is|are|remained)\s+(?:\w+\s+)?(?:similar|comparable|equivalent|identical|unchanged|unaffected|unaltered|undisturbed)|(?:similar|comparable|equivalent)\s+(?:[\w-]+\s+)?(?:outcomes?|results?|rates?|efficacy|effectiveness|survival|mortality|accuracy|in\s+both|between)|equally\s+(?:effective|efficacious|safe|good|accurate)|as\s+(?:effective|safe|good|accurate|well)\s+as|indistinguishable)\b", Opts)]
+    private static partial Regex StrictNoDifferenceCue();
+
+    [GeneratedRegex(@"\b(?:inferior|worse|less\s+effective|lower\s+efficacy|superior|more\s+effective|significantly\s+(?:[\w-]+\s+)?(?:lower|higher|greater|less|more|different|differ\w*|better|worse|reduced|increased|longer|shorter)|differ(?:s|ed|ent|ence|ences|ing)?|distinct|not\s+(?:the\s+)?same|not\s+equivalent|not\s+interchangeable|more\s+(?:common|often|frequent(?:ly)?|likely|severe)|less\s+(?:common|often|frequent(?:ly)?|likely|severe)|variab(?:le|ility)|variation|discrepan\w+|heavier|longer|shorter|larger|smaller)\b", Opts)]
+    private static partial Regex DifferenceCue();
+
+    [GeneratedRegex(@"\b(?:lack\s+of|deficits?|deficienc(?:y|ies)|poor(?:ly)?|little\s+(?:awareness|knowledge|understanding)|unaware|erroneous(?:ly)?|improper(?:ly)?|incorrect(?:ly)?|inaccurate(?:ly)?|inappropriate(?:ly)?|suboptimal|under-?utili[sz]ed|under-?recogni[sz]ed|under-?diagnosed|under-?estimat\w+|over-?estimat\w+|misdiagnos\w*|failures?|gaps?|inconsisten\w+|low\s+(?:rates?|awareness|knowledge|adherence|compliance|accuracy|sensitivity|specificity|yield|uptake|levels?\s+of\s+(?:awareness|knowledge)))\b", Opts)]
+    private static partial Regex DeficiencyCue();
+
+    [GeneratedRegex(@"\bnot\s+(?:be\s+)?(?:an?\s+)?(?:\w+\s+)?(?:barrier|obstacle|contraindication|limitation|deterrent|impaired|inferior|harmful|detrimental|worse|compromised|a\s+problem|a\s+concern)\b", Opts)]
+    private static partial Regex DoubleNegativeCue();
+
+    [GeneratedRegex(@"\b(?:should\s+be\s+avoided|avoid\w*|caution|contraindicated|dangerous|harmful|deleterious|detrimental|toxic\w*)\b", Opts)]
+    private static partial Regex HarmConfirmedCue();
 
     // ---- Findings that support (an effect, an association, a benefit, a recommendation).
     [GeneratedRegex(@"\b(?:significant(?:ly)?|improve[sd]?|improvement|improving|effective(?:ly|ness)?|efficacious|efficacy|beneficial|benefits?|benefited|reduce[sd]?|reduction|reducing|decrease[sd]?|lower(?:ed|s)?|increase[sd]?|higher|greater|better|superior|enhance[sd]?|associated|association|correlat\w+|predict\w*|predictor|related\s+to|linked\s+to|risk\s+factor|independent(?:ly)?|useful|valuable|value|helpful|recommend(?:s|ed)?|should\s+be|must\s+be|can\s+be|is\s+(?:a|an)\s+(?:safe|effective|useful|valuable|reliable|accurate|important|good|viable|feasible|promising|simple|sensitive|independent|strong|significant)|safe(?:ly|ty)?|feasible|feasibility|well[-\s]tolerated|accurate(?:ly)?|reliable|reliably|valid|sensitive|specific|important|essential|necessary|plays?\s+(?:a|an)\s+(?:\w+\s+)?role|contribute[sd]?|leads?\s+to|resulted\s+in|results\s+in|caused|causes|induce[sd]?|promot\w+|protect\w*|prevent\w*|successful(?:ly)?|favou?rable|advantage\w*|outperform\w*|confirm\w*|demonstrat\w*|support\w*|influenc\w*|affect\w*|impact\w*|determin\w*|depend\w*|differ\w*|elevated|raised|worse|poorer|more\s+likely|less\s+likely|odds|risk|promising|appropriate|indicated|justified|warranted|effect)\b", Opts)]
@@ -51,7 +66,7 @@ public static partial class StanceDetector
     [GeneratedRegex(@"\b(?:however|but|although|though|whereas|while|nevertheless|nonetheless|yet|except|only\s+(?:in|for|when|after|if|among))\b", Opts)]
     private static partial Regex ContrastCue();
 
-    [GeneratedRegex(@"\b(?:not(?!\s+only\b)(?!\s+un\w+)(?!\s+without\b)|no(?!\s+matter\b)|none|neither|nor|never|cannot|unable|fail(?:s|ed)?\s+to|insufficient|inadequate(?:ly)?)\b|n't\b", Opts)]
+    [GeneratedRegex(@"(?<!\b(?:who|whom|that|which|those|whose|patients|subjects|individuals|participants|women|men|children|cases|controls)\s+(?:\w+\s+)?)\b(?:not(?!\s+only\b)(?!\s+un\w+)(?!\s+without\b)|no(?!\s+matter\b)|none|neither|nor|never|cannot|unable|fail(?:s|ed)?\s+to|insufficient|inadequate(?:ly)?)\b|n't\b", Opts)]
     private static partial Regex NegationAnchor();
 
     [GeneratedRegex(@"[,;:]|\b(?:but|whereas|although|though|however|while|yet|except|instead)\b", Opts)]
@@ -71,7 +86,10 @@ public static partial class StanceDetector
     private static partial Regex NeededCue();
 
     /// <summary>The stance of one sentence toward a question of the given focus.</summary>
-    public static SentenceStance Classify(string sentence, QuestionFocus focus)
+    public static SentenceStance Classify(string sentence, QuestionFocus focus) => Classify(sentence, focus, null);
+
+    /// <summary>As <see cref="Classify(string, QuestionFocus)"/>, recording which cues fired (for tuning and diagnostics).</summary>
+    internal static SentenceStance Classify(string sentence, QuestionFocus focus, List<string>? trace)
     {
         if (sentence.Length == 0)
         {
@@ -80,54 +98,71 @@ public static partial class StanceDetector
         var text = sentence.Length > 1200 ? sentence[..1200] : sentence;
         var work = new StringBuilder(text);
         var open = OpenCue().IsMatch(text) || FurtherStudyCue().IsMatch(text);
-        double pos = 0, neg = 0;
+        var hits = new List<(int Index, double Sign)>();
+        _trace = trace;
+        _hits = hits;
 
         switch (focus)
         {
             case QuestionFocus.Safety:
-                pos += Blank(work, SafeCue());
-                neg += Blank(work, UnsafeCue());
-                pos += Blank(work, NoDifferenceCue());
+                Blank(work, SafeCue(), +1);
+                Blank(work, UnsafeCue(), -1);
+                Blank(work, NoDifferenceCue(), +1);
                 break;
             case QuestionFocus.Equivalence:
-                pos += Blank(work, NoDifferenceCue());
-                neg += Blank(work, Regex(@"\b(?:inferior|worse|less\s+effective|lower\s+efficacy|superior|more\s+effective|significantly\s+(?:\w+\s+)?(?:lower|higher|greater|less|more|different|differ\w*|better|worse|reduced|increased)|differ(?:s|ed)?\s+significantly|not\s+(?:the\s+)?same|not\s+equivalent|not\s+interchangeable)\b"));
+                Blank(work, NoDifferenceCue(), +1);
+                Blank(work, DifferenceCue(), -1);
                 break;
             case QuestionFocus.Necessity:
-                neg += Blank(work, NotNeededCue());
-                neg += Blank(work, NoDifferenceCue());
-                pos += Blank(work, NeededCue());
+                Blank(work, NotNeededCue(), -1);
+                Blank(work, NoDifferenceCue(), -1);
+                Blank(work, NeededCue(), +1);
                 break;
             case QuestionFocus.Harm:
-                neg += Blank(work, NoDifferenceCue());
+                Blank(work, HarmConfirmedCue(), +1);
+                Blank(work, SafeCue(), -1);
+                Blank(work, StrictNoDifferenceCue(), -1);
+                Blank(work, DeficiencyCue(), +1);
                 break;
             default:
-                neg += Blank(work, NoDifferenceCue());
+                Blank(work, StrictNoDifferenceCue(), -1);
                 break;
         }
+        Blank(work, DoubleNegativeCue(), +1);
         var afterFocus = work.ToString();
-        var specific = 0.0;
-        specific += BlankScope(work, AgainstCue());
-        specific += BlankScope(work, NegatedVerbCue());
-        specific += BlankScope(work, NotAdjectiveCue());
-        specific += BlankScope(work, NoEffectCue());
+        // "not only ... but also" is emphasis, not negation; "X rather than Y" is a preference, not a negation.
+        var emphasis = afterFocus.Contains("not only", StringComparison.OrdinalIgnoreCase);
+        BlankScope(work, AgainstCue());
+        BlankScope(work, NegatedVerbCue());
+        BlankScope(work, NotAdjectiveCue());
+        BlankScope(work, NoEffectCue());
+        if (focus != QuestionFocus.Harm)
+        {
+            Blank(work, DeficiencyCue(), -1);
+        }
         // Any other negation left ("none of the markers were validated", "cannot be relied upon") still negates its clause.
-        var generic = BlankScope(work, NegationAnchor());
-        neg += specific + (generic > 0 ? 0.75 : 0);
+        BlankScope(work, NegationAnchor(), -0.75);
         var rest = work.ToString();
-        // "not only ... but also" is emphasis, not negation.
-        if (afterFocus.Contains("not only", StringComparison.OrdinalIgnoreCase))
+        var positives = 0;
+        foreach (Match m in PositiveCue().Matches(rest))
         {
-            neg = Math.Max(0, neg - 1);
-            pos += 1;
+            if (positives++ < 2)
+            {
+                hits.Add((m.Index, 0.5));
+            }
         }
-        if (afterFocus.Contains("rather than", StringComparison.OrdinalIgnoreCase))
+        if (emphasis)
         {
-            neg = Math.Max(0, neg - 1);
+            hits.Add((0, 1));
         }
-        pos += Math.Min(2, PositiveCue().Count(rest)) * 0.5;
+        _trace = null;
+        _hits = null;
+
+        var pos = hits.Where(h => h.Sign > 0).Sum(h => h.Sign);
+        var neg = -hits.Where(h => h.Sign < 0).Sum(h => h.Sign);
         var hedged = HedgeCue().IsMatch(text);
-        var mixed = pos > 0 && neg > 0 && ContrastCue().IsMatch(text);
+        var contrast = LastContrast(text);
+        var mixed = pos > 0 && neg > 0 && contrast >= 0;
 
         double score;
         if (neg > 0 && pos == 0)
@@ -140,8 +175,17 @@ public static partial class StanceDetector
         }
         else if (pos > 0 && neg > 0)
         {
-            // A negation usually carries the finding; a contrast ("X did not ..., but Y improved") makes it mixed.
-            score = mixed ? (pos - neg) / (pos + neg) : -neg / (neg + (0.4 * pos));
+            if (mixed)
+            {
+                // "X was associated with A, but not with B": the clause after the contrast carries the conclusion.
+                var after = hits.Where(h => h.Index > contrast).Sum(h => h.Sign);
+                score = after > 0 ? 0.5 : after < 0 ? -0.5 : (pos - neg) / (pos + neg);
+            }
+            else
+            {
+                // Without a contrast, the negation usually carries the finding.
+                score = -neg / (neg + (0.4 * pos));
+            }
             score = Math.Clamp(score, -1, 1);
         }
         else
@@ -156,30 +200,31 @@ public static partial class StanceDetector
         {
             score *= 0.7;
         }
+        trace?.Add($"pos={pos} neg={neg} open={open} hedged={hedged} mixed={mixed} rest=[{rest.Trim()}]");
         return new SentenceStance(score, hedged, open, mixed);
     }
 
-    private static readonly Dictionary<string, Regex> Extra = new(StringComparer.Ordinal);
-    private static readonly Lock ExtraLock = new();
-
-    private static Regex Regex(string pattern)
+    private static int LastContrast(string text)
     {
-        lock (ExtraLock)
+        var last = -1;
+        foreach (Match m in ContrastCue().Matches(text))
         {
-            if (!Extra.TryGetValue(pattern, out var r))
-            {
-                r = new Regex(pattern, Opts | RegexOptions.Compiled);
-                Extra[pattern] = r;
-            }
-            return r;
+            last = m.Index;
         }
+        return last;
     }
 
+    [ThreadStatic]
+    private static List<(int Index, double Sign)>? _hits;
+
+    [ThreadStatic]
+    private static List<string>? _trace;
+
     /// <summary>
-    /// Counts the matches of a negating cue and blanks each with the rest of its clause: words in the scope of a
+    /// Records each match of a negating cue and blanks it with the rest of its clause: words in the scope of a
     /// negation ("did not have a favourable impact") must not count as a positive finding.
     /// </summary>
-    private static double BlankScope(StringBuilder work, Regex cue)
+    private static void BlankScope(StringBuilder work, Regex cue, double sign = -1)
     {
         var s = work.ToString();
         var count = 0;
@@ -189,7 +234,11 @@ public static partial class StanceDetector
             {
                 continue;
             }
-            count++;
+            if (count++ < 2)
+            {
+                _hits?.Add((m.Index, sign));
+            }
+            _trace?.Add("scope " + m.Value);
             var end = m.Index + m.Length;
             var brk = ClauseBreak().Match(s, end);
             var stop = brk.Success ? brk.Index : s.Length;
@@ -199,22 +248,24 @@ public static partial class StanceDetector
                 work[i] = ' ';
             }
         }
-        return Math.Min(count, 2);
     }
 
-    /// <summary>Counts the matches of a cue and blanks them so later cues do not count the same words.</summary>
-    private static double Blank(StringBuilder work, Regex cue)
+    /// <summary>Records each match of a cue and blanks it so later cues do not count the same words.</summary>
+    private static void Blank(StringBuilder work, Regex cue, double sign)
     {
         var s = work.ToString();
         var count = 0;
         foreach (Match m in cue.Matches(s))
         {
-            count++;
+            if (count++ < 2)
+            {
+                _hits?.Add((m.Index, sign));
+            }
+            _trace?.Add("cue " + m.Value);
             for (var i = m.Index; i < m.Index + m.Length; i++)
             {
                 work[i] = ' ';
             }
         }
-        return Math.Min(count, 2);
     }
 }

@@ -2,6 +2,7 @@ using Galen.Core.Sources;
 using Galen.Evidence.Search;
 using Galen.Evidence.Store;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Galen.Evidence.Import;
 
@@ -31,6 +32,7 @@ public sealed class LibraryWriter(GalenDbFactory dbFactory, EvidenceIndex index)
         {
             var batch = new List<SourceRecord>(BatchSize);
             var now = DateTime.UtcNow;
+            using var inserter = new SourceInserter(db);
             foreach (var item in items)
             {
                 if (item.Record is { } r) batch.Add(r);
@@ -81,7 +83,7 @@ public sealed class LibraryWriter(GalenDbFactory dbFactory, EvidenceIndex index)
                     }
                     else
                     {
-                        db.Sources.Add(ToRow(rec, payload, hash, origin, now));
+                        inserter.Insert(ToRow(rec, payload, hash, origin, now));
                         added++;
                     }
                     index.Upsert(rec, payload);
@@ -150,4 +152,39 @@ public sealed class LibraryWriter(GalenDbFactory dbFactory, EvidenceIndex index)
     };
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+
+    /// <summary>
+    /// Inserts new sources with one prepared command inside the unit's transaction: EF Core's change
+    /// tracking costs more than the insert itself on bulk imports. Updates stay with EF Core.
+    /// </summary>
+    private sealed class SourceInserter : IDisposable
+    {
+        private static readonly string[] Columns = ["Key", "Kind", "Title", "Container", "Year", "Pmid", "Doi", "MedquadId", "ContentHash", "Payload", "Origin", "ImportedAt"];
+        private readonly System.Data.Common.DbCommand command;
+        private readonly System.Data.Common.DbParameter[] parameters;
+
+        public SourceInserter(GalenDb db)
+        {
+            var connection = db.Database.GetDbConnection();
+            command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = $"INSERT INTO sources ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
+            parameters = Columns.Select(c =>
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = "@" + c;
+                command.Parameters.Add(p);
+                return p;
+            }).ToArray();
+        }
+
+        public void Insert(SourceRow row)
+        {
+            object?[] values = [row.Key, row.Kind, row.Title, row.Container, row.Year, row.Pmid, row.Doi, row.MedquadId, row.ContentHash, row.Payload, row.Origin, row.ImportedAt];
+            for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
+            command.ExecuteNonQuery();
+        }
+
+        public void Dispose() => command.Dispose();
+    }
 }
