@@ -72,11 +72,11 @@ public sealed class PubMedQaTests(ITestOutputHelper output)
         return items;
     }
 
-    internal static string Predict(Item item)
+    internal static string Predict(Item item, VerdictOptions options)
     {
         var analysis = QuestionAnalyzer.Analyze(item.Question, []);
         var graded = EvidenceGrader.Grade(item.Source, 10, 10, analysis);
-        return VerdictEngine.Decide([graded], analysis).Value;
+        return VerdictEngine.Decide([graded], analysis, options).Value;
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class PubMedQaTests(ITestOutputHelper output)
         var errors = new StringBuilder();
         foreach (var item in items)
         {
-            var predicted = Predict(item);
+            var predicted = Predict(item, VerdictOptions.SingleStudy);
             matrix[Array.IndexOf(labels, item.Expected), Array.IndexOf(labels, predicted)]++;
             if (predicted != item.Expected)
             {
@@ -119,7 +119,8 @@ public sealed class PubMedQaTests(ITestOutputHelper output)
         }
         var macroF1 = f1s.Average();
 
-        output.WriteLine($"PubMedQA dev: {items.Count} items, accuracy {accuracy:F3}, macro-F1 {macroF1:F3}");
+        var withThinRule = items.Count(i => Predict(i, VerdictOptions.Default) == i.Expected) / (double)items.Count;
+        output.WriteLine($"PubMedQA dev: {items.Count} items, accuracy {accuracy:F3}, macro-F1 {macroF1:F3} (single-study verdict; with the answer engine's thin-evidence rule on, accuracy {withThinRule:F3})");
         output.WriteLine($"F1 yes {f1s[0]:F3}, no {f1s[1]:F3}, uncertain {f1s[2]:F3}");
         output.WriteLine("expected \\ predicted   yes    no  uncertain");
         for (var i = 0; i < 3; i++)
@@ -134,7 +135,7 @@ public sealed class PubMedQaTests(ITestOutputHelper output)
             {
                 var analysis = QuestionAnalyzer.Analyze(item.Question, []);
                 var graded = EvidenceGrader.Grade(item.Source, 10, 10, analysis);
-                var verdict = VerdictEngine.Decide([graded], analysis);
+                var verdict = VerdictEngine.Decide([graded], analysis, VerdictOptions.SingleStudy);
                 w.WriteLine(JsonSerializer.Serialize(new
                 {
                     id = item.Id, expected = item.Expected, predicted = verdict.Value, focus = analysis.Focus.ToString(), yesno = analysis.IsYesNo,

@@ -4,8 +4,14 @@ using Galen.Core.Sources;
 namespace Galen.Core.Grading;
 
 /// <summary>Grades one source against one question: level, size, limitations, relevant sentences, facts, stance.</summary>
-public static class EvidenceGrader
+public static partial class EvidenceGrader
 {
+    private const double TitleWeight = 0.6;
+    private const double SilentScore = 0.3;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:really|always|truly|actually|necessarily|myth|the\s+same)\b[^?]*\?", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SceptialTitle();
+
     private const int MaxSentencesPerSource = 400;
 
     public static GradedSource Grade(SourceRecord source, double score, double topScore, QuestionAnalysis question)
@@ -191,7 +197,13 @@ public static class EvidenceGrader
     /// <summary>The source's stance: its conclusions and recommendations, weighted by position and relevance.</summary>
     private static (Stance, double) SourceStance(SourceRecord source, QuestionAnalysis q, List<GradedSentence> sentences, double titleKw)
     {
-        double sum = 0, weightSum = 0, openWeight = 0;
+        double sum = 0, weightSum = 0, openWeight = 0, silentWeight = 0;
+        // A title asked sceptically ("Is X really ...?", "... always necessary?") signals the authors' answer.
+        if (source.Kind == SourceKind.Research && SceptialTitle().IsMatch(source.Title))
+        {
+            weightSum += TitleWeight;
+            sum -= TitleWeight;
+        }
         var conclusionIndex = 0;
         var hasConcept = q.Interventions.Count > 0 || q.Conditions.Count > 0;
         foreach (var s in sentences)
@@ -220,7 +232,8 @@ public static class EvidenceGrader
             }
             else if (s.IsConclusion)
             {
-                w = Math.Pow(0.85, conclusionIndex++);
+                // The first conclusion sentence usually states the answer; later ones qualify it.
+                w = Math.Pow(0.5, conclusionIndex++);
             }
             else if (source.Kind != SourceKind.Research)
             {
@@ -231,21 +244,22 @@ public static class EvidenceGrader
                 }
                 w = 0.6;
             }
-            else if (IsResultsSection(section))
-            {
-                w = 0.25;
-            }
             else
             {
                 continue;
             }
-            if (hasConcept)
+            if (hasConcept && !s.IsConclusion)
             {
                 var mentions = s.MentionsIntervention || s.MentionsCondition;
                 w *= mentions ? 0.6 + (0.4 * s.Relevance) : 0.55;
             }
             if (score == 0 && !open)
             {
+                // A relevant conclusion that states a finding without negation or hedging leans towards yes.
+                if (s.IsConclusion && source.Kind == SourceKind.Research && (!hasConcept || s.MentionsIntervention || s.MentionsCondition || s.Relevance >= 0.3))
+                {
+                    silentWeight += w;
+                }
                 continue;
             }
             weightSum += w;
@@ -257,7 +271,7 @@ public static class EvidenceGrader
         }
         if (weightSum <= 0)
         {
-            return (Stance.None, 0);
+            return silentWeight > 0 ? (Stance.Supports, SilentScore) : (Stance.None, 0);
         }
         var mean = sum / weightSum;
         var openShare = openWeight / weightSum;

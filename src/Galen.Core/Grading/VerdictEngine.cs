@@ -11,19 +11,35 @@ public sealed record Verdict(string Value, string Reason, double Score, IReadOnl
     public const string Uncertain = "uncertain";
 }
 
+/// <summary>Thresholds of the verdict.</summary>
+public sealed record VerdictOptions
+{
+    /// <summary>The net stance needed for a yes or a no.</summary>
+    public double DecisionThreshold { get; init; } = 0.15;
+    /// <summary>Below this total weight the evidence is too thin to decide.</summary>
+    public double MinimumWeight { get; init; } = 0.45;
+    /// <summary>The weaker side must reach this share of the stronger side for the evidence to count as conflicting.</summary>
+    public double ConflictRatio { get; init; } = 0.35;
+
+    /// <summary>For answers: thin evidence (one case report, one small uncontrolled study) gives "uncertain".</summary>
+    public static VerdictOptions Default { get; } = new();
+
+    /// <summary>
+    /// For reading what one study concludes about its own question (PubMedQA): the thin-evidence rule is off,
+    /// because the question is whether the study's conclusion answers its title, not whether it is enough to act on.
+    /// </summary>
+    public static VerdictOptions SingleStudy { get; } = new() { MinimumWeight = 0 };
+}
+
 /// <summary>
 /// Weighs the stances of graded sources into yes / no / uncertain: by evidence level, relevance, recency and
 /// size; a guideline outranks single studies; thin or conflicting evidence gives "uncertain".
 /// </summary>
 public static class VerdictEngine
 {
-    /// <summary>The net stance needed for a yes or a no.</summary>
-    public const double DecisionThreshold = 0.2;
-    /// <summary>Below this total weight the evidence is too thin to decide.</summary>
-    public const double MinimumWeight = 0.45;
-
-    public static Verdict Decide(IReadOnlyList<GradedSource> sources, QuestionAnalysis question)
+    public static Verdict Decide(IReadOnlyList<GradedSource> sources, QuestionAnalysis question, VerdictOptions? options = null)
     {
+        options ??= VerdictOptions.Default;
         var relevant = sources.Where(s => Bears(s, question)).ToList();
         var speaking = relevant.Where(s => s.Stance != Stance.None).ToList();
         if (speaking.Count == 0)
@@ -55,20 +71,20 @@ public static class VerdictEngine
         var basis = weights.OrderByDescending(p => p.Weight).ThenBy(p => p.Source.Source.Key, StringComparer.Ordinal).Select(p => p.Source).ToList();
         var summary = Summarize(basis);
 
-        if (total < MinimumWeight)
+        if (total < options.MinimumWeight)
         {
             return new Verdict(Verdict.Uncertain, $"The evidence is thin: {summary}.", Math.Round(score, 4), basis);
         }
-        var conflict = forWeight > 0 && againstWeight > 0 && Math.Min(forWeight, againstWeight) >= 0.35 * Math.Max(forWeight, againstWeight);
+        var conflict = forWeight > 0 && againstWeight > 0 && Math.Min(forWeight, againstWeight) >= options.ConflictRatio * Math.Max(forWeight, againstWeight);
         if (conflict)
         {
             return new Verdict(Verdict.Uncertain, $"The evidence conflicts: {summary}.", Math.Round(score, 4), basis);
         }
-        if (score >= DecisionThreshold)
+        if (score >= options.DecisionThreshold)
         {
             return new Verdict(Verdict.Yes, $"Supported by {summary}.", Math.Round(score, 4), basis);
         }
-        if (score <= -DecisionThreshold)
+        if (score <= -options.DecisionThreshold)
         {
             return new Verdict(Verdict.No, $"Not supported: {summary}.", Math.Round(score, 4), basis);
         }

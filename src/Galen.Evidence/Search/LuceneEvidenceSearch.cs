@@ -15,14 +15,23 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
     /// <summary>Long questions are cut to their most telling terms; a 100 KB message must not become a 20,000-clause query.</summary>
     private const int MaxQueryTerms = 48;
 
+    /// <summary>Words that make a question a question; they say nothing about what it is about.</summary>
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        "doe", "do", "did", "what", "which", "how", "can", "could", "should", "would", "why", "when", "who", "whom",
+        "whose", "where", "ani", "i", "my", "me", "we", "our", "you", "your", "it", "its", "been", "have", "ha", "had",
+        "than", "so", "about", "from", "also", "mai", "might", "must", "we",
+    };
+
     public IReadOnlyList<SearchHit> Search(EvidenceQuery query)
     {
         var top = Math.Clamp(query.Top, 1, 1000);
-        var lucene = BuildQuery(query);
-        if (lucene is null || !index.Exists) return [];
+        if (!index.Exists) return [];
         var searcher = index.AcquireSearcher();
         try
         {
+            var lucene = BuildQuery(query, searcher.IndexReader);
+            if (lucene is null) return [];
             var docs = searcher.Search(lucene, top);
             var hits = new List<SearchHit>(docs.ScoreDocs.Length);
             foreach (var sd in docs.ScoreDocs)
@@ -39,7 +48,7 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
         }
     }
 
-    internal Query? BuildQuery(EvidenceQuery query)
+    internal Query? BuildQuery(EvidenceQuery query, IndexReader? reader = null)
     {
         var root = new BooleanQuery();
         var textTerms = Analyze(query.Text ?? "")
@@ -47,6 +56,7 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
             .Distinct(StringComparer.Ordinal)
             .Take(MaxQueryTerms)
             .ToList();
+        textTerms = PruneCommonTerms(textTerms, reader);
         var textQuery = new BooleanQuery();
         foreach (var term in textTerms) textQuery.Add(AcrossFields(term), Occur.SHOULD);
 
@@ -83,6 +93,20 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
             root.Add(new ConstantScoreQuery(NumericRangeQuery.NewInt32Range(EvidenceIndex.YearField, query.FromYear, query.ToYear, true, true)) { Boost = 0 }, Occur.MUST);
         }
         return root;
+    }
+
+    /// <summary>
+    /// Drops question words, and words found in more than a fifth of the library ("patients", "study"):
+    /// they barely change the ranking but make every search walk long posting lists.
+    /// </summary>
+    private static List<string> PruneCommonTerms(List<string> terms, IndexReader? reader)
+    {
+        var kept = terms.Where(t => !QuestionWords.Contains(t)).ToList();
+        if (kept.Count == 0) kept = terms;
+        if (reader is null || reader.NumDocs < 1000 || kept.Count <= 2) return kept;
+        var limit = reader.NumDocs / 5;
+        var specific = kept.Where(t => reader.DocFreq(new Term(EvidenceIndex.BodyField, t)) + reader.DocFreq(new Term(EvidenceIndex.KeyTextField, t)) <= limit).ToList();
+        return specific.Count >= 2 ? specific : kept;
     }
 
     private static BooleanQuery AcrossFields(string term)
