@@ -153,7 +153,7 @@ public sealed class Library : IDisposable
             }
             try
             {
-                Writer.Apply(file, PubMedReader.Read(file, report), report);
+                Writer.Apply(file, ImportPipeline.ReadAhead(PubMedReader.Read(file, report)), report);
             }
             catch (ImportFormatException ex)
             {

@@ -1,17 +1,41 @@
+using System.Diagnostics;
+using Galen.Core.Search;
+
 namespace Galen.Core.Tests;
 
 public sealed class ScratchTests(Xunit.Abstractions.ITestOutputHelper output)
 {
-    [Theory]
-    [InlineData("From this study we conclude that there is no increase in testicular atrophy in patients less than 13 months.", QuestionFocus.Association)]
-    [InlineData("Continence function remained undisturbed after anastomotic leakage due to rectal resection", QuestionFocus.Association)]
-    [InlineData("Patients with severe pain immediately after vertebroplasty have similar long-term outcomes compared with patients without severe pain.", QuestionFocus.Accuracy)]
-    [InlineData("LA for adrenal masses larger than 7 cm is a safe and feasible technique, offering successful outcome in terms of intraoperative and postoperative morbidity, hospital stay and cosmesis.", QuestionFocus.Benefit)]
-    [InlineData("Both hsCRP levels and the carotid IMT were strongly correlated with conventional cardiovascular risk factors, but there was no independent association between hsCRP levels and carotid IMT in healthy Korean adults.", QuestionFocus.Association)]
-    public void Scratch(string s, QuestionFocus f)
+    [Fact]
+    public void Timing()
     {
-        var trace = new List<string>();
-        var r = Grading.StanceDetector.Classify(s, f, trace);
-        output.WriteLine($"{r} :: {string.Join(" | ", trace)}");
+        var items = PubMedQaTests.Load(PubMedQaTests.FindDataFile("pqal_dev.json")!);
+        var hits = items.Take(25).Select((it, i) => new SearchHit(it.Source, 20 - (i * 0.5))).ToList();
+        var questions = items.Skip(100).Take(200).Select(i => i.Question).ToList();
+        foreach (var q in questions.Take(20))
+        {
+            AnswerEngine.AnswerFrom(new AskRequest(q, Answers.Audience.Clinician, []), hits);
+        }
+        var times = new List<double>();
+        foreach (var q in questions)
+        {
+            var sw = Stopwatch.StartNew();
+            AnswerEngine.AnswerFrom(new AskRequest(q, Answers.Audience.Patient, []), hits);
+            times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        output.WriteLine($"patient p50 {times[times.Count / 2]:F2} ms p95 {times[(int)(times.Count * 0.95)]:F2} ms max {times[^1]:F2}");
+        double ta = 0, tg = 0, tc = 0;
+        foreach (var q in questions)
+        {
+            var sw = Stopwatch.StartNew();
+            var a = QuestionAnalyzer.Analyze(q, []);
+            ta += sw.Elapsed.TotalMilliseconds; sw.Restart();
+            var g = hits.Select(h => Grading.EvidenceGrader.Grade(h.Source, h.Score, 20, a)).ToList();
+            tg += sw.Elapsed.TotalMilliseconds; sw.Restart();
+            var v = a.IsYesNo ? Grading.VerdictEngine.Decide(g, a) : null;
+            Composition.AnswerComposer.Compose(new AskRequest(q, Answers.Audience.Patient, []), a, g, v);
+            tc += sw.Elapsed.TotalMilliseconds;
+        }
+        output.WriteLine($"clinician per question: analysis {ta / questions.Count:F2} ms, grading {tg / questions.Count:F2} ms, compose {tc / questions.Count:F2} ms");
     }
 }

@@ -237,7 +237,13 @@ public static class TextTools
         }
         if (word.Length == 1 && char.IsUpper(word[0]))
         {
-            return true; // an initial
+            // An initial ("M. Hornyak"), unless it follows a number ("at 3 T.").
+            var k = j;
+            while (k >= start && text[k] == ' ')
+            {
+                k--;
+            }
+            return k < start || !char.IsDigit(text[k]);
         }
         return Abbreviations.Contains(word);
     }

@@ -412,17 +412,13 @@ public static class AnswerComposer
         {
             foreach (var x in s.Sentences)
             {
-                if (ctx.Used(s, x) || IsPoorStatement(x.Text) || (!relaxed && TooHard(ctx, x.Text)))
-                {
-                    continue;
-                }
                 var inDosing = x.SectionCategory is "dosing" or "thresholds";
                 var hasDose = x.Facts.Any(f => f.Kind is FactKind.Dose);
                 var fits = inDosing
                     ? (!drugQuestion || x.MentionsIntervention || q.Kind is QuestionKind.Treatment || !s.Sentences.Any(o => o.MentionsIntervention && o.SectionCategory is "dosing"))
                     : hasDose && x.SectionCategory is not ("background" or "methods" or "results") && s.Source.Kind != SourceKind.Research
                         && (drugQuestion ? x.MentionsIntervention : x.MentionsCondition || q.Kind == QuestionKind.Treatment);
-                if (!fits)
+                if (!fits || ctx.Used(s, x) || IsPoorStatement(x.Text) || (!relaxed && TooHard(ctx, x.Text)))
                 {
                     continue;
                 }
@@ -445,12 +441,12 @@ public static class AnswerComposer
             var isPatientSource = s.Source.Kind == SourceKind.PatientInformation;
             foreach (var x in s.Sentences)
             {
-                if (ctx.Used(s, x) || IsPoorStatement(x.Text) || TooHard(ctx, x.Text))
+                var patientText = x.SectionCategory == "patient" || isPatientSource;
+                if (!patientText || (x.Relevance < 0.3 && !(x.SectionCategory == "patient" && s.BearsOnCondition)))
                 {
                     continue;
                 }
-                var patientText = x.SectionCategory == "patient" || isPatientSource;
-                if (!patientText || (x.Relevance < 0.3 && !(x.SectionCategory == "patient" && s.BearsOnCondition)))
+                if (ctx.Used(s, x) || IsPoorStatement(x.Text) || TooHard(ctx, x.Text))
                 {
                     continue;
                 }
@@ -538,8 +534,11 @@ public static class AnswerComposer
         {
             return false;
         }
-        var plain = LayVocabulary.Simplify(text);
-        return WordCount(plain) > 32 || Readability.FleschKincaidGrade(plain) > 12;
+        if (WordCount(text) > 32)
+        {
+            return true;
+        }
+        return ctx.Hardness(text);
     }
 
     /// <summary>Fragments that make poor statements: headings, very short or very long runs, questions.</summary>
@@ -578,7 +577,21 @@ public static class AnswerComposer
 
         public Audience Audience { get; } = audience;
 
+        private readonly Dictionary<string, bool> _hard = new(StringComparer.Ordinal);
+
         public bool Used(GradedSource s, GradedSentence x) => _used.Contains((s.Source.Key, x.Order));
+
+        /// <summary>Whether a sentence, in plain words, still reads above grade 12 (cached per answer).</summary>
+        public bool Hardness(string text)
+        {
+            if (!_hard.TryGetValue(text, out var hard))
+            {
+                var plain = LayVocabulary.Simplify(text);
+                hard = WordCount(plain) > 32 || Readability.FleschKincaidGrade(plain) > 12;
+                _hard[text] = hard;
+            }
+            return hard;
+        }
 
         public int Cite(GradedSource s)
         {

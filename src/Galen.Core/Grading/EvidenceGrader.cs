@@ -57,8 +57,8 @@ public static partial class EvidenceGrader
                 var relevance = Relevance(question, mi, mc, kw);
                 var isConclusion = isConclusionSection
                     || (!hasConclusionSection && isLast && source.Kind == SourceKind.Research && k >= spans.Count - 2);
-                var stance = question.IsYesNo || relevance > 0
-                    ? StanceDetector.Classify(text, question.Focus)
+                var stance = isConclusion || relevance >= 0.3 || section.Category == "recommendation"
+                    ? StanceDetector.Classify(text, question.Focus, question.Keywords)
                     : default;
                 sentences.Add(new GradedSentence
                 {
@@ -256,7 +256,7 @@ public static partial class EvidenceGrader
             if (score == 0 && !open)
             {
                 // A relevant conclusion that states a finding without negation or hedging leans towards yes.
-                if (s.IsConclusion && source.Kind == SourceKind.Research && (!hasConcept || s.MentionsIntervention || s.MentionsCondition || s.Relevance >= 0.3))
+                if (s.IsConclusion && source.Kind == SourceKind.Research)
                 {
                     silentWeight += w;
                 }

@@ -35,19 +35,19 @@ public static partial class StanceDetector
     [GeneratedRegex(@"\b(?:no|neither|nor|none|without)\s+(?:\w+[-\s]){0,3}?(?:significant|statistically|difference|differences|effect|effects|benefit|benefits|association|associations|correlation|correlations|relationship|relation|impact|improvement|evidence|advantage|advantages|increase|increased|reduction|decrease|change|changes|role|influence|link|value|predictive|prognostic|relevant|major|clinically|measurable|detectable|appreciable|additional|added|apparent|obvious|independent|superiority|gain|protective|correlate|predictor|effect\w*|impact\w*)\b", Opts)]
     private static partial Regex NoEffectCue();
 
-    [GeneratedRegex(@"\b(?:cast(?:s|ing)?\s+doubt|call(?:s|ed)?\s+into\s+question|question(?:s|ed)?\s+the\s+(?:value|need|use|role|usefulness|importance|validity)|little\s+(?:\w+\s+)?(?:evidence|need|benefit|value|effect|impact|difference|influence|role|use|advantage|improvement)|of\s+(?:minor|limited|little|no|questionable|doubtful)\s+(?:\w+\s+)?(?:importance|value|use|benefit|relevance|significance|help)|low\s+yield|difficult\s+to|no\s+need|not\s+needed|falls?\s+short|not\s+living\s+up|poorly\s+(?:predict\w*|correlat\w*|associated|reproducible)|premature|unreliable|limited\s+(?:value|role|effect|impact|benefit|use|usefulness|utility|accuracy)|weak(?:ly)?\s+(?:associated|correlated|related|predictive)|insufficient\s+to|not\s+sufficient|inadequate|cannot\s+be\s+relied|(?:has|have|had)\s+no|(?:does|do|did)\s*(?:not|n't)\s+have|fail(?:s|ed)?\s+to|lack(?:s|ed|ing)?\s+(?:of\s+)?(?:\w+\s+){0,2}(?:effect|efficacy|benefit|association|evidence|correlation|power|value|accuracy|sensitivity|improvement|impact)|ineffective|unnecessary|not\s+necessary|unjustified|unwarranted|inappropriate|no\s+longer|unlikely\s+to|unrelated|independent\s+of|irrespective\s+of|regardless\s+of|did\s+not\s+reach\s+(?:statistical\s+)?significance|non-?significant|insignificant|nonsignificant|do(?:es)?\s+not\s+support|poor\s+(?:predictor|correlation|agreement|accuracy|sensitivity|specificity|reliability|marker|indicator|discriminat\w*)|disappointing|not\s+(?:a\s+)?(?:suitable|reliable|good|valid|useful|sensitive)|(?:recommend|suggest|advise|argue)(?:s|ed)?\s+against|against\s+(?:the\s+)?(?:routine\s+)?use|too\s+(?:few|small|weak|limited|low)\s+to\s+(?:show|detect|demonstrate|support|establish)|(?:is|are)\s+not\s+recommended|should\s+not\s+be\s+(?:used|recommended|routinely|offered|given)|cannot\s+be\s+recommended|should\s+be\s+(?:abandoned|avoided|discouraged)|does\s+not\s+appear|did\s+not\s+appear|no\s+\w+\s+(?:was|were)\s+(?:found|observed|seen|detected|noted)|was\s+not\s+(?:found|observed|seen|detected)|could\s+not\s+(?:be\s+)?(?:confirm|show|demonstrat|detect|find|identif|replicat)\w*|absence\s+of\s+(?:a\s+|any\s+)?(?:significant\s+)?(?:effect|association|correlation|benefit|difference|relationship)|rather\s+than|not\s+only)\b", Opts)]
+    [GeneratedRegex(@"\b(?:cast(?:s|ing)?\s+doubt|call(?:s|ed)?\s+into\s+question|question(?:s|ed)?\s+the\s+(?:value|need|use|role|usefulness|importance|validity)|little\s+(?:\w+\s+)?(?:evidence|need|benefit|value|effect|impact|difference|influence|role|use|advantage|improvement)|of\s+(?:minor|limited|little|no|questionable|doubtful)\s+(?:\w+\s+)?(?:importance|value|use|benefit|relevance|significance|help)|low\s+yield|difficult\s+to|no\s+need|not\s+needed|falls?\s+short|not\s+living\s+up|poorly\s+(?:predict\w*|correlat\w*|associated|reproducible)|(?:is|be|would\s+be|seems)\s+premature|unreliable|limited\s+(?:value|role|effect|impact|benefit|use|usefulness|utility|accuracy)|weak(?:ly)?\s+(?:associated|correlated|related|predictive)|insufficient\s+to|not\s+sufficient|inadequate|cannot\s+be\s+relied|(?:has|have|had)\s+no|(?:does|do|did)\s*(?:not|n't)\s+have|fail(?:s|ed)?\s+to|lack(?:s|ed|ing)?\s+(?:of\s+)?(?:\w+\s+){0,2}(?:effect|efficacy|benefit|association|evidence|correlation|power|value|accuracy|sensitivity|improvement|impact)|ineffective|unnecessary|not\s+necessary|unjustified|unwarranted|inappropriate|no\s+longer|unlikely\s+to|unrelated|independent\s+of|irrespective\s+of|regardless\s+of|did\s+not\s+reach\s+(?:statistical\s+)?significance|non-?significant|insignificant|nonsignificant|do(?:es)?\s+not\s+support|poor\s+(?:predictor|correlation|agreement|accuracy|sensitivity|specificity|reliability|marker|indicator|discriminat\w*)|disappointing|not\s+(?:a\s+)?(?:suitable|reliable|good|valid|useful|sensitive)|(?:recommend|suggest|advise|argue)(?:s|ed)?\s+against|against\s+(?:the\s+)?(?:routine\s+)?use|too\s+(?:few|small|weak|limited|low)\s+to\s+(?:show|detect|demonstrate|support|establish)|(?:is|are)\s+not\s+recommended|should\s+not\s+be\s+(?:used|recommended|routinely|offered|given)|cannot\s+be\s+recommended|should\s+be\s+(?:abandoned|avoided|discouraged)|does\s+not\s+appear|did\s+not\s+appear|no\s+\w+\s+(?:was|were)\s+(?:found|observed|seen|detected|noted)|was\s+not\s+(?:found|observed|seen|detected)|could\s+not\s+(?:be\s+)?(?:confirm|show|demonstrat|detect|find|identif|replicat)\w*|absence\s+of\s+(?:a\s+|any\s+)?(?:significant\s+)?(?:effect|association|correlation|benefit|difference|relationship)|rather\s+than|not\s+only)\b", Opts)]
     private static partial Regex AgainstCue();
 
-    [GeneratedRegex(@"\b(?:similar|comparable|equivalent|equally|same|identical|no\s+(?:statistically\s+)?(?:significant\s+)?differences?|did\s+not\s+differ|do\s+not\s+differ|does\s+not\s+differ|not\s+(?:significantly\s+)?different|non-?inferior\w*|as\s+(?:effective|safe|good|accurate|well)\s+as|equivalence|indistinguishable)\b", Opts)]
+    [GeneratedRegex(@"\b(?:similar|comparable|equivalent|equally|same|identical|no\s+(?:statistically\s+)?(?:significant\s+)?differences?|did\s+not\s+differ|do\s+not\s+differ|does\s+not\s+differ|not\s+(?:significantly\s+)?different|non-?inferior\w*|as\s+(?:effective|safe|good|accurate|reliable)\s+as|equivalence|indistinguishable)\b", Opts)]
     private static partial Regex NoDifferenceCue();
 
-    [GeneratedRegex(@"\b(?:no\s+(?:\w+\s+){0,2}?differences?|did\s+not\s+differ|do\s+not\s+differ|does\s+not\s+differ|not\s+(?:significantly\s+)?different|non-?inferior\w*|(?:was|were|is|are|remained)\s+(?:\w+\s+)?(?:similar|comparable|equivalent|identical|unchanged|unaffected|unaltered|undisturbed)|(?:similar|comparable|equivalent)\s+(?:[\w-]+\s+)?(?:outcomes?|results?|rates?|efficacy|effectiveness|survival|mortality|accuracy|in\s+both|between)|equally\s+(?:effective|efficacious|safe|good|accurate)|as\s+(?:effective|safe|good|accurate|well)\s+as|indistinguishable)\b", Opts)]
+    [GeneratedRegex(@"\b(?:no\s+(?:\w+\s+){0,2}?differences?|did\s+not\s+differ|do\s+not\s+differ|does\s+not\s+differ|not\s+(?:significantly\s+)?different|non-?inferior\w*|(?:was|were|is|are|remained)\s+(?:\w+\s+)?(?:similar|comparable|equivalent|identical|unchanged|unaffected|unaltered|undisturbed)|(?:similar|comparable|equivalent)\s+(?:[\w-]+\s+)?(?:outcomes?|results?|rates?|efficacy|effectiveness|survival|mortality|accuracy|in\s+both|between)|equally\s+(?:effective|efficacious|safe|good|accurate)|as\s+(?:effective|safe|good|accurate|reliable)\s+as|indistinguishable)\b", Opts)]
     private static partial Regex StrictNoDifferenceCue();
 
     [GeneratedRegex(@"\b(?:inferior|worse|less\s+effective|lower\s+efficacy|superior|more\s+effective|significantly\s+(?:[\w-]+\s+)?(?:lower|higher|greater|less|more|different|differ\w*|better|worse|reduced|increased|longer|shorter)|differ(?:s|ed|ent|ence|ences|ing)?|distinct|not\s+(?:the\s+)?same|not\s+equivalent|not\s+interchangeable|more\s+(?:common|often|frequent(?:ly)?|likely|severe)|less\s+(?:common|often|frequent(?:ly)?|likely|severe)|variab(?:le|ility)|variation|discrepan\w+|heavier|longer|shorter|larger|smaller)\b", Opts)]
     private static partial Regex DifferenceCue();
 
-    [GeneratedRegex(@"\b(?:lack\s+of|deficits?|deficienc(?:y|ies)|poor(?:ly)?|little\s+(?:awareness|knowledge|understanding)|unaware|erroneous(?:ly)?|improper(?:ly)?|incorrect(?:ly)?|inaccurate(?:ly)?|inappropriate(?:ly)?|suboptimal|under-?utili[sz]ed|under-?recogni[sz]ed|under-?diagnosed|under-?estimat\w+|over-?estimat\w+|misdiagnos\w*|failures?|gaps?|inconsisten\w+|low\s+(?:rates?|awareness|knowledge|adherence|compliance|accuracy|sensitivity|specificity|yield|uptake|levels?\s+of\s+(?:awareness|knowledge)))\b", Opts)]
+    [GeneratedRegex(@"\b(?:lack\s+of|deficits?|deficienc(?:y|ies)|poor(?:ly)?\s+(?:knowledge|awareness|understanding|adherence|compliance|quality|performance|agreement|accuracy|reliability|correlation|documented|controlled|implemented)|little\s+(?:awareness|knowledge|understanding)|unaware|erroneous(?:ly)?|improper(?:ly)?|incorrect(?:ly)?|inaccurate(?:ly)?|inappropriate(?:ly)?|suboptimal|under-?utili[sz]ed|under-?recogni[sz]ed|under-?diagnosed|under-?estimat\w+|over-?estimat\w+|misdiagnos\w*|failure\s+to|knowledge\s+gaps?|gaps?\s+in\s+(?:knowledge|care|awareness)|inconsisten\w+|low\s+(?:awareness|knowledge|adherence|compliance|accuracy|sensitivity|specificity|yield|uptake|levels?\s+of\s+(?:awareness|knowledge)))\b", Opts)]
     private static partial Regex DeficiencyCue();
 
     [GeneratedRegex(@"\bnot\s+(?:be\s+)?(?:an?\s+)?(?:\w+\s+)?(?:barrier|obstacle|contraindication|limitation|deterrent|impaired|inferior|harmful|detrimental|worse|compromised|a\s+problem|a\s+concern)\b", Opts)]
@@ -66,7 +66,7 @@ public static partial class StanceDetector
     [GeneratedRegex(@"\b(?:however|but|although|though|whereas|while|nevertheless|nonetheless|yet|except|only\s+(?:in|for|when|after|if|among))\b", Opts)]
     private static partial Regex ContrastCue();
 
-    [GeneratedRegex(@"(?<!\b(?:who|whom|that|which|those|whose|patients|subjects|individuals|participants|women|men|children|cases|controls)\s+(?:\w+\s+)?)\b(?:not(?!\s+only\b)(?!\s+un\w+)(?!\s+without\b)|no(?!\s+matter\b)|none|neither|nor|never|cannot|unable|fail(?:s|ed)?\s+to|insufficient|inadequate(?:ly)?)\b|n't\b", Opts)]
+    [GeneratedRegex(@"(?<!\b(?:who|whom|that|which|those|whose|patients|subjects|individuals|participants|women|men|children|cases|controls)\s+(?:\w+\s+)?)(?<!\bwhether\s+or\s+)\b(?:not(?!\s+only\b)(?!\s+un\w+)(?!\s+without\b)(?!\s+withstanding\b)|no(?!\s+matter\b)|none|neither|nor|never|cannot|unable|fail(?:s|ed)?\s+to|insufficient|inadequate(?:ly)?)\b|n't\b", Opts)]
     private static partial Regex NegationAnchor();
 
     [GeneratedRegex(@"[,;:]|\b(?:but|whereas|although|though|however|while|yet|except|instead)\b", Opts)]
@@ -86,10 +86,16 @@ public static partial class StanceDetector
     private static partial Regex NeededCue();
 
     /// <summary>The stance of one sentence toward a question of the given focus.</summary>
-    public static SentenceStance Classify(string sentence, QuestionFocus focus) => Classify(sentence, focus, null);
+    public static SentenceStance Classify(string sentence, QuestionFocus focus) => Classify(sentence, focus, null, null);
 
-    /// <summary>As <see cref="Classify(string, QuestionFocus)"/>, recording which cues fired (for tuning and diagnostics).</summary>
-    internal static SentenceStance Classify(string sentence, QuestionFocus focus, List<string>? trace)
+    /// <summary>
+    /// As <see cref="Classify(string, QuestionFocus)"/>; when a sentence says two things ("X is not associated with A
+    /// but is associated with B"), the clause that names the question's <paramref name="keywords"/> decides.
+    /// </summary>
+    public static SentenceStance Classify(string sentence, QuestionFocus focus, IReadOnlyList<string>? keywords) => Classify(sentence, focus, keywords, null);
+
+    /// <summary>As <see cref="Classify(string, QuestionFocus, IReadOnlyList{string})"/>, recording which cues fired (for tuning).</summary>
+    internal static SentenceStance Classify(string sentence, QuestionFocus focus, IReadOnlyList<string>? keywords, List<string>? trace)
     {
         if (sentence.Length == 0)
         {
@@ -105,6 +111,7 @@ public static partial class StanceDetector
         switch (focus)
         {
             case QuestionFocus.Safety:
+                Blank(work, NotNeededCue(), +1);
                 Blank(work, SafeCue(), +1);
                 Blank(work, UnsafeCue(), -1);
                 Blank(work, NoDifferenceCue(), +1);
@@ -175,7 +182,13 @@ public static partial class StanceDetector
         }
         else if (pos > 0 && neg > 0)
         {
-            if (mixed)
+            var focused = ClauseOnTopic(text, hits, keywords);
+            if (focused != 0)
+            {
+                // The clause about what the question asks decides.
+                score = focused > 0 ? 0.6 : -0.6;
+            }
+            else if (mixed)
             {
                 // "X was associated with A, but not with B": the clause after the contrast carries the conclusion.
                 var after = hits.Where(h => h.Index > contrast).Sum(h => h.Sign);
@@ -204,12 +217,82 @@ public static partial class StanceDetector
         return new SentenceStance(score, hedged, open, mixed);
     }
 
+    /// <summary>
+    /// The net sign of the cues in the one clause that names the most question keywords, or 0 when no clause
+    /// stands out (ties, no keywords, a single clause).
+    /// </summary>
+    private static double ClauseOnTopic(string text, List<(int Index, double Sign)> hits, IReadOnlyList<string>? keywords)
+    {
+        if (keywords is null || keywords.Count == 0)
+        {
+            return 0;
+        }
+        var bounds = new List<int> { 0 };
+        foreach (Match m in ClauseBreak().Matches(text))
+        {
+            bounds.Add(m.Index);
+        }
+        bounds.Add(text.Length);
+        if (bounds.Count <= 2)
+        {
+            return 0;
+        }
+        var best = -1;
+        var bestCount = 0;
+        var tie = false;
+        for (var c = 0; c < bounds.Count - 1; c++)
+        {
+            var clause = text[bounds[c]..bounds[c + 1]].ToLowerInvariant();
+            var count = 0;
+            foreach (var k in keywords)
+            {
+                var stem = k.Length > 6 ? k[..6] : k;
+                if (stem.Length >= 3 && clause.Contains(stem, StringComparison.Ordinal))
+                {
+                    count++;
+                }
+            }
+            if (count > bestCount)
+            {
+                best = c;
+                bestCount = count;
+                tie = false;
+            }
+            else if (count == bestCount && count > 0)
+            {
+                tie = true;
+            }
+        }
+        if (best < 0 || tie)
+        {
+            return 0;
+        }
+        var sum = 0.0;
+        foreach (var (index, sign) in hits)
+        {
+            if (index >= bounds[best] && index < bounds[best + 1])
+            {
+                sum += sign;
+            }
+        }
+        return sum;
+    }
+
     private static int LastContrast(string text)
     {
         var last = -1;
         foreach (Match m in ContrastCue().Matches(text))
         {
             last = m.Index;
+            // "Although X, Y": the main clause starts after the comma.
+            if (m.Index <= 16 && m.Value.ToLowerInvariant() is "although" or "though" or "while" or "whereas")
+            {
+                var comma = text.IndexOf(',', m.Index);
+                if (comma > 0)
+                {
+                    last = comma;
+                }
+            }
         }
         return last;
     }

@@ -7,10 +7,61 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Galen.Evidence.Import;
 
 /// <summary>One item read from an input file: a source to store, or identifiers whose sources are withdrawn.</summary>
-public readonly record struct ImportItem(SourceRecord? Record, IReadOnlyList<string>? DeletedKeys)
+public readonly record struct ImportItem(SourceRecord? Record, IReadOnlyList<string>? DeletedKeys, string? Payload = null, string? Hash = null)
 {
     public static ImportItem Of(SourceRecord record) => new(record, null);
     public static ImportItem Delete(IReadOnlyList<string> keys) => new(null, keys);
+
+    /// <summary>The same item with its JSON form and content hash computed (off the writing thread).</summary>
+    public ImportItem Prepared()
+    {
+        if (Record is null || Payload is not null) return this;
+        var payload = SourceJson.Serialize(Record);
+        return this with { Payload = payload, Hash = SourceJson.Hash(payload) };
+    }
+}
+
+public static class ImportPipeline
+{
+    /// <summary>
+    /// Reads and prepares items on another thread while the caller writes: parsing and writing overlap on
+    /// two cores. Errors of the reader surface in the caller, at the point they happened.
+    /// </summary>
+    public static IEnumerable<ImportItem> ReadAhead(IEnumerable<ImportItem> source, int capacity = 2000)
+    {
+        using var queue = new System.Collections.Concurrent.BlockingCollection<ImportItem>(capacity);
+        using var stop = new CancellationTokenSource();
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? error = null;
+        var producer = Task.Run(() =>
+        {
+            try
+            {
+                foreach (var item in source) queue.Add(item.Prepared(), stop.Token);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+            catch (Exception ex)
+            {
+                error = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        });
+        try
+        {
+            foreach (var item in queue.GetConsumingEnumerable()) yield return item;
+            producer.Wait();
+            error?.Throw();
+        }
+        finally
+        {
+            stop.Cancel();
+            producer.Wait();
+        }
+    }
 }
 
 /// <summary>
@@ -30,12 +81,12 @@ public sealed class LibraryWriter(GalenDbFactory dbFactory, EvidenceIndex index)
         using var tx = db.Database.BeginTransaction();
         try
         {
-            var batch = new List<SourceRecord>(BatchSize);
+            var batch = new List<ImportItem>(BatchSize);
             var now = DateTime.UtcNow;
             using var inserter = new SourceInserter(db);
             foreach (var item in items)
             {
-                if (item.Record is { } r) batch.Add(r);
+                if (item.Record is not null) batch.Add(item);
                 if (item.DeletedKeys is { Count: > 0 } keys)
                 {
                     Flush();
@@ -62,17 +113,19 @@ public sealed class LibraryWriter(GalenDbFactory dbFactory, EvidenceIndex index)
             {
                 if (batch.Count == 0) return;
                 // Later records in one file replace earlier ones with the same key.
-                var latest = new Dictionary<string, SourceRecord>(StringComparer.Ordinal);
-                foreach (var rec in batch) latest[rec.Key] = rec;
+                var latest = new Dictionary<string, ImportItem>(StringComparer.Ordinal);
+                foreach (var it in batch) latest[it.Record!.Key] = it;
                 var keys = latest.Keys.ToList();
                 var existing = db.Sources.AsNoTracking()
                     .Where(s => keys.Contains(s.Key))
                     .Select(s => new { s.Key, s.Id, s.ContentHash })
                     .ToDictionary(s => s.Key, StringComparer.Ordinal);
-                foreach (var (key, rec) in latest)
+                foreach (var (key, prepared) in latest)
                 {
-                    var payload = SourceJson.Serialize(rec);
-                    var hash = SourceJson.Hash(payload);
+                    var it = prepared.Prepared();
+                    var rec = it.Record!;
+                    var payload = it.Payload!;
+                    var hash = it.Hash!;
                     if (existing.TryGetValue(key, out var old))
                     {
                         if (old.ContentHash == hash) { unchanged++; continue; }
