@@ -172,27 +172,56 @@ public sealed class AnswerEngineTests
     }
 }
 
-public sealed class DebugOutput(Xunit.Abstractions.ITestOutputHelper output)
-{
-    private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper output)
+{
     [Fact]
-    public void Print_example_answers()
+    public void Patient_answers_read_at_grade_eight_or_below_on_average()
     {
         var engine = new AnswerEngine(new InMemorySearch(TestLibrary.All));
-        foreach (var (q, aud) in new[] { ("What dose of benztropine is used for acute dystonia?", Answers.Audience.Patient), ("What dose of benztropine is used for acute dystonia?", Answers.Audience.Clinician), ("My son was started on haloperidol two days ago. Now his neck is twisted to one side. How do we treat this?", Answers.Audience.Patient) })
+        string[] questions =
+        [
+            "What is restless legs syndrome?",
+            "Can magnesium be used to treat RLS?",
+            "My son was started on haloperidol two days ago. Now his neck is twisted to one side. How do we treat this?",
+            "What dose of benztropine is used for acute dystonia?",
+            "How do I treat restless legs?",
+        ];
+        var grades = new List<double>();
+        foreach (var q in questions)
         {
-            var a = engine.Ask(new AskRequest(q, aud, []));
-            output.WriteLine($"## {q} -> grade {a.ReadingGrade} verdict {a.Verdict}: {a.BottomLine}");
-            foreach (var sec in a.Sections)
+            var answer = engine.Ask(new AskRequest(q, Answers.Audience.Patient, []));
+            Assert.NotNull(answer.ReadingGrade);
+            grades.Add(answer.ReadingGrade!.Value);
+            output.WriteLine($"{answer.ReadingGrade,5:F1}  {q}");
+            output.WriteLine("      " + answer.BottomLine);
+            foreach (var st in answer.Sections.SelectMany(sec => sec.Statements.Select(x => (sec.Title, x.Text))))
             {
-                output.WriteLine("### " + sec.Title);
-                foreach (var st in sec.Statements)
-                {
-                    output.WriteLine($"- {st.Text} [{string.Join(",", st.Citations)}]");
-                }
+                output.WriteLine($"      [{st.Title}] {st.Text}");
             }
-            output.WriteLine("follow-ups: " + string.Join(" | ", a.FollowUps));
         }
+        Assert.True(grades.Average() <= 8.0, $"average grade {grades.Average():F1}");
+    }
+
+    [Theory]
+    [InlineData("Hypomagnesemia can cause muscle twitching.", "low magnesium in the blood")]
+    [InlineData("Give 2 mg IM now.", "into a muscle")]
+    [InlineData("This drug is contraindicated in glaucoma.", "should not be used")]
+    [InlineData("The efficacy of magnesium is unclear.", "how well it works")]
+    [InlineData("Give it IV over 30 minutes.", "into a vein")]
+    public void Lay_vocabulary_rewrites_clinical_words(string text, string expected) =>
+        Assert.Contains(expected, LayVocabulary.Simplify(text), StringComparison.OrdinalIgnoreCase);
+
+    [Fact]
+    public void Lay_vocabulary_keeps_articles_right_and_explains_a_term_once()
+    {
+        Assert.Equal("Watch for an irregular heartbeat.", LayVocabulary.Simplify("Watch for an arrhythmia."));
+        var glossed = new HashSet<string>(StringComparer.Ordinal);
+        var first = LayVocabulary.Simplify("Akathisia is common.", glossed);
+        var second = LayVocabulary.Simplify("Akathisia can be treated.", glossed);
+        Assert.Contains("(", first);
+        Assert.DoesNotContain("(", second);
+        Assert.Equal("Take 1 g daily.".Replace("1 g daily", "1 grams each day", StringComparison.Ordinal), LayVocabulary.Simplify("Take 1 g daily."));
+        Assert.Equal("See the example, e.g. this one.", LayVocabulary.Simplify("See the example, e.g. this one."));
     }
 }

@@ -156,6 +156,8 @@ public sealed class PubMedQaTests(ITestOutputHelper output)
         Assert.True(macroF1 >= MinimumMacroF1, $"macro-F1 {macroF1:F3} < {MinimumMacroF1}");
     }
 
-    private const double MinimumAccuracy = 0.0;
-    private const double MinimumMacroF1 = 0.0;
+    // Reached on the dev set: accuracy 0.772, macro-F1 0.594 (the "maybe" class is the hard one, F1 ~0.2).
+    // The thresholds leave a small margin so that a general rule that helps elsewhere is not blocked by one item.
+    private const double MinimumAccuracy = 0.75;
+    private const double MinimumMacroF1 = 0.57;
 }

@@ -75,7 +75,7 @@ internal static class TestLibrary
             new SourceSection { Label = "Differential diagnosis", Category = "differential", Text = "Akathisia causes an inner restlessness rather than the sustained muscle spasm of acute dystonia." },
             new SourceSection { Label = "Mechanism", Category = "mechanism", Text = "Blocking dopamine D2 receptors in the striatum leaves acetylcholine unopposed, which produces the dystonic spasm." },
             new SourceSection { Label = "When to seek urgent care", Category = "urgent", Text = "Choking, noisy breathing or trouble breathing during an acute dystonic reaction is an emergency." },
-            new SourceSection { Label = "Patient information", Category = "patient", Text = "A stiff, twisted neck can start a few days after a new antipsychotic medicine. A shot of medicine stops the spasm in minutes. Call for help at once if you cannot breathe or swallow." },
+            new SourceSection { Label = "Patient information", Category = "patient", Text = "A stiff, twisted neck can start a few days after a new antipsychotic medicine. A shot of medicine stops the spasm in minutes. The usual shot is 1 to 2 mg of benztropine. Call for help at once if you cannot breathe or swallow." },
         ],
     };
 

@@ -120,12 +120,15 @@ public static class EvalCommand
         var questions = ReadLiveQaQuestions(questionsFile);
         var engine = new AnswerEngine(library.Search);
         var grades = new List<int?>();
+        var searchGrades = new List<int?>();
         progress.Start("Asking", questions.Count);
         foreach (var (qid, text) in questions)
         {
             var answer = engine.Ask(new AskRequest(text, Audience.Patient, []));
             var top = answer.Evidence.Select(e => e.ExternalIds.Medquad).FirstOrDefault(m => m is not null);
             grades.Add(top is not null && qrels.TryGetValue((qid, top), out var g) ? g : null);
+            var searchTop = SearchCommand.Search(library, text, 1, Galen.Core.Sources.SourceKind.PatientInformation, null, null) is [{ } first, ..] ? first.Source.Ids.Medquad : null;
+            searchGrades.Add(searchTop is not null && qrels.TryGetValue((qid, searchTop), out var sg) ? sg : null);
             progress.Advance(1);
         }
         progress.Finish();
@@ -143,6 +146,7 @@ public static class EvalCommand
         stdout.WriteLine($"  mean grade of the top answer (0-3, unjudged as 0): {mean:F3}");
         stdout.WriteLine($"  mean grade over judged top answers: {meanJudged:F3}");
         stdout.WriteLine($"  share graded 3-Incomplete or better: {good:P1}; share unjudged: {unjudged:P1}");
+        stdout.WriteLine($"  plain search (no question analysis): mean grade {searchGrades.Sum(g => g ?? 0) / (double)n:F3}, unjudged {searchGrades.Count(g => g is null) / (double)n:P1}");
         return ExitCodes.Done;
     }
 

@@ -11,6 +11,27 @@ public static partial class QuestionAnalyzer
 {
     private const RegexOptions Opts = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
+    [GeneratedRegex(@"^(?:is|are|does|do|should\s+i\s+(?:take|use)|can\s+i\s+(?:take|use))\s+", Opts)]
+    private static partial Regex LeadingVerbPattern();
+
+    [GeneratedRegex(@"^(?<a>.+?)\s+(?:better|safer|more\s+effective|preferred|best)\b(?:\s+(?:for|in)\s+(?<y>.+))?$", Opts)]
+    private static partial Regex ComparatorTailPattern();
+
+    [GeneratedRegex(@"^(?<x>.+?)\s+(?:should|can|do|does|is|are|would|for|in|to\s+treat|to\s+use|to\s+take|when|with)\b(?:.*?\b(?:for|in|to\s+treat|with)\s+(?<y>.+))?", Opts)]
+    private static partial Regex DoseRestPattern();
+
+    [GeneratedRegex(@"^(?:is|are)\s+\S+(?:\s+\S+)?\s+or\s+\S+", Opts)]
+    private static partial Regex EitherOrPattern();
+
+    [GeneratedRegex(@"\b(?:side[\s-]+effects?|adverse\s+(?:effects?|reactions?|events?)|toxicity|overdose|interactions?|interact)\b", Opts)]
+    private static partial Regex AdverseKindCue();
+
+    [GeneratedRegex(@"\beffective\b", Opts)]
+    private static partial Regex EffectiveWord();
+
+    [GeneratedRegex(@"^(?:what|how|which|why|when|where|who|is|are|can|could|should|does|do)\b", Opts)]
+    private static partial Regex QuestionWordStart();
+
     // ---- Patterns that pull the intervention (x) and the condition (y) out of a question.
     [GeneratedRegex(@"^(?:so\s+)?(?:does|do|did|can|could|will|would|may|might)\s+(?<x>.+?)\s+(?:really\s+|actually\s+|ever\s+)?(?:help|helps|work|improve|relieve|reduce|treat|cure|prevent|ease|alleviate|lower|benefit|stop|fix|decrease|control|manage|shorten|speed up)\s+(?:(?:with|in|for|against|to\s+treat|to\s+relieve|my|the|your|his|her|a|an|people\s+with|patients\s+with)\s+)*(?<y>.+?)$", Opts)]
     private static partial Regex HelpPattern();
@@ -295,10 +316,10 @@ public static partial class QuestionAnalyzer
             x2 = m.Groups["x2"].Value;
             y = m.Groups["y"].Success ? m.Groups["y"].Value : null;
             // "Is gabapentin or pregabalin better for RLS": strip the yes/no verb.
-            x = Regex.Replace(x, @"^(?:is|are|does|do|should\s+i\s+(?:take|use)|can\s+i\s+(?:take|use))\s+", "", Opts);
+            x = LeadingVerbPattern().Replace(x, "");
             if (x2 is not null)
             {
-                var tail = Regex.Match(x2, @"^(?<a>.+?)\s+(?:better|safer|more\s+effective|preferred|best)\b(?:\s+(?:for|in)\s+(?<y>.+))?$", Opts);
+                var tail = ComparatorTailPattern().Match(x2);
                 if (tail.Success)
                 {
                     x2 = tail.Groups["a"].Value;
@@ -325,7 +346,7 @@ public static partial class QuestionAnalyzer
         else if ((m = DosePattern().Match(core)).Success)
         {
             var rest = m.Groups["x"].Value;
-            var split = Regex.Match(rest, @"^(?<x>.+?)\s+(?:should|can|do|does|is|are|would|for|in|to\s+treat|to\s+use|to\s+take|when|with)\b(?:.*?\b(?:for|in|to\s+treat|with)\s+(?<y>.+))?", Opts);
+            var split = DoseRestPattern().Match(rest);
             if (split.Success)
             {
                 x = split.Groups["x"].Value;
@@ -485,7 +506,7 @@ public static partial class QuestionAnalyzer
 
     private static QuestionKind ClassifyKind(string q, bool isYesNo)
     {
-        if (ComparisonCue().IsMatch(q) || (isYesNo && Regex.IsMatch(q, @"^(?:is|are)\s+\S+(?:\s+\S+)?\s+or\s+\S+", Opts) && Vocabulary.FindAll(q).Count(t => t.Group.IsDrug) >= 2))
+        if (ComparisonCue().IsMatch(q) || (isYesNo && EitherOrPattern().IsMatch(q) && Vocabulary.FindAll(q).Count(t => t.Group.IsDrug) >= 2))
         {
             return QuestionKind.Comparison;
         }
@@ -521,7 +542,7 @@ public static partial class QuestionAnalyzer
         {
             return QuestionKind.Causes;
         }
-        if (Regex.IsMatch(q, @"\b(?:side[\s-]+effects?|adverse\s+(?:effects?|reactions?|events?)|toxicity|overdose|interactions?|interact)\b", Opts))
+        if (AdverseKindCue().IsMatch(q))
         {
             return QuestionKind.AdverseEffects;
         }
@@ -562,7 +583,7 @@ public static partial class QuestionAnalyzer
         {
             return QuestionFocus.Superiority;
         }
-        if (SafetyCue().IsMatch(q) && !Regex.IsMatch(q, @"\beffective\b", Opts))
+        if (SafetyCue().IsMatch(q) && !EffectiveWord().IsMatch(q))
         {
             return QuestionFocus.Safety;
         }
@@ -600,7 +621,7 @@ public static partial class QuestionAnalyzer
         {
             var s = text.Substring(span.Start, span.Length).Trim();
             var isQuestion = s.EndsWith('?');
-            var startsLikeQuestion = AuxStartPattern().IsMatch(s) || Regex.IsMatch(s, @"^(?:what|how|which|why|when|where|who|is|are|can|could|should|does|do)\b", Opts);
+            var startsLikeQuestion = AuxStartPattern().IsMatch(s) || QuestionWordStart().IsMatch(s);
             if (!isQuestion && !startsLikeQuestion)
             {
                 continue;

@@ -366,7 +366,18 @@ public static class AnswerComposer
     private static List<Statement> CategorySection(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> sources, string[] categories, int max, bool requireMention)
     {
         var list = CategorySection(ctx, q, sources, categories, max, requireMention, relaxed: false);
-        return list.Count > 0 || ctx.Audience != Audience.Patient ? list : CategorySection(ctx, q, sources, categories, Math.Min(max, 3), requireMention, relaxed: true);
+        if (list.Count > 0 || ctx.Audience != Audience.Patient)
+        {
+            return list;
+        }
+        // For patients, harder sentences are used only where the section is what the question asks for.
+        var essential = categories.Contains("urgent")
+            || (categories.Contains("treatment-steps") && q.Kind == QuestionKind.Treatment)
+            || (categories.Contains("adverse-effects") && q.Kind == QuestionKind.AdverseEffects)
+            || (categories.Contains("contraindications") && q.Kind == QuestionKind.AdverseEffects)
+            || (categories.Contains("diagnosis") && q.Kind == QuestionKind.Diagnosis)
+            || (categories.Contains("prevention") && q.Kind == QuestionKind.Prevention);
+        return essential ? CategorySection(ctx, q, sources, categories, 2, requireMention, relaxed: true) : list;
     }
 
     private static List<Statement> CategorySection(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> sources, string[] categories, int max, bool requireMention, bool relaxed)
@@ -401,7 +412,7 @@ public static class AnswerComposer
     private static List<Statement> DosingSection(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> sources)
     {
         var list = DosingSection(ctx, q, sources, relaxed: false);
-        return list.Count > 0 || ctx.Audience != Audience.Patient ? list : DosingSection(ctx, q, sources, relaxed: true);
+        return list.Count > 0 || ctx.Audience != Audience.Patient || q.Kind != QuestionKind.Dosing ? list : DosingSection(ctx, q, sources, relaxed: true);
     }
 
     private static List<Statement> DosingSection(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> sources, bool relaxed)
@@ -423,7 +434,7 @@ public static class AnswerComposer
                     continue;
                 }
                 list.Add(ctx.Statement("", [(s, x)]));
-                if (list.Count >= (ctx.Audience == Audience.Patient ? 3 : MaxPerSection))
+                if (list.Count >= (ctx.Audience != Audience.Patient ? MaxPerSection : relaxed ? 2 : 3))
                 {
                     return list;
                 }

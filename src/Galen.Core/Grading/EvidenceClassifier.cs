@@ -8,6 +8,21 @@ public static partial class EvidenceClassifier
 {
     private const RegexOptions Opts = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
+    [GeneratedRegex(@"\bpatients\b", Opts)]
+    private static partial Regex PatientsWord();
+
+    [GeneratedRegex(@"\b(?:patients|participants|volunteers|women|men|children)\b", Opts)]
+    private static partial Regex HumanSubjectsText();
+
+    [GeneratedRegex(@"\bnon-?randomi[sz]ed\b", Opts)]
+    private static partial Regex NonRandomizedText();
+
+    [GeneratedRegex(@"\?", Opts)]
+    private static partial Regex QuestionMark();
+
+    [GeneratedRegex(@"\b(?:narrative\s+review|literature\s+review|review\s+of\s+the\s+literature)\b", Opts)]
+    private static partial Regex LiteratureReviewText();
+
     [GeneratedRegex(@"\b(?:systematic(?:al)?\s+(?:literature\s+)?review|meta-?analys[ie]s|metaanalys[ie]s|pooled\s+analysis\s+of\s+(?:\d+\s+)?(?:randomi[sz]ed\s+)?trials|cochrane\s+review)\b", Opts)]
     private static partial Regex SystematicReviewText();
 
@@ -158,15 +173,15 @@ public static partial class EvidenceClassifier
         {
             return EvidenceLevel.SystematicReview;
         }
-        if (InVitroText().IsMatch(text) && !Regex.IsMatch(text, @"\bpatients\b", Opts))
+        if (InVitroText().IsMatch(text) && !PatientsWord().IsMatch(text))
         {
             return EvidenceLevel.InVitro;
         }
-        if (AnimalText().IsMatch(text) && !Regex.IsMatch(text, @"\b(?:patients|participants|volunteers|women|men|children)\b", Opts))
+        if (AnimalText().IsMatch(text) && !HumanSubjectsText().IsMatch(text))
         {
             return EvidenceLevel.Animal;
         }
-        if (RandomizedText().IsMatch(text) && !Regex.IsMatch(text, @"\bnon-?randomi[sz]ed\b", Opts))
+        if (RandomizedText().IsMatch(text) && !NonRandomizedText().IsMatch(text))
         {
             return EvidenceLevel.RandomizedTrial;
         }
@@ -194,11 +209,11 @@ public static partial class EvidenceClassifier
         {
             return EvidenceLevel.ControlledTrial;
         }
-        if (ReviewTitle().IsMatch(title) && !Regex.IsMatch(title, @"\?", Opts))
+        if (ReviewTitle().IsMatch(title) && !QuestionMark().IsMatch(title))
         {
             return EvidenceLevel.NarrativeReview;
         }
-        if (Regex.IsMatch(text, @"\b(?:narrative\s+review|literature\s+review|review\s+of\s+the\s+literature)\b", Opts))
+        if (LiteratureReviewText().IsMatch(text))
         {
             return EvidenceLevel.NarrativeReview;
         }

@@ -16,7 +16,8 @@ public readonly record struct SentenceStance(double Score, bool Hedged, bool Inc
 /// </summary>
 public static partial class StanceDetector
 {
-    private const RegexOptions Opts = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    // Sentences are lower-cased once, so the cues need no case-insensitive matching (which doubles the work).
+    private const RegexOptions Opts = RegexOptions.CultureInvariant;
 
     // ---- Open questions: the authors say the evidence does not settle it.
     [GeneratedRegex(@"\b(?:insufficient\s+(?:evidence|data)|not\s+enough\s+evidence|inconclusive|equivocal|remains?\s+(?:unclear|uncertain|unknown|controversial|unresolved|debatable|to\s+be\s+(?:determined|established|elucidated|clarified|proven|seen|defined|confirmed))|(?:is|are)\s+(?:still\s+)?(?:unclear|uncertain|controversial|debated|questionable|not\s+(?:yet\s+)?(?:clear|known|established|certain))|not\s+(?:yet\s+)?(?:been\s+)?(?:clearly\s+)?(?:established|determined)|unable\s+to\s+(?:determine|establish|draw|conclude|make\s+(?:a\s+)?(?:firm\s+)?conclusions?)|cannot\s+be\s+(?:determined|established|concluded)|could\s+not\s+be\s+(?:determined|established)|conflicting|mixed\s+(?:results|findings|evidence)|no\s+(?:firm|definitive|definite|clear)\s+conclusions?|not\s+possible\s+to\s+(?:conclude|determine|draw)|may\s+or\s+may\s+not|limited\s+(?:evidence|data)|(?:weak|low[-\s]quality|very\s+low|sparse|scarce|little)\s+evidence|unproven)\b", Opts)]
@@ -26,7 +27,7 @@ public static partial class StanceDetector
     private static partial Regex FurtherStudyCue();
 
     // ---- Findings that go against (the effect, association or benefit is absent).
-    [GeneratedRegex(@"(?<!\b(?:who|whom|that|which|those|whose)\s+(?:\w+\s+)?)\b(?:(?:did|does|do|was|were|is|are|has|have|had|could|can|would|will|may|might|should)\s*(?:not|n't)|cannot|can't|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|hasn't|haven't)\s+(?:\w+\s+){0,3}?(?:improve\w*|reduc\w*|affect\w*|influenc\w*|chang\w*|increas\w*|decreas\w*|predict\w*|differ\w*|show\w*|demonstrat\w*|find|found|support\w*|alter\w*|prevent\w*|benefit\w*|help\w*|correlat\w*|associat\w*|lead|led|result\w*|contribut\w*|play\w*|provid\w*|offer\w*|add\w*|enhanc\w*|confer\w*|protect\w*|impact\w*|modif\w*|lower\w*|rais\w*|seem\w*|appear\w*|justify|warrant|replace|detect\w*|identify|identified|achiev\w*|reach\w*|translat\w*|explain\w*|accelerat\w*|shorten\w*|relat\w*|link\w*|depend\w*|worsen\w*|compromis\w*|outperform\w*|exceed\w*|eliminat\w*|mitigat\w*|predispos\w*|caus\w*|produc\w*|yield\w*|exist|occur\w*|hav\w*|be\s+(?:\w+\s+)?(?:associated|related|linked|correlated|used|recommended|considered|predictive|effective|useful|necessary|justified|explained|attributed|improved|reduced|affected|influenced|changed|detected|identified|prevented)|significant\w*|better|worse|superior|effective|useful|beneficial|necessary|different|associated|related|linked|correlated|predictive|needed|required|justified|warranted|recommended|indicated|reliable|accurate|sufficient|essential|mandatory)\b", Opts)]
+    [GeneratedRegex(@"\b(?:(?:did|does|do|was|were|is|are|has|have|had|could|can|would|will|may|might|should)\s*(?:not|n't)|cannot|can't|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|hasn't|haven't)\s+(?:\w+\s+){0,3}?(?:improve\w*|reduc\w*|affect\w*|influenc\w*|chang\w*|increas\w*|decreas\w*|predict\w*|differ\w*|show\w*|demonstrat\w*|find|found|support\w*|alter\w*|prevent\w*|benefit\w*|help\w*|correlat\w*|associat\w*|lead|led|result\w*|contribut\w*|play\w*|provid\w*|offer\w*|add\w*|enhanc\w*|confer\w*|protect\w*|impact\w*|modif\w*|lower\w*|rais\w*|seem\w*|appear\w*|justify|warrant|replace|detect\w*|identify|identified|achiev\w*|reach\w*|translat\w*|explain\w*|accelerat\w*|shorten\w*|relat\w*|link\w*|depend\w*|worsen\w*|compromis\w*|outperform\w*|exceed\w*|eliminat\w*|mitigat\w*|predispos\w*|caus\w*|produc\w*|yield\w*|exist|occur\w*|hav\w*|be\s+(?:\w+\s+)?(?:associated|related|linked|correlated|used|recommended|considered|predictive|effective|useful|necessary|justified|explained|attributed|improved|reduced|affected|influenced|changed|detected|identified|prevented)|significant\w*|better|worse|superior|effective|useful|beneficial|necessary|different|associated|related|linked|correlated|predictive|needed|required|justified|warranted|recommended|indicated|reliable|accurate|sufficient|essential|mandatory)\b", Opts)]
     private static partial Regex NegatedVerbCue();
 
     [GeneratedRegex(@"\bnot\s+(?:\w+\s+){0,2}?(?:associated|significant\w*|different|effective|correlated|related|predictive|superior|useful|beneficial|necessary|justified|recommended|required|indicated|needed|reliable|accurate|sufficient|supported|linked|influenced|affected|improved|reduced|changed|increased|decreased|helpful|valuable|efficacious|a\s+(?:significant|major|useful|reliable|good|valid|strong|independent|predictive)|an\s+(?:independent|important|effective|accurate)|predict\w*|routinely|mandatory|essential|confirmed|altered|better|worse|higher|lower|elevated|valid|relevant|important|independent|detected|observed|seen|found|evident|present|modified|explained|prognostic|diagnostic|protective|cost-effective|feasible|appropriate|advisable|clinically\s+(?:relevant|significant|important|meaningful))\b", Opts)]
@@ -66,11 +67,15 @@ public static partial class StanceDetector
     [GeneratedRegex(@"\b(?:however|but|although|though|whereas|while|nevertheless|nonetheless|yet|except|only\s+(?:in|for|when|after|if|among))\b", Opts)]
     private static partial Regex ContrastCue();
 
-    [GeneratedRegex(@"(?<!\b(?:who|whom|that|which|those|whose|patients|subjects|individuals|participants|women|men|children|cases|controls)\s+(?:\w+\s+)?)(?<!\bwhether\s+or\s+)\b(?:not(?!\s+only\b)(?!\s+un\w+)(?!\s+without\b)(?!\s+withstanding\b)|no(?!\s+matter\b)|none|neither|nor|never|cannot|unable|fail(?:s|ed)?\s+to|insufficient|inadequate(?:ly)?)\b|n't\b", Opts)]
+    [GeneratedRegex(@"\b(?:not(?!\s+only\b)(?!\s+un\w+)(?!\s+without\b)(?!\s+withstanding\b)|no(?!\s+matter\b)|none|neither|nor|never|cannot|unable|fail(?:s|ed)?\s+to|insufficient|inadequate(?:ly)?)\b|n't\b", Opts)]
     private static partial Regex NegationAnchor();
 
     [GeneratedRegex(@"[,;:]|\b(?:but|whereas|although|though|however|while|yet|except|instead)\b", Opts)]
     private static partial Regex ClauseBreak();
+
+    /// <summary>A negation inside a relative clause ("patients who did not receive X") describes a group, not a finding.</summary>
+    [GeneratedRegex(@"\b(?:who|whom|that|which|those|whose|patients|subjects|individuals|participants|women|men|children|cases|controls)\s+(?:\w+\s+)?$|\bwhether\s+or\s+$", Opts)]
+    private static partial Regex RelativeClauseBefore();
 
     // ---- Focus-specific cues.
     [GeneratedRegex(@"\b(?:no\s+(?:\w+\s+){0,3}?(?:increase[sd]?|rise|excess|higher|additional|added)\s+(?:\w+\s+){0,3}?(?:risk|rate|incidence|complications?|morbidity|mortality|adverse|toxicity|harm)|not\s+(?:\w+\s+){0,2}?(?:associated|related|linked)\s+with\s+(?:an?\s+)?(?:increased|higher|greater|excess|additional)\s+(?:\w+\s+){0,2}?(?:risk|rate|complications?|morbidity|mortality)|without\s+(?:\w+\s+){0,2}?(?:increas\w+|additional|added|excess|higher|significant|major|serious)\s+(?:\w+\s+){0,2}?(?:risk|complications?|morbidity|mortality|adverse|toxicity|harm)|without\s+(?:any\s+)?(?:complications?|adverse|morbidity|mortality|harm)|no\s+(?:major\s+|serious\s+|significant\s+)?(?:complications?|adverse\s+(?:events?|effects?)|morbidity|mortality|deaths?|side\s+effects?)|(?:is|are|was|were|appears?\s+to\s+be|seems?\s+to\s+be|be)\s+(?:a\s+)?(?:\w+\s+){0,2}?(?:safe|feasible|well[-\s]tolerated|acceptable|tolerable)|safely|low\s+(?:complication|morbidity|mortality|risk))\b", Opts)]
@@ -101,7 +106,7 @@ public static partial class StanceDetector
         {
             return default;
         }
-        var text = sentence.Length > 1200 ? sentence[..1200] : sentence;
+        var text = (sentence.Length > 1200 ? sentence[..1200] : sentence).ToLowerInvariant();
         var work = new StringBuilder(text);
         var open = OpenCue().IsMatch(text) || FurtherStudyCue().IsMatch(text);
         var hits = new List<(int Index, double Sign)>();
@@ -135,28 +140,43 @@ public static partial class StanceDetector
                 Blank(work, StrictNoDifferenceCue(), -1);
                 break;
         }
-        Blank(work, DoubleNegativeCue(), +1);
-        var afterFocus = work.ToString();
+        var lower = text;
+        var hasNot = lower.Contains("not", StringComparison.Ordinal) || lower.Contains("n't", StringComparison.Ordinal);
+        var hasNo = hasNot || lower.Contains("no", StringComparison.Ordinal) || lower.Contains("neither", StringComparison.Ordinal)
+            || lower.Contains("without", StringComparison.Ordinal) || lower.Contains("unable", StringComparison.Ordinal)
+            || lower.Contains("fail", StringComparison.Ordinal) || lower.Contains("insufficient", StringComparison.Ordinal)
+            || lower.Contains("inadequate", StringComparison.Ordinal);
+        if (hasNot)
+        {
+            Blank(work, DoubleNegativeCue(), +1);
+        }
         // "not only ... but also" is emphasis, not negation; "X rather than Y" is a preference, not a negation.
-        var emphasis = afterFocus.Contains("not only", StringComparison.OrdinalIgnoreCase);
+        var emphasis = hasNot && lower.Contains("not only", StringComparison.Ordinal);
         BlankScope(work, AgainstCue());
-        BlankScope(work, NegatedVerbCue());
-        BlankScope(work, NotAdjectiveCue());
-        BlankScope(work, NoEffectCue());
+        if (hasNot)
+        {
+            BlankScope(work, NegatedVerbCue());
+            BlankScope(work, NotAdjectiveCue());
+        }
+        if (hasNo)
+        {
+            BlankScope(work, NoEffectCue());
+        }
         if (focus != QuestionFocus.Harm)
         {
             Blank(work, DeficiencyCue(), -1);
         }
         // Any other negation left ("none of the markers were validated", "cannot be relied upon") still negates its clause.
-        BlankScope(work, NegationAnchor(), -0.75);
-        var rest = work.ToString();
-        var positives = 0;
-        foreach (Match m in PositiveCue().Matches(rest))
+        if (hasNo)
         {
-            if (positives++ < 2)
-            {
-                hits.Add((m.Index, 0.5));
-            }
+            BlankScope(work, NegationAnchor(), -0.75);
+        }
+        var rest = work.ToString();
+        var positive = PositiveCue().Match(rest);
+        for (var p = 0; p < 2 && positive.Success; p++)
+        {
+            hits.Add((positive.Index, 0.5));
+            positive = positive.NextMatch();
         }
         if (emphasis)
         {
@@ -285,7 +305,7 @@ public static partial class StanceDetector
         {
             last = m.Index;
             // "Although X, Y": the main clause starts after the comma.
-            if (m.Index <= 16 && m.Value.ToLowerInvariant() is "although" or "though" or "while" or "whereas")
+            if (m.Index <= 16 && m.Value is "although" or "though" or "while" or "whereas")
             {
                 var comma = text.IndexOf(',', m.Index);
                 if (comma > 0)
@@ -296,6 +316,16 @@ public static partial class StanceDetector
         }
         return last;
     }
+
+    /// <summary>Every cue pattern by name (diagnostics and performance tests).</summary>
+    internal static IReadOnlyList<(string Name, Regex Pattern)> Cues =>
+    [
+        ("open", OpenCue()), ("further", FurtherStudyCue()), ("negverb", NegatedVerbCue()), ("notadj", NotAdjectiveCue()),
+        ("noeffect", NoEffectCue()), ("against", AgainstCue()), ("nodiff", NoDifferenceCue()), ("strictnodiff", StrictNoDifferenceCue()),
+        ("difference", DifferenceCue()), ("deficiency", DeficiencyCue()), ("doubleneg", DoubleNegativeCue()), ("harmconfirmed", HarmConfirmedCue()),
+        ("positive", PositiveCue()), ("hedge", HedgeCue()), ("contrast", ContrastCue()), ("anchor", NegationAnchor()),
+        ("clause", ClauseBreak()), ("safe", SafeCue()), ("unsafe", UnsafeCue()), ("notneeded", NotNeededCue()), ("needed", NeededCue()),
+    ];
 
     [ThreadStatic]
     private static List<(int Index, double Sign)>? _hits;
@@ -316,6 +346,14 @@ public static partial class StanceDetector
             if (string.IsNullOrWhiteSpace(m.Value))
             {
                 continue;
+            }
+            if (m.Index > 0)
+            {
+                var from = Math.Max(0, m.Index - 40);
+                if (RelativeClauseBefore().IsMatch(s.AsSpan(from, m.Index - from)))
+                {
+                    continue;
+                }
             }
             if (count++ < 2)
             {
