@@ -10,8 +10,11 @@ namespace Galen.Core.Composition;
 /// Writes the answer article from graded evidence: bottom line first, then only the sections the evidence supports.
 /// Every statement is a source sentence (with at most a short lead-in naming the study) and cites it.
 /// </summary>
-public static class AnswerComposer
+public static partial class AnswerComposer
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:treat\w*|therapy|medicines?|medications?|drugs?|pills?|tablets?|shots?|injections?|doses?|take|taking|first-line|first\s+choice|recommend\w*|offer|start|give|helps?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TreatmentWords();
+
     private const int MaxPerSection = 6;
     private const int MaxSteps = 12;
     private const int MaxResearch = 6;
@@ -73,7 +76,10 @@ public static class AnswerComposer
             Add("patient", PatientSection(ctx, analysis, both));
         }
         Add("guidelines", GuidelineSection(ctx, analysis, both));
-        Add("research", ResearchSection(ctx, analysis, usable));
+        if (kind is not (QuestionKind.Definition or QuestionKind.Causes))
+        {
+            Add("research", ResearchSection(ctx, analysis, usable));
+        }
         if (practical)
         {
             Add("steps", CategorySection(ctx, analysis, topical, ["treatment-steps"], MaxSteps, requireMention: false), numbered: true);
@@ -265,7 +271,7 @@ public static class AnswerComposer
         return q.Kind switch
         {
             QuestionKind.Dosing => x.Facts.Any(f => f.Kind is FactKind.Dose or FactKind.Threshold) || cat is "dosing" or "thresholds" ? 1.8 : 0.8,
-            QuestionKind.Treatment => cat is "recommendation" or "treatment-steps" or "summary" ? 1.5 : 1,
+            QuestionKind.Treatment => cat is "recommendation" or "treatment-steps" or "summary" || TreatmentWords().IsMatch(x.Text) ? 1.5 : 1,
             QuestionKind.AdverseEffects => cat is "adverse-effects" or "contraindications" or "interactions" ? 1.6 : 1,
             QuestionKind.Diagnosis => cat is "diagnosis" or "differential" ? 1.6 : 1,
             QuestionKind.Definition => cat is "summary" or "background" or "patient" || x.SectionLabel == "Answer" ? 1.5 : 1,
@@ -285,7 +291,9 @@ public static class AnswerComposer
         {
             var picks = s.Sentences
                 .Where(x => !ctx.Used(s, x) && !IsPoorStatement(x.Text) && !TooHard(ctx, x.Text)
-                    && (x.SectionCategory is "summary" or "recommendation" || x.SectionLabel.StartsWith("Recommendation", StringComparison.OrdinalIgnoreCase))
+                    && (x.SectionCategory == "summary"
+                        || ((x.SectionCategory == "recommendation" || x.SectionLabel.StartsWith("Recommendation", StringComparison.OrdinalIgnoreCase))
+                            && q.Kind is not (QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis or QuestionKind.Prognosis)))
                     && x.Relevance >= (q.Interventions.Count > 0 && q.Conditions.Count > 0 ? 0.35 : 0.3))
                 .OrderByDescending(x => x.Relevance)
                 .ThenBy(x => x.Order)
