@@ -142,9 +142,23 @@ public sealed class AnswerEngine(IEvidenceSearch search)
                 Run([intervention], 10);
             }
         }
+        else if (intervention is not null && analysis.Interventions.Count > 1)
+        {
+            // Two medicines and no condition ("Is it safe to take ibuprofen with lisinopril?"): sources naming both first.
+            Run([intervention, analysis.Interventions[1]], 20);
+            if (results.Count < MinimumHits)
+            {
+                Run([intervention], 15);
+            }
+        }
         else if (intervention is not null || condition is not null)
         {
             Run([(intervention ?? condition)!], 25);
+        }
+        if (analysis.Comparators.Count > 0)
+        {
+            // The alternative a comparison names needs its own evidence.
+            Run(condition is not null ? [analysis.Comparators[0], condition] : [analysis.Comparators[0]], 10);
         }
         else if (text.Length > 0)
         {

@@ -64,3 +64,50 @@ public sealed class HostileQuestionTests
         Assert.False(answer.Abstained, answer.BottomLine);
     }
 }
+
+public sealed class FuzzTests
+{
+    private static readonly AnswerEngine Engine = new(new InMemorySearch(TestLibrary.All));
+
+    [Fact]
+    public void Random_input_never_throws_anything_but_a_rejection()
+    {
+        var random = new Random(20240611);
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 .,;:!?()[]{}<>\"'-/\\*^~&|@#$%=+_ \n\té—ü中文?¿¡";
+        string[] words = ["magnesium", "RLS", "does", "help", "what", "dose", "IM", "treat", "after", "starting", "haloperidol", "is", "it", "safe", "vs", "or", "(", ")", "?", "not", "no", "my", "son", "choking"];
+        for (var i = 0; i < 400; i++)
+        {
+            var length = random.Next(0, i % 10 == 0 ? 3000 : 200);
+            var chars = new char[length];
+            for (var k = 0; k < length; k++)
+            {
+                chars[k] = alphabet[random.Next(alphabet.Length)];
+            }
+            var question = i % 2 == 0
+                ? new string(chars)
+                : string.Join(' ', Enumerable.Range(0, random.Next(1, 30)).Select(_ => words[random.Next(words.Length)]));
+            var after = random.Next(3) == 0 ? new[] { "Does magnesium help RLS?", new string(chars.Take(50).ToArray()) } : [];
+            try
+            {
+                var answer = Engine.Ask(new AskRequest(question, i % 3 == 0 ? Answers.Audience.Patient : Answers.Audience.Clinician, after));
+                Assert.NotNull(answer.BottomLine);
+            }
+            catch (QuestionRejectedException)
+            {
+            }
+        }
+    }
+
+    [Fact]
+    public void A_story_of_nearly_twenty_thousand_characters_is_answered_quickly()
+    {
+        var story = string.Concat(Enumerable.Repeat("My legs feel strange at night and I cannot sleep well, which my doctor thinks is restless legs syndrome. ", 185))
+            + "Would magnesium help?";
+        Assert.True(story.Length < 20_000);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var answer = Engine.Ask(new AskRequest(story, Answers.Audience.Clinician, []));
+        Assert.True(sw.ElapsedMilliseconds < 2000, $"{sw.ElapsedMilliseconds} ms");
+        Assert.Equal("magnesium", QuestionAnalyzer.Analyze(story, []).MainIntervention?.Name);
+        Assert.NotNull(answer.Verdict);
+    }
+}

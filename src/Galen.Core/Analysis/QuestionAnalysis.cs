@@ -73,7 +73,15 @@ public sealed record Term(string Name, IReadOnlyList<string> Phrasings, string T
     /// <summary>Short abbreviations that only count written in capitals.</summary>
     internal IEnumerable<string> ExactPhrasings => Phrasings.Where(Vocabulary.IsCaseSensitive);
 
-    /// <summary>Whether a text names this term (<paramref name="normalized"/> is the text's normalised form).</summary>
+    public bool Equals(Term? other) =>
+        other is not null && Name == other.Name && Type == other.Type && Phrasings.SequenceEqual(other.Phrasings);
+
+    public override int GetHashCode() => HashCode.Combine(Name, Type);
+
+    /// <summary>
+    /// Whether a text names this term (<paramref name="normalized"/> is the text's normalised form). A free-text
+    /// phrase the vocabulary does not know ("tailored print interventions") also counts when most of its words occur.
+    /// </summary>
     public bool IsIn(string text, string normalized)
     {
         foreach (var p in NormalizedPhrasings)
@@ -90,8 +98,33 @@ public sealed record Term(string Name, IReadOnlyList<string> Phrasings, string T
                 return true;
             }
         }
+        if (Type is "phrase" or "fallback")
+        {
+            var stems = Stems;
+            if (stems.Length >= 2)
+            {
+                var found = 0;
+                foreach (var stem in stems)
+                {
+                    if (TextTools.ContainsWordStart(normalized, stem))
+                    {
+                        found++;
+                    }
+                }
+                return found * 10 >= stems.Length * 6;
+            }
+        }
         return false;
     }
+
+    private string[]? _stems;
+
+    /// <summary>Word starts (up to 6 letters) of the topic words of the preferred name.</summary>
+    private string[] Stems => _stems ??= TextTools.Tokens(TextTools.Normalize(Name))
+        .Where(w => w.Length >= 3 && !TextTools.StopWords.Contains(w))
+        .Select(w => w.Length > 6 ? w[..6] : w)
+        .Distinct(StringComparer.Ordinal)
+        .ToArray();
 }
 
 /// <summary>The result of reading a question.</summary>

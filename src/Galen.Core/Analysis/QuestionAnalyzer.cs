@@ -17,7 +17,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?<a>.+?)\s+(?:better|safer|more\s+effective|preferred|best)\b(?:\s+(?:for|in)\s+(?<y>.+))?$", Opts)]
     private static partial Regex ComparatorTailPattern();
 
-    [GeneratedRegex(@"^(?<x>.+?)\s+(?:should|can|do|does|is|are|would|for|in|to\s+treat|to\s+use|to\s+take|when|with)\b(?:.*?\b(?:for|in|to\s+treat|with)\s+(?<y>.+))?", Opts)]
+    [GeneratedRegex(@"^(?<x>.+?)\s+(?:(?:for|in|to\s+treat|with)\s+(?<y>.+)|(?:should|can|do|does|is|are|would|to\s+use|to\s+take|when)\b(?:.*?\b(?:for|in|to\s+treat|with)\s+(?<y>.+))?)$", Opts)]
     private static partial Regex DoseRestPattern();
 
     [GeneratedRegex(@"^(?:is|are)\s+\S+(?:\s+\S+)?\s+or\s+\S+", Opts)]
@@ -100,6 +100,12 @@ public static partial class QuestionAnalyzer
     private static partial Regex WhatCausesPattern();
 
     // ---- Kind cues.
+    [GeneratedRegex(@"^(?:so\s+|and\s+|but\s+)?(?:what|which|who|whom|whose|when|where|why|how|define|explain|tell|list|describe)\b", Opts)]
+    private static partial Regex WhStartPattern();
+
+    [GeneratedRegex(@"[:.;,]\s*(?:what|which|who|when|where|why|how)\b", Opts)]
+    private static partial Regex WhInsidePattern();
+
     [GeneratedRegex(@"^(?:so\s+|and\s+|but\s+|also\s+|then\s+)?(?:is|are|was|were|does|do|did|can|could|should|will|would|may|might|has|have|had|must|shall|isn't|aren't|doesn't|don't|won't|can't)\b", Opts)]
     private static partial Regex AuxStartPattern();
 
@@ -115,7 +121,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|how\s+much|how\s+many\s+(?:mg|milligrams|tablets|pills)|amount\s+of|maximum\s+daily|max(?:imum)?\s+dose|mg|milligrams?|upper\s+limit|what\s+level|toxic\s+level|blood\s+level)\b", Opts)]
     private static partial Regex DosingCue();
 
-    [GeneratedRegex(@"\b(?:side[\s-]+effects?|adverse|toxicity|toxic|overdose|safe|safely|safety|risks?|interactions?|interact|harmful|dangerous|cause|causes|causing|caused|induce|induced|trigger|worsen|contraindicat\w*)\b", Opts)]
+    [GeneratedRegex(@"\b(?:side[\s-]+effects?|adverse|toxicity|toxic|overdose|safe|safely|safety|risks?|interactions?|interact|harmful|dangerous|cause|causes|causing|caused|induce|induced|trigger|worsen|contraindicat\w*|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|ok(?:ay)?\s+to\s+(?:take|use|give)|while\s+(?:pregnant|breastfeeding|nursing)|from\s+(?:the|my|his|her|this)\s+\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
     private static partial Regex AdverseCue();
 
     [GeneratedRegex(@"\b(?:treat|treats|treating|treated|treatment|treatments|manage|management|managing|therapy|therapies|remedy|remedies|cure|relieve|get\s+rid\s+of|what\s+(?:can|should)\s+(?:i|we)\s+(?:take|do)|help\s+with|helps?)\b", Opts)]
@@ -140,7 +146,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:as\s+(?:effective|good|safe|accurate)\s+as|the\s+same|same\s+as|identical|interchangeable|equal|equivalent|non-?inferior|comparable|similar|equally|substitute|replace|alternative\s+to|instead\s+of)\b", Opts)]
     private static partial Regex EquivalenceCue();
 
-    [GeneratedRegex(@"\b(?:safe|safely|safety|feasible|feasibility|tolerated|tolerable|acceptable|well\s+tolerated|be\s+(?:safely\s+)?(?:omitted|avoided|discontinued|delayed|withheld|stopped|skipped|abandoned|shortened|reduced|replaced))\b", Opts)]
+    [GeneratedRegex(@"\b(?:safe|safely|safety|feasible|feasibility|tolerated|tolerable|acceptable|well\s+tolerated|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|ok(?:ay)?\s+to\s+(?:take|use|give)|while\s+(?:pregnant|breastfeeding|nursing)|be\s+(?:safely\s+)?(?:omitted|avoided|discontinued|delayed|withheld|stopped|skipped|abandoned|shortened|reduced|replaced))\b", Opts)]
     private static partial Regex SafetyCue();
 
     [GeneratedRegex(@"\b(?:better|superior|more\s+effective|outperform|more\s+accurate|worse|inferior|more\s+likely|less\s+likely|higher|lower)\b", Opts)]
@@ -149,7 +155,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:necessary|needed|mandatory|required|essential|obligatory|justified|warranted|indispensable|routinely|routine|always)\b", Opts)]
     private static partial Regex NecessityCue();
 
-    [GeneratedRegex(@"\b(?:cause|causes|induce|induces|increase\s+the\s+risk|raise\s+the\s+risk|risk\s+factor|harmful|harm|toxic|worsen|dangerous|adverse|side\s+effects?|complications?)\b", Opts)]
+    [GeneratedRegex(@"\b(?:cause|causes|induce|induces|increase\s+the\s+risk|raise\s+the\s+risk|risk\s+factor|harmful|harm|toxic|worsen|dangerous|adverse|side\s+effects?|complications?|contraindications?|from\s+(?:the|my|his|her|this)\s+\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
     private static partial Regex HarmCue();
 
     [GeneratedRegex(@"\b(?:accurate|accuracy|reliable|reliability|valid|validity|sensitive|specific|agree|agreement|reproducible|detect|identify|diagnose|predict\w*)\b", Opts)]
@@ -162,7 +168,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\s*,?\s*(?:that\s+|which\s+|who\s+)?(?:has\s+|have\s+)?(?:started|start|began|begun|developed|occurred|appeared|came\s+on|happened|got\s+worse|worsened|appeared|arose|emerged|occurring|starting|beginning|developing)?\s*(?<ctx>\b(?:after|since|following|while|when|upon)\s+(?:i\s+|he\s+|she\s+|they\s+|we\s+|you\s+|the\s+patient\s+)?(?:was\s+|were\s+|am\s+|is\s+|been\s+|got\s+|get\s+)?(?:started|starting|initiating|initiation\s+of|increasing|increase\s+of|beginning|began|taking|took|stopping|stopped|switching|switched|put\s+on|being\s+put\s+on|using|on|the\s+start\s+of|a\s+dose\s+increase|dose\s+increase|receiving|given|treatment\s+with|an?\s+increase|exposure\s+to)\b.*)$", Opts)]
     private static partial Regex ContextPattern();
 
-    [GeneratedRegex(@"\b(?:started|put|begun|began|switched)\s+(?:me|him|her|them|us|my\s+\w+)?\s*(?:on|taking)\s+(?<drug>[\w-]+(?:\s+[\w-]+)?)", Opts)]
+    [GeneratedRegex(@"\b(?:(?:started|put|begun|began|switched)\s+(?:me|him|her|them|us|my\s+\w+)?\s*(?:on|taking)|gave\s+(?:me|him|her|them|us|my\s+\w+)|(?:given|prescribed|taking|took|been\s+on|am\s+on|is\s+on|was\s+on|started)|new)\s+(?<drug>[\w-]+(?:\s+[\w-]+)?)", Opts)]
     private static partial Regex StoryDrugPattern();
 
     [GeneratedRegex(@"^(?:it|me|him|her|us|you|this|that|they|them|these|those|this\s+medicine|this\s+medication|this\s+drug|the\s+medicine|the\s+medication|the\s+drug|this\s+one|that\s+one|the\s+same|these\s+symptoms|this\s+problem|this\s+condition|the\s+symptoms)$", Opts)]
@@ -305,7 +311,9 @@ public static partial class QuestionAnalyzer
             core = q[..ctxMatch.Index].Trim().TrimEnd(',');
         }
 
-        var isYesNo = AuxStartPattern().IsMatch(q) || HowEffectiveStartPattern().IsMatch(q) || TrailingYesNoPattern().IsMatch(focus);
+        // "Aripiprazole: a new risk factor for pathological gambling?" asks yes or no without an auxiliary verb.
+        var isYesNo = AuxStartPattern().IsMatch(q) || HowEffectiveStartPattern().IsMatch(q) || TrailingYesNoPattern().IsMatch(focus)
+            || (focus.TrimEnd().EndsWith('?') && !WhStartPattern().IsMatch(q) && !WhInsidePattern().IsMatch(q));
         var kind = ClassifyKind(q, isYesNo);
 
         string? x = null, x2 = null, y = null;
@@ -410,6 +418,16 @@ public static partial class QuestionAnalyzer
             }
         }
 
+        // The pattern named the condition only: a medicine named elsewhere in the question is the intervention
+        // ("Which antipsychotic has the lowest risk of EPS?"), unless the question asks how to treat the condition.
+        if (interventions.Count == 0 && conditions.Count > 0 && kind is not (QuestionKind.Treatment or QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis or QuestionKind.Prognosis))
+        {
+            foreach (var match in Vocabulary.FindAll(core).Where(mm => mm.Group.IsDrug))
+            {
+                AddUnique(interventions, ToTerm(match.Group, match.Surface));
+            }
+        }
+
         // Still nothing: a short phrase from the question itself (titles such as "Cycloplegic autorefraction: is it mandatory?").
         if (interventions.Count == 0 && conditions.Count == 0)
         {
@@ -428,6 +446,13 @@ public static partial class QuestionAnalyzer
             if (conditions.Count == 0 || conditions.All(c => c.Type is "pronoun" or "fallback"))
             {
                 var fromStory = storyMatches.Where(mm => mm.Group.IsCondition).ToList();
+                // After a new medicine ("they gave her Haldol and now she is very stiff"), the problem named after it leads.
+                var started = StoryDrugPattern().Match(story);
+                if (started.Success)
+                {
+                    var later = Vocabulary.FindAll(story[(started.Index + started.Length)..]).Where(mm => mm.Group.IsCondition).ToList();
+                    fromStory = later.Concat(fromStory.Where(f => !later.Any(l => l.Group == f.Group))).ToList();
+                }
                 if (fromStory.Count > 0)
                 {
                     conditions.Clear();

@@ -96,6 +96,25 @@ public static class TextTools
         }
     }
 
+    /// <summary>Whether a normalised text has a word that starts with <paramref name="start"/>.</summary>
+    public static bool ContainsWordStart(string normalizedText, string start)
+    {
+        var from = 0;
+        while (true)
+        {
+            var i = normalizedText.IndexOf(start, from, StringComparison.Ordinal);
+            if (i < 0)
+            {
+                return false;
+            }
+            if (i == 0 || normalizedText[i - 1] == ' ')
+            {
+                return true;
+            }
+            from = i + 1;
+        }
+    }
+
     /// <summary>Whether an original (not normalised) text holds a word written exactly so (case-sensitive).</summary>
     public static bool ContainsExactWord(string text, string word)
     {

@@ -487,6 +487,13 @@ public static partial class AnswerComposer
     {
         var x = q.MainIntervention?.Name;
         var y = q.MainCondition?.Name;
+        var derived = false;
+        if (x is null && y is not null)
+        {
+            // A treatment question names no medicine: take the first one the leading evidence names.
+            x = FirstDrugInEvidence(ranked);
+            derived = x is not null;
+        }
         var categories = new HashSet<string>(StringComparer.Ordinal);
         var mentionsPregnancy = false;
         var hasDoseFacts = false;
@@ -505,7 +512,8 @@ public static partial class AnswerComposer
                 {
                     mentionsPregnancy = true;
                 }
-                hasDoseFacts |= sent.MentionsIntervention && sent.Facts.Any(f => f.Kind == FactKind.Dose);
+                hasDoseFacts |= (sent.MentionsIntervention || (x is not null && sent.Text.Contains(x, StringComparison.OrdinalIgnoreCase)))
+                    && (sent.Facts.Any(f => f.Kind == FactKind.Dose) || sent.SectionCategory == "dosing");
             }
         }
         var list = new List<string>();
@@ -517,7 +525,7 @@ public static partial class AnswerComposer
                 list.Add(text);
             }
         }
-        Add(q.Kind != QuestionKind.Dosing && x is not null && (categories.Contains("dosing") || hasDoseFacts), y is not null ? $"What dose of {x} is used for {y}?" : $"What is the usual dose of {x}?");
+        Add(q.Kind != QuestionKind.Dosing && x is not null && hasDoseFacts, y is not null ? $"What dose of {x} is used for {y}?" : $"What is the usual dose of {x}?");
         Add(q.Kind != QuestionKind.Treatment && y is not null && (categories.Contains("treatment-steps") || categories.Contains("recommendation")), $"What is the first-line treatment for {y}?");
         Add(q.Kind != QuestionKind.AdverseEffects && x is not null && categories.Contains("adverse-effects"), $"What are the side effects of {x}?");
         Add(x is not null && (categories.Contains("contraindications") || categories.Contains("interactions")), $"Who should not take {x}, and what does it interact with?");
@@ -529,13 +537,29 @@ public static partial class AnswerComposer
         Add(y is not null && categories.Contains("mechanism") && q.Kind != QuestionKind.Causes, $"What causes {y}?");
         Add(q.Kind != QuestionKind.Diagnosis && y is not null && categories.Contains("diagnosis"), $"How is {y} diagnosed?");
         // Fill up to three with questions every library with these sources can take.
-        Add(list.Count < 3 && x is not null && y is not null && q.Kind != QuestionKind.YesNoEfficacy, $"Does {x} help with {y}?");
-        Add(list.Count < 3 && y is not null && q.Kind != QuestionKind.Treatment, $"How is {y} treated?");
+        Add(list.Count < 3 && x is not null && y is not null && q.Kind != QuestionKind.YesNoEfficacy && !derived, $"Does {x} help with {y}?");
+        Add(list.Count < 3 && y is not null && q.Kind != QuestionKind.Treatment && !list.Any(f => f.StartsWith("What is the first-line treatment", StringComparison.Ordinal)), $"How is {y} treated?");
         Add(list.Count < 3 && y is not null && q.Kind != QuestionKind.Definition, $"What is {y}?");
         Add(list.Count < 3 && x is not null && q.Kind != QuestionKind.AdverseEffects, $"What are the side effects of {x}?");
         Add(list.Count < 3 && x is not null && q.Kind != QuestionKind.Definition, $"What is {x} used for?");
         Add(list.Count < 3 && y is not null && q.Kind != QuestionKind.Prognosis, $"What is the outlook for {y}?");
         return list;
+    }
+
+    private static string? FirstDrugInEvidence(IReadOnlyList<GradedSource> ranked)
+    {
+        foreach (var s in ranked.Take(3))
+        {
+            foreach (var sent in s.Sentences.Where(x => x.Relevance >= 0.3 && x.SectionCategory is "summary" or "recommendation" or "dosing").Take(6))
+            {
+                var drug = Vocabulary.FindAll(sent.Text).FirstOrDefault(m => m.Group.Type == "drug");
+                if (drug is not null)
+                {
+                    return drug.Group.Name;
+                }
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- helpers

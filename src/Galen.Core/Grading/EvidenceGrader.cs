@@ -85,7 +85,7 @@ public static partial class EvidenceGrader
         var (stanceKind, stanceScore) = SourceStance(source, question, sentences, titleKw);
         var weight = level.BaseWeight() * SizeFactor(size, level) * LimitationFactor(limitations)
             * (0.3 + (0.7 * Math.Clamp(topScore > 0 ? score / topScore : 1, 0, 1)))
-            * (0.3 + (0.7 * sourceRelevance));
+            * sourceRelevance * sourceRelevance;
 
         return new GradedSource
         {

@@ -21,6 +21,9 @@ public sealed record VerdictOptions
     /// <summary>The weaker side must reach this share of the stronger side for the evidence to count as conflicting.</summary>
     public double ConflictRatio { get; init; } = 0.35;
 
+    /// <summary>A source counts only when its relevance reaches this share of the most relevant source's.</summary>
+    public double RelativeRelevance { get; init; } = 0.6;
+
     /// <summary>For answers: thin evidence (one case report, one small uncontrolled study) gives "uncertain".</summary>
     public static VerdictOptions Default { get; } = new();
 
@@ -42,6 +45,12 @@ public static class VerdictEngine
         options ??= VerdictOptions.Default;
         var relevant = sources.Where(s => Bears(s, question)).ToList();
         var speaking = relevant.Where(s => s.Stance != Stance.None).ToList();
+        if (speaking.Count > 1)
+        {
+            // Sources that match the question much less well than the best one do not get a say.
+            var best = speaking.Max(s => s.Relevance);
+            speaking = speaking.Where(s => s.Relevance >= options.RelativeRelevance * best).ToList();
+        }
         if (speaking.Count == 0)
         {
             var what = Describe(question);
@@ -145,7 +154,7 @@ public static class VerdictEngine
     /// <summary>"an underpowered randomized controlled trial of 40 patients (2012) that found no benefit".</summary>
     public static string DescribeSource(GradedSource s)
     {
-        var quals = s.Limitations.Where(l => l is "open-label" or "pilot" or "uncontrolled" or "underpowered" or "small" or "retrospective").ToList();
+        var quals = s.Limitations.Where(l => l is "open-label" or "pilot" or "uncontrolled" or "underpowered" or "retrospective" || (l == "small" && s.SampleSize is null)).ToList();
         var design = s.Design;
         foreach (var q in quals.ToList())
         {

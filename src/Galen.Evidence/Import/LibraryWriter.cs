@@ -84,6 +84,7 @@ public sealed class LibraryWriter(GalenDbFactory dbFactory, EvidenceIndex index)
             var batch = new List<ImportItem>(BatchSize);
             var now = DateTime.UtcNow;
             using var inserter = new SourceInserter(db);
+            var toIndex = new List<(SourceRecord Record, string Payload)>(BatchSize);
             foreach (var item in items)
             {
                 if (item.Record is not null) batch.Add(item);
@@ -139,8 +140,11 @@ public sealed class LibraryWriter(GalenDbFactory dbFactory, EvidenceIndex index)
                         inserter.Insert(ToRow(rec, payload, hash, origin, now));
                         added++;
                     }
-                    index.Upsert(rec, payload);
+                    toIndex.Add((rec, payload));
                 }
+                // Lucene's writer takes documents from several threads at once; analysis is the costly part.
+                Parallel.ForEach(toIndex, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, d => index.Upsert(d.Record, d.Payload));
+                toIndex.Clear();
                 db.SaveChanges();
                 db.ChangeTracker.Clear();
                 progress?.Invoke(batch.Count);
