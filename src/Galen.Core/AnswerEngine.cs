@@ -38,12 +38,15 @@ public sealed class QuestionRejectedException : ArgumentException
 /// Answers a question from the evidence library: analysis, retrieval, grading, verdict, composition.
 /// Pure apart from the search it is given; the same library and question give the same answer.
 /// </summary>
-public sealed class AnswerEngine(IEvidenceSearch search)
+/// <param name="search">The evidence library's search.</param>
+/// <param name="verdictOptions">Verdict thresholds; <see cref="VerdictOptions.Default"/> when null.</param>
+public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdictOptions = null)
 {
     public const int MaxQuestionLength = 20_000;
     private const int MinimumHits = 4;
 
     private readonly IEvidenceSearch _search = search ?? throw new ArgumentNullException(nameof(search));
+    private readonly VerdictOptions _verdictOptions = verdictOptions ?? VerdictOptions.Default;
 
     public Answer Ask(AskRequest request)
     {
@@ -67,19 +70,19 @@ public sealed class AnswerEngine(IEvidenceSearch search)
         var hits = Retrieve(analysis, request.Audience);
         var top = hits.Count > 0 ? hits.Max(h => h.Score) : 0;
         var graded = hits.Select(h => EvidenceGrader.Grade(h.Source, h.Score, top, analysis)).ToList();
-        var verdict = analysis.IsYesNo ? VerdictEngine.Decide(graded, analysis) : null;
+        var verdict = analysis.IsYesNo ? VerdictEngine.Decide(graded, analysis, _verdictOptions) : null;
         return AnswerComposer.Compose(normalizedRequest, analysis, graded, verdict);
     }
 
     /// <summary>Grades given evidence against a question without searching (evaluation and tests).</summary>
-    public static Answer AnswerFrom(AskRequest request, IReadOnlyList<SearchHit> hits)
+    public static Answer AnswerFrom(AskRequest request, IReadOnlyList<SearchHit> hits, VerdictOptions? verdictOptions = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         Validate(request.Question);
         var analysis = QuestionAnalyzer.Analyze(request.Question, request.After ?? []);
         var top = hits.Count > 0 ? hits.Max(h => h.Score) : 0;
         var graded = hits.Select(h => EvidenceGrader.Grade(h.Source, h.Score, top, analysis)).ToList();
-        var verdict = analysis.IsYesNo ? VerdictEngine.Decide(graded, analysis) : null;
+        var verdict = analysis.IsYesNo ? VerdictEngine.Decide(graded, analysis, verdictOptions) : null;
         return AnswerComposer.Compose(request with { After = request.After ?? [] }, analysis, graded, verdict);
     }
 

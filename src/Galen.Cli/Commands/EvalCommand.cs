@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Galen.Core;
 using Galen.Core.Answers;
+using Galen.Core.Grading;
 using Galen.Evidence;
 using Galen.Evidence.Import;
 using Galen.Evidence.Store;
@@ -51,7 +52,12 @@ public static class EvalCommand
         var items = PubMedQaReader.Read(rest[1]);
         var report = new ImportReport();
         library.Writer.Apply(rest[1], items.Select(i => ImportItem.Of(i.Source)), report);
-        var engine = new AnswerEngine(library.Search);
+        // PubMedQA asks what each study concludes, so the verdict is taken as for a single study: the
+        // clinical rule that thin evidence (one pilot, one case report) means "uncertain" is switched off.
+        // The figure with the clinical rule is reported too.
+        var engine = new AnswerEngine(library.Search, VerdictOptions.SingleStudy);
+        var clinical = new AnswerEngine(library.Search);
+        var clinicalCorrect = 0;
         string[] labels = ["yes", "no", "uncertain"];
         var confusion = new int[3, 3];
         progress.Start("Asking", items.Count);
@@ -67,6 +73,7 @@ public static class EvalCommand
             if (SearchCommand.Search(library, item.Question, 1, null, null, null) is [{ } hit] && hit.Source.Ids.Pmid == item.Pmid) searchFirst++;
             var expected = item.Decision == "maybe" ? "uncertain" : item.Decision;
             var actual = answer.Verdict ?? "uncertain";
+            if ((clinical.Ask(new AskRequest(item.Question, Audience.Clinician, [])).Verdict ?? "uncertain") == expected) clinicalCorrect++;
             var ei = Array.IndexOf(labels, expected);
             var ai = Array.IndexOf(labels, actual);
             if (ei >= 0 && ai >= 0) confusion[ei, ai]++;
@@ -89,6 +96,7 @@ public static class EvalCommand
             stdout.WriteLine(JsonSerializer.Serialize(new
             {
                 items = total, accuracy, macroF1,
+                clinicalRuleAccuracy = total == 0 ? 0 : (double)clinicalCorrect / total,
                 f1 = labels.Select((l, i) => new { label = l, f1 = f1s[i] }),
                 confusion = labels.Select((l, i) => new { expected = l, predicted = labels.Select((p, j) => new { label = p, count = confusion[i, j] }) }),
                 ownArticleFirst = total == 0 ? 0 : (double)ownFirst / total,
@@ -99,6 +107,7 @@ public static class EvalCommand
         }
         stdout.WriteLine($"PubMedQA: {total} questions");
         stdout.WriteLine($"  accuracy {accuracy:F3}   macro-F1 {macroF1:F3}   (F1 yes {f1s[0]:F3}, no {f1s[1]:F3}, uncertain {f1s[2]:F3})");
+        stdout.WriteLine($"  with the clinical thin-evidence rule on: accuracy {(double)clinicalCorrect / Math.Max(1, total):F3}");
         stdout.WriteLine($"  own article ranked first: by search {(double)searchFirst / Math.Max(1, total):P1}, in the answer's evidence {(double)ownFirst / Math.Max(1, total):P1}");
         stdout.WriteLine("  confusion (rows expected, columns predicted: yes no uncertain)");
         for (var i = 0; i < 3; i++) stdout.WriteLine($"    {labels[i],-10}{confusion[i, 0],6}{confusion[i, 1],6}{confusion[i, 2],6}");

@@ -181,7 +181,7 @@ public static partial class AnswerComposer
             }
             return $"The library holds too little evidence to answer this question: no source is about {VerdictEngine.Describe(q)}.";
         }
-        var anyUsableSentence = usable.Any(s => s.Sentences.Any(x => x.Relevance >= 0.3));
+        var anyUsableSentence = usable.Any(s => s.Relevance >= 0.5 || s.Sentences.Any(x => x.Relevance >= 0.3));
         if (!anyUsableSentence)
         {
             return $"The library holds too little evidence to answer this question: the sources found only touch on {VerdictEngine.Describe(q)}.";
@@ -208,11 +208,11 @@ public static partial class AnswerComposer
         {
             foreach (var x in s.Sentences)
             {
-                if (x.Relevance < 0.3 || IsPoorStatement(x.Text))
+                if (!Bearing(s, x) || IsPoorStatement(x.Text))
                 {
                     continue;
                 }
-                var score = x.Relevance * Math.Sqrt(s.Level.BaseWeight()) * (0.5 + s.RelativeScore);
+                var score = Math.Max(x.Relevance, x.IsConclusion ? 0.5 * s.Relevance : 0) * Math.Sqrt(s.Level.BaseWeight()) * (0.5 + s.RelativeScore);
                 if (x.IsConclusion || x.SectionCategory is "summary" or "recommendation")
                 {
                     score *= 1.6;
@@ -317,7 +317,7 @@ public static partial class AnswerComposer
         foreach (var s in usable.Where(s => s.Source.Kind == SourceKind.Research))
         {
             var finding = s.Sentences
-                .Where(x => !ctx.Used(s, x) && !IsPoorStatement(x.Text) && x.Relevance >= 0.3 && x.SectionCategory is not ("background" or "methods"))
+                .Where(x => !ctx.Used(s, x) && !IsPoorStatement(x.Text) && Bearing(s, x) && x.SectionCategory is not ("background" or "methods"))
                 .OrderByDescending(x => (x.IsConclusion ? 1.5 : IsResults(x) ? 1.1 : 0.7) * x.Relevance * (x.Stance != Stance.None ? 1.2 : 1))
                 .ThenBy(x => x.Order)
                 .FirstOrDefault();
@@ -563,6 +563,12 @@ public static partial class AnswerComposer
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /// <summary>
+    /// A sentence bears on the question when it names what the question asks about, or when it is the conclusion of
+    /// a source written about exactly this question (its title matches even if the sentence says "this treatment").
+    /// </summary>
+    private static bool Bearing(GradedSource s, GradedSentence x) => x.Relevance >= 0.3 || (x.IsConclusion && s.Relevance >= 0.5);
 
     private static bool IsResults(GradedSentence x)
     {

@@ -191,7 +191,8 @@ public static partial class EvidenceGrader
         {
             best = Math.Max(best, s.Relevance);
         }
-        return Math.Round(Math.Clamp((0.5 * concept) + (0.3 * best) + (0.2 * titleKw), 0, 1), 4);
+        // A title naming the question's words marks a source written about exactly this question.
+        return Math.Round(Math.Clamp((0.4 * concept) + (0.25 * best) + (0.35 * titleKw), 0, 1), 4);
     }
 
     /// <summary>The source's stance: its conclusions and recommendations, weighted by position and relevance.</summary>

@@ -22,7 +22,7 @@ public sealed record VerdictOptions
     public double ConflictRatio { get; init; } = 0.35;
 
     /// <summary>A source counts only when its relevance reaches this share of the most relevant source's.</summary>
-    public double RelativeRelevance { get; init; } = 0.6;
+    public double RelativeRelevance { get; init; } = 0.75;
 
     /// <summary>For answers: thin evidence (one case report, one small uncontrolled study) gives "uncertain".</summary>
     public static VerdictOptions Default { get; } = new();
