@@ -47,10 +47,12 @@ public static class EvalCommand
 
     private static int PubMedQa(Library library, List<string> rest, ParsedArgs args, TextWriter stdout, IProgressSink progress)
     {
-        args.Allow("--json");
-        if (rest.Count != 2) throw new UsageException("usage: galen eval pubmedqa FILE");
+        args.Allow("--json", "--with-medquad");
+        if (rest.Count != 2) throw new UsageException("usage: galen eval pubmedqa FILE [--with-medquad DIR]");
         var items = PubMedQaReader.Read(rest[1]);
         var report = new ImportReport();
+        // The retrieval target is measured with all of MedQuAD in the library as distractors.
+        if (args.Get("--with-medquad") is { } medquad) library.ImportMedQuad(medquad, report, progress: progress);
         library.Writer.Apply(rest[1], items.Select(i => ImportItem.Of(i.Source)), report);
         // PubMedQA asks what each study concludes, so the verdict is taken as for a single study: the
         // clinical rule that thin evidence (one pilot, one case report) means "uncertain" is switched off.

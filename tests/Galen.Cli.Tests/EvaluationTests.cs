@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using Galen.Testing;
+
+namespace Galen.Cli.Tests;
+
+/// <summary>
+/// The evaluation harness on the shared labelled data. The thresholds sit just below the figures recorded
+/// in EVALUATION.md, so a regression in retrieval or verdicts fails the build.
+/// </summary>
+public sealed class EvaluationTests
+{
+    [Fact]
+    public async Task PubMedQA_questions_find_their_own_article_first_among_all_of_medquad_and_get_verdicts()
+    {
+        var result = await Cli.RunAsync("--quiet", "eval", "pubmedqa", TestPaths.SharedData("pubmedqa", "pqal_dev.json"),
+            "--with-medquad", TestPaths.SharedData("medquad"), "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var json = JsonNode.Parse(result.Stdout)!;
+        Assert.Equal(500, json["items"]!.GetValue<int>());
+        Assert.True(json["searchOwnArticleFirst"]!.GetValue<double>() >= 0.95, result.Stdout);
+        Assert.True(json["accuracy"]!.GetValue<double>() >= 0.70, result.Stdout);
+        Assert.True(json["macroF1"]!.GetValue<double>() >= 0.55, result.Stdout);
+    }
+
+    [Fact]
+    public async Task LiveQA_top_answers_are_graded_from_the_qrels()
+    {
+        var live = TestPaths.SharedData("liveqa-dev");
+        var result = await Cli.RunAsync("--quiet", "eval", "liveqa", "--medquad", TestPaths.SharedData("medquad"),
+            "--answers", Path.Combine(live, "answers.csv"), "--questions", Path.Combine(live, "questions.xml"),
+            "--qrels", Path.Combine(live, "qrels.txt"), "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var json = JsonNode.Parse(result.Stdout)!;
+        Assert.Equal(30, json["questions"]!.GetValue<int>());
+        Assert.True(json["meanGrade"]!.GetValue<double>() >= 0.5, result.Stdout);
+        Assert.True(json["shareUnjudged"]!.GetValue<double>() < 0.5, result.Stdout);
+    }
+
+    [Fact]
+    public async Task Evaluation_inputs_that_are_missing_or_malformed_are_bad_input()
+    {
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(dir.File("broken.json"), "{ \"1\": { \"QUESTION\": ");
+        var malformed = await Cli.RunAsync("--quiet", "eval", "pubmedqa", dir.File("broken.json"));
+        var missing = await Cli.RunAsync("--quiet", "eval", "liveqa", "--medquad", dir.Path);
+
+        Assert.Equal(2, malformed.ExitCode);
+        Assert.Contains("broken.json", malformed.Stderr);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("--questions", missing.Stderr);
+    }
+}
