@@ -39,14 +39,24 @@ public sealed class Library : IDisposable
         Options = options;
         Db = new GalenDbFactory(options);
         Index = new EvidenceIndex(options.IndexDirectory);
-        Search = new LuceneEvidenceSearch(Index);
+        search = new LuceneEvidenceSearch(Index);
         Writer = new LibraryWriter(Db, Index);
     }
+
+    private readonly LuceneEvidenceSearch search;
+    private bool synonymsLoaded;
 
     public GalenStoreOptions Options { get; }
     public GalenDbFactory Db { get; }
     public EvidenceIndex Index { get; }
-    public IEvidenceSearch Search { get; }
+    public IEvidenceSearch Search
+    {
+        get
+        {
+            if (!synonymsLoaded) LoadLearnedSynonyms();
+            return search;
+        }
+    }
     public LibraryWriter Writer { get; }
 
     /// <summary>Applies pending migrations. Returns the names of the migrations applied.</summary>
@@ -164,6 +174,53 @@ public sealed class Library : IDisposable
         progress.Finish();
     }
 
+    /// <summary>Reads the names learned at import into the search, so a query naming one is boosted by the others.</summary>
+    public void LoadLearnedSynonyms()
+    {
+        synonymsLoaded = true;
+        try
+        {
+            using var db = Db.Create();
+            search.LearnedSynonyms = db.Synonyms.AsNoTracking().ToList()
+                .ToDictionary(s => " " + s.Term + " ", s => s.Alternatives.Split('|', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
+        {
+            // Not migrated yet: nothing learned.
+        }
+    }
+
+    /// <summary>Stores a MedQuAD document's focus and synonyms as names for the same thing (derived data; last import wins).</summary>
+    private void LearnSynonyms(IEnumerable<SourceRecord> records)
+    {
+        var groups = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var qa in records.Select(r => r.QuestionAnswer).OfType<QuestionAnswerInfo>())
+        {
+            if (qa.Focus is null || qa.Synonyms.Count == 0) continue;
+            var names = qa.Synonyms.Prepend(qa.Focus).Select(n => n.Trim()).Where(n => n.Length is > 2 and < 120).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            foreach (var name in names)
+            {
+                var key = NormaliseName(name);
+                if (key.Length < 4) continue;
+                groups[key] = string.Join('|', names.Where(n => !n.Equals(name, StringComparison.OrdinalIgnoreCase)));
+            }
+        }
+        if (groups.Count == 0) return;
+        using var db = Db.Create();
+        var keys = groups.Keys.ToList();
+        var existing = db.Synonyms.Where(s => keys.Contains(s.Term)).ToDictionary(s => s.Term, StringComparer.Ordinal);
+        foreach (var (term, alternatives) in groups)
+        {
+            if (existing.TryGetValue(term, out var row)) row.Alternatives = alternatives;
+            else db.Synonyms.Add(new SynonymRow { Term = term, Alternatives = alternatives });
+        }
+        db.SaveChanges();
+        synonymsLoaded = false;
+    }
+
+    private static string NormaliseName(string name) =>
+        string.Join(' ', new string(name.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ').ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
     public void ImportMedQuad(string path, ImportReport report, string? answersCsv = null, IProgressSink? progress = null)
     {
         progress ??= NoProgress.Instance;
@@ -187,6 +244,7 @@ public sealed class Library : IDisposable
                 }
             }
             Writer.Apply(path, records, report);
+            LearnSynonyms(records.Select(r => r.Record!));
             progress.Advance(group.Length);
         }
         progress.Finish();

@@ -198,6 +198,9 @@ public abstract class StoreTests(Provider provider)
         Assert.Equal(1, report.SkippedReasons["QA pairs without answer"]);
         var hit = Assert.Single(t.Library.Search.Search(new Galen.Core.Search.EvidenceQuery { Text = "Galen test syndrome" }));
         Assert.Equal("GARD_9000001_Sec1", hit.Source.Ids.Medquad);
+        // The document's focus and synonyms are learned as names for the same thing, and survive a restart.
+        var search = (LuceneEvidenceSearch)t.Reopen().Search;
+        Assert.Equal(["Galen test condition"], search.LearnedSynonyms[" galen test syndrome "]);
     }
 
     [Fact]

@@ -23,8 +23,15 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
         "than", "so", "about", "from", "also", "mai", "might", "must", "we",
     };
 
+    /// <summary>
+    /// Names learned at import (a MedQuAD focus and its synonyms), lower-cased, each with its other names.
+    /// A query that names one is boosted by the others.
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]> LearnedSynonyms { get; set; } = new Dictionary<string, string[]>();
+
     public IReadOnlyList<SearchHit> Search(EvidenceQuery query)
     {
+        query = WithLearnedSynonyms(query);
         var top = Math.Clamp(query.Top, 1, 1000);
         if (!index.Exists) return [];
         var searcher = index.AcquireSearcher();
@@ -46,6 +53,19 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
         {
             index.Release(searcher);
         }
+    }
+
+    private EvidenceQuery WithLearnedSynonyms(EvidenceQuery query)
+    {
+        var synonyms = LearnedSynonyms;
+        if (synonyms.Count == 0 || string.IsNullOrEmpty(query.Text) || query.Text.Length > 2000) return query;
+        var text = " " + new string(query.Text.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ').ToArray()) + " ";
+        List<string>? extra = null;
+        foreach (var (term, others) in synonyms)
+        {
+            if (text.Contains(term, StringComparison.Ordinal)) (extra ??= []).AddRange(others);
+        }
+        return extra is null ? query : query with { Boosts = [.. query.Boosts, .. extra.Take(8)] };
     }
 
     internal Query? BuildQuery(EvidenceQuery query, IndexReader? reader = null)
