@@ -201,7 +201,8 @@ public sealed class Library : IDisposable
             foreach (var name in names)
             {
                 var key = NormaliseName(name);
-                if (key.Length < 4) continue;
+                // Single common words ("pain", "cold") would boost unrelated names: keep specific names only.
+                if (key.Length < 8 || !key.Contains(' ')) continue;
                 groups[key] = string.Join('|', names.Where(n => !n.Equals(name, StringComparison.OrdinalIgnoreCase)));
             }
         }

@@ -65,7 +65,7 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
         {
             if (text.Contains(term, StringComparison.Ordinal)) (extra ??= []).AddRange(others);
         }
-        return extra is null ? query : query with { Boosts = [.. query.Boosts, .. extra.Take(8)] };
+        return extra is null ? query : query with { Boosts = [.. query.Boosts, .. extra.Take(4)] };
     }
 
     internal Query? BuildQuery(EvidenceQuery query, IndexReader? reader = null)
