@@ -37,15 +37,35 @@ public sealed class StarterLibraryTests(StarterLibraryFixture fixture) : IClassF
         public override string ToString() => Question;
     }
 
-    public static TheoryData<StarterQuestion> Questions()
+    public static TheoryData<StarterQuestion> Questions() => Load("starter-questions-*.json");
+
+    /// <summary>Questions the engine does not yet answer to its editors' expectation (EVALUATION.md lists them).</summary>
+    public static TheoryData<StarterQuestion> Gaps() => Load("starter-gaps.json");
+
+    private static TheoryData<StarterQuestion> Load(string pattern)
     {
         var data = new TheoryData<StarterQuestion>();
         var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = true };
-        foreach (var file in Directory.GetFiles(TestPaths.Fixture(), "starter-questions-*.json").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(TestPaths.Fixture(), pattern).Order(StringComparer.Ordinal))
         {
             foreach (var q in JsonSerializer.Deserialize<List<StarterQuestion>>(File.ReadAllText(file), options)!) data.Add(q);
         }
         return data;
+    }
+
+    [Fact]
+    public void At_least_sixty_starter_questions_are_checked_one_by_one() => Assert.True(Questions().Count >= 60);
+
+    [Theory]
+    [MemberData(nameof(Gaps))]
+    public void Known_gap_questions_still_get_a_safe_cited_answer(StarterQuestion q)
+    {
+        Assert.True(Audiences.TryParse(q.Audience, out var audience));
+        var answer = fixture.Engine.Ask(new AskRequest(q.Question, audience, []));
+
+        Assert.False(string.IsNullOrWhiteSpace(answer.BottomLine));
+        Assert.All(answer.Sections.SelectMany(s => s.Statements), s => Assert.NotEmpty(s.Citations));
+        if (!answer.Abstained) Assert.NotEmpty(answer.References);
     }
 
     [Fact]

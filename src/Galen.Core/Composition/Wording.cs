@@ -27,12 +27,12 @@ public static class Wording
 
     public static string VerdictLead(string? verdict, Audience audience) => (verdict, audience) switch
     {
-        ("yes", Audience.Patient) => "Yes, the evidence found supports it.",
-        ("no", Audience.Patient) => "No, the evidence found does not support it.",
+        ("yes", Audience.Patient) => "Yes.",
+        ("no", Audience.Patient) => "No.",
         ("uncertain", Audience.Patient) => "It is not clear yet.",
-        ("yes", _) => "Yes, on the evidence found.",
-        ("no", _) => "No, on the evidence found.",
-        ("uncertain", _) => "Uncertain on the evidence found.",
+        ("yes", _) => "Yes.",
+        ("no", _) => "No.",
+        ("uncertain", _) => "Uncertain.",
         _ => "",
     };
 

@@ -90,6 +90,96 @@ public static partial class StanceDetector
     [GeneratedRegex(@"\b(?:necessary|needed|mandatory|required|essential|indispensable|justified|warranted|should\s+(?:always\s+|routinely\s+)?be\s+(?:performed|done|used|included|considered|offered|recommended|obtained|carried\s+out|given|implemented|part)|should\s+(?:always|routinely)|must\s+be|recommended)\b", Opts)]
     private static partial Regex NeededCue();
 
+    // ---- Stance toward one named target (a guideline or patient page that speaks about several treatments).
+    // A negating governor that reaches the target: "advises against A, B and X", "not use A or X", "without X", "faster than X".
+    [GeneratedRegex(@"\b(?:against|(?:not|n't|never)\s+(?:to\s+)?(?:\w+\s+)?(?:use|used|using|offer|offered|offering|give|given|giving|prescribe|prescribed|take|taking|start|recommend|recommended|need|needed|require|required|treat|treated|screen(?:ed)?\s+for\s+or\s+treated\s+with|screen(?:ed)?|order|request)|without|rather\s+than|instead\s+of|than|avoid(?:s|ed|ing)?|no\s+need\s+for|no\s+role\s+for|unnecessary|stop(?:ping)?|do\s+not|don't|does\s+not|doesn't)\b", Opts)]
+    private static partial Regex TargetNegator();
+
+    // Words that start a new predicate between a governor and the target: the governor no longer reaches it.
+    [GeneratedRegex(@"\b(?:recommend\w*|suggest\w*|advis\w*|offer\w*|prefer\w*|is|are|was|were|helps?|should|can|may|works?|but|while|whereas|although|so|because|which|who|that)\b|[;:.]", Opts)]
+    private static partial Regex TargetReset();
+
+    // A positive governor right before the target: "recommends X", "offer X", "X is recommended" is handled after.
+    [GeneratedRegex(@"\b(?:recommend(?:s|ed)?|suggest(?:s|ed)?|offer(?:s|ed)?|prefer(?:s|red)?|consider(?:s|ed)?|use|start|give|try|benefit\s+from|helped\s+by)\s+(?:\w+[-\s]){0,4}$", Opts)]
+    private static partial Regex TargetPositiveBefore();
+
+    // A negated predicate after the target: "X is not recommended", "X does not help", "X cannot give you flu".
+    [GeneratedRegex(@"^[^;:.]{0,60}?\b(?:(?:is|are|was|were|do|does|did|has|have|should|can|could|will|would|may|might|must)\s*(?:not|n't)|cannot|can't|isn't|aren't|don't|doesn't|didn't|won't|wasn't|weren't|shouldn't|no\s+longer|(?:is|are)\s+(?:unlikely|rarely|seldom)|rarely|seldom|unlikely\s+to)\b", Opts)]
+    private static partial Regex TargetNegatedAfter();
+
+    /// <summary>
+    /// The sign of what a sentence says about one target named in it: -1 when a negation reaches the target
+    /// ("advises against X", "X is not recommended", "get better without X", "faster than X"), +1 when a
+    /// recommendation governs it directly ("recommends X"), 0 when the sentence does not say (use the sentence's stance).
+    /// </summary>
+    /// <param name="lowerSentence">The sentence, lower-cased.</param>
+    /// <param name="targets">Lower-cased names of the target.</param>
+    /// <param name="afterOnly">Only a negated predicate after the target counts (harm questions: "X should not be used" is not "X does no harm").</param>
+    public static int TargetSign(string lowerSentence, IEnumerable<string> targets, bool afterOnly = false)
+    {
+        var at = -1;
+        var len = 0;
+        foreach (var t in targets)
+        {
+            if (t.Length < 2)
+            {
+                continue;
+            }
+            var i = FindWord(lowerSentence, t);
+            if (i >= 0 && (at < 0 || i < at))
+            {
+                at = i;
+                len = t.Length;
+            }
+        }
+        if (at < 0)
+        {
+            return 0;
+        }
+        var afterText = lowerSentence[(at + len)..];
+        if (TargetNegatedAfter().IsMatch(afterText))
+        {
+            return -1;
+        }
+        if (afterOnly)
+        {
+            return 0;
+        }
+        var from = Math.Max(0, at - 140);
+        var before = lowerSentence[from..at];
+        Match? last = null;
+        foreach (Match m in TargetNegator().Matches(before))
+        {
+            last = m;
+        }
+        if (last is not null)
+        {
+            var between = before[(last.Index + last.Length)..];
+            if (!TargetReset().IsMatch(between))
+            {
+                return -1;
+            }
+        }
+        return TargetPositiveBefore().IsMatch(before) ? 1 : 0;
+    }
+
+    private static int FindWord(string text, string word)
+    {
+        var i = text.IndexOf(word, StringComparison.Ordinal);
+        while (i >= 0)
+        {
+            var okBefore = i == 0 || !char.IsLetterOrDigit(text[i - 1]);
+            var end = i + word.Length;
+            var okAfter = end >= text.Length || !char.IsLetterOrDigit(text[end]) || (text[end] == 's' && (end + 1 >= text.Length || !char.IsLetterOrDigit(text[end + 1])));
+            if (okBefore && okAfter)
+            {
+                return i;
+            }
+            i = text.IndexOf(word, i + 1, StringComparison.Ordinal);
+        }
+        return -1;
+    }
+
     /// <summary>The stance of one sentence toward a question of the given focus.</summary>
     public static SentenceStance Classify(string sentence, QuestionFocus focus) => Classify(sentence, focus, null, null);
 

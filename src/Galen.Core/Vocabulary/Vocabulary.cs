@@ -6,7 +6,7 @@ namespace Galen.Core;
 /// <summary>One group of names for the same thing: "restless legs syndrome", "RLS", "Willis-Ekbom disease".</summary>
 public sealed record TermGroup(string Type, string Name, IReadOnlyList<string> Phrasings)
 {
-    public bool IsDrug => Type is "drug" or "drug-class" or "supplement";
+    public bool IsDrug => Type is "drug" or "drug-class" or "supplement" or "intervention";
     public bool IsCondition => Type is "condition" or "symptom";
 }
 
