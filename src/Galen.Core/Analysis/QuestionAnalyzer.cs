@@ -152,7 +152,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:better|superior|more\s+effective|outperform|more\s+accurate|worse|inferior|more\s+likely|less\s+likely|higher|lower)\b", Opts)]
     private static partial Regex SuperiorityCue();
 
-    [GeneratedRegex(@"\b(?:necessary|needed|mandatory|required|essential|obligatory|justified|warranted|indispensable|routinely|routine|always)\b", Opts)]
+    [GeneratedRegex(@"\b(?:necessary|needed|need|needs|mandatory|required|essential|obligatory|justified|warranted|indispensable|routinely|routine|always)\b", Opts)]
     private static partial Regex NecessityCue();
 
     [GeneratedRegex(@"\b(?:cause|causes|induce|induces|increase\s+the\s+risk|raise\s+the\s+risk|risk\s+factor|harmful|harm|toxic|worsen|dangerous|adverse|side\s+effects?|complications?|contraindications?|from\s+(?:the|my|his|her|this)\s+\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]

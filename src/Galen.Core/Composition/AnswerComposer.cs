@@ -226,6 +226,12 @@ public static partial class AnswerComposer
                     score *= x.Stance == want ? 1.6 : (want == Stance.Inconclusive && x.Stance == Stance.Against) ? 1.1 : x.Stance == Stance.None ? 0.6 : 0.5;
                 }
                 score *= KindFit(q, x);
+                // A record's Summary opens with its bottom line: the sentence written to stand for the whole record.
+                var recordBottomLine = x.SectionCategory == "summary" && x.Span.Start == 0;
+                if (recordBottomLine)
+                {
+                    score *= 1.5;
+                }
                 if (ctx.Audience == Audience.Patient)
                 {
                     if (s.Source.Kind == SourceKind.PatientInformation || x.SectionCategory == "patient")
@@ -233,7 +239,7 @@ public static partial class AnswerComposer
                         score *= 1.8;
                     }
                     score *= WordCount(x.Text) <= 22 ? 1.2 : 0.8;
-                    score *= TooHard(ctx, x.Text) ? 0.4 : 1;
+                    score *= TooHard(ctx, x.Text) ? (recordBottomLine ? 0.7 : 0.4) : 1;
                 }
                 candidates.Add((s, x, score));
             }

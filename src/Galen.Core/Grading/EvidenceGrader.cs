@@ -36,6 +36,9 @@ public static partial class EvidenceGrader
             bearsC = true;
         }
         var titleKw = KeywordShare(titleNorm, keywords);
+        var targets = question.Interventions.Count > 0
+            ? question.Interventions[0].Phrasings.Select(p => p.ToLowerInvariant()).Where(p => p.Length > 1).ToArray()
+            : null;
 
         for (var si = 0; si < source.Sections.Count && order < MaxSentencesPerSource; si++)
         {
@@ -60,6 +63,16 @@ public static partial class EvidenceGrader
                 var stance = isConclusion || relevance >= 0.3 || section.Category == "recommendation"
                     ? StanceDetector.Classify(text, question.Focus, question.Keywords)
                     : default;
+                if (mi && source.Kind != SourceKind.Research && targets is not null)
+                {
+                    // A guideline or patient page often speaks of several treatments in one sentence: what it says
+                    // of the one asked about decides ("advises against A, B and X", "get better without X").
+                    var sign = StanceDetector.TargetSign(text.ToLowerInvariant(), targets, afterOnly: question.Focus == QuestionFocus.Harm);
+                    if (sign != 0 && !stance.Inconclusive)
+                    {
+                        stance = new SentenceStance(sign * (stance.Hedged ? 0.7 : 1), stance.Hedged, false, false);
+                    }
+                }
                 sentences.Add(new GradedSentence
                 {
                     SectionIndex = si,
@@ -207,9 +220,15 @@ public static partial class EvidenceGrader
         }
         var conclusionIndex = 0;
         var hasConcept = q.Interventions.Count > 0 || q.Conditions.Count > 0;
+        // A guideline or patient page covers many treatments: when it names the one asked about, only those sentences speak.
+        var onTarget = source.Kind != SourceKind.Research && q.Interventions.Count > 0 && sentences.Any(x => x.MentionsIntervention && x.StanceScore != 0);
         foreach (var s in sentences)
         {
             var section = source.Sections[s.SectionIndex];
+            if (onTarget && !s.MentionsIntervention)
+            {
+                continue;
+            }
             double w;
             double score = s.StanceScore;
             var open = s.Stance == Stance.Inconclusive;
@@ -239,7 +258,7 @@ public static partial class EvidenceGrader
             else if (source.Kind != SourceKind.Research)
             {
                 // Guidelines, labels and patient pages: any sentence naming the intervention and the condition counts.
-                if (s.Relevance < 0.75)
+                if (s.Relevance < 0.75 && !onTarget)
                 {
                     continue;
                 }

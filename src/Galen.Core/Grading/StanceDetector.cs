@@ -20,7 +20,7 @@ public static partial class StanceDetector
     private const RegexOptions Opts = RegexOptions.CultureInvariant;
 
     // ---- Open questions: the authors say the evidence does not settle it.
-    [GeneratedRegex(@"\b(?:insufficient\s+(?:evidence|data)|not\s+enough\s+evidence|inconclusive|equivocal|remains?\s+(?:unclear|uncertain|unknown|controversial|unresolved|debatable|to\s+be\s+(?:determined|established|elucidated|clarified|proven|seen|defined|confirmed))|(?:is|are)\s+(?:still\s+)?(?:unclear|uncertain|controversial|debated|questionable|not\s+(?:yet\s+)?(?:clear|known|established|certain))|not\s+(?:yet\s+)?(?:been\s+)?(?:clearly\s+)?(?:established|determined)|unable\s+to\s+(?:determine|establish|draw|conclude|make\s+(?:a\s+)?(?:firm\s+)?conclusions?)|cannot\s+be\s+(?:determined|established|concluded)|could\s+not\s+be\s+(?:determined|established)|conflicting|mixed\s+(?:results|findings|evidence)|no\s+(?:firm|definitive|definite|clear)\s+conclusions?|not\s+possible\s+to\s+(?:conclude|determine|draw)|may\s+or\s+may\s+not|limited\s+(?:evidence|data)|(?:weak|low[-\s]quality|very\s+low|sparse|scarce|little)\s+evidence|unproven)\b", Opts)]
+    [GeneratedRegex(@"\b(?:insufficient\s+(?:evidence|data)|(?:evidence|data|research)\s+(?:is|are|was|were|remains?)\s+(?:insufficient|inadequate|lacking|too\s+weak)|too\s+(?:small|weak|few)\s+(?:and\s+too\s+\w+\s+)?to\s+(?:show|say|tell|know|establish)|(?:has|have)\s+not\s+been\s+(?:proven|proved|established)|not\s+(?:an?\s+)?(?:established|proven)\s+(?:treatment|therapy|remedy|option)|could\s+not\s+(?:determine|establish|tell|say)|(?:does|do|did)\s+not\s+(?:include|list|mention|cover|address)\s+(?:\w+\s+){0,4}?among|cannot\s+(?:yet\s+)?(?:say|tell)|not\s+enough\s+evidence|inconclusive|equivocal|remains?\s+(?:unclear|uncertain|unknown|controversial|unresolved|debatable|to\s+be\s+(?:determined|established|elucidated|clarified|proven|seen|defined|confirmed))|(?:is|are)\s+(?:still\s+)?(?:unclear|uncertain|controversial|debated|questionable|not\s+(?:yet\s+)?(?:clear|known|established|certain))|not\s+(?:yet\s+)?(?:been\s+)?(?:clearly\s+)?(?:established|determined)|unable\s+to\s+(?:determine|establish|draw|conclude|make\s+(?:a\s+)?(?:firm\s+)?conclusions?)|cannot\s+be\s+(?:determined|established|concluded)|could\s+not\s+be\s+(?:determined|established)|conflicting|mixed\s+(?:results|findings|evidence)|no\s+(?:firm|definitive|definite|clear)\s+conclusions?|not\s+possible\s+to\s+(?:conclude|determine|draw)|may\s+or\s+may\s+not|limited\s+(?:evidence|data)|(?:weak|low[-\s]quality|very\s+low|sparse|scarce|little)\s+evidence|unproven)\b", Opts)]
     private static partial Regex OpenCue();
 
     [GeneratedRegex(@"\b(?:(?:more|further|additional|larger|large|prospective|randomi[sz]ed|well[-\s]designed|future|controlled|longer|multicent(?:er|re)|confirmatory|adequately\s+powered)\s+(?:\w+[-\s]){0,3}(?:studies|study|trials?|research|investigations?|data|work|evaluation|analys[ie]s|follow-up)\s+(?:\w+\s+){0,4}?(?:are|is|will\s+be|would\s+be|may\s+be|might\s+be|should\s+be|must\s+be)?\s*(?:needed|required|warranted|necessary|indicated|recommended|essential)|warrant(?:s|ed)?\s+(?:further|more|additional|larger|prospective)|needs?\s+(?:further|to\s+be)\s+(?:\w+\s+)?(?:confirm|investigat|stud|evaluat|validat|explor|examin)\w*|should\s+be\s+(?:further\s+)?(?:confirmed|validated|investigated|explored|evaluated|studied)\s+(?:in|by|with)|requires?\s+(?:further\s+)?(?:confirmation|validation|investigation|study)|preliminary|hypothesis[-\s]generating)\b", Opts)]
@@ -92,7 +92,7 @@ public static partial class StanceDetector
 
     // ---- Stance toward one named target (a guideline or patient page that speaks about several treatments).
     // A negating governor that reaches the target: "advises against A, B and X", "not use A or X", "without X", "faster than X".
-    [GeneratedRegex(@"\b(?:against|(?:not|n't|never)\s+(?:to\s+)?(?:\w+\s+)?(?:use|used|using|offer|offered|offering|give|given|giving|prescribe|prescribed|take|taking|start|recommend|recommended|need|needed|require|required|treat|treated|screen(?:ed)?\s+for\s+or\s+treated\s+with|screen(?:ed)?|order|request)|without|rather\s+than|instead\s+of|than|avoid(?:s|ed|ing)?|no\s+need\s+for|no\s+role\s+for|unnecessary|stop(?:ping)?|do\s+not|don't|does\s+not|doesn't)\b", Opts)]
+    [GeneratedRegex(@"\b(?:against|(?:not|n't|never)\s+(?:to\s+)?(?:[\w-]+\s+){0,4}?(?:use|used|using|offer|offered|offering|give|given|giving|prescribe|prescribed|take|taking|start|recommend|recommended|need|needed|require|required|treat|treated|screen(?:ed)?\s+for\s+or\s+treated\s+with|screen(?:ed)?|order|request)|without|rather\s+than|instead\s+of|than|avoid(?:s|ed|ing)?|no\s+need\s+for|no\s+role\s+for|unnecessary|stop(?:ping)?)\b", Opts)]
     private static partial Regex TargetNegator();
 
     // Words that start a new predicate between a governor and the target: the governor no longer reaches it.
@@ -100,7 +100,7 @@ public static partial class StanceDetector
     private static partial Regex TargetReset();
 
     // A positive governor right before the target: "recommends X", "offer X", "X is recommended" is handled after.
-    [GeneratedRegex(@"\b(?:recommend(?:s|ed)?|suggest(?:s|ed)?|offer(?:s|ed)?|prefer(?:s|red)?|consider(?:s|ed)?|use|start|give|try|benefit\s+from|helped\s+by)\s+(?:\w+[-\s]){0,4}$", Opts)]
+    [GeneratedRegex(@"\b(?:recommend(?:s|ed)?|suggest(?:s|ed)?|offer(?:s|ed)?|prefer(?:s|red)?|consider(?:s|ed)?|use|start|give|try|benefit\s+from|helped\s+by)\s+(?:[\w,()]+[-\s]){0,5}$", Opts)]
     private static partial Regex TargetPositiveBefore();
 
     // A negated predicate after the target: "X is not recommended", "X does not help", "X cannot give you flu".
@@ -180,6 +180,10 @@ public static partial class StanceDetector
         return -1;
     }
 
+    // A benefit too small to matter reads as "no": "at most a small benefit", "a trivial effect".
+    [GeneratedRegex(@"\b(?:at\s+most\s+(?:a\s+)?(?:very\s+)?(?:small|slight|modest|marginal|minimal|trivial)|(?:only\s+)?(?:a\s+)?(?:trivial|negligible|marginal)\s+(?:benefit|effect|improvement|difference))\b", Opts)]
+    private static partial Regex MarginalCue();
+
     /// <summary>The stance of one sentence toward a question of the given focus.</summary>
     public static SentenceStance Classify(string sentence, QuestionFocus focus) => Classify(sentence, focus, null, null);
 
@@ -228,6 +232,7 @@ public static partial class StanceDetector
                 break;
             default:
                 Blank(work, StrictNoDifferenceCue(), -1);
+                Blank(work, MarginalCue(), -1);
                 break;
         }
         var lower = text;
