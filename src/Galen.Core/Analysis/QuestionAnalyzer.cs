@@ -418,6 +418,21 @@ public static partial class QuestionAnalyzer
             }
         }
 
+        // The pattern found something but no condition: a condition the vocabulary recognises anywhere in the
+        // question is still the condition ("How do you manage acute dystonia ... after its dose was raised?").
+        if (conditions.Count == 0)
+        {
+            foreach (var match in Vocabulary.FindAll(core).Where(mm => mm.Group.IsCondition))
+            {
+                AddUnique(conditions, ToTerm(match.Group, match.Surface));
+            }
+            // A word the pattern guessed as the intervention that the vocabulary does not know gives way to the condition.
+            if (conditions.Count > 0 && interventions.Count > 0 && interventions.All(t => Vocabulary.Lookup(t.Name) is null))
+            {
+                interventions.Clear();
+            }
+        }
+
         // The pattern named the condition only: a medicine named elsewhere in the question is the intervention
         // ("Which antipsychotic has the lowest risk of EPS?"), unless the question asks how to treat the condition.
         if (interventions.Count == 0 && conditions.Count > 0 && kind is not (QuestionKind.Treatment or QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis or QuestionKind.Prognosis))
