@@ -189,8 +189,30 @@ public abstract class StoreTests(Provider provider)
     public void A_broken_medquad_file_is_rejected_alone()
     {
         using var t = new TestLibrary(provider);
+        using var folder = new TempDirectory();
+        // Written here, in MedQuAD's layout, with made-up content.
+        static string Xml(string text) => text.Replace("<DOC ", "<Document ").Replace("</DOC>", "</Document>");
+        File.WriteAllText(folder.File("good.xml"), Xml("""
+<?xml version="1.0" encoding="UTF-8"?>
+<DOC id="9000001" source="GARD" url="https://example.org/galen-test">
+<Focus>Galen test condition</Focus>
+<FocusAnnotations><Synonyms><Synonym>Galen test syndrome</Synonym></Synonyms></FocusAnnotations>
+<QAPairs>
+  <QAPair pid="1"><Question qid="9000001-1" qtype="information">What is (are) Galen test condition ?</Question><Answer>A made-up condition used only by the import tests.</Answer></QAPair>
+  <QAPair pid="2"><Question qid="9000001-2" qtype="treatment">What are the treatments for Galen test condition ?</Question><Answer></Answer></QAPair>
+</QAPairs>
+</DOC>
+"""));
+        File.WriteAllText(folder.File("broken.xml"), Xml("""
+<?xml version="1.0" encoding="UTF-8"?>
+<DOC id="9000002" source="GARD">
+<QAPairs>
+  <QAPair pid="1"><Question>Unclosed question<Answer>text</Answer></QAPair>
+</QAPairs>
+</DOC>
+"""));
         var report = new ImportReport();
-        t.Library.ImportMedQuad(TestPaths.Fixture("medquad-mixed"), report);
+        t.Library.ImportMedQuad(folder.Path, report);
 
         var error = Assert.Single(report.Errors);
         Assert.Contains("broken.xml:4", error.Message);
