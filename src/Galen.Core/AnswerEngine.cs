@@ -114,11 +114,12 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         var results = new List<SearchHit>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
-        void Run(IReadOnlyList<Term> concepts, int topN, SourceKind? kind = null)
+        void Run(IReadOnlyList<Term> concepts, int topN, SourceKind? kind = null, string? ownText = null, bool topicsOnly = false)
         {
             var query = new EvidenceQuery
             {
-                Text = text,
+                TopicsOnly = topicsOnly,
+                Text = ownText ?? text,
                 RequiredConcepts = concepts.Select(ToConcept).Where(c => c.Phrasings.Count > 0).ToList(),
                 Boosts = boosts,
                 Top = topN,
@@ -170,6 +171,24 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         if (audience == Audience.Patient && (condition ?? intervention) is { } topic && !results.Any(h => h.Source.Kind == SourceKind.PatientInformation))
         {
             Run([topic], 5, SourceKind.PatientInformation);
+        }
+        if (audience == Audience.Patient)
+        {
+            // Patients name their topic in their own words and spelling, which the analysis may not recognise:
+            // patient information is also searched with the question's own words.
+            var own = Sanitize(analysis.Question);
+            if (own.Length > 0)
+            {
+                Run([], 30, SourceKind.PatientInformation, own);
+                // And by topic names alone: a rare name in a long story ("hnpp") is found even when common words dominate the text search.
+                Run([], 40, SourceKind.PatientInformation, own, topicsOnly: true);
+            }
+            var sentences = TextTools.SplitSentences(analysis.Question);
+            if (sentences.Count > 1 && Sanitize(analysis.Question[sentences[0].Start..sentences[0].End]) is { Length: > 0 } headline)
+            {
+                // A long message's first sentence usually names its topic; searched alone it is not drowned by the story.
+                Run([], 10, SourceKind.PatientInformation, headline);
+            }
         }
         return results;
     }

@@ -21,6 +21,10 @@ public sealed class SearchTests : IDisposable
             Record("a", SourceKind.Guideline, 2024, "Benztropine 1-2 mg IM or IV relieves acute dystonia within minutes."),
             Record("b", SourceKind.Research, 2019, "Diphenhydramine 25–50 mg was given; ferritin ≤75 ng/mL was the threshold for iron."),
             Record("c", SourceKind.PatientInformation, 2010, "Low Mg2+ and vitamin B12 deficiency were noted after COVID-19 in patients taking co-trimoxazole."),
+            Topic("d", "Diarrhea", "Loose stools three or more times a day; trouble holding stool can follow, so wash your hands often."),
+            Topic("e", "hereditary neuropathy with liability to pressure palsies", "Nerves in the arms and legs are easily damaged by pressure.", "HNPP"),
+            Topic("f", "Trouble swallowing", "Trouble swallowing can come from the throat or the gullet; trouble at meals is common, and hands may shake."),
+            Topic("g", "Hand pain", "Trouble using the hands can come from the joints or the nerves."),
         };
         library.Writer.Apply("test", records.Select(ImportItem.Of), new ImportReport());
     }
@@ -41,10 +45,19 @@ public sealed class SearchTests : IDisposable
         Sections = [new SourceSection { Label = "Summary", Category = "summary", Text = text }],
     };
 
+    private static SourceRecord Topic(string id, string topic, string text, params string[] synonyms) => new()
+    {
+        Kind = SourceKind.PatientInformation,
+        Ids = new ExternalIds { Medquad = "search-test-" + id },
+        Title = "What is (are) " + topic + " ?",
+        Keywords = [topic, .. synonyms],
+        Sections = [new SourceSection { Label = "Answer", Category = "answer", Text = text }],
+    };
+
     private List<string> Tokens(string text) => ((LuceneEvidenceSearch)library.Search).Analyze(text).Select(t => t.Term).ToList();
 
     private List<string> Find(string text, SourceKind? kind = null, int? from = null) =>
-        library.Search.Search(new EvidenceQuery { Text = text, Kind = kind, FromYear = from }).Select(h => h.Source.Ids.Guideline!).ToList();
+        library.Search.Search(new EvidenceQuery { Text = text, Kind = kind, FromYear = from }).Select(h => h.Source.Ids.Guideline ?? h.Source.Ids.Medquad!).ToList();
 
     [Theory]
     [InlineData("benztropine 1-2 mg IM", "1-2mg")]
@@ -94,5 +107,24 @@ public sealed class SearchTests : IDisposable
             RequiredConcepts = [new Concept("dystonia", ["acute dystonia"]), new Concept("benztropine", ["benztropine", "Cogentin"])],
         });
         Assert.Equal("search-test-a", Assert.Single(hits).Source.Ids.Guideline);
+    }
+
+    [Theory]
+    [InlineData("chronic diahrrea after antibiotics", "d")]
+    [InlineData("what is heredetary neuropaty", "e")]
+    public void A_misspelt_name_that_no_source_contains_is_found_by_near_spelling(string query, string expected) =>
+        Assert.Equal("search-test-" + expected, Find(query).First());
+
+    [Fact]
+    public void A_topic_search_ranks_a_rare_topic_name_above_topics_named_by_common_story_words()
+    {
+        var hits = library.Search.Search(new EvidenceQuery
+        {
+            Text = "I have trouble with my hands and my son is being tested for hnpp",
+            TopicsOnly = true,
+            Kind = SourceKind.PatientInformation,
+        });
+        Assert.Equal("search-test-e", hits[0].Source.Ids.Medquad);
+        Assert.DoesNotContain(hits, h => h.Source.Ids.Medquad == "search-test-d");
     }
 }

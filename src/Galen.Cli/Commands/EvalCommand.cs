@@ -120,7 +120,7 @@ public static class EvalCommand
 
     private static int LiveQa(Library library, ParsedArgs args, TextWriter stdout, IProgressSink progress)
     {
-        args.Allow("--medquad", "--answers", "--questions", "--qrels", "--json");
+        args.Allow("--medquad", "--answers", "--questions", "--qrels", "--json", "--details");
         string Need(string name) => args.Get(name) ?? throw new UsageException($"eval liveqa needs {name}");
         var medquad = Need("--medquad");
         var questionsFile = Need("--questions");
@@ -140,6 +140,13 @@ public static class EvalCommand
             grades.Add(top is not null && qrels.TryGetValue((qid, top), out var g) ? g : null);
             var searchTop = SearchCommand.Search(library, text, 1, Galen.Core.Sources.SourceKind.PatientInformation, null, null) is [{ } first, ..] ? first.Source.Ids.Medquad : null;
             searchGrades.Add(searchTop is not null && qrels.TryGetValue((qid, searchTop), out var sg) ? sg : null);
+            if (args.Has("--details"))
+            {
+                // One line per question to see where the top answer went wrong: the grade, what came first, and the best judged answer.
+                var best = qrels.Where(kv => kv.Key.Item1 == qid).OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key.Item2}={kv.Value}").FirstOrDefault() ?? "-";
+                var topTitle = answer.Evidence.FirstOrDefault(e => e.ExternalIds.Medquad is not null)?.Title ?? "-";
+                stdout.WriteLine($"{qid}\t{grades[^1]?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unjudged"}\t{top ?? "-"}\t{topTitle}\tbest {best}\t{answer.QuestionKind}\t{Flatten(text)}");
+            }
             progress.Advance(1);
         }
         progress.Finish();
@@ -199,6 +206,12 @@ public static class EvalCommand
             if (text.Length > 0) list.Add((number.Length > 0 ? number : qid, text));
         }
         return list;
+    }
+
+    private static string Flatten(string text)
+    {
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= 160 ? flat : flat[..160] + "...";
     }
 
     internal static (double P50, double P95) Percentiles(List<double> values)

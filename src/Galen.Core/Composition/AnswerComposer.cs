@@ -146,8 +146,9 @@ public static partial class AnswerComposer
     }
 
     /// <summary>Ranks sources: bearing on the question first, then by weight, then by key (stable).</summary>
-    public static IReadOnlyList<GradedSource> Rank(IReadOnlyList<GradedSource> graded, QuestionAnalysis analysis) =>
-        graded
+    public static IReadOnlyList<GradedSource> Rank(IReadOnlyList<GradedSource> graded, QuestionAnalysis analysis)
+    {
+        var ranked = graded
             .Select((s, i) => (s, i))
             .OrderByDescending(p => VerdictEngine.Bears(p.s, analysis) ? 1 : 0)
             .ThenByDescending(p => Math.Round(p.s.Weight, 6))
@@ -155,6 +156,54 @@ public static partial class AnswerComposer
             .ThenBy(p => p.s.Source.Key, StringComparer.Ordinal)
             .Select(p => p.s)
             .ToList();
+        return OrderPatientInformation(ranked, analysis);
+    }
+
+    /// <summary>
+    /// Patient information is ordered among itself by how well it answers the question as asked (its topic named
+    /// in the question, the kind of question it answers), not by evidence weight, which says little about
+    /// leaflets. The places other sources hold in the list do not change.
+    /// </summary>
+    private static List<GradedSource> OrderPatientInformation(List<GradedSource> ranked, QuestionAnalysis analysis)
+    {
+        var slots = new List<int>();
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            if (ranked[i].Source.Kind == SourceKind.PatientInformation)
+            {
+                slots.Add(i);
+            }
+        }
+        if (slots.Count < 2)
+        {
+            return ranked;
+        }
+        var tokens = ConsumerAnswerMatcher.QuestionTokens(analysis.Question);
+        var headline = ConsumerAnswerMatcher.HeadlineTokens(analysis.Question);
+        var wanted = ConsumerAnswerMatcher.WantedTypes(analysis);
+        var top = slots.Max(i => ranked[i].Score);
+        var ordered = slots
+            .Select(i =>
+            {
+                var source = ranked[i].Source;
+                var qa = source.QuestionAnswer ?? new QuestionAnswerInfo { Synonyms = source.Keywords };
+                // The topic decides first; the kind of question breaks ties between pairs on one topic and can lift a
+                // pair on the topic's whole name above a partial one; the search score decides what is left.
+                var match = ConsumerAnswerMatcher.TopicScore(tokens, headline, qa) + (0.6 * ConsumerAnswerMatcher.TypeScore(wanted, qa))
+                    + (top > 0 ? 0.1 * ranked[i].Score / top : 0);
+                return (Source: ranked[i], Match: match, Slot: i);
+            })
+            .OrderByDescending(p => Math.Round(p.Match, 6))
+            .ThenBy(p => p.Slot)
+            .Select(p => p.Source)
+            .ToList();
+        var result = new List<GradedSource>(ranked);
+        for (var k = 0; k < slots.Count; k++)
+        {
+            result[slots[k]] = ordered[k];
+        }
+        return result;
+    }
 
     /// <summary>Why the library cannot answer, or null when it can.</summary>
     private static string? MissingEvidence(QuestionAnalysis q, IReadOnlyList<GradedSource> ranked, IReadOnlyList<GradedSource> usable)

@@ -19,6 +19,8 @@ public sealed record EvidenceQuery
     public IReadOnlyList<string> Boosts { get; init; } = [];
     public int Top { get; init; } = 20;
     public SourceKind? Kind { get; init; }
+    /// <summary>Match the text against the sources' topic names only (keywords), not their titles or bodies.</summary>
+    public bool TopicsOnly { get; init; }
     public int? FromYear { get; init; }
     public int? ToYear { get; init; }
 }

@@ -15,6 +15,9 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
     /// <summary>Long questions are cut to their most telling terms; a 100 KB message must not become a 20,000-clause query.</summary>
     private const int MaxQueryTerms = 48;
 
+    /// <summary>At most this many unknown words are searched by near spellings; each walks the term dictionary.</summary>
+    private const int MaxSpellingGuesses = 3;
+
     /// <summary>Words that make a question a question; they say nothing about what it is about.</summary>
     private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
     {
@@ -31,7 +34,8 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
 
     public IReadOnlyList<SearchHit> Search(EvidenceQuery query)
     {
-        query = WithLearnedSynonyms(query);
+        // A topic search asks which topics the words name; synonym boosts would pull in topics merely related.
+        query = query.TopicsOnly ? query with { Boosts = [] } : WithLearnedSynonyms(query);
         var top = Math.Clamp(query.Top, 1, 1000);
         if (!index.Exists) return [];
         var searcher = index.AcquireSearcher();
@@ -78,7 +82,18 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
             .ToList();
         textTerms = PruneCommonTerms(textTerms, reader);
         var textQuery = new BooleanQuery();
-        foreach (var term in textTerms) textQuery.Add(AcrossFields(term), Occur.SHOULD);
+        if (query.TopicsOnly)
+        {
+            foreach (var q in TopicTerms(textTerms, reader)) textQuery.Add(q, Occur.SHOULD);
+        }
+        else
+        {
+            foreach (var term in textTerms) textQuery.Add(AcrossFields(term), Occur.SHOULD);
+        }
+        foreach (var misspelt in UnknownWords(textTerms, reader).Take(MaxSpellingGuesses))
+        {
+            textQuery.Add(NearSpellings(misspelt), Occur.SHOULD);
+        }
 
         var hasRequirement = false;
         foreach (var concept in query.RequiredConcepts)
@@ -127,6 +142,51 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
         var limit = reader.NumDocs / 5;
         var specific = kept.Where(t => reader.DocFreq(new Term(EvidenceIndex.BodyField, t)) + reader.DocFreq(new Term(EvidenceIndex.KeyTextField, t)) <= limit).ToList();
         return specific.Count >= 2 ? specific : kept;
+    }
+
+    /// <summary>
+    /// Topic-name words, weighted by how rare the word is in the library's text: a name few sources use at all
+    /// ("hnpp") says what the question is about; "trouble" or "after", which also begin a few topic names, do not.
+    /// </summary>
+    private static IEnumerable<Query> TopicTerms(List<string> terms, IndexReader? reader)
+    {
+        var docs = Math.Max(1, reader?.NumDocs ?? 1);
+        foreach (var term in terms)
+        {
+            if (reader is null)
+            {
+                yield return new TermQuery(new Term(EvidenceIndex.KeywordsField, term));
+                continue;
+            }
+            if (reader.DocFreq(new Term(EvidenceIndex.KeywordsField, term)) == 0) continue;
+            var inText = reader.DocFreq(new Term(EvidenceIndex.BodyField, term)) + reader.DocFreq(new Term(EvidenceIndex.KeyTextField, term));
+            var rarity = Math.Log(1 + ((double)docs / Math.Max(1, inText)));
+            yield return new TermQuery(new Term(EvidenceIndex.KeywordsField, term)) { Boost = (float)(rarity * rarity) };
+        }
+    }
+
+    /// <summary>
+    /// Words of the question that no source contains, long enough to be a misspelt name ("diahrrea",
+    /// "Wieddeman"): people type medical words as they hear them.
+    /// </summary>
+    private static IEnumerable<string> UnknownWords(List<string> terms, IndexReader? reader)
+    {
+        if (reader is null || reader.NumDocs == 0) yield break;
+        foreach (var term in terms)
+        {
+            if (term.Length < 5 || !term.All(char.IsLetter)) continue;
+            if (reader.DocFreq(new Term(EvidenceIndex.BodyField, term)) + reader.DocFreq(new Term(EvidenceIndex.KeyTextField, term)) == 0) yield return term;
+        }
+    }
+
+    /// <summary>Names within one or two slips of spelling (the first letter kept) in titles and topic words.</summary>
+    private static BooleanQuery NearSpellings(string term)
+    {
+        var edits = term.Length >= 8 ? 2 : 1;
+        var q = new BooleanQuery();
+        q.Add(new FuzzyQuery(new Term(EvidenceIndex.TitleField, term), edits, 1) { Boost = 2.0f }, Occur.SHOULD);
+        q.Add(new FuzzyQuery(new Term(EvidenceIndex.KeywordsField, term), edits, 1) { Boost = 1.5f }, Occur.SHOULD);
+        return q;
     }
 
     private static BooleanQuery AcrossFields(string term)
