@@ -19,8 +19,8 @@ public sealed class EvaluationTests
         var json = JsonNode.Parse(result.Stdout)!;
         Assert.Equal(500, json["items"]!.GetValue<int>());
         Assert.True(json["searchOwnArticleFirst"]!.GetValue<double>() >= 0.95, result.Stdout);
-        Assert.True(json["accuracy"]!.GetValue<double>() >= 0.70, result.Stdout);
-        Assert.True(json["macroF1"]!.GetValue<double>() >= 0.55, result.Stdout);
+        Assert.True(json["accuracy"]!.GetValue<double>() >= 0.75, result.Stdout);
+        Assert.True(json["macroF1"]!.GetValue<double>() >= 0.58, result.Stdout);
     }
 
     [Fact]
@@ -34,8 +34,25 @@ public sealed class EvaluationTests
         Assert.Equal(0, result.ExitCode);
         var json = JsonNode.Parse(result.Stdout)!;
         Assert.Equal(30, json["questions"]!.GetValue<int>());
-        Assert.True(json["meanGrade"]!.GetValue<double>() >= 0.5, result.Stdout);
+        Assert.True(json["meanGrade"]!.GetValue<double>() >= 0.9, result.Stdout);
         Assert.True(json["shareUnjudged"]!.GetValue<double>() < 0.5, result.Stdout);
+    }
+
+    [Fact]
+    public async Task A_conclusion_reader_fitted_on_labelled_abstracts_is_written_as_a_weights_table_with_its_cross_validated_figure()
+    {
+        using var dir = new TempDirectory();
+        var output = dir.File("reader.txt");
+        var result = await Cli.RunAsync("--quiet", "eval", "pubmedqa", TestPaths.SharedData("pubmedqa", "pqal_dev.json"),
+            "--fit-reader", output, "--folds", "5");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("5-fold cross-validation on 500 abstracts", result.Stdout);
+        var reader = Galen.Core.Grading.ConclusionReader.Parse(File.ReadLines(output), output);
+        var shipped = File.ReadAllLines(Path.Combine(TestPaths.RepositoryRoot, "src", "Galen.Core", "Grading", "conclusion-reader.txt"));
+        // The shipped table is exactly what the command fits: anyone can rebuild it from the data.
+        Assert.Equal(shipped.Where(l => !l.StartsWith('#')), File.ReadAllLines(output).Where(l => !l.StartsWith('#')));
+        Assert.NotNull(reader);
     }
 
     [Fact]

@@ -156,8 +156,10 @@ public sealed class PubMedQaTests(ITestOutputHelper output)
         Assert.True(macroF1 >= MinimumMacroF1, $"macro-F1 {macroF1:F3} < {MinimumMacroF1}");
     }
 
-    // Reached on the dev set: accuracy 0.772, macro-F1 0.594 (the "maybe" class is the hard one, F1 ~0.2).
-    // The thresholds leave a small margin so that a general rule that helps elsewhere is not blocked by one item.
-    private const double MinimumAccuracy = 0.75;
-    private const double MinimumMacroF1 = 0.57;
+    // Reached on the dev set: accuracy 0.778, macro-F1 0.60 (the "maybe" class is the hard one, F1 ~0.2). The
+    // conclusion reader's weights were fitted on this file, so its 5-fold cross-validated figure (0.774 / 0.603,
+    // EVALUATION.md) is the honest one; this test guards against regressions. The thresholds leave a small margin
+    // so that a general rule that helps elsewhere is not blocked by one item.
+    private const double MinimumAccuracy = 0.76;
+    private const double MinimumMacroF1 = 0.58;
 }

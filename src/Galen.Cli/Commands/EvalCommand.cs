@@ -47,9 +47,10 @@ public static class EvalCommand
 
     private static int PubMedQa(Library library, List<string> rest, ParsedArgs args, TextWriter stdout, IProgressSink progress)
     {
-        args.Allow("--json", "--with-medquad");
-        if (rest.Count != 2) throw new UsageException("usage: galen eval pubmedqa FILE [--with-medquad DIR]");
+        args.Allow("--json", "--with-medquad", "--details", "--fit-reader", "--folds");
+        if (rest.Count != 2) throw new UsageException("usage: galen eval pubmedqa FILE [--with-medquad DIR] [--details] [--fit-reader OUT [--folds N]]");
         var items = PubMedQaReader.Read(rest[1]);
+        if (args.Get("--fit-reader") is { } readerFile) return FitReader(items, rest[1], readerFile, args, stdout);
         var report = new ImportReport();
         // The retrieval target is measured with all of MedQuAD in the library as distractors.
         if (args.Get("--with-medquad") is { } medquad) library.ImportMedQuad(medquad, report, progress: progress);
@@ -79,6 +80,17 @@ public static class EvalCommand
             var ei = Array.IndexOf(labels, expected);
             var ai = Array.IndexOf(labels, actual);
             if (ei >= 0 && ai >= 0) confusion[ei, ai]++;
+            if (args.Has("--details"))
+            {
+                // One JSON line per question: what was expected and decided, and how the study's own sentences were read.
+                var own = EvidenceGrader.Grade(item.Source, 1, 1, QuestionAnalyzer.Analyze(item.Question, []));
+                stdout.WriteLine(JsonSerializer.Serialize(new
+                {
+                    pmid = item.Pmid, expected, predicted = actual, reason = answer.VerdictReason, question = item.Question,
+                    stance = own.Stance.ToString(), score = own.StanceScore,
+                    sentences = own.Sentences.Where(x => x.StanceScore != 0 || x.IsConclusion || x.Hedged).Select(x => new { x.SectionLabel, x.IsConclusion, x.StanceScore, x.Hedged, x.Relevance, x.Text }),
+                }, CliJson.Options));
+            }
             progress.Advance(1);
         }
         progress.Finish();
@@ -115,6 +127,62 @@ public static class EvalCommand
         for (var i = 0; i < 3; i++) stdout.WriteLine($"    {labels[i],-10}{confusion[i, 0],6}{confusion[i, 1],6}{confusion[i, 2],6}");
         var p = Percentiles(latencies);
         stdout.WriteLine($"  ask latency p50 {p.P50:F1} ms, p95 {p.P95:F1} ms");
+        return ExitCodes.Done;
+    }
+
+    /// <summary>
+    /// Fits the conclusion reader on a labelled PubMedQA file and writes its weights table; with --folds N, first
+    /// reports how a reader fitted on the other folds does on each held-out fold (the honest figure).
+    /// </summary>
+    private static int FitReader(List<PubMedQaItem> items, string file, string output, ParsedArgs args, TextWriter stdout)
+    {
+        string[] labels = ["yes", "no", "uncertain"];
+        var examples = new List<(double[] Features, int Label, bool RuleOpen)>();
+        foreach (var item in items)
+        {
+            var analysis = QuestionAnalyzer.Analyze(item.Question, []);
+            var graded = EvidenceGrader.Grade(item.Source, 1, 1, analysis, reader: null);
+            var label = Array.IndexOf(labels, item.Decision == "maybe" ? "uncertain" : item.Decision);
+            if (label < 0 || !ConclusionReader.Applies(item.Source, graded.Sentences, graded.Stance) && graded.Stance != Stance.Inconclusive) continue;
+            examples.Add((ConclusionReader.Features(analysis.Question, graded.Sentences, graded.Stance, graded.StanceScore), label, graded.Stance == Stance.Inconclusive));
+        }
+        var trainable = examples.Where(e => !e.RuleOpen).Select(e => (e.Features, e.Label)).ToList();
+        if (args.Get("--folds") is { } foldText)
+        {
+            if (!int.TryParse(foldText, System.Globalization.CultureInfo.InvariantCulture, out var folds) || folds < 2) throw new UsageException("--folds needs a whole number of at least 2");
+            var confusion = new int[3, 3];
+            for (var f = 0; f < folds; f++)
+            {
+                var reader = ConclusionReader.Fit(trainable.Where((_, i) => i % folds != f).ToList());
+                var kept = 0;
+                for (var i = 0; i < examples.Count; i++)
+                {
+                    var e = examples[i];
+                    if (e.RuleOpen)
+                    {
+                        if (f == 0) confusion[e.Label, 2]++;
+                        continue;
+                    }
+                    if (kept++ % folds != f) continue;
+                    var predicted = reader.Read(e.Features).Stance switch { Stance.Supports => 0, Stance.Against => 1, _ => 2 };
+                    confusion[e.Label, predicted]++;
+                }
+            }
+            var total = Enumerable.Range(0, 3).Sum(i => Enumerable.Range(0, 3).Sum(j => confusion[i, j]));
+            var f1 = Enumerable.Range(0, 3).Select(i =>
+            {
+                var tp = confusion[i, i];
+                var fp = Enumerable.Range(0, 3).Sum(r => confusion[r, i]) - tp;
+                var fn = Enumerable.Range(0, 3).Sum(c => confusion[i, c]) - tp;
+                return tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
+            }).ToArray();
+            stdout.WriteLine($"Conclusion reader, {folds}-fold cross-validation on {total} abstracts (each read by a reader fitted without it):");
+            stdout.WriteLine($"  accuracy {Enumerable.Range(0, 3).Sum(i => confusion[i, i]) / (double)Math.Max(1, total):F3}   macro-F1 {f1.Average():F3}   (F1 yes {f1[0]:F3}, no {f1[1]:F3}, uncertain {f1[2]:F3})");
+        }
+        var fitted = ConclusionReader.Fit(trainable);
+        var header = $"Conclusion reader weights: one line per cue, then its weight toward yes, no and uncertain.\nFitted with: galen eval pubmedqa {Path.GetFileName(file)} --fit-reader {Path.GetFileName(output)}\non {trainable.Count} labelled abstracts whose conclusions the rules read as a finding. Numbers only; no text of the data.";
+        File.WriteAllText(output, fitted.Format(header));
+        stdout.WriteLine($"Wrote {output}: {ConclusionReader.FeatureNames.Count} cues fitted on {trainable.Count} abstracts.");
         return ExitCodes.Done;
     }
 

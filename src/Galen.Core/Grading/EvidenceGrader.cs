@@ -14,8 +14,17 @@ public static partial class EvidenceGrader
 
     private const int MaxSentencesPerSource = 400;
 
-    public static GradedSource Grade(SourceRecord source, double score, double topScore, QuestionAnalysis question)
+    public static GradedSource Grade(SourceRecord source, double score, double topScore, QuestionAnalysis question) =>
+        Grade(source, score, topScore, question, ConclusionReader.Default);
+
+    /// <summary>
+    /// As <see cref="Grade(SourceRecord, double, double, QuestionAnalysis)"/> with the given conclusion reader;
+    /// null reads stances by the rules alone (used to fit a reader).
+    /// </summary>
+    public static GradedSource Grade(SourceRecord source, double score, double topScore, QuestionAnalysis question, ConclusionReader? reader)
     {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(question);
         var level = EvidenceClassifier.Level(source);
         var size = EvidenceClassifier.SampleSize(source);
         var limitations = EvidenceClassifier.Limitations(source, level, size);
@@ -96,6 +105,17 @@ public static partial class EvidenceGrader
 
         var sourceRelevance = SourceRelevance(question, bearsI, bearsC, sentences, titleKw);
         var (stanceKind, stanceScore) = SourceStance(source, question, sentences, titleKw);
+        if (reader is not null && ConclusionReader.Applies(source, sentences, stanceKind))
+        {
+            var reading = reader.Read(ConclusionReader.Features(question.Question, sentences, stanceKind, stanceScore));
+            stanceKind = reading.Stance;
+            stanceScore = Math.Round(stanceKind switch
+            {
+                Stance.Supports => Math.Max(0.2, reading.Yes - reading.No),
+                Stance.Against => -Math.Max(0.2, reading.No - reading.Yes),
+                _ => Math.Clamp(reading.Yes - reading.No, -0.3, 0.3),
+            }, 4);
+        }
         var weight = level.BaseWeight() * SizeFactor(size, level) * LimitationFactor(limitations)
             * (0.3 + (0.7 * Math.Clamp(topScore > 0 ? score / topScore : 1, 0, 1)))
             * sourceRelevance * sourceRelevance;

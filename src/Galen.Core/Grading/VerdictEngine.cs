@@ -31,7 +31,10 @@ public sealed record VerdictOptions
     /// For reading what one study concludes about its own question (PubMedQA): the thin-evidence rule is off,
     /// because the question is whether the study's conclusion answers its title, not whether it is enough to act on.
     /// </summary>
-    public static VerdictOptions SingleStudy { get; } = new() { MinimumWeight = 0 };
+    public static VerdictOptions SingleStudy { get; } = new() { MinimumWeight = 0, MaxSources = 1 };
+
+    /// <summary>When set, only this many of the most relevant speaking sources decide (one, for reading a single study).</summary>
+    public int? MaxSources { get; init; }
 }
 
 /// <summary>
@@ -50,6 +53,10 @@ public static class VerdictEngine
             // Sources that match the question much less well than the best one do not get a say.
             var best = speaking.Max(s => s.Relevance);
             speaking = speaking.Where(s => s.Relevance >= options.RelativeRelevance * best).ToList();
+        }
+        if (options.MaxSources is int max && speaking.Count > max)
+        {
+            speaking = speaking.OrderByDescending(s => s.Relevance).ThenByDescending(s => s.Score).ThenBy(s => s.Source.Key, StringComparer.Ordinal).Take(Math.Max(1, max)).ToList();
         }
         if (speaking.Count == 0)
         {
