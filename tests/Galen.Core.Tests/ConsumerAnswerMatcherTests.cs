@@ -47,6 +47,15 @@ public sealed class ConsumerAnswerMatcherTests
     }
 
     [Fact]
+    public void A_short_abbreviation_names_a_topic_only_when_written_in_capitals()
+    {
+        var carney = new QuestionAnswerInfo { Focus = "Carney complex", Synonyms = ["CAR", "Carney syndrome"] };
+        var amd = new QuestionAnswerInfo { Focus = "Macular degeneration - age-related", Synonyms = ["AMD"] };
+        Assert.Equal(0, ConsumerAnswerMatcher.TopicScore(ConsumerAnswerMatcher.QuestionTokens("He sat in the car seat too long."), carney));
+        Assert.True(ConsumerAnswerMatcher.TopicScore(ConsumerAnswerMatcher.QuestionTokens("I was diagnosed with early AMD."), amd) >= 1);
+    }
+
+    [Fact]
     public void Generic_words_alone_do_not_name_a_topic()
     {
         var tokens = ConsumerAnswerMatcher.QuestionTokens("What is the best diagnosis for my chronic disease?");

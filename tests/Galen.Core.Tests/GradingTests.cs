@@ -128,6 +128,23 @@ public sealed class GradingTests
     }
 
     [Fact]
+    public void Guidelines_that_agree_settle_evidence_that_otherwise_conflicts_and_the_reason_says_others_differ()
+    {
+        var q = QuestionAnalyzer.Analyze("Can magnesium be used to treat restless legs syndrome?", []);
+        var guideline = EvidenceGrader.Grade(TestLibrary.RlsGuideline, 8, 10, q);
+        var review = EvidenceGrader.Grade(Research("Magnesium for restless legs syndrome: a systematic review and meta-analysis",
+            "Magnesium significantly improved restless legs syndrome symptoms compared with placebo across 12 randomized trials.", year: 2023, size: 900), 10, 10, q);
+        var trial = EvidenceGrader.Grade(Research("Magnesium for restless legs syndrome: a randomized controlled trial",
+            "Magnesium significantly improved restless legs syndrome symptoms compared with placebo.", year: 2022, size: 300), 10, 10, q);
+        Assert.Equal(Stance.Against, guideline.Stance);
+
+        var verdict = VerdictEngine.Decide([review, trial, guideline], q);
+        Assert.True(verdict.Value == Verdict.No, verdict.Reason + string.Join("; ", new[] { review, trial, guideline }.Select(g => $"{g.Level} {g.Weight:F2} {g.Stance}")));
+        Assert.Contains("guidelines outrank", verdict.Reason);
+        Assert.Contains("systematic review", verdict.Reason);
+    }
+
+    [Fact]
     public void Thin_evidence_gives_uncertain_with_the_reason_in_words()
     {
         var q = QuestionAnalyzer.Analyze("Does magnesium help with restless legs syndrome?", []);

@@ -18,6 +18,17 @@ public sealed class QuestionAnalyzerTests
         Assert.True(Names(a.MainCondition, "medication-induced acute dyskinesia"));
     }
 
+    [Theory]
+    [InlineData("I was given Reglan for nausea this morning and now my jaw feels locked. What is going on?")]
+    [InlineData("My son had a haloperidol shot yesterday and now his eyes keep rolling up. What is happening?")]
+    [InlineData("They started my dad on Haldol and his neck is pulled to one side. What is wrong with him?")]
+    public void A_story_ending_in_what_is_going_on_is_about_the_problem_described_not_about_going_on(string question)
+    {
+        var a = A(question);
+        Assert.True(Names(a.MainCondition, "acute dystonia"), a.MainCondition?.Name);
+        Assert.DoesNotContain(a.Conditions, c => c.Name.Contains("going", StringComparison.OrdinalIgnoreCase) || c.Name.Contains("happening", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public void Seed_dosing_question_on_the_amount_of_magnesium_that_causes_twitching()
     {

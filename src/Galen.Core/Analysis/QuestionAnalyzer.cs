@@ -168,10 +168,13 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\s*,?\s*(?:that\s+|which\s+|who\s+)?(?:has\s+|have\s+)?(?:started|start|began|begun|developed|occurred|appeared|came\s+on|happened|got\s+worse|worsened|appeared|arose|emerged|occurring|starting|beginning|developing)?\s*(?<ctx>\b(?:after|since|following|while|when|upon)\s+(?:i\s+|he\s+|she\s+|they\s+|we\s+|you\s+|the\s+patient\s+)?(?:was\s+|were\s+|am\s+|is\s+|been\s+|got\s+|get\s+)?(?:started|starting|initiating|initiation\s+of|increasing|increase\s+of|beginning|began|taking|took|stopping|stopped|switching|switched|put\s+on|being\s+put\s+on|using|on|the\s+start\s+of|a\s+dose\s+increase|dose\s+increase|receiving|given|treatment\s+with|an?\s+increase|exposure\s+to)\b.*)$", Opts)]
     private static partial Regex ContextPattern();
 
+    [GeneratedRegex(@"^\s*(?:for|because\s+of|to\s+(?:treat|stop|help(?:\s+with)?))\s+(?:(?:his|her|my|their|the|a|an|some|bad)\s+)?", Opts)]
+    private static partial Regex IndicationPattern();
+
     [GeneratedRegex(@"\b(?:(?:started|put|begun|began|switched)\s+(?:me|him|her|them|us|my\s+\w+)?\s*(?:on|taking)|gave\s+(?:me|him|her|them|us|my\s+\w+)|(?:given|prescribed|taking|took|been\s+on|am\s+on|is\s+on|was\s+on|started)|new)\s+(?<drug>[\w-]+(?:\s+[\w-]+)?)", Opts)]
     private static partial Regex StoryDrugPattern();
 
-    [GeneratedRegex(@"^(?:it|me|him|her|us|you|this|that|they|them|these|those|this\s+medicine|this\s+medication|this\s+drug|the\s+medicine|the\s+medication|the\s+drug|this\s+one|that\s+one|the\s+same|these\s+symptoms|this\s+problem|this\s+condition|the\s+symptoms)$", Opts)]
+    [GeneratedRegex(@"^(?:it|me|him|her|us|you|this|that|they|them|these|those|this\s+medicine|this\s+medication|this\s+drug|the\s+medicine|the\s+medication|the\s+drug|this\s+one|that\s+one|the\s+same|these\s+symptoms|this\s+problem|this\s+condition|the\s+symptoms|going\s+on|happening|wrong|wrong\s+with\s+(?:me|him|her|them|my\s+\w+)|the\s+matter|the\s+matter\s+with\s+(?:me|him|her|them))$", Opts)]
     private static partial Regex PronounPattern();
 
     [GeneratedRegex(@"<[^>]{0,500}>")]
@@ -206,6 +209,8 @@ public static partial class QuestionAnalyzer
         "dose", "doses", "dosage", "dosing", "amount", "side", "effects", "effect", "safe", "safety", "pregnancy", "pregnant",
         "risk", "risks", "children", "kids", "elderly", "adults", "long", "often", "much", "many", "alternative",
         "alternatives", "options", "option", "interactions", "interaction", "breastfeeding", "mg", "daily", "day",
+        // "What is going on?" asks about the story told before it, not about a topic called "going on".
+        "going", "happening", "happened", "wrong", "matter",
     };
 
     private static readonly string[] GenericHeads =
@@ -465,7 +470,19 @@ public static partial class QuestionAnalyzer
                 var started = StoryDrugPattern().Match(story);
                 if (started.Success)
                 {
-                    var later = Vocabulary.FindAll(story[(started.Index + started.Length)..]).Where(mm => mm.Group.IsCondition).ToList();
+                    var tail = story[(started.Index + started.Length)..];
+                    var later = Vocabulary.FindAll(tail).Where(mm => mm.Group.IsCondition).ToList();
+                    // "given Reglan for nausea ... and now my jaw feels locked": what the medicine was for is not the new problem.
+                    var drugWord = started.Groups["drug"];
+                    var afterDrug = story[(drugWord.Index + drugWord.Value.Split(' ')[0].Length)..];
+                    if (later.Count > 1 && IndicationPattern().Match(afterDrug) is { Success: true } indication)
+                    {
+                        var purpose = afterDrug[(indication.Index + indication.Length)..];
+                        if (purpose[..Math.Min(purpose.Length, later[0].Surface.Length + 12)].Contains(later[0].Surface, StringComparison.OrdinalIgnoreCase))
+                        {
+                            later = [.. later.Skip(1), later[0]];
+                        }
+                    }
                     fromStory = later.Concat(fromStory.Where(f => !later.Any(l => l.Group == f.Group))).ToList();
                 }
                 if (fromStory.Count > 0)

@@ -105,7 +105,10 @@ public static partial class ConsumerAnswerMatcher
         IEnumerable<string> names = qa.Focus is null ? qa.Synonyms : [qa.Focus, .. qa.Synonyms];
         foreach (var name in names.Take(24))
         {
-            var words = TextTools.Tokens(TextTools.Normalize(name)).Where(w => !TextTools.StopWords.Contains(w)).Take(8).ToArray();
+            var trimmed = name.Trim();
+            var words = trimmed.Length is >= 2 and <= 3 && trimmed.All(char.IsUpper)
+                ? [trimmed]
+                : TextTools.Tokens(TextTools.Normalize(name)).Where(w => !TextTools.StopWords.Contains(w)).Take(8).ToArray();
             if (words.Length == 0)
             {
                 continue;
@@ -182,8 +185,24 @@ public static partial class ConsumerAnswerMatcher
     }
 
     /// <summary>Question words as compared with topic names.</summary>
-    public static IReadOnlyList<string> QuestionTokens(string question) =>
-        TextTools.Tokens(TextTools.Normalize(question ?? "")).Where(w => !TextTools.StopWords.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
+    /// <remarks>
+    /// A short word written in capitals ("CAR", "AMD") is also kept as written, so that a short abbreviation among a
+    /// topic's names matches only an abbreviation in the question, never the everyday word ("car seat").
+    /// </remarks>
+    public static IReadOnlyList<string> QuestionTokens(string question)
+    {
+        var tokens = new List<string>();
+        foreach (var raw in (question ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = raw.Trim('.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '[', ']');
+            if (word.Length is >= 2 and <= 3 && word.All(char.IsUpper))
+            {
+                tokens.Add(word);
+            }
+            tokens.AddRange(TextTools.Tokens(TextTools.Normalize(raw)).Where(w => !TextTools.StopWords.Contains(w)));
+        }
+        return tokens.Distinct(StringComparer.Ordinal).ToList();
+    }
 
     private static (int At, bool Exact) IndexOf(IReadOnlyList<string> tokens, string word)
     {

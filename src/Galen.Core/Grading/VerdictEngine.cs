@@ -92,6 +92,17 @@ public static class VerdictEngine
             return new Verdict(Verdict.Uncertain, $"The evidence is thin: {summary}.", Math.Round(score, 4), basis);
         }
         var conflict = forWeight > 0 && againstWeight > 0 && Math.Min(forWeight, againstWeight) >= options.ConflictRatio * Math.Max(forWeight, againstWeight);
+        if (conflict && question.MainIntervention is not null && question.MainCondition is not null && GuidelinesAgree(weights) is { } guided)
+        {
+            // Guidelines outrank single studies and leaflets: when the guidelines that speak agree with one another,
+            // their answer stands, and the reason says that other sources differ.
+            var guidelines = basis.Where(b => b.Level == EvidenceLevel.Guideline && b.Stance == guided).ToList();
+            var others = basis.Where(b => !guidelines.Contains(b)).ToList();
+            var what = guided == Stance.Supports ? "Supported by" : "Not supported:";
+            return new Verdict(guided == Stance.Supports ? Verdict.Yes : Verdict.No,
+                $"{what} {Summarize(guidelines)}; guidelines outrank the other sources, which differ: {Summarize(others)}.",
+                Math.Round(score, 4), basis);
+        }
         if (conflict)
         {
             return new Verdict(Verdict.Uncertain, $"The evidence conflicts: {summary}.", Math.Round(score, 4), basis);
@@ -105,6 +116,39 @@ public static class VerdictEngine
             return new Verdict(Verdict.No, $"Not supported: {summary}.", Math.Round(score, 4), basis);
         }
         return new Verdict(Verdict.Uncertain, $"The evidence does not settle the question: {summary}.", Math.Round(score, 4), basis);
+    }
+
+    /// <summary>
+    /// The side the speaking guidelines on the treatment and condition asked about take, when they carry a real
+    /// share of the weight and do not conflict among themselves; null otherwise.
+    /// </summary>
+    private static Stance? GuidelinesAgree(List<(GradedSource Source, double Weight)> weights)
+    {
+        double forWeight = 0, againstWeight = 0, total = 0;
+        foreach (var (source, weight) in weights)
+        {
+            total += weight;
+            // Only a guideline on both the treatment and the condition asked about answers the question itself.
+            if (source.Level != EvidenceLevel.Guideline || !source.BearsOnBoth)
+            {
+                continue;
+            }
+            if (source.Stance == Stance.Supports)
+            {
+                forWeight += weight;
+            }
+            else if (source.Stance == Stance.Against)
+            {
+                againstWeight += weight;
+            }
+        }
+        var major = Math.Max(forWeight, againstWeight);
+        var minor = Math.Min(forWeight, againstWeight);
+        if (major <= 0 || major < 0.3 * total || minor > 0)
+        {
+            return null;
+        }
+        return forWeight > againstWeight ? Stance.Supports : Stance.Against;
     }
 
     /// <summary>Whether a source bears on the question enough to count in the verdict.</summary>
