@@ -11,7 +11,9 @@ namespace Galen.Benchmarks;
 /// <summary>
 /// Whole-command figures at scale. Two phases, each its own process so memory figures are honest:
 ///   scale import --sources N --work DIR   generate (once) and import the synthetic corpus: sources/s, peak memory
-///   scale search --sources N --work DIR   search and ask latency p50/p95 over PubMedQA questions, peak memory
+///   scale search --sources N --work DIR [--with-medquad]   search and ask latency p50/p95 over PubMedQA questions
+///                                         (clinician and patient wording), peak memory; --with-medquad adds MedQuAD's
+///                                         answers first, so patients' searches of patient information have real work
 ///   scale medquad --work DIR              full MedQuAD import time
 /// </summary>
 internal static class ScaleHarness
@@ -25,7 +27,7 @@ internal static class ScaleHarness
         switch (phase)
         {
             case "import": Import(work, data, sources); break;
-            case "search": Search(data, int.Parse(CorpusGenerator.Arg(args, "--queries") ?? "500")); break;
+            case "search": Search(data, int.Parse(CorpusGenerator.Arg(args, "--queries") ?? "500"), args.Contains("--with-medquad")); break;
             case "medquad": MedQuad(Path.Combine(work, "data-medquad")); break;
             case "stages": Stages(Path.Combine(work, $"corpus-{sources}")); break;
             default: throw new ArgumentException($"unknown phase {phase}");
@@ -90,10 +92,16 @@ internal static class ScaleHarness
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
     }
 
-    private static void Search(string data, int queries)
+    private static void Search(string data, int queries, bool withMedQuad)
     {
         using var library = new Library(new GalenStoreOptions { DataDirectory = data });
         library.EnsureReady();
+        if (withMedQuad)
+        {
+            var report = new ImportReport();
+            library.ImportMedQuad(SharedData.Path("medquad"), report);
+            Console.WriteLine($"medquad: {report.Added:N0} added, {report.Unchanged:N0} already there");
+        }
         var questions = PubMedQaReader.Read(SharedData.Path("pubmedqa", "pqal_dev.json")).Select(i => i.Question).Take(queries).ToList();
         var engine = new AnswerEngine(library.Search);
         foreach (var q in questions.Take(50))
@@ -103,6 +111,7 @@ internal static class ScaleHarness
         }
         var search = new List<double>();
         var ask = new List<double>();
+        var askPatient = new List<double>();
         foreach (var q in questions)
         {
             var t = Stopwatch.GetTimestamp();
@@ -111,10 +120,14 @@ internal static class ScaleHarness
             t = Stopwatch.GetTimestamp();
             engine.Ask(new AskRequest(q, Audience.Clinician, []));
             ask.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            t = Stopwatch.GetTimestamp();
+            engine.Ask(new AskRequest(q, Audience.Patient, []));
+            askPatient.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
         }
         Console.WriteLine($"sources: {library.CountSources():N0}; {questions.Count} PubMedQA questions after 50 warm-up");
         Console.WriteLine($"search top 20: p50 {P(search, 0.5):F1} ms, p95 {P(search, 0.95):F1} ms");
         Console.WriteLine($"ask (analysis, search, grading, composition): p50 {P(ask, 0.5):F1} ms, p95 {P(ask, 0.95):F1} ms");
+        Console.WriteLine($"ask in patient wording (adds the patient-information searches): p50 {P(askPatient, 0.5):F1} ms, p95 {P(askPatient, 0.95):F1} ms");
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
     }
 

@@ -45,8 +45,12 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
     public const int MaxQuestionLength = 20_000;
     private const int MinimumHits = 4;
 
+    /// <summary>The first words of a patient's message searched as text; the rest is searched against topic names only.</summary>
+    private const int OwnWordsSearched = 30;
+
     private readonly IEvidenceSearch _search = search ?? throw new ArgumentNullException(nameof(search));
     private readonly VerdictOptions _verdictOptions = verdictOptions ?? VerdictOptions.Default;
+
 
     public Answer Ask(AskRequest request)
     {
@@ -69,7 +73,9 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
 
         var hits = Retrieve(analysis, request.Audience);
         var top = hits.Count > 0 ? hits.Max(h => h.Score) : 0;
-        var graded = hits.Select(h => EvidenceGrader.Grade(h.Source, h.Score, top, analysis)).ToList();
+        // Grading each hit is independent work: on more than one core it is shared out, the order kept.
+        var graded = hits.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, Math.Min(Environment.ProcessorCount, 4)))
+            .Select(h => EvidenceGrader.Grade(h.Source, h.Score, top, analysis)).ToList();
         var verdict = analysis.IsYesNo ? VerdictEngine.Decide(graded, analysis, _verdictOptions) : null;
         return AnswerComposer.Compose(normalizedRequest, analysis, graded, verdict);
     }
@@ -105,34 +111,18 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
 
     private IReadOnlyList<SearchHit> Retrieve(QuestionAnalysis analysis, Audience audience)
     {
+        // The searches of patient information do not depend on the others: they run meanwhile on another core.
+        var patient = audience == Audience.Patient ? Task.Run(() => PatientInformation(analysis)) : null;
         var intervention = analysis.MainIntervention;
         var condition = analysis.MainCondition;
         var text = QueryText(analysis);
         var boosts = analysis.Interventions.Concat(analysis.Conditions).Concat(analysis.Comparators)
             .SelectMany(t => t.Phrasings).Select(Sanitize).Where(p => p.Length > 1)
             .Distinct(StringComparer.OrdinalIgnoreCase).Take(40).ToList();
-        var results = new List<SearchHit>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var results = new HitList();
 
-        void Run(IReadOnlyList<Term> concepts, int topN, SourceKind? kind = null, string? ownText = null, bool topicsOnly = false)
-        {
-            var query = new EvidenceQuery
-            {
-                TopicsOnly = topicsOnly,
-                Text = ownText ?? text,
-                RequiredConcepts = concepts.Select(ToConcept).Where(c => c.Phrasings.Count > 0).ToList(),
-                Boosts = boosts,
-                Top = topN,
-                Kind = kind,
-            };
-            foreach (var hit in _search.Search(query))
-            {
-                if (seen.Add(hit.Source.Key))
-                {
-                    results.Add(hit);
-                }
-            }
-        }
+        void Run(IReadOnlyList<Term> concepts, int topN, SourceKind? kind = null) =>
+            results.AddRange(_search.Search(Query(text, concepts, topN, kind, SearchScope.Everything, boosts)));
 
         if (intervention is not null && condition is not null)
         {
@@ -168,29 +158,91 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         {
             Run([], 20);
         }
-        if (audience == Audience.Patient && (condition ?? intervention) is { } topic && !results.Any(h => h.Source.Kind == SourceKind.PatientInformation))
+        if (audience == Audience.Patient && (condition ?? intervention) is { } topic && !results.Hits.Any(h => h.Source.Kind == SourceKind.PatientInformation))
         {
             Run([topic], 5, SourceKind.PatientInformation);
         }
-        if (audience == Audience.Patient)
+        if (patient is not null)
         {
-            // Patients name their topic in their own words and spelling, which the analysis may not recognise:
-            // patient information is also searched with the question's own words.
-            var own = Sanitize(analysis.Question);
-            if (own.Length > 0)
+            results.AddRange(patient.GetAwaiter().GetResult());
+        }
+        return results.Hits;
+    }
+
+    /// <summary>
+    /// Patients name their topic in their own words and spelling, which the analysis may not recognise, so patient
+    /// information is also searched with the question's own words: the start of the message against titles and
+    /// topic names, the whole message against topic names (a rare name deep in a long story, "hnpp", is still
+    /// found), and a longer message's first sentence alone. The one or two topics the message names best are then
+    /// fetched whole, so that the pair answering the kind of question asked (causes, treatment, dose) is among them.
+    /// </summary>
+    private List<SearchHit> PatientInformation(QuestionAnalysis analysis)
+    {
+        var found = new HitList();
+        var own = Sanitize(analysis.Question);
+        if (own.Length == 0)
+        {
+            return found.Hits;
+        }
+        void Run(string text, int topN, SearchScope scope, IReadOnlyList<Term>? concepts = null) =>
+            found.AddRange(_search.Search(Query(text, concepts ?? [], topN, SourceKind.PatientInformation, scope, [])));
+
+        var words = own.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Run(string.Join(' ', words.Take(OwnWordsSearched)), 10, SearchScope.TitlesAndTopics);
+        Run(own, 15, SearchScope.Topics);
+        var sentences = TextTools.SplitSentences(analysis.Question);
+        if (sentences.Count > 1 && Sanitize(analysis.Question[sentences[0].Start..sentences[0].End]) is { Length: > 0 } headline)
+        {
+            Run(headline, 8, SearchScope.TitlesAndTopics);
+        }
+        var tokens = ConsumerAnswerMatcher.QuestionTokens(analysis.Question);
+        var headlineTokens = ConsumerAnswerMatcher.HeadlineTokens(analysis.Question);
+        var topics = found.Hits
+            .Where(h => h.Source.QuestionAnswer?.Focus is { Length: > 1 })
+            .Select(h => (Focus: h.Source.QuestionAnswer!.Focus!, Score: ConsumerAnswerMatcher.TopicScore(tokens, headlineTokens, h.Source.QuestionAnswer!)))
+            .Where(t => t.Score >= 1)
+            .GroupBy(t => t.Focus, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (Focus: g.Key, Score: g.Max(t => t.Score)))
+            .OrderByDescending(t => t.Score)
+            .ThenBy(t => t.Focus, StringComparer.Ordinal)
+            .Take(2)
+            .ToList();
+        foreach (var (focus, _) in topics)
+        {
+            Run(focus, 12, SearchScope.Topics, [new Term(focus, [focus], "topic")]);
+        }
+        return found.Hits;
+    }
+
+    private static EvidenceQuery Query(string text, IReadOnlyList<Term> concepts, int top, SourceKind? kind, SearchScope scope, IReadOnlyList<string> boosts) => new()
+    {
+        Text = text,
+        RequiredConcepts = concepts.Select(ToConcept).Where(c => c.Phrasings.Count > 0).ToList(),
+        Boosts = boosts,
+        Top = top,
+        Kind = kind,
+        Scope = scope,
+    };
+
+    /// <summary>Hits in the order found, each source once.</summary>
+    private sealed class HitList
+    {
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+        public List<SearchHit> Hits { get; } = [];
+
+        public int Count => Hits.Count;
+
+        public void AddRange(IEnumerable<SearchHit> hits)
+        {
+            foreach (var hit in hits)
             {
-                Run([], 30, SourceKind.PatientInformation, own);
-                // And by topic names alone: a rare name in a long story ("hnpp") is found even when common words dominate the text search.
-                Run([], 40, SourceKind.PatientInformation, own, topicsOnly: true);
-            }
-            var sentences = TextTools.SplitSentences(analysis.Question);
-            if (sentences.Count > 1 && Sanitize(analysis.Question[sentences[0].Start..sentences[0].End]) is { Length: > 0 } headline)
-            {
-                // A long message's first sentence usually names its topic; searched alone it is not drowned by the story.
-                Run([], 10, SourceKind.PatientInformation, headline);
+                if (_seen.Add(hit.Source.Key))
+                {
+                    Hits.Add(hit);
+                }
             }
         }
-        return results;
     }
 
     private static Concept ToConcept(Term term) =>

@@ -56,6 +56,16 @@ public sealed class ConsumerAnswerMatcherTests
     }
 
     [Fact]
+    public void Content_overlap_counts_the_telling_question_words_the_answer_uses()
+    {
+        var tokens = ConsumerAnswerMatcher.QuestionTokens("My son has otitis media and takes amoxicillin with ear drops");
+        var onTopic = ConsumerAnswerMatcher.ContentOverlap(tokens, "Ear infections (otitis media) are often treated with amoxicillin; ear drops ease the pain.");
+        var offTopic = ConsumerAnswerMatcher.ContentOverlap(tokens, "Ear wax protects the ear canal and rarely needs removing.");
+        Assert.True(onTopic > offTopic, $"{onTopic} {offTopic}");
+        Assert.Equal(0, ConsumerAnswerMatcher.ContentOverlap(tokens, ""));
+    }
+
+    [Fact]
     public void Generic_words_alone_do_not_name_a_topic()
     {
         var tokens = ConsumerAnswerMatcher.QuestionTokens("What is the best diagnosis for my chronic disease?");

@@ -121,7 +121,7 @@ public sealed class SearchTests : IDisposable
         var hits = library.Search.Search(new EvidenceQuery
         {
             Text = "I have trouble with my hands and my son is being tested for hnpp",
-            TopicsOnly = true,
+            Scope = SearchScope.Topics,
             Kind = SourceKind.PatientInformation,
         });
         Assert.Equal("search-test-e", hits[0].Source.Ids.Medquad);

@@ -177,6 +177,20 @@ public static partial class ConsumerAnswerMatcher
         return type == "information" ? (wantedTypes.Count == 0 ? 0.9 : 0.5) : 0;
     }
 
+    /// <summary>Share of the question's telling words (four letters or more) that the answer's text uses, 0..1.</summary>
+    public static double ContentOverlap(IReadOnlyList<string> questionTokens, string answerText)
+    {
+        ArgumentNullException.ThrowIfNull(questionTokens);
+        var telling = questionTokens.Where(t => t.Length >= 4 && t.Any(char.IsLower)).ToList();
+        if (telling.Count == 0 || string.IsNullOrEmpty(answerText))
+        {
+            return 0;
+        }
+        var words = new HashSet<string>(TextTools.Tokens(TextTools.Normalize(answerText.Length > 20_000 ? answerText[..20_000] : answerText)), StringComparer.Ordinal);
+        var found = telling.Count(t => words.Contains(t) || words.Contains(t + "s") || (t.EndsWith('s') && words.Contains(t[..^1])));
+        return (double)found / telling.Count;
+    }
+
     /// <summary>The words of a longer message's first sentence; none when the question is a single sentence.</summary>
     public static IReadOnlyList<string> HeadlineTokens(string question)
     {

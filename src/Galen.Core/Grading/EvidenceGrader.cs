@@ -69,9 +69,11 @@ public static partial class EvidenceGrader
                 var relevance = Relevance(question, mi, mc, kw);
                 var isConclusion = isConclusionSection
                     || (!hasConclusionSection && isLast && source.Kind == SourceKind.Research && k >= spans.Count - 2);
-                var stance = isConclusion || relevance >= 0.3 || section.Category == "recommendation"
-                    ? StanceDetector.Classify(text, question.Focus, question.Keywords)
-                    : default;
+                // A leaflet's answer is all "conclusion"; past its opening, only sentences on the question's terms are read for
+                // stance (a long consumer answer would otherwise cost most of the time of a patient's question).
+                var readStance = relevance >= 0.3 || section.Category == "recommendation"
+                    || (isConclusion && (source.Kind != SourceKind.PatientInformation || k < 3));
+                var stance = readStance ? StanceDetector.Classify(text, question.Focus, question.Keywords) : default;
                 if (mi && source.Kind != SourceKind.Research && targets is not null)
                 {
                     // A guideline or patient page often speaks of several treatments in one sentence: what it says

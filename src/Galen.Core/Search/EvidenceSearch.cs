@@ -19,10 +19,21 @@ public sealed record EvidenceQuery
     public IReadOnlyList<string> Boosts { get; init; } = [];
     public int Top { get; init; } = 20;
     public SourceKind? Kind { get; init; }
-    /// <summary>Match the text against the sources' topic names only (keywords), not their titles or bodies.</summary>
-    public bool TopicsOnly { get; init; }
+    /// <summary>Which parts of a source the text is matched against (required concepts and boosts always search everything).</summary>
+    public SearchScope Scope { get; init; } = SearchScope.Everything;
     public int? FromYear { get; init; }
     public int? ToYear { get; init; }
+}
+
+/// <summary>Which parts of a source a query's text is matched against.</summary>
+public enum SearchScope
+{
+    /// <summary>Title, topic names, key text and body.</summary>
+    Everything,
+    /// <summary>Titles and topic names only: cheap on long messages, and what names a topic.</summary>
+    TitlesAndTopics,
+    /// <summary>Topic names only, rarer words weighing more: which topics the words name.</summary>
+    Topics,
 }
 
 public sealed record SearchHit(SourceRecord Source, double Score);

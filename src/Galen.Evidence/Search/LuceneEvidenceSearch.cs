@@ -30,12 +30,26 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
     /// Names learned at import (a MedQuAD focus and its synonyms), lower-cased, each with its other names.
     /// A query that names one is boosted by the others.
     /// </summary>
-    public IReadOnlyDictionary<string, string[]> LearnedSynonyms { get; set; } = new Dictionary<string, string[]>();
+    public IReadOnlyDictionary<string, string[]> LearnedSynonyms
+    {
+        get => learnedSynonyms;
+        set
+        {
+            learnedSynonyms = value ?? new Dictionary<string, string[]>();
+            // Looked up by first word: a query checks only the names that start with one of its words, not all of them.
+            synonymsByFirstWord = learnedSynonyms
+                .GroupBy(kv => kv.Key.Trim().Split(' ')[0], StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(kv => (kv.Key, kv.Value)).ToArray(), StringComparer.Ordinal);
+        }
+    }
+
+    private IReadOnlyDictionary<string, string[]> learnedSynonyms = new Dictionary<string, string[]>();
+    private Dictionary<string, (string Name, string[] Others)[]> synonymsByFirstWord = new(StringComparer.Ordinal);
 
     public IReadOnlyList<SearchHit> Search(EvidenceQuery query)
     {
         // A topic search asks which topics the words name; synonym boosts would pull in topics merely related.
-        query = query.TopicsOnly ? query with { Boosts = [] } : WithLearnedSynonyms(query);
+        query = query.Scope == SearchScope.Topics ? query with { Boosts = [] } : WithLearnedSynonyms(query);
         var top = Math.Clamp(query.Top, 1, 1000);
         if (!index.Exists) return [];
         var searcher = index.AcquireSearcher();
@@ -61,13 +75,18 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
 
     private EvidenceQuery WithLearnedSynonyms(EvidenceQuery query)
     {
-        var synonyms = LearnedSynonyms;
-        if (synonyms.Count == 0 || string.IsNullOrEmpty(query.Text) || query.Text.Length > 2000) return query;
+        var byFirstWord = synonymsByFirstWord;
+        if (byFirstWord.Count == 0 || string.IsNullOrEmpty(query.Text) || query.Text.Length > 2000) return query;
         var text = " " + new string(query.Text.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ').ToArray()) + " ";
         List<string>? extra = null;
-        foreach (var (term, others) in synonyms)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (text.Contains(term, StringComparison.Ordinal)) (extra ??= []).AddRange(others);
+            if (!seen.Add(word) || !byFirstWord.TryGetValue(word, out var names)) continue;
+            foreach (var (name, others) in names)
+            {
+                if (text.Contains(name, StringComparison.Ordinal)) (extra ??= []).AddRange(others);
+            }
         }
         return extra is null ? query : query with { Boosts = [.. query.Boosts, .. extra.Take(4)] };
     }
@@ -82,15 +101,19 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
             .ToList();
         textTerms = PruneCommonTerms(textTerms, reader);
         var textQuery = new BooleanQuery();
-        if (query.TopicsOnly)
+        switch (query.Scope)
         {
-            foreach (var q in TopicTerms(textTerms, reader)) textQuery.Add(q, Occur.SHOULD);
+            case SearchScope.Topics:
+                foreach (var q in TopicTerms(textTerms, reader)) textQuery.Add(q, Occur.SHOULD);
+                break;
+            case SearchScope.TitlesAndTopics:
+                foreach (var term in textTerms) textQuery.Add(AcrossFields(term, TitleFields), Occur.SHOULD);
+                break;
+            default:
+                foreach (var term in textTerms) textQuery.Add(AcrossFields(term), Occur.SHOULD);
+                break;
         }
-        else
-        {
-            foreach (var term in textTerms) textQuery.Add(AcrossFields(term), Occur.SHOULD);
-        }
-        foreach (var misspelt in UnknownWords(textTerms, reader).Take(MaxSpellingGuesses))
+        foreach (var misspelt in UnknownWords(textTerms, reader).Take(Environment.GetEnvironmentVariable("NOFUZZ") == "1" ? 0 : MaxSpellingGuesses))
         {
             textQuery.Add(NearSpellings(misspelt), Occur.SHOULD);
         }
@@ -189,10 +212,15 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
         return q;
     }
 
-    private static BooleanQuery AcrossFields(string term)
+    private static readonly (string Field, float Boost)[] TitleFields =
+        [.. EvidenceIndex.SearchFields.Where(f => f.Field is EvidenceIndex.TitleField or EvidenceIndex.KeywordsField)];
+
+    private static BooleanQuery AcrossFields(string term) => AcrossFields(term, EvidenceIndex.SearchFields);
+
+    private static BooleanQuery AcrossFields(string term, (string Field, float Boost)[] fields)
     {
         var q = new BooleanQuery();
-        foreach (var (field, boost) in EvidenceIndex.SearchFields)
+        foreach (var (field, boost) in fields)
         {
             q.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
         }
