@@ -120,6 +120,10 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
             .SelectMany(t => t.Phrasings).Select(Sanitize).Where(p => p.Length > 1)
             .Distinct(StringComparer.OrdinalIgnoreCase).Take(40).ToList();
         var results = new HitList();
+        // So does the search on the question's words alone, which comes after the concept searches in the list.
+        var broad = analysis.Comparators.Count == 0 && text.Length > 0
+            ? Task.Run(() => _search.Search(Query(text, [], 20, null, SearchScope.Everything, boosts)))
+            : null;
 
         void Run(IReadOnlyList<Term> concepts, int topN, SourceKind? kind = null) =>
             results.AddRange(_search.Search(Query(text, concepts, topN, kind, SearchScope.Everything, boosts)));
@@ -154,9 +158,9 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
             // The alternative a comparison names needs its own evidence.
             Run(condition is not null ? [analysis.Comparators[0], condition] : [analysis.Comparators[0]], 10);
         }
-        else if (text.Length > 0)
+        else if (broad is not null)
         {
-            Run([], 20);
+            results.AddRange(broad.GetAwaiter().GetResult());
         }
         if (audience == Audience.Patient && (condition ?? intervention) is { } topic && !results.Hits.Any(h => h.Source.Kind == SourceKind.PatientInformation))
         {
