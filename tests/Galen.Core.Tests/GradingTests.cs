@@ -145,6 +145,21 @@ public sealed class GradingTests
     }
 
     [Fact]
+    public void A_question_about_every_case_is_answered_no_by_a_source_naming_the_cases_that_do_not()
+    {
+        var q = QuestionAnalyzer.Analyze("Do all adults with restless legs syndrome need gabapentin?", []);
+        Assert.Equal("all", q.Quantifier);
+        var guideline = EvidenceGrader.Grade(Research("Gabapentin for restless legs syndrome: a clinical guideline",
+            "Gabapentin significantly improves restless legs syndrome. Gabapentin is recommended only when restless legs syndrome symptoms disturb sleep.", year: 2024, size: 400), 10, 10, q);
+
+        var verdict = VerdictEngine.Decide([guideline], q);
+        Assert.Equal(Verdict.No, verdict.Value);
+        Assert.Contains("only when", verdict.Reason);
+        Assert.NotNull(verdict.Deciding);
+        Assert.Null(QuestionAnalyzer.Analyze("Does gabapentin help restless legs syndrome?", []).Quantifier);
+    }
+
+    [Fact]
     public void Thin_evidence_gives_uncertain_with_the_reason_in_words()
     {
         var q = QuestionAnalyzer.Analyze("Does magnesium help with restless legs syndrome?", []);

@@ -137,6 +137,8 @@ public sealed record QuestionAnalysis
     public required QuestionKind Kind { get; init; }
     /// <summary>Whether the question wants a yes / no / uncertain verdict.</summary>
     public required bool IsYesNo { get; init; }
+    /// <summary>"all" or "most" when a yes/no question claims something of every case or of most cases; null otherwise.</summary>
+    public string? Quantifier { get; init; }
     public QuestionFocus Focus { get; init; } = QuestionFocus.Benefit;
     public IReadOnlyList<Term> Interventions { get; init; } = [];
     public IReadOnlyList<Term> Conditions { get; init; } = [];

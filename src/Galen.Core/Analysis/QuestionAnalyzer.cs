@@ -548,6 +548,7 @@ public static partial class QuestionAnalyzer
             FocusQuestion = focus,
             Kind = kind,
             IsYesNo = isYesNo,
+            Quantifier = isYesNo ? QuantifierOf(q) : null,
             Focus = focusKind,
             Interventions = interventions,
             Conditions = conditions,
@@ -693,6 +694,23 @@ public static partial class QuestionAnalyzer
         }
         return best ?? text.Substring(spans[^1].Start, spans[^1].Length).Trim();
     }
+
+    /// <summary>"all" for a claim about every case ("Do all children ... need ...?", "for every fever"), "most" for a claim about most.</summary>
+    private static string? QuantifierOf(string question)
+    {
+        var lower = question.ToLowerInvariant();
+        if (AllQuantifier().IsMatch(lower))
+        {
+            return "all";
+        }
+        return MostQuantifier().IsMatch(lower) ? "most" : null;
+    }
+
+    [GeneratedRegex(@"\b(?:all|every|everyone|everybody|always)\b", Opts)]
+    private static partial Regex AllQuantifier();
+
+    [GeneratedRegex(@"\b(?:most|majority\s+of)\b", Opts)]
+    private static partial Regex MostQuantifier();
 
     private static void AddTerms(string phrase, List<Term> interventions, List<Term> conditions, bool preferDrug)
     {

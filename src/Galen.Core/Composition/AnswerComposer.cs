@@ -279,6 +279,11 @@ public static partial class AnswerComposer
                     score *= x.Stance == want ? 1.6 : (want == Stance.Inconclusive && x.Stance == Stance.Against) ? 1.1 : x.Stance == Stance.None ? 0.6 : 0.5;
                 }
                 score *= KindFit(q, x);
+                if (verdict?.Deciding is { } deciding && ReferenceEquals(deciding.Sentence, x))
+                {
+                    // The sentence that decided the verdict ("many older children ... without antibiotics") leads.
+                    score *= 4;
+                }
                 // A record's Summary opens with its bottom line: the sentence written to stand for the whole record.
                 var recordBottomLine = x.SectionCategory == "summary" && x.Span.Start == 0;
                 if (recordBottomLine)

@@ -6,6 +6,9 @@ namespace Galen.Core.Grading;
 /// <summary>The answer to a yes/no question and why.</summary>
 public sealed record Verdict(string Value, string Reason, double Score, IReadOnlyList<GradedSource> Basis)
 {
+    /// <summary>The sentence that decided the verdict when one alone did (a "not all" exception), with its source.</summary>
+    public (GradedSource Source, GradedSentence Sentence)? Deciding { get; init; }
+
     public const string Yes = "yes";
     public const string No = "no";
     public const string Uncertain = "uncertain";
@@ -41,11 +44,54 @@ public sealed record VerdictOptions
 /// Weighs the stances of graded sources into yes / no / uncertain: by evidence level, relevance, recency and
 /// size; a guideline outranks single studies; thin or conflicting evidence gives "uncertain".
 /// </summary>
-public static class VerdictEngine
+public static partial class VerdictEngine
 {
     public static Verdict Decide(IReadOnlyList<GradedSource> sources, QuestionAnalysis question, VerdictOptions? options = null)
     {
-        options ??= VerdictOptions.Default;
+        var verdict = DecideByWeight(sources, question, options ?? VerdictOptions.Default);
+        if (verdict.Value != Verdict.No && question.Quantifier is { } quantifier && Exception(sources, question, quantifier) is { } exception)
+        {
+            // "Do all X need Y?" is answered by the cases that do not; "Do most X ...?" by a source saying most do not.
+            var (source, sentence) = exception;
+            var claim = quantifier == "all" ? "Not in every case" : "Not for most";
+            return verdict with
+            {
+                Value = Verdict.No,
+                Reason = $"{claim}: {DescribeSource(source)} says \"{Clip(sentence.Text)}\"",
+                Deciding = exception,
+            };
+        }
+        return verdict;
+    }
+
+    // Words that limit a claim about every case: a condition, a choice to wait, a part of the group.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:when\s+(?:an?\s+)?[\w-]+\s+is\s+(?:needed|necessary|indicated)|can\s+be\s+(?:watched|observed|monitored|managed)|without\s+(?:an?\s+)?(?:antibiotics?|medicines?|treatment|drugs?)|watchful\s+waiting|wait(?:ing)?\s+(?:and\s+see|for\s+\d+)|delayed|back-?up\s+(?:prescription|antibiotic)|not\s+(?:all|every|routinely|always)|only\s+(?:if|when|for|in)\b|unless|selected|(?:some|many)\s+(?:older\s+)?(?:children|patients|people|adults)\s+(?:can|do\s+not|don't|get\s+better)|is\s+not\s+needed|are\s+not\s+needed|do\s+not\s+need)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NotAllCue();
+
+    // Words that say most cases are otherwise: most get better on their own, are viral, or only a minority are affected.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:minority|only\s+(?:a\s+)?(?:few|small\s+(?:number|share|proportion|fraction|percentage))|most\s+[\w\s,()-]{0,80}?(?:get\s+better|improve|resolve|clear\s+up|settle|are\s+(?:caused\s+by\s+)?vir(?:al|uses)|do\s+not|don't|are\s+not|without))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NotMostCue();
+
+    /// <summary>The strongest source sentence on the question that limits an "all" or "most" claim, or null.</summary>
+    private static (GradedSource, GradedSentence)? Exception(IReadOnlyList<GradedSource> sources, QuestionAnalysis question, string quantifier)
+    {
+        var cue = quantifier == "all" ? NotAllCue() : NotMostCue();
+        return sources
+            .Where(s => Bears(s, question))
+            .SelectMany(s => s.Sentences
+                .Where(x => (x.MentionsCondition || x.MentionsIntervention) && x.Stance != Stance.Inconclusive && cue.IsMatch(x.Text))
+                .Select(x => (Source: s, Sentence: x)))
+            .OrderByDescending(p => p.Source.Level.BaseWeight() * (0.5 + p.Source.Relevance) * (p.Sentence.MentionsCondition && p.Sentence.MentionsIntervention ? 1.5 : 1))
+            .ThenBy(p => p.Source.Source.Key, StringComparer.Ordinal)
+            .ThenBy(p => p.Sentence.Order)
+            .Select(p => ((GradedSource, GradedSentence)?)(p.Source, p.Sentence))
+            .FirstOrDefault();
+    }
+
+    private static string Clip(string text) => text.Length <= 220 ? text : text[..217].TrimEnd() + "...";
+
+    private static Verdict DecideByWeight(IReadOnlyList<GradedSource> sources, QuestionAnalysis question, VerdictOptions options)
+    {
         var relevant = sources.Where(s => Bears(s, question)).ToList();
         var speaking = relevant.Where(s => s.Stance != Stance.None).ToList();
         if (speaking.Count > 1)
