@@ -160,6 +160,20 @@ public sealed class GradingTests
     }
 
     [Fact]
+    public void A_question_about_a_claim_is_decided_by_the_sources_that_speak_to_the_claim()
+    {
+        var q = QuestionAnalyzer.Analyze("Does gabapentin for restless legs syndrome damage the kidneys?", []);
+        var recommends = EvidenceGrader.Grade(Research("Gabapentin for restless legs syndrome: a randomized controlled trial",
+            "Gabapentin significantly improved restless legs syndrome symptoms compared with placebo.", year: 2022, size: 300), 10, 10, q);
+        var onClaim = EvidenceGrader.Grade(Research("Gabapentin in restless legs syndrome and the kidneys: a systematic review and meta-analysis",
+            "Gabapentin did not damage the kidneys of people with restless legs syndrome in any of the 12 randomized trials.", year: 2023, size: 1200), 9, 10, q);
+
+        var verdict = VerdictEngine.Decide([recommends, onClaim], q);
+        Assert.True(verdict.Value == Verdict.No, verdict.Reason + $" {onClaim.Stance} {onClaim.Weight:F2} {recommends.Stance}");
+        Assert.DoesNotContain(recommends, verdict.Basis);
+    }
+
+    [Fact]
     public void Thin_evidence_gives_uncertain_with_the_reason_in_words()
     {
         var q = QuestionAnalyzer.Analyze("Does magnesium help with restless legs syndrome?", []);

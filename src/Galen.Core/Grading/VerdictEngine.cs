@@ -88,6 +88,42 @@ public static partial class VerdictEngine
             .FirstOrDefault();
     }
 
+    /// <summary>Words a question's claim turns on that are not the treatment, the condition or a generic verb ("give", "wear", "drive").</summary>
+    private static List<string> ClaimWords(QuestionAnalysis question)
+    {
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in question.Interventions.Concat(question.Conditions).Concat(question.Comparators).Concat(question.ContextTerms))
+        {
+            foreach (var phrasing in term.Phrasings.Append(term.Name))
+            {
+                named.UnionWith(TextTools.Tokens(TextTools.Normalize(phrasing)));
+            }
+        }
+        return question.Keywords
+            .Where(k => k.Length >= 4 && !named.Contains(k) && !GenericClaimWords.Contains(k) && !named.Any(n => n.Length >= 4 && (n.StartsWith(k, StringComparison.Ordinal) || k.StartsWith(n, StringComparison.Ordinal))))
+            .Select(k => k.Length > 6 ? k[..6] : k)
+            .Distinct(StringComparer.Ordinal)
+            .Take(6)
+            .ToList();
+    }
+
+    private static bool SpeaksTo(GradedSource source, List<string> claim) =>
+        source.Sentences.Any(x => (x.StanceScore != 0 || x.Stance == Stance.Inconclusive) && (x.MentionsIntervention || x.MentionsCondition)
+            && claim.Any(c => TextTools.ContainsWordStart(TextTools.Normalize(x.Text), c)));
+
+    private static readonly HashSet<string> GenericClaimWords = new(StringComparer.Ordinal)
+    {
+        "help", "helps", "helpful", "work", "works", "working", "used", "using", "take", "taking", "treat", "treated", "treating",
+        "treatment", "treatments", "effective", "effect", "effects", "need", "needs", "needed", "recommend", "recommended",
+        "safe", "safely", "good", "best", "better", "worth", "trying", "benefit", "benefits", "useful", "cure", "cures",
+        "therapy", "medicine", "medicines", "medication", "medications", "drug", "drugs", "pills", "tablets", "patients",
+        "people", "adults", "children", "child", "years", "really", "actually", "first", "line", "choice", "option", "options",
+        "okay", "there", "they", "them", "their", "about", "with", "from", "that", "this", "what", "which", "when", "should",
+        "could", "would", "does", "have", "been", "usually", "often", "ever", "still", "always", "woman", "women", "pregnant",
+        "pregnancy", "elderly", "older", "baby", "babies", "infant", "infants", "teenager", "teenagers", "someone", "while",
+        "during", "serum", "level", "levels", "concentration", "dose", "doses", "amount",
+    };
+
     private static string Clip(string text) => text.Length <= 220 ? text : text[..217].TrimEnd() + "...";
 
     private static Verdict DecideByWeight(IReadOnlyList<GradedSource> sources, QuestionAnalysis question, VerdictOptions options)
@@ -103,6 +139,16 @@ public static partial class VerdictEngine
         if (options.MaxSources is int max && speaking.Count > max)
         {
             speaking = speaking.OrderByDescending(s => s.Relevance).ThenByDescending(s => s.Score).ThenBy(s => s.Source.Key, StringComparer.Ordinal).Take(Math.Max(1, max)).ToList();
+        }
+        else if (speaking.Count > 1 && ClaimWords(question) is { Count: > 0 } claim)
+        {
+            // "Can the flu shot give me the flu?" asks about a claim ("give"), not whether the shot is recommended:
+            // when some sources speak to the claim itself, those that only recommend the treatment step back.
+            var onClaim = speaking.Where(s => SpeaksTo(s, claim)).ToList();
+            if (onClaim.Count > 0 && onClaim.Count < speaking.Count)
+            {
+                speaking = onClaim;
+            }
         }
         if (speaking.Count == 0)
         {
