@@ -51,7 +51,6 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
     private readonly IEvidenceSearch _search = search ?? throw new ArgumentNullException(nameof(search));
     private readonly VerdictOptions _verdictOptions = verdictOptions ?? VerdictOptions.Default;
 
-
     public Answer Ask(AskRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

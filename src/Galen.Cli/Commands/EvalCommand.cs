@@ -96,13 +96,7 @@ public static class EvalCommand
         progress.Finish();
         var total = items.Count;
         var correct = Enumerable.Range(0, 3).Sum(i => confusion[i, i]);
-        var f1s = Enumerable.Range(0, 3).Select(i =>
-        {
-            var tp = confusion[i, i];
-            var fp = Enumerable.Range(0, 3).Sum(r => confusion[r, i]) - tp;
-            var fn = Enumerable.Range(0, 3).Sum(c => confusion[i, c]) - tp;
-            return tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
-        }).ToArray();
+        var f1s = F1PerLabel(confusion);
         var accuracy = total == 0 ? 0 : (double)correct / total;
         var macroF1 = f1s.Average();
         if (args.Has("--json"))
@@ -143,7 +137,7 @@ public static class EvalCommand
             var analysis = QuestionAnalyzer.Analyze(item.Question, []);
             var graded = EvidenceGrader.Grade(item.Source, 1, 1, analysis, reader: null);
             var label = Array.IndexOf(labels, item.Decision == "maybe" ? "uncertain" : item.Decision);
-            if (label < 0 || !ConclusionReader.Applies(item.Source, graded.Sentences, graded.Stance) && graded.Stance != Stance.Inconclusive) continue;
+            if (label < 0 || (!ConclusionReader.Applies(item.Source, graded.Sentences, graded.Stance) && graded.Stance != Stance.Inconclusive)) continue;
             examples.Add((ConclusionReader.Features(analysis.Question, graded.Sentences, graded.Stance, graded.StanceScore), label, graded.Stance == Stance.Inconclusive));
         }
         var trainable = examples.Where(e => !e.RuleOpen).Select(e => (e.Features, e.Label)).ToList();
@@ -169,13 +163,7 @@ public static class EvalCommand
                 }
             }
             var total = Enumerable.Range(0, 3).Sum(i => Enumerable.Range(0, 3).Sum(j => confusion[i, j]));
-            var f1 = Enumerable.Range(0, 3).Select(i =>
-            {
-                var tp = confusion[i, i];
-                var fp = Enumerable.Range(0, 3).Sum(r => confusion[r, i]) - tp;
-                var fn = Enumerable.Range(0, 3).Sum(c => confusion[i, c]) - tp;
-                return tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
-            }).ToArray();
+            var f1 = F1PerLabel(confusion);
             stdout.WriteLine($"Conclusion reader, {folds}-fold cross-validation on {total} abstracts (each read by a reader fitted without it):");
             stdout.WriteLine($"  accuracy {Enumerable.Range(0, 3).Sum(i => confusion[i, i]) / (double)Math.Max(1, total):F3}   macro-F1 {f1.Average():F3}   (F1 yes {f1[0]:F3}, no {f1[1]:F3}, uncertain {f1[2]:F3})");
         }
@@ -275,6 +263,17 @@ public static class EvalCommand
         }
         return list;
     }
+
+    /// <summary>F1 of each label from a confusion matrix (rows expected, columns predicted).</summary>
+    private static double[] F1PerLabel(int[,] confusion) =>
+        Enumerable.Range(0, confusion.GetLength(0)).Select(i =>
+        {
+            var n = confusion.GetLength(0);
+            var tp = confusion[i, i];
+            var fp = Enumerable.Range(0, n).Sum(r => confusion[r, i]) - tp;
+            var fn = Enumerable.Range(0, n).Sum(c => confusion[i, c]) - tp;
+            return tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
+        }).ToArray();
 
     private static string Flatten(string text)
     {
