@@ -279,6 +279,12 @@ public static partial class AnswerComposer
                     score *= x.Stance == want ? 1.6 : (want == Stance.Inconclusive && x.Stance == Stance.Against) ? 1.1 : x.Stance == Stance.None ? 0.6 : 0.5;
                 }
                 score *= KindFit(q, x);
+                if (q.MainIntervention is not null && q.MainCondition is not null && !x.MentionsCondition)
+                {
+                    // A sentence on the medicine for some other condition ("for migraine, an NSAID ...") does not answer
+                    // a question about this one.
+                    score *= 0.4;
+                }
                 if (verdict?.Deciding is { } deciding && ReferenceEquals(deciding.Sentence, x))
                 {
                     // The sentence that decided the verdict ("many older children ... without antibiotics") leads.
