@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Galen.Core.Answers;
+using Galen.Core.Search;
 using Galen.Core.Sources;
 
 namespace Galen.Core.Tests;
@@ -223,5 +224,28 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.DoesNotContain("(", second);
         Assert.Equal("Take 1 g daily.".Replace("1 g daily", "1 grams each day", StringComparison.Ordinal), LayVocabulary.Simplify("Take 1 g daily."));
         Assert.Equal("See the example, e.g. this one.", LayVocabulary.Simplify("See the example, e.g. this one."));
+    }
+
+    [Fact]
+    public void The_bottom_line_speaks_of_the_condition_asked_about_not_of_the_medicine_for_another()
+    {
+        var other = new SourceRecord
+        {
+            Kind = SourceKind.Guideline,
+            Ids = new ExternalIds { Guideline = "test-neuropathic-pain" },
+            Title = "Test guideline: gabapentin and pregabalin in neuropathic pain and restless legs syndrome",
+            Container = "Test Pain Society",
+            Year = 2024,
+            Sections =
+            [
+                new SourceSection { Label = "Summary", Category = "summary", Text = "For neuropathic pain, the panel recommends gabapentin or pregabalin as a first medicine." },
+                new SourceSection { Label = "Scope", Category = "background", Text = "Restless legs syndrome is covered by the sleep society's guideline." },
+            ],
+        };
+        var hits = new List<SearchHit> { new(other, 10), new(TestLibrary.RlsGuideline, 9) };
+        var answer = AnswerEngine.AnswerFrom(new AskRequest("Does gabapentin help restless legs syndrome?"), hits);
+
+        Assert.Contains("restless legs", answer.BottomLine, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("neuropathic", answer.BottomLine, StringComparison.OrdinalIgnoreCase);
     }
 }
