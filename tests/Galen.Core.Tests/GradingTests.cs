@@ -173,6 +173,14 @@ public sealed class GradingTests
         Assert.DoesNotContain(recommends, verdict.Basis);
     }
 
+    [Theory]
+    [InlineData("NICE recommends a stepped approach, starting with education and self-help, then cognitive behavioural therapy, and advises against benzodiazepines.", 1)]
+    [InlineData("The panel advises against benzodiazepines, sedating antihistamines and cognitive behavioural therapy for panic disorder.", -1)]
+    [InlineData("Cognitive behavioural therapy is not recommended for this group.", -1)]
+    [InlineData("Sleep hygiene was discussed; cognitive behavioural therapy was mentioned.", 0)]
+    public void What_a_sentence_says_of_one_named_treatment_follows_the_verb_that_governs_it(string sentence, int expected) =>
+        Assert.Equal(expected, StanceDetector.TargetSign(sentence.ToLowerInvariant(), ["cognitive behavioural therapy", "cbt"]));
+
     [Fact]
     public void Thin_evidence_gives_uncertain_with_the_reason_in_words()
     {

@@ -96,7 +96,7 @@ public static partial class StanceDetector
     private static partial Regex TargetNegator();
 
     // Words that start a new predicate between a governor and the target: the governor no longer reaches it.
-    [GeneratedRegex(@"\b(?:recommend\w*|suggest\w*|advis\w*|offer\w*|prefer\w*|is|are|was|were|helps?|should|can|may|works?|but|while|whereas|although|so|because|which|who|that)\b|[;:.]", Opts)]
+    [GeneratedRegex(@"\b(?:recommend\w*|suggest\w*|advis\w*|offer\w*|prefer\w*|is|are|was|were|(?<!-)helps?|should|can|may|works?|but|while|whereas|although|so|because|which|who|that)\b|[;:.]", Opts)]
     private static partial Regex TargetReset();
 
     // A positive governor right before the target: "recommends X", "offer X", "X is recommended" is handled after.
@@ -160,8 +160,27 @@ public static partial class StanceDetector
                 return -1;
             }
         }
-        return TargetPositiveBefore().IsMatch(before) ? 1 : 0;
+        if (TargetPositiveBefore().IsMatch(before))
+        {
+            return 1;
+        }
+        // "NICE recommends a stepped approach ..., then X ..., and advises against Y": a recommendation earlier in the
+        // sentence reaches X when nothing starts a new predicate in between; the "against" later is about Y.
+        var governor = RecommendVerb().Matches(before);
+        if (governor.Count > 0)
+        {
+            var verb = governor[^1];
+            var reach = before[(verb.Index + verb.Length)..];
+            if (!TargetReset().IsMatch(reach) && !TargetNegator().IsMatch(reach))
+            {
+                return 1;
+            }
+        }
+        return 0;
     }
+
+    [GeneratedRegex(@"\b(?:recommend(?:s|ed)?|suggest(?:s|ed)?|offer(?:s|ed)?)\b", Opts)]
+    private static partial Regex RecommendVerb();
 
     private static int FindWord(string text, string word)
     {
