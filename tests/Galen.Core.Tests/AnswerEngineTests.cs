@@ -248,4 +248,28 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.Contains("restless legs", answer.BottomLine, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("neuropathic", answer.BottomLine, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void A_leaflet_that_names_the_medicine_and_the_condition_only_apart_gives_no_verdict()
+    {
+        var leaflet = new SourceRecord
+        {
+            Kind = SourceKind.PatientInformation,
+            Ids = new ExternalIds { Guideline = "test-leaflet-apart" },
+            Title = "Gabapentin and restless legs syndrome: test leaflet",
+            Container = "Test Leaflets",
+            Year = 2025,
+            Keywords = ["gabapentin", "restless legs syndrome"],
+            Sections =
+            [
+                new SourceSection { Label = "Gabapentin", Category = "patient", Text = "Gabapentin is a medicine for nerve pain and some kinds of seizures." },
+                new SourceSection { Label = "Restless legs", Category = "patient", Text = "Restless legs syndrome gives an urge to move the legs in the evening." },
+            ],
+        };
+        var answer = AnswerEngine.AnswerFrom(new AskRequest("Does gabapentin help restless legs syndrome?"), [new SearchHit(leaflet, 5)]);
+
+        Assert.True(answer.Abstained);
+        Assert.Equal("uncertain", answer.Verdict);
+        Assert.Contains("too little evidence", answer.BottomLine);
+    }
 }

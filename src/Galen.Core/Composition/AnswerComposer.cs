@@ -234,6 +234,13 @@ public static partial class AnswerComposer
             }
             return $"The library holds too little evidence to answer this question: no source is about {VerdictEngine.Describe(q)}.";
         }
+        if (q.IsYesNo && i is not null && c is not null
+            && !usable.Any(s => s.Source.Kind == SourceKind.Research || s.Sentences.Any(x => x.MentionsIntervention && x.MentionsCondition)))
+        {
+            // Guidelines and leaflets tagged with both topics, but no sentence in any of them speaks of the two together
+            // (a study's title states its own question, so research is not held to this): no answer to give.
+            return $"The library holds too little evidence to answer this question: no source says anything about {i.Name} for {c.Name} in the same breath.";
+        }
         var anyUsableSentence = usable.Any(s => s.Relevance >= 0.5 || s.Sentences.Any(x => x.Relevance >= 0.3));
         if (!anyUsableSentence)
         {
