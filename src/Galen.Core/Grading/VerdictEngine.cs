@@ -109,7 +109,7 @@ public static partial class VerdictEngine
 
     private static bool SpeaksTo(GradedSource source, List<string> claim) =>
         source.Sentences.Any(x => (x.StanceScore != 0 || x.Stance == Stance.Inconclusive) && (x.MentionsIntervention || x.MentionsCondition)
-            && claim.Any(c => TextTools.ContainsWordStart(TextTools.Normalize(x.Text), c)));
+            && TextTools.Normalize(x.Text) is var normalized && claim.Any(c => TextTools.ContainsWordStart(normalized, c)));
 
     private static readonly HashSet<string> GenericClaimWords = new(StringComparer.Ordinal)
     {
