@@ -272,4 +272,74 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.Equal("uncertain", answer.Verdict);
         Assert.Contains("too little evidence", answer.BottomLine);
     }
+
+    private static SourceRecord Pair(string id, string focus, string type, string question, string answer) => new()
+    {
+        Kind = SourceKind.PatientInformation,
+        Ids = new ExternalIds { Medquad = id },
+        Title = question,
+        Container = "Test Health Pages",
+        Sections = [new SourceSection { Label = "Answer", Text = answer }],
+        QuestionAnswer = new QuestionAnswerInfo { Question = question, QuestionType = type, Focus = focus },
+    };
+
+    private static readonly SourceRecord[] WilsonPages =
+    [
+        Pair("TEST_0100_Sec1", "Wilson disease", "information", "What is (are) Wilson disease ?",
+            "Wilson disease is an inherited condition in which copper builds up in the liver, the brain and the eyes. Without treatment the copper slowly damages these organs."),
+        Pair("TEST_0100_Sec2", "Wilson disease", "treatment", "What are the treatments for Wilson disease ?",
+            "Medicines that remove copper from the body are taken for life. People with the condition are also asked to avoid foods rich in copper, such as liver and shellfish."),
+        Pair("TEST_0100_Sec3", "Wilson disease", "inheritance", "Is Wilson disease inherited ?",
+            "The condition passes from parents to children when both parents carry one changed copy of the gene."),
+        Pair("TEST_0100_Sec4", "Wilson disease", "symptoms", "What are the symptoms of Wilson disease ?",
+            "Yellow skin, tiredness, shaking hands and changes in mood are common first signs of the condition."),
+    ];
+
+    [Fact]
+    public void A_message_naming_a_topic_in_its_own_words_is_answered_from_the_pages_on_that_topic()
+    {
+        var engine = new AnswerEngine(new InMemorySearch([.. TestLibrary.All, .. WilsonPages]));
+        var answer = engine.Ask(new AskRequest("wilsons disease. my nephew was told he has wilson disease, I would like to request further knowledge about it please", Audience.Patient));
+
+        Assert.False(answer.Abstained);
+        Assert.DoesNotContain("too little evidence", answer.BottomLine, StringComparison.Ordinal);
+        Assert.Contains("copper", answer.BottomLine, StringComparison.Ordinal);
+        var cited = answer.References.Single(r => r.N == answer.BottomLineStatement.Citations[0]);
+        Assert.StartsWith("TEST_0100_", cited.ExternalIds.Medquad, StringComparison.Ordinal);
+        Assert.All(answer.Sections.SelectMany(s => s.Statements), st => Assert.NotEmpty(st.Citations));
+        // The other pages on the topic become the follow-ups, written as a reader would ask them.
+        Assert.InRange(answer.FollowUps.Count, 3, 5);
+        Assert.All(answer.FollowUps, f => Assert.DoesNotContain("(are)", f, StringComparison.Ordinal));
+        Assert.Contains("What are the treatments for Wilson disease?", answer.FollowUps);
+    }
+
+    [Fact]
+    public void A_yes_no_message_no_page_decides_is_uncertain_and_quotes_the_page_on_its_topic()
+    {
+        var engine = new AnswerEngine(new InMemorySearch([.. TestLibrary.All, .. WilsonPages]));
+        var answer = engine.Ask(new AskRequest("Wilson disease. Can my nephew with wilson disease still play rugby at school?", Audience.Patient));
+
+        Assert.False(answer.Abstained);
+        Assert.Equal("uncertain", answer.Verdict);
+        Assert.NotNull(answer.VerdictReason);
+        var cited = answer.References.Single(r => r.N == answer.BottomLineStatement.Citations[0]);
+        Assert.StartsWith("TEST_0100_", cited.ExternalIds.Medquad, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_message_naming_no_topic_the_library_holds_still_abstains()
+    {
+        var engine = new AnswerEngine(new InMemorySearch([.. TestLibrary.All, .. WilsonPages]));
+        var answer = engine.Ask(new AskRequest("Does sevoflurane expire once the bottle is opened?", Audience.Patient));
+
+        Assert.True(answer.Abstained);
+        Assert.Empty(answer.References);
+    }
+
+    [Theory]
+    [InlineData("What is (are) Noonan syndrome ?", "What is Noonan syndrome?")]
+    [InlineData("Who is at risk for Pulmonary Embolism? ?", "Who is at risk for Pulmonary Embolism?")]
+    [InlineData("How to diagnose Fibromyalgia ?", "How to diagnose Fibromyalgia?")]
+    public void Page_questions_are_written_as_a_reader_would_ask_them(string stored, string plain) =>
+        Assert.Equal(plain, Composition.AnswerComposer.PlainQuestion(stored));
 }

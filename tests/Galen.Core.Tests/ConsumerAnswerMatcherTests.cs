@@ -73,6 +73,24 @@ public sealed class ConsumerAnswerMatcherTests
     }
 
     [Fact]
+    public void A_name_whose_distinctive_word_reads_as_an_everyday_word_is_not_named_by_its_general_word()
+    {
+        var tokens = ConsumerAnswerMatcher.QuestionTokens("I cant find a doctor for burning mouth syndrome on this site.");
+        Assert.Equal(0, ConsumerAnswerMatcher.TopicScore(tokens, Topic("Cant syndrome")));
+        Assert.True(ConsumerAnswerMatcher.TopicScore(tokens, Topic("Burning mouth syndrome")) >= 1);
+    }
+
+    [Fact]
+    public void The_words_of_a_name_scattered_over_a_long_message_do_not_name_it_whole()
+    {
+        var scattered = ConsumerAnswerMatcher.QuestionTokens(
+            "My knee gives way when I climb stairs, the doctor took x-rays and blood tests and found nothing, but my mother had arthritis of the hands.");
+        var together = ConsumerAnswerMatcher.QuestionTokens("My mother has knee arthritis and climbs stairs slowly.");
+        Assert.True(ConsumerAnswerMatcher.TopicScore(scattered, Topic("Knee arthritis")) < 1);
+        Assert.True(ConsumerAnswerMatcher.TopicScore(together, Topic("Knee arthritis")) >= 1);
+    }
+
+    [Fact]
     public void The_headline_of_a_longer_message_adds_to_the_topic_it_names()
     {
         const string message = "Uveitis. My doctor also said something about autoimmune diseases and my eyes.";

@@ -188,12 +188,18 @@ public static class EvalCommand
         var engine = new AnswerEngine(library.Search);
         var grades = new List<int?>();
         var searchGrades = new List<int?>();
+        // What the reader sees first: the answer the article's bottom line quotes; and how often the article abstains.
+        var leadGrades = new List<int?>();
+        var abstained = 0;
         progress.Start("Asking", questions.Count);
         foreach (var (qid, text) in questions)
         {
             var answer = engine.Ask(new AskRequest(text, Audience.Patient, []));
             var top = answer.Evidence.Select(e => e.ExternalIds.Medquad).FirstOrDefault(m => m is not null);
             grades.Add(top is not null && qrels.TryGetValue((qid, top), out var g) ? g : null);
+            var quoted = answer.BottomLineStatement.Citations.Select(c => answer.References.FirstOrDefault(r => r.N == c)?.ExternalIds.Medquad).FirstOrDefault(m => m is not null);
+            leadGrades.Add(quoted is not null && qrels.TryGetValue((qid, quoted), out var lg) ? lg : null);
+            abstained += answer.Abstained ? 1 : 0;
             var searchTop = SearchCommand.Search(library, text, 1, Galen.Core.Sources.SourceKind.PatientInformation, null, null) is [{ } first, ..] ? first.Source.Ids.Medquad : null;
             searchGrades.Add(searchTop is not null && qrels.TryGetValue((qid, searchTop), out var sg) ? sg : null);
             if (args.Has("--details"))
@@ -213,13 +219,14 @@ public static class EvalCommand
         var meanJudged = grades.Any(g => g is not null) ? grades.Where(g => g is not null).Average(g => g!.Value) : 0;
         if (args.Has("--json"))
         {
-            stdout.WriteLine(JsonSerializer.Serialize(new { questions = grades.Count, meanGrade = mean, meanGradeJudged = meanJudged, shareIncompleteOrBetter = good, shareUnjudged = unjudged, imported = report.Imported + report.Unchanged }, CliJson.Options));
+            stdout.WriteLine(JsonSerializer.Serialize(new { questions = grades.Count, meanGrade = mean, meanGradeJudged = meanJudged, shareIncompleteOrBetter = good, shareUnjudged = unjudged, meanGradeQuotedFirst = leadGrades.Sum(g => g ?? 0) / (double)n, shareAbstained = abstained / (double)n, imported = report.Imported + report.Unchanged }, CliJson.Options));
             return ExitCodes.Done;
         }
         stdout.WriteLine($"LiveQA: {grades.Count} questions over {report.Imported + report.Unchanged} MedQuAD answers");
         stdout.WriteLine($"  mean grade of the top answer (0-3, unjudged as 0): {mean:F3}");
         stdout.WriteLine($"  mean grade over judged top answers: {meanJudged:F3}");
         stdout.WriteLine($"  share graded 3-Incomplete or better: {good:P1}; share unjudged: {unjudged:P1}");
+        stdout.WriteLine($"  the answer the bottom line quotes first: mean grade {leadGrades.Sum(g => g ?? 0) / (double)n:F3}, unjudged {leadGrades.Count(g => g is null) / (double)n:P1}; articles that abstain {abstained / (double)n:P1}");
         stdout.WriteLine($"  plain search (no question analysis): mean grade {searchGrades.Sum(g => g ?? 0) / (double)n:F3}, unjudged {searchGrades.Count(g => g is null) / (double)n:P1}");
         return ExitCodes.Done;
     }

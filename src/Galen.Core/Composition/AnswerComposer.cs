@@ -32,6 +32,11 @@ public static partial class AnswerComposer
             s.Stance.ToString().ToLowerInvariant(), s.Source.Kind.ToSlug(), s.Source.Title, s.Year)).ToList();
 
         var missing = MissingEvidence(analysis, ranked, usable);
+        var named = NamedTopicAnswers(ranked, analysis);
+        if (AnswerFromNamedTopic(analysis, audience, named, usable, missing))
+        {
+            return ConsumerArticle(request, analysis, named, evidence, urgentNotice);
+        }
         if (missing is not null)
         {
             return new Answer
@@ -138,7 +143,7 @@ public static partial class AnswerComposer
             Sections = sections,
             References = ctx.References(),
             Evidence = evidence,
-            FollowUps = FollowUps(analysis, ranked),
+            FollowUps = PatientFollowUps(audience, analysis, named) ?? FollowUps(analysis, ranked),
             Disclaimer = Wording.Disclaimer(audience),
             ReadingGrade = audience == Audience.Patient ? Readability.FleschKincaidGrade(allText) : null,
             After = request.After.Count > 0 ? request.After : null,
@@ -558,6 +563,20 @@ public static partial class AnswerComposer
     }
 
     // ---------------------------------------------------------------- follow-ups
+
+    /// <summary>
+    /// For a patient whose message names a topic the library has question-answer pairs on, the questions those pairs
+    /// answer make the best follow-ups; null when there are fewer than three.
+    /// </summary>
+    private static List<string>? PatientFollowUps(Audience audience, QuestionAnalysis q, IReadOnlyList<GradedSource> named)
+    {
+        if (audience != Audience.Patient || named.Count == 0)
+        {
+            return null;
+        }
+        var list = NamedTopicFollowUps(q, named, named[0]);
+        return list.Count >= 3 ? list : null;
+    }
 
     /// <summary>3-5 follow-up questions the library can answer, from the sections present in the evidence found.</summary>
     public static IReadOnlyList<string> FollowUps(QuestionAnalysis q, IReadOnlyList<GradedSource> ranked)

@@ -133,11 +133,17 @@ public static partial class ConsumerAnswerMatcher
                     }
                 }
             }
-            if (specificFound == 0 && words.Any(w => !GenericWords.Contains(w) && w.Length > 2))
+            if (specificFound == 0 && (words.Any(w => !GenericWords.Contains(w) && w.Length > 2) || HasDroppedNameWord(name)))
             {
                 continue;
             }
             var coverage = found / total;
+            if (coverage >= 0.999 && specificFound >= 2 && Spread(questionTokens, words) > (2 * words.Length) + 2)
+            {
+                // The words of a longer name scattered over a long message ("cant use the site ... burning mouth
+                // syndrome") do not name it.
+                coverage = 0.8;
+            }
             // Among names the question holds whole, a longer name is more specific, and people name their topic early.
             var score = coverage >= 0.999
                 ? 1 + (0.03 * Math.Min(specificFound, 4)) + (0.06 * (1 - ((double)earliest / Math.Max(1, questionTokens.Count)))) - (0.05 * slips)
@@ -149,6 +155,38 @@ public static partial class ConsumerAnswerMatcher
             }
         }
         return best + (inHeadline ? 0.15 : 0);
+    }
+
+    /// <summary>
+    /// A name word that reads as a common word and so is not compared ("Cant" in "Cant syndrome"): the name is then
+    /// not named by its remaining, general words alone.
+    /// </summary>
+    private static bool HasDroppedNameWord(string name) =>
+        TextTools.Tokens(TextTools.Normalize(name)).Any(w => TextTools.StopWords.Contains(w) && !FunctionWords.Contains(w));
+
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "your", "you", "how", "what", "about",
+    };
+
+    /// <summary>How far apart, in question words, the first and last of the name's specific words stand.</summary>
+    private static int Spread(IReadOnlyList<string> questionTokens, IReadOnlyList<string> words)
+    {
+        int first = int.MaxValue, last = -1;
+        foreach (var word in words)
+        {
+            if (GenericWords.Contains(word) || word.Length <= 2)
+            {
+                continue;
+            }
+            var (at, _) = IndexOf(questionTokens, word);
+            if (at >= 0)
+            {
+                first = Math.Min(first, at);
+                last = Math.Max(last, at);
+            }
+        }
+        return last < 0 ? 0 : last - first;
     }
 
     /// <summary>How well the pair's question type fits what was asked: 1 asked for, 0.5 the general description, 0 other.</summary>
