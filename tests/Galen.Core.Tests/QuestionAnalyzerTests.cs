@@ -29,6 +29,13 @@ public sealed class QuestionAnalyzerTests
         Assert.DoesNotContain(a.Conditions, c => c.Name.Contains("going", StringComparison.OrdinalIgnoreCase) || c.Name.Contains("happening", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Theory]
+    [InlineData("Would like to learn more about restless legs syndrome")]
+    [InlineData("Gout. I would like to know more about this condition.")]
+    [InlineData("Would appreciate any information on acute dystonia")]
+    public void A_request_for_information_is_not_a_yes_no_question(string question) =>
+        Assert.False(A(question).IsYesNo);
+
     [Fact]
     public void Seed_dosing_question_on_the_amount_of_magnesium_that_causes_twitching()
     {

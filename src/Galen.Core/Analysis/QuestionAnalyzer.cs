@@ -106,7 +106,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"[:.;,]\s*(?:what|which|who|when|where|why|how)\b", Opts)]
     private static partial Regex WhInsidePattern();
 
-    [GeneratedRegex(@"^(?:so\s+|and\s+|but\s+|also\s+|then\s+)?(?:is|are|was|were|does|do|did|can|could|should|will|would|may|might|has|have|had|must|shall|isn't|aren't|doesn't|don't|won't|can't)\b", Opts)]
+    // "Would like to learn more about ..." is a request, not a yes/no question.
+    [GeneratedRegex(@"^(?:so\s+|and\s+|but\s+|also\s+|then\s+)?(?:is|are|was|were|does|do|did|can|could|should|will|would|may|might|has|have|had|must|shall|isn't|aren't|doesn't|don't|won't|can't)\b(?!\s+(?:like|love|appreciate)\b)", Opts)]
     private static partial Regex AuxStartPattern();
 
     [GeneratedRegex(@"[:.;,]\s*(?:is|are|does|do|can|should|will|was|were|did|has|have|could)\s+(?:it|they|this|there|these|that|we|he|she|the|a|an)\b", Opts)]

@@ -37,7 +37,7 @@ public static partial class AnswerComposer
     /// <summary>
     /// Whether the article is written from the patient information on the topic the question names (never for
     /// whether a treatment helps a condition): when the analysis leaves nothing to answer from, or, for a patient,
-    /// when none of the sources it found is on that topic.
+    /// when nothing it would quote comes from a page on that topic.
     /// </summary>
     private static bool AnswerFromNamedTopic(QuestionAnalysis q, Audience audience, IReadOnlyList<GradedSource> named, IReadOnlyList<GradedSource> usable, string? missing)
     {
@@ -46,14 +46,17 @@ public static partial class AnswerComposer
             return false;
         }
         // Whether a treatment helps a condition is for the evidence on both to say: a page on the condition alone does
-        // not answer it, and the abstention names what is missing.
-        var efficacy = q.IsYesNo && q.MainIntervention is not null && q.MainCondition is not null;
+        // not answer it, and the abstention names what is missing. That holds when both are terms the vocabulary
+        // knows; words merely lifted from a long message ("or does second hand smoke contribute") prove little.
+        var efficacy = q.IsYesNo && q.MainIntervention is { } i && q.MainCondition is { } c && Known(i) && Known(c);
         if (efficacy)
         {
             return false;
         }
-        return missing is not null || (audience == Audience.Patient && !usable.Any(named.Contains));
+        return missing is not null || (audience == Audience.Patient && !usable.Any(s => named.Contains(s) && s.Sentences.Any(x => Bearing(s, x))));
     }
+
+    private static bool Known(Term term) => term.Type is not ("phrase" or "fallback" or "pronoun" or "topic");
 
     private static Answer ConsumerArticle(AskRequest request, QuestionAnalysis q,
         IReadOnlyList<GradedSource> named, IReadOnlyList<EvidenceEntry> evidence, string? urgentNotice)

@@ -61,7 +61,7 @@ public static partial class AnswerComposer
         // Sources whose category sections feed the practical sections: about the condition (or the intervention).
         var topical = conditionSources.Count > 0 ? conditionSources : usable;
 
-        var bottom = BottomLine(ctx, analysis, usable, verdict);
+        var bottom = BottomLine(ctx, analysis, usable, verdict, named);
         var sections = new List<AnswerSection>();
         void Add(string key, List<Statement> statements, bool numbered = false)
         {
@@ -259,7 +259,7 @@ public static partial class AnswerComposer
 
     // ---------------------------------------------------------------- bottom line
 
-    private static Statement? BottomLine(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> usable, Verdict? verdict)
+    private static Statement? BottomLine(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> usable, Verdict? verdict, IReadOnlyList<GradedSource> named)
     {
         var want = verdict?.Value switch
         {
@@ -313,6 +313,12 @@ public static partial class AnswerComposer
                     if (s.Source.Kind == SourceKind.PatientInformation || x.SectionCategory == "patient")
                     {
                         score *= 1.8;
+                    }
+                    if (named.Count > 0 && s.Source.Kind == SourceKind.PatientInformation)
+                    {
+                        // The page that best answers the message on the topic it names speaks first; a page on a topic
+                        // the message does not name gives way.
+                        score *= ReferenceEquals(s, named[0]) ? 2.5 : named.Contains(s) ? 1.2 : 0.5;
                     }
                     score *= WordCount(x.Text) <= 22 ? 1.2 : 0.8;
                     score *= TooHard(ctx, x.Text) ? (recordBottomLine ? 0.7 : 0.4) : 1;

@@ -50,6 +50,7 @@ public static partial class ConsumerAnswerMatcher
         ("when to contact a medical professional", Cue(@"\b(?:see a doctor|call (?:a|the|my) doctor|emergency room|go to the (?:er|hospital))\b")),
         ("support groups", Cue(@"\bsupport (?:groups?|organi[sz]ations?)\b")),
         ("research", Cue(@"\b(?:clinical trials?|research\w*|new (?:treatments?|studies))\b")),
+        ("information", Cue(@"\b(?:(?:learn|know|read|find out|hear)\s+(?:more\s+)?about|more information|(?:information|knowledge)\s+(?:about|on)|tell me about)\b")),
     ];
 
     private static readonly Dictionary<QuestionKind, string[]> KindTypes = new()
