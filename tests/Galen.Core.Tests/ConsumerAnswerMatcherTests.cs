@@ -23,6 +23,8 @@ public sealed class ConsumerAnswerMatcherTests
     [InlineData("abduction", "adduction")]
     [InlineData("asthma", "anemia")]
     [InlineData("gout", "gut")]
+    [InlineData("chlorpromazine", "chlorpheniramine")]
+    [InlineData("hydrocortisone", "hydrocodone")]
     public void Opposites_and_different_short_words_are_not_the_same_word(string a, string b) =>
         Assert.False(ConsumerAnswerMatcher.SameWord(a, b));
 

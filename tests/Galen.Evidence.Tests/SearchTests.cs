@@ -25,6 +25,7 @@ public sealed class SearchTests : IDisposable
             Topic("e", "hereditary neuropathy with liability to pressure palsies", "Nerves in the arms and legs are easily damaged by pressure.", "HNPP"),
             Topic("f", "Trouble swallowing", "Trouble swallowing can come from the throat or the gullet; trouble at meals is common, and hands may shake."),
             Topic("g", "Hand pain", "Trouble using the hands can come from the joints or the nerves."),
+            Topic("h", "Ciprofloxacin", "An antibiotic taken by mouth for some infections of the bladder and the gut."),
         };
         library.Writer.Apply("test", records.Select(ImportItem.Of), new ImportReport());
     }
@@ -112,6 +113,7 @@ public sealed class SearchTests : IDisposable
     [Theory]
     [InlineData("chronic diahrrea after antibiotics", "d")]
     [InlineData("what is heredetary neuropaty", "e")]
+    [InlineData("does ciprofaxin work well for my bladder", "h")]
     public void A_misspelt_name_that_no_source_contains_is_found_by_near_spelling(string query, string expected) =>
         Assert.Equal("search-test-" + expected, Find(query).First());
 

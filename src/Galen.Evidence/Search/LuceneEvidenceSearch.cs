@@ -113,7 +113,7 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
                 foreach (var term in textTerms) textQuery.Add(AcrossFields(term), Occur.SHOULD);
                 break;
         }
-        foreach (var misspelt in UnknownWords(textTerms, reader).Take(Environment.GetEnvironmentVariable("NOFUZZ") == "1" ? 0 : MaxSpellingGuesses))
+        foreach (var misspelt in UnknownWords(textTerms, reader).Take(MaxSpellingGuesses))
         {
             textQuery.Add(NearSpellings(misspelt), Occur.SHOULD);
         }
@@ -202,13 +202,20 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
         }
     }
 
-    /// <summary>Names within one or two slips of spelling (the first letter kept) in titles and topic words.</summary>
+    /// <summary>
+    /// Names within one or two slips of spelling (the first letter kept) in titles and topic words; for a long word,
+    /// also names that begin as it does, since long drug names are misspelt past their start ("ciprofaxin").
+    /// </summary>
     private static BooleanQuery NearSpellings(string term)
     {
         var edits = term.Length >= 8 ? 2 : 1;
         var q = new BooleanQuery();
         q.Add(new FuzzyQuery(new Term(EvidenceIndex.TitleField, term), edits, 1) { Boost = 2.0f }, Occur.SHOULD);
         q.Add(new FuzzyQuery(new Term(EvidenceIndex.KeywordsField, term), edits, 1) { Boost = 1.5f }, Occur.SHOULD);
+        if (term.Length >= 8)
+        {
+            q.Add(new PrefixQuery(new Term(EvidenceIndex.TitleField, term[..6])) { Boost = 1.0f }, Occur.SHOULD);
+        }
         return q;
     }
 
