@@ -24,8 +24,12 @@ public static class GalenCommand
           ask --batch FILE --format json   one {"id","question","after"?} per line in, one answer per line out
           serve [--urls URL]               the web site and API (default http://127.0.0.1:5000)
           stats [--json]
-          eval pubmedqa FILE [--json]
-          eval liveqa --medquad DIR --answers CSV --questions XML --qrels FILE [--json]
+          eval pubmedqa FILE [--with-medquad DIR] [--details] [--json]
+                                           verdict accuracy and macro-F1 on a PubMedQA file
+          eval pubmedqa FILE --fit-reader OUT [--folds N]
+                                           fit the conclusion reader's weights on a labelled file
+          eval liveqa --medquad DIR --answers CSV --questions XML --qrels FILE [--details] [--json]
+                                           grade consumer answers with a LiveQA qrels file
 
         --data defaults to ~/.galen (or GALEN_DATA); --database defaults to the SQLite file in the data
         directory (or GALEN_DATABASE; "Host=..." is PostgreSQL).
