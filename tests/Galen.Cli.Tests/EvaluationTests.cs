@@ -36,6 +36,9 @@ public sealed class EvaluationTests
         Assert.Equal(30, json["questions"]!.GetValue<int>());
         Assert.True(json["meanGrade"]!.GetValue<double>() >= 0.9, result.Stdout);
         Assert.True(json["shareUnjudged"]!.GetValue<double>() < 0.5, result.Stdout);
+        // What the reader sees: the article quotes a good answer first and rarely abstains on these messages.
+        Assert.True(json["meanGradeQuotedFirst"]!.GetValue<double>() >= 0.7, result.Stdout);
+        Assert.True(json["shareAbstained"]!.GetValue<double>() <= 0.2, result.Stdout);
     }
 
     [Fact]
