@@ -36,6 +36,22 @@ public sealed class QuestionAnalyzerTests
     public void A_request_for_information_is_not_a_yes_no_question(string question) =>
         Assert.False(A(question).IsYesNo);
 
+    [Theory]
+    [InlineData("Estradiol patch. Can I stop using the patch after 4 months?")]
+    [InlineData("Can we give ibuprofen to our son with a fever?")]
+    public void The_asker_is_never_taken_for_a_treatment_or_condition(string question)
+    {
+        var a = A(question);
+        Assert.DoesNotContain(a.Interventions.Concat(a.Conditions), t => t.Name is "I" or "we" or "We");
+    }
+
+    [Fact]
+    public void A_strength_after_a_medicine_is_not_part_of_its_name()
+    {
+        var a = A("amphetamine salts 20 mg. are they gluten free");
+        Assert.DoesNotContain(a.Interventions.Concat(a.Conditions), t => t.Name.Any(char.IsDigit));
+    }
+
     [Fact]
     public void Seed_dosing_question_on_the_amount_of_magnesium_that_causes_twitching()
     {

@@ -175,7 +175,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:(?:started|put|begun|began|switched)\s+(?:me|him|her|them|us|my\s+\w+)?\s*(?:on|taking)|gave\s+(?:me|him|her|them|us|my\s+\w+)|(?:given|prescribed|taking|took|been\s+on|am\s+on|is\s+on|was\s+on|started)|new)\s+(?<drug>[\w-]+(?:\s+[\w-]+)?)", Opts)]
     private static partial Regex StoryDrugPattern();
 
-    [GeneratedRegex(@"^(?:it|me|him|her|us|you|this|that|they|them|these|those|this\s+medicine|this\s+medication|this\s+drug|the\s+medicine|the\s+medication|the\s+drug|this\s+one|that\s+one|the\s+same|these\s+symptoms|this\s+problem|this\s+condition|the\s+symptoms|going\s+on|happening|wrong|wrong\s+with\s+(?:me|him|her|them|my\s+\w+)|the\s+matter|the\s+matter\s+with\s+(?:me|him|her|them))$", Opts)]
+    [GeneratedRegex(@"^(?:it|i|we|me|him|her|us|you|this|that|they|them|these|those|this\s+medicine|this\s+medication|this\s+drug|the\s+medicine|the\s+medication|the\s+drug|this\s+one|that\s+one|the\s+same|these\s+symptoms|this\s+problem|this\s+condition|the\s+symptoms|going\s+on|happening|wrong|wrong\s+with\s+(?:me|him|her|them|my\s+\w+)|the\s+matter|the\s+matter\s+with\s+(?:me|him|her|them))$", Opts)]
     private static partial Regex PronounPattern();
 
     [GeneratedRegex(@"<[^>]{0,500}>")]
@@ -190,7 +190,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:a|an|the|my|your|his|her|our|their|this|that|these|those|some|any|taking|using|take|use|oral|extra|supplemental|regular|daily|high[-\s]dose|low[-\s]dose|people\s+with|patients\s+with|someone\s+with|persons?\s+with|children\s+with|adults\s+with|treating|treatment\s+of|the\s+treatment\s+of|symptoms\s+of|me|him|her|them|it)\s+", Opts)]
     private static partial Regex LeadingFillerPattern();
 
-    [GeneratedRegex(@"\s+(?:symptoms?|in\s+(?:adults?|children|kids|the\s+elderly|older\s+adults|elderly\s+patients|pregnancy|pregnant\s+women|women|men|infants|patients)|during\s+pregnancy|at\s+night|anymore|too|then|now|as\s+well|at\s+all|in\s+general|right\s+now|safely|though|please|for\s+me|for\s+(?:him|her|them)|effectively)$", Opts)]
+    [GeneratedRegex(@"\s+(?:symptoms?|in\s+(?:adults?|children|kids|the\s+elderly|older\s+adults|elderly\s+patients|pregnancy|pregnant\s+women|women|men|infants|patients)|during\s+pregnancy|at\s+night|anymore|too|then|now|as\s+well|at\s+all|in\s+general|right\s+now|safely|though|please|for\s+me|for\s+(?:him|her|them)|effectively|\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|ml|mls|%|units?|iu|tablets?|pills?)?)$", Opts)]
     private static partial Regex TrailingFillerPattern();
 
     [GeneratedRegex(@"\b(?:in|during|for)\s+(?<pop>pregnancy|pregnant\s+women|children|kids|infants|babies|newborns|adults|older\s+adults|the\s+elderly|elderly\s+(?:patients|people)|adolescents|teenagers|women|men|breastfeeding(?:\s+women)?|postmenopausal\s+women|athletes)\b", Opts)]
@@ -857,6 +857,9 @@ public static partial class QuestionAnalyzer
         }
     }
 
+    [GeneratedRegex(@"^(?:\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|ml|%|iu)?|mg|mcg|ml|iu)$", Opts)]
+    private static partial Regex StrengthPattern();
+
     private static string? FallbackPhrase(string core)
     {
         // The longest run of topic words before a colon or the yes/no verb.
@@ -875,7 +878,8 @@ public static partial class QuestionAnalyzer
         foreach (var t in tokens)
         {
             var n = TextTools.Normalize(t);
-            if (n.Length >= 2 && !TextTools.StopWords.Contains(n) && !FollowUpWords.Contains(n))
+            // A strength ("20 mg") is not part of a topic's name.
+            if (n.Length >= 2 && !TextTools.StopWords.Contains(n) && !FollowUpWords.Contains(n) && !StrengthPattern().IsMatch(t))
             {
                 words.Add(t);
                 if (words.Count > best.Count)
