@@ -334,6 +334,8 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
 
         Assert.True(answer.Abstained);
         Assert.Empty(answer.References);
+        // Nothing is suggested about the words the library could not place.
+        Assert.DoesNotContain(answer.FollowUps, f => f.Contains("expire", StringComparison.OrdinalIgnoreCase) || f.Contains("bottle", StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]

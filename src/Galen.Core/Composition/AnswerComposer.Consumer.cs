@@ -167,9 +167,19 @@ public static partial class AnswerComposer
     {
         var list = new List<string>();
         var answered = PlainQuestion(top.Source.QuestionAnswer?.Question ?? top.Source.Title);
-        foreach (var source in named.Where(s => !ReferenceEquals(s, top)))
+        var focus = top.Source.QuestionAnswer?.Focus;
+        // One follow-up per kind of question, the topic's own pages first: "What causes it?", "How is it treated?",
+        // rather than the same question about five subtypes.
+        var kinds = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { top.Source.QuestionAnswer?.QuestionType ?? "" };
+        var others = named.Where(s => !ReferenceEquals(s, top))
+            .OrderBy(s => string.Equals(s.Source.QuestionAnswer?.Focus, focus, StringComparison.OrdinalIgnoreCase) ? 0 : 1);
+        foreach (var source in others)
         {
             var text = PlainQuestion(source.Source.QuestionAnswer?.Question ?? source.Source.Title);
+            if (!kinds.Add(source.Source.QuestionAnswer?.QuestionType ?? text))
+            {
+                continue;
+            }
             if (text.Length > 0 && !list.Contains(text, StringComparer.OrdinalIgnoreCase)
                 && !string.Equals(text, answered, StringComparison.OrdinalIgnoreCase)
                 && !string.Equals(text.TrimEnd('?'), q.FocusQuestion.TrimEnd('?', ' '), StringComparison.OrdinalIgnoreCase))

@@ -51,7 +51,7 @@ public static partial class AnswerComposer
                 Abstained = true,
                 BottomLineStatement = new Statement(missing, [], []),
                 Evidence = evidence,
-                FollowUps = FollowUps(analysis, ranked),
+                FollowUps = FollowUps(analysis, ranked).Where(f => OnlyHeldTopics(f, analysis, ranked)).ToList(),
                 Disclaimer = Wording.Disclaimer(audience),
                 ReadingGrade = audience == Audience.Patient ? Readability.FleschKincaidGrade(missing) : null,
                 After = request.After.Count > 0 ? request.After : null,
@@ -143,7 +143,7 @@ public static partial class AnswerComposer
             Sections = sections,
             References = ctx.References(),
             Evidence = evidence,
-            FollowUps = PatientFollowUps(audience, analysis, named) ?? FollowUps(analysis, ranked),
+            FollowUps = Merge(PatientFollowUps(audience, analysis, named), FollowUps(analysis, ranked).Where(f => !NamesUnlikelyTopic(f, analysis))),
             Disclaimer = Wording.Disclaimer(audience),
             ReadingGrade = audience == Audience.Patient ? Readability.FleschKincaidGrade(allText) : null,
             After = request.After.Count > 0 ? request.After : null,
@@ -572,7 +572,7 @@ public static partial class AnswerComposer
 
     /// <summary>
     /// For a patient whose message names a topic the library has question-answer pairs on, the questions those pairs
-    /// answer make the best follow-ups; null when there are fewer than three.
+    /// answer make the best follow-ups; null for anyone else.
     /// </summary>
     private static List<string>? PatientFollowUps(Audience audience, QuestionAnalysis q, IReadOnlyList<GradedSource> named)
     {
@@ -580,9 +580,56 @@ public static partial class AnswerComposer
         {
             return null;
         }
-        var list = NamedTopicFollowUps(q, named, named[0]);
-        return list.Count >= 3 ? list : null;
+        return NamedTopicFollowUps(q, named, named[0]);
     }
+
+    /// <summary>The page questions first; the general follow-ups fill up to three.</summary>
+    private static List<string> Merge(List<string>? fromPages, IEnumerable<string> general)
+    {
+        var list = fromPages ?? [];
+        foreach (var f in general)
+        {
+            if (list.Count >= 3)
+            {
+                break;
+            }
+            if (!list.Contains(f, StringComparer.OrdinalIgnoreCase))
+            {
+                list.Add(f);
+            }
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// After an abstention, a follow-up may only be about a known medicine or condition some source found bears on:
+    /// the words the analysis could not place ("patch only been on it") are what the library lacks.
+    /// </summary>
+    private static bool OnlyHeldTopics(string followUp, QuestionAnalysis q, IReadOnlyList<GradedSource> ranked)
+    {
+        foreach (var term in q.Interventions.Concat(q.Conditions))
+        {
+            if (!followUp.Contains(term.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            var isIntervention = q.Interventions.Contains(term);
+            var held = Known(term) && ranked.Any(s => isIntervention ? s.BearsOnIntervention : s.BearsOnCondition);
+            if (!held)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// A follow-up built on words the analysis merely lifted from the message and that read like no topic's name:
+    /// a short everyday word ("well", "learn"), a strength or a date, or a run of four words or more.
+    /// </summary>
+    private static bool NamesUnlikelyTopic(string followUp, QuestionAnalysis q) =>
+        q.Interventions.Concat(q.Conditions).Any(t => !Known(t) && followUp.Contains(t.Name, StringComparison.OrdinalIgnoreCase)
+            && (t.Name.Any(char.IsDigit) || t.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4 || (t.Name.Length <= 5 && !t.Name.Any(char.IsUpper))));
 
     /// <summary>3-5 follow-up questions the library can answer, from the sections present in the evidence found.</summary>
     public static IReadOnlyList<string> FollowUps(QuestionAnalysis q, IReadOnlyList<GradedSource> ranked)
