@@ -24,13 +24,24 @@ public static partial class AnswerComposer
     };
 
     /// <summary>Patient information whose topic the question names by one of its names, best answer first.</summary>
-    internal static List<GradedSource> NamedTopicAnswers(IReadOnlyList<GradedSource> ranked, QuestionAnalysis q)
+    /// <param name="ranked">The ranked sources.</param>
+    /// <param name="q">The question.</param>
+    /// <param name="known">Topic scores already worked out while ranking, by source key.</param>
+    internal static List<GradedSource> NamedTopicAnswers(IReadOnlyList<GradedSource> ranked, QuestionAnalysis q, IReadOnlyDictionary<string, double> known)
     {
-        var tokens = ConsumerAnswerMatcher.QuestionTokens(q.Question);
-        var headline = ConsumerAnswerMatcher.HeadlineTokens(q.Question);
+        IReadOnlyList<string>? tokens = null, headline = null;
+        double Score(GradedSource s, QuestionAnswerInfo qa)
+        {
+            if (known.TryGetValue(s.Source.Key, out var score))
+            {
+                return score;
+            }
+            tokens ??= ConsumerAnswerMatcher.QuestionTokens(q.Question);
+            headline ??= ConsumerAnswerMatcher.HeadlineTokens(q.Question);
+            return ConsumerAnswerMatcher.TopicScore(tokens, headline, qa);
+        }
         return ranked
-            .Where(s => s.Source.Kind == SourceKind.PatientInformation && s.Source.QuestionAnswer is { } qa
-                && ConsumerAnswerMatcher.TopicScore(tokens, headline, qa) >= 1)
+            .Where(s => s.Source.Kind == SourceKind.PatientInformation && s.Source.QuestionAnswer is { } qa && Score(s, qa) >= 1)
             .ToList();
     }
 

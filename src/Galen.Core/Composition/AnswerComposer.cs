@@ -23,7 +23,8 @@ public static partial class AnswerComposer
     {
         var audience = request.Audience;
         var ctx = new Context(audience);
-        var ranked = Rank(graded, analysis);
+        var topics = new Dictionary<string, double>(StringComparer.Ordinal);
+        var ranked = Rank(graded, analysis, topics);
         var usable = ranked.Where(s => VerdictEngine.Bears(s, analysis)).ToList();
         var conditionSources = ranked.Where(s => s.BearsOnCondition || (analysis.Conditions.Count == 0 && s.BearsOnIntervention)).ToList();
         var urgentNotice = analysis.Urgent ? Wording.UrgentNotice(audience, analysis.UrgentReason) : null;
@@ -32,7 +33,7 @@ public static partial class AnswerComposer
             s.Stance.ToString().ToLowerInvariant(), s.Source.Kind.ToSlug(), s.Source.Title, s.Year)).ToList();
 
         var missing = MissingEvidence(analysis, ranked, usable);
-        var named = NamedTopicAnswers(ranked, analysis);
+        var named = NamedTopicAnswers(ranked, analysis, topics);
         if (AnswerFromNamedTopic(analysis, audience, named, usable, missing))
         {
             return ConsumerArticle(request, analysis, named, evidence, urgentNotice);
@@ -151,7 +152,11 @@ public static partial class AnswerComposer
     }
 
     /// <summary>Ranks sources: bearing on the question first, then by weight, then by key (stable).</summary>
-    public static IReadOnlyList<GradedSource> Rank(IReadOnlyList<GradedSource> graded, QuestionAnalysis analysis)
+    public static IReadOnlyList<GradedSource> Rank(IReadOnlyList<GradedSource> graded, QuestionAnalysis analysis) =>
+        Rank(graded, analysis, []);
+
+    /// <summary>As <see cref="Rank(IReadOnlyList{GradedSource}, QuestionAnalysis)"/>, keeping each patient page's topic score by source key.</summary>
+    private static List<GradedSource> Rank(IReadOnlyList<GradedSource> graded, QuestionAnalysis analysis, Dictionary<string, double> topics)
     {
         var ranked = graded
             .Select((s, i) => (s, i))
@@ -161,7 +166,7 @@ public static partial class AnswerComposer
             .ThenBy(p => p.s.Source.Key, StringComparer.Ordinal)
             .Select(p => p.s)
             .ToList();
-        return OrderPatientInformation(ranked, analysis);
+        return OrderPatientInformation(ranked, analysis, topics);
     }
 
     /// <summary>
@@ -169,7 +174,7 @@ public static partial class AnswerComposer
     /// in the question, the kind of question it answers), not by evidence weight, which says little about
     /// leaflets. The places other sources hold in the list do not change.
     /// </summary>
-    private static List<GradedSource> OrderPatientInformation(List<GradedSource> ranked, QuestionAnalysis analysis)
+    private static List<GradedSource> OrderPatientInformation(List<GradedSource> ranked, QuestionAnalysis analysis, Dictionary<string, double> topics)
     {
         var slots = new List<int>();
         for (var i = 0; i < ranked.Count; i++)
@@ -196,6 +201,7 @@ public static partial class AnswerComposer
                 // pair on the topic's whole name above a partial one; how much of the question the answer itself
                 // speaks of, then the search score, decide what is left.
                 var topic = ConsumerAnswerMatcher.TopicScore(tokens, headline, qa);
+                topics[source.Key] = topic;
                 // The kind of question matters among pairs on the topic asked about; off topic it says little.
                 var match = topic + ((topic >= 1 ? 0.6 : 0.1) * ConsumerAnswerMatcher.TypeScore(wanted, qa))
                     + (0.2 * ConsumerAnswerMatcher.ContentOverlap(tokens, source.FullText))
