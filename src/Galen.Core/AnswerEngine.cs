@@ -70,6 +70,11 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
             };
         }
 
+        if (request.Audience == Audience.Patient)
+        {
+            // Patients misspell names; a word the library has never seen may then match a topic name loosely.
+            analysis = analysis with { UnknownWords = _search.UnknownWords(ConsumerAnswerMatcher.QuestionTokens(analysis.Question)) };
+        }
         var hits = Retrieve(analysis, request.Audience);
         var top = hits.Count > 0 ? hits.Max(h => h.Score) : 0;
         // Grading each hit is independent work: on more than one core it is shared out, the order kept.
@@ -202,7 +207,7 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         var headlineTokens = ConsumerAnswerMatcher.HeadlineTokens(analysis.Question);
         var topics = found.Hits
             .Where(h => h.Source.QuestionAnswer?.Focus is { Length: > 1 })
-            .Select(h => (Focus: h.Source.QuestionAnswer!.Focus!, Score: ConsumerAnswerMatcher.TopicScore(tokens, headlineTokens, h.Source.QuestionAnswer!)))
+            .Select(h => (Focus: h.Source.QuestionAnswer!.Focus!, Score: ConsumerAnswerMatcher.TopicScore(tokens, headlineTokens, h.Source.QuestionAnswer!, analysis.UnknownWords)))
             .Where(t => t.Score >= 1)
             .GroupBy(t => t.Focus, StringComparer.OrdinalIgnoreCase)
             .Select(g => (Focus: g.Key, Score: g.Max(t => t.Score)))

@@ -93,6 +93,43 @@ public sealed class ConsumerAnswerMatcherTests
     }
 
     [Fact]
+    public void A_misspelt_long_name_the_library_never_uses_names_the_topic_it_begins_like()
+    {
+        var tokens = ConsumerAnswerMatcher.QuestionTokens("Does ciprofaxin work well? Is there a better drug?");
+        var cipro = Topic("Ciprofloxacin");
+        Assert.Equal(0, ConsumerAnswerMatcher.TopicScore(tokens, [], cipro));
+        Assert.True(ConsumerAnswerMatcher.TopicScore(tokens, [], cipro, new HashSet<string> { "ciprofaxin" }) >= 1);
+    }
+
+    [Fact]
+    public void A_word_the_library_knows_never_stands_for_another_that_begins_like_it()
+    {
+        var tokens = ConsumerAnswerMatcher.QuestionTokens("Can I use hydrocortisone cream on my face?");
+        Assert.Equal(0, ConsumerAnswerMatcher.TopicScore(tokens, [], Topic("Hydrocodone"), new HashSet<string>()));
+    }
+
+    [Fact]
+    public void A_one_word_name_used_as_an_adjective_gives_way_to_a_topic_named_as_a_noun()
+    {
+        var tokens = ConsumerAnswerMatcher.QuestionTokens("infection. can a streptococcus infection cause an invasive disease like wegeners?");
+        var adjective = ConsumerAnswerMatcher.TopicScore(tokens, [], Topic("Invasive"));
+        var named = ConsumerAnswerMatcher.TopicScore(tokens, [], Topic("Streptococcal Infections"));
+        Assert.True(adjective >= 1, $"adjective {adjective}");
+        Assert.True(named > adjective, $"named {named}, adjective {adjective}");
+        // Standing alone, the same word names its topic as fully as any other name.
+        Assert.True(ConsumerAnswerMatcher.TopicScore(ConsumerAnswerMatcher.QuestionTokens("Is my tumour invasive?"), [], Topic("Invasive")) > 1);
+    }
+
+    [Fact]
+    public void One_or_many_of_a_thing_is_not_a_slip_of_spelling()
+    {
+        var tokens = ConsumerAnswerMatcher.QuestionTokens("She keeps getting ear infections");
+        var plural = ConsumerAnswerMatcher.TopicScore(tokens, [], Topic("Ear infection"));
+        var slip = ConsumerAnswerMatcher.TopicScore(ConsumerAnswerMatcher.QuestionTokens("She keeps getting ear infectoins"), [], Topic("Ear infection"));
+        Assert.True(plural > slip, $"plural {plural}, slip {slip}");
+    }
+
+    [Fact]
     public void The_headline_of_a_longer_message_adds_to_the_topic_it_names()
     {
         const string message = "Uveitis. My doctor also said something about autoimmune diseases and my eyes.";

@@ -45,6 +45,21 @@ public sealed class QuestionAnalyzerTests
         Assert.DoesNotContain(a.Interventions.Concat(a.Conditions), t => t.Name is "I" or "we" or "We");
     }
 
+    [Theory]
+    [InlineData("Does ciprofloxacin work well?")]
+    [InlineData("Does melatonin really work at all?")]
+    [InlineData("Will metformin work for me?")]
+    public void How_well_a_treatment_works_names_no_condition(string question) =>
+        Assert.Empty(A(question).Conditions);
+
+    [Fact]
+    public void A_condition_after_work_well_is_still_the_condition()
+    {
+        var a = A("Does magnesium work well for restless legs syndrome?");
+        Assert.True(Names(a.MainIntervention, "magnesium"), a.MainIntervention?.Name);
+        Assert.True(Names(a.MainCondition, "restless legs syndrome"), a.MainCondition?.Name);
+    }
+
     [Fact]
     public void A_strength_after_a_medicine_is_not_part_of_its_name()
     {

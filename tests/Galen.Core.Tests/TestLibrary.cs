@@ -126,10 +126,18 @@ internal sealed class InMemorySearch(IReadOnlyList<SourceRecord> sources) : IEvi
         }
         return hits.OrderByDescending(h => h.Score).ThenBy(h => h.Source.Key, StringComparer.Ordinal).Take(query.Top).ToList();
     }
+
+    public IReadOnlySet<string> UnknownWords(IReadOnlyCollection<string> words)
+    {
+        var known = sources.SelectMany(s => TextTools.Tokens(TextTools.Normalize(s.Title + " " + string.Join(" ", s.Keywords) + " " + s.FullText))).ToHashSet(StringComparer.Ordinal);
+        return words.Where(w => w.Length >= 5 && w.All(char.IsLetter) && !known.Contains(w)).ToHashSet(StringComparer.Ordinal);
+    }
 }
 
 /// <summary>A search that throws if called: for inputs that must be rejected before searching.</summary>
 internal sealed class EmptySearch : IEvidenceSearch
 {
     public IReadOnlyList<SearchHit> Search(EvidenceQuery query) => [];
+
+    public IReadOnlySet<string> UnknownWords(IReadOnlyCollection<string> words) => new HashSet<string>(StringComparer.Ordinal);
 }

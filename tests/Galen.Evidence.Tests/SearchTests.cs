@@ -118,6 +118,13 @@ public sealed class SearchTests : IDisposable
         Assert.Equal("search-test-" + expected, Find(query).First());
 
     [Fact]
+    public void Words_no_source_uses_are_reported_as_unknown_and_words_in_the_library_are_not()
+    {
+        var unknown = library.Search.UnknownWords(["ciprofaxin", "ciprofloxacin", "antibiotic", "stools", "zzyzzx", "hnpp", "12345"]);
+        Assert.Equal(["ciprofaxin", "zzyzzx"], unknown.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_topic_search_ranks_a_rare_topic_name_above_topics_named_by_common_story_words()
     {
         var hits = library.Search.Search(new EvidenceQuery

@@ -153,6 +153,11 @@ public sealed record QuestionAnalysis
     public IReadOnlyList<string> Keywords { get; init; } = [];
     /// <summary>True when the intervention or condition was taken from earlier questions of the conversation.</summary>
     public bool UsesConversation { get; init; }
+    /// <summary>
+    /// Words of the question that no source in the library uses, most often misspellings; set by the engine, which
+    /// knows the library (empty from the analyser alone).
+    /// </summary>
+    public IReadOnlySet<string> UnknownWords { get; init; } = new HashSet<string>(StringComparer.Ordinal);
     public bool Urgent { get; init; }
     /// <summary>What made the question look like an emergency, in words.</summary>
     public string? UrgentReason { get; init; }

@@ -33,8 +33,11 @@ public static partial class QuestionAnalyzer
     private static partial Regex QuestionWordStart();
 
     // ---- Patterns that pull the intervention (x) and the condition (y) out of a question.
-    [GeneratedRegex(@"^(?:so\s+)?(?:does|do|did|can|could|will|would|may|might)\s+(?<x>.+?)\s+(?:really\s+|actually\s+|ever\s+)?(?:help|helps|work|improve|relieve|reduce|treat|cure|prevent|ease|alleviate|lower|benefit|stop|fix|decrease|control|manage|shorten|speed up)\s+(?:(?:with|in|for|against|to\s+treat|to\s+relieve|my|the|your|his|her|a|an|people\s+with|patients\s+with)\s+)*(?<y>.+?)$", Opts)]
+    [GeneratedRegex(@"^(?:so\s+)?(?:does|do|did|can|could|will|would|may|might)\s+(?<x>.+?)\s+(?:really\s+|actually\s+|ever\s+)?(?:help|helps|work|improve|relieve|reduce|treat|cure|prevent|ease|alleviate|lower|benefit|stop|fix|decrease|control|manage|shorten|speed up)\s+(?:(?:well|better|best)\s+)?(?:(?:with|in|for|against|to\s+treat|to\s+relieve|my|the|your|his|her|a|an|people\s+with|patients\s+with)\s+)*(?<y>.+?)$", Opts)]
     private static partial Regex HelpPattern();
+
+    [GeneratedRegex(@"^\s*(?:(?:as\s+)?well|better|best|at\s+all|fast|quickly|faster|any\s+more|anymore|long[-\s]term|(?:for\s+)?(?:me|you|him|her|them|us|everyone|everybody))(?:\s+(?:now|then|though|too|enough|or\s+not))*\s*[?.!]*\s*$", Opts)]
+    private static partial Regex MannerOnlyPattern();
 
     [GeneratedRegex(@"^(?:can|could|should|may|might|would)\s+(?<x>.+?)\s+be\s+(?:safely\s+)?(?:used|given|taken|prescribed|recommended|tried|useful|effective|helpful|beneficial|considered|an\s+option|a\s+treatment|a\s+good\s+treatment)\s+(?:(?:to|for|in|as|a|an|the|with)\s+)*(?:(?:treat|treatment|treating|manage|management|managing|relieve|prevent|therapy|cure)\s+(?:of\s+|for\s+|in\s+)?)?(?<y>.+?)$", Opts)]
     private static partial Regex BeUsedPattern();
@@ -390,6 +393,12 @@ public static partial class QuestionAnalyzer
         else if (kind == QuestionKind.Definition && (m = DefinitionPattern().Match(core)).Success)
         {
             y = m.Groups["y"].Value;
+        }
+
+        // "Does ciprofloxacin work well?" names no condition: "well" says how, not what for.
+        if (y is not null && MannerOnlyPattern().IsMatch(y))
+        {
+            y = null;
         }
 
         var interventions = new List<Term>();

@@ -38,7 +38,7 @@ public static partial class AnswerComposer
             }
             tokens ??= ConsumerAnswerMatcher.QuestionTokens(q.Question);
             headline ??= ConsumerAnswerMatcher.HeadlineTokens(q.Question);
-            return ConsumerAnswerMatcher.TopicScore(tokens, headline, qa);
+            return ConsumerAnswerMatcher.TopicScore(tokens, headline, qa, q.UnknownWords);
         }
         return ranked
             .Where(s => s.Source.Kind == SourceKind.PatientInformation && s.Source.QuestionAnswer is { } qa && Score(s, qa) >= 1)

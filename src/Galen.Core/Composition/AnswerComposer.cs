@@ -200,7 +200,7 @@ public static partial class AnswerComposer
                 // The topic decides first; the kind of question breaks ties between pairs on one topic and can lift a
                 // pair on the topic's whole name above a partial one; how much of the question the answer itself
                 // speaks of, then the search score, decide what is left.
-                var topic = ConsumerAnswerMatcher.TopicScore(tokens, headline, qa);
+                var topic = ConsumerAnswerMatcher.TopicScore(tokens, headline, qa, analysis.UnknownWords);
                 topics[source.Key] = topic;
                 // The kind of question matters among pairs on the topic asked about; off topic it says little.
                 var match = topic + ((topic >= 1 ? 0.6 : 0.1) * ConsumerAnswerMatcher.TypeScore(wanted, qa))

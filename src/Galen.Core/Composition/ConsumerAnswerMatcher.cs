@@ -96,7 +96,12 @@ public static partial class ConsumerAnswerMatcher
     /// As <see cref="TopicScore(IReadOnlyList{string}, QuestionAnswerInfo)"/>; a topic named whole in the headline
     /// (the first sentence of a longer message, where people tend to say what they ask about) counts a little more.
     /// </summary>
-    public static double TopicScore(IReadOnlyList<string> questionTokens, IReadOnlyList<string> headlineTokens, QuestionAnswerInfo qa)
+    /// <remarks>
+    /// A question word in <paramref name="unknownWords"/> (one the library never uses, so most likely misspelt) also
+    /// names a long word that begins as it does ("ciprofaxin", "ciprofloxacin"); a word the library knows never
+    /// stands for another ("hydrocortisone" is not "hydrocodone").
+    /// </remarks>
+    public static double TopicScore(IReadOnlyList<string> questionTokens, IReadOnlyList<string> headlineTokens, QuestionAnswerInfo qa, IReadOnlySet<string>? unknownWords = null)
     {
         ArgumentNullException.ThrowIfNull(headlineTokens);
         ArgumentNullException.ThrowIfNull(questionTokens);
@@ -122,7 +127,7 @@ public static partial class ConsumerAnswerMatcher
             {
                 var weight = GenericWords.Contains(word) || word.Length <= 2 ? 0.3 : 1.0;
                 total += weight;
-                var (at, exact) = IndexOf(questionTokens, word);
+                var (at, exact) = IndexOf(questionTokens, word, unknownWords);
                 if (at >= 0)
                 {
                     found += weight;
@@ -149,6 +154,12 @@ public static partial class ConsumerAnswerMatcher
             var score = coverage >= 0.999
                 ? 1 + (0.03 * Math.Min(specificFound, 4)) + (0.06 * (1 - ((double)earliest / Math.Max(1, questionTokens.Count)))) - (0.05 * slips)
                 : coverage >= 0.5 ? 0.6 * coverage : 0;
+            if (score > 1 && words.Length == 1 && Modifies(questionTokens, words[0]))
+            {
+                // A one-word name that reads as an adjective before another word ("an invasive disease") describes
+                // that word; it names the topic less surely than a name standing on its own.
+                score = 1;
+            }
             best = Math.Max(best, score);
             if (coverage >= 0.999 && headlineTokens.Count > 0 && words.All(w => headlineTokens.Any(t => SameWord(t, w))))
             {
@@ -169,6 +180,16 @@ public static partial class ConsumerAnswerMatcher
     {
         "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "your", "you", "how", "what", "about",
     };
+
+    private static bool Modifies(IReadOnlyList<string> questionTokens, string word)
+    {
+        if (!(word.EndsWith("ive", StringComparison.Ordinal) || word.EndsWith("ous", StringComparison.Ordinal) || word.EndsWith("ic", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+        var (at, _) = IndexOf(questionTokens, word);
+        return at >= 0 && at + 1 < questionTokens.Count && questionTokens[at + 1].Length > 2;
+    }
 
     /// <summary>How far apart, in question words, the first and last of the name's specific words stand.</summary>
     private static int Spread(IReadOnlyList<string> questionTokens, IReadOnlyList<string> words)
@@ -257,22 +278,31 @@ public static partial class ConsumerAnswerMatcher
         return tokens.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private static (int At, bool Exact) IndexOf(IReadOnlyList<string> tokens, string word)
+    private static (int At, bool Exact) IndexOf(IReadOnlyList<string> tokens, string word, IReadOnlySet<string>? unknownWords = null)
     {
         var near = -1;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i] == word)
+            if (tokens[i] == word || IsPluralOf(tokens[i], word) || IsPluralOf(word, tokens[i]))
             {
+                // One or many of a thing is not a slip of spelling.
                 return (i, true);
             }
-            if (near < 0 && SameWord(tokens[i], word))
+            if (near < 0 && (SameWord(tokens[i], word) || (unknownWords is not null && unknownWords.Contains(tokens[i]) && BeginsAlike(tokens[i], word))))
             {
                 near = i;
             }
         }
         return (near, false);
     }
+
+    /// <summary>Two long words with the same first six letters and lengths within four: a misspelt long name.</summary>
+    private static bool BeginsAlike(string misspelt, string name) =>
+        misspelt.Length >= 8 && name.Length >= 8 && Math.Abs(misspelt.Length - name.Length) <= 4
+        && string.CompareOrdinal(misspelt, 0, name, 0, 6) == 0;
+
+    private static bool IsPluralOf(string plural, string single) =>
+        single.Length > 3 && (plural == single + "s" || plural == single + "es");
 
     /// <summary>
     /// Equal, a plural of the other, another form of one long word, or (for long words) one or two slips of

@@ -41,4 +41,10 @@ public sealed record SearchHit(SourceRecord Source, double Score);
 public interface IEvidenceSearch
 {
     IReadOnlyList<SearchHit> Search(EvidenceQuery query);
+
+    /// <summary>
+    /// The words (five letters or more) that no source in the library uses: most often a misspelling ("ciprofaxin"),
+    /// which may then be matched more loosely than a word the library knows.
+    /// </summary>
+    IReadOnlySet<string> UnknownWords(IReadOnlyCollection<string> words);
 }

@@ -73,6 +73,32 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
         }
     }
 
+    private static readonly string[] KnownFields = [EvidenceIndex.TitleField, EvidenceIndex.KeywordsField, EvidenceIndex.KeyTextField, EvidenceIndex.BodyField];
+
+    public IReadOnlySet<string> UnknownWords(IReadOnlyCollection<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var unknown = new HashSet<string>(StringComparer.Ordinal);
+        if (!index.Exists) return unknown;
+        var searcher = index.AcquireSearcher();
+        try
+        {
+            var reader = searcher.IndexReader;
+            if (reader.NumDocs == 0) return unknown;
+            foreach (var word in words.Take(MaxQueryTerms * 2))
+            {
+                if (word.Length < 5 || !word.All(char.IsLetter)) continue;
+                var terms = Analyze(word).Select(t => t.Term).ToList();
+                if (terms.Count == 1 && KnownFields.All(field => reader.DocFreq(new Term(field, terms[0])) == 0)) unknown.Add(word);
+            }
+            return unknown;
+        }
+        finally
+        {
+            index.Release(searcher);
+        }
+    }
+
     private EvidenceQuery WithLearnedSynonyms(EvidenceQuery query)
     {
         var byFirstWord = synonymsByFirstWord;
