@@ -142,6 +142,7 @@ public sealed class Library : IDisposable
         }
         Index.Commit(version);
         progress.Finish();
+        CompactIndex(progress);
         return count;
     }
 
@@ -172,6 +173,7 @@ public sealed class Library : IDisposable
             progress.Advance(new FileInfo(file).Length);
         }
         progress.Finish();
+        CompactIndex(progress);
     }
 
     /// <summary>Reads the names learned at import into the search, so a query naming one is boosted by the others.</summary>
@@ -249,6 +251,7 @@ public sealed class Library : IDisposable
             progress.Advance(group.Length);
         }
         progress.Finish();
+        CompactIndex(progress);
     }
 
     /// <summary>Imports guideline-format files. "Based on" ids must resolve to a record in these files or already in the store.</summary>
@@ -301,6 +304,16 @@ public sealed class Library : IDisposable
         }
         progress.Start("Importing guidelines", valid.Count);
         Writer.Apply(string.Join(";", paths), valid, report, n => progress.Advance(n));
+        progress.Finish();
+        CompactIndex(progress);
+    }
+
+    /// <summary>After an import, the index's small segments are merged (see <see cref="EvidenceIndex.Compact"/>).</summary>
+    private void CompactIndex(IProgressSink progress)
+    {
+        if (Index.SegmentCount() <= 2) return;
+        progress.Start("Compacting the index", null);
+        Index.Compact();
         progress.Finish();
     }
 

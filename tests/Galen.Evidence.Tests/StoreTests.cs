@@ -164,6 +164,25 @@ public abstract class StoreTests(Provider provider)
     }
 
     [Fact]
+    public void After_each_import_the_index_is_left_in_at_most_two_segments_and_still_current()
+    {
+        using var t = new TestLibrary(provider);
+        var report = new ImportReport();
+        t.Library.ImportPubMed([PubMed("ncbiutils")], report);
+        t.Library.ImportPubMed([PubMed("biopython")], report);
+        t.Library.ImportMedQuad(TestPaths.SharedData("medquad", "9_CDC_QA"), report);
+        t.Library.ImportMedQuad(TestPaths.SharedData("medquad", "6_NINDS_QA"), report);
+
+        Assert.Empty(report.Errors);
+        Assert.InRange(t.Library.Index.SegmentCount(), 1, 2);
+        // Compacting kept the library version the index reflects: nothing to rebuild, everything still found.
+        Assert.False(t.Library.EnsureIndexFresh());
+        using var db = t.Library.Db.Create();
+        Assert.Equal(db.Sources.Count(), t.Library.Index.DocumentCount());
+        Assert.Contains(Keys(t.Library, "AIDS treatment"), k => k.StartsWith("pmid:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Medquad_import_keeps_ids_metadata_and_counts_empty_answers()
     {
         using var t = new TestLibrary(provider);

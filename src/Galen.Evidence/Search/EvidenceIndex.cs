@@ -58,7 +58,34 @@ public sealed class EvidenceIndex : IDisposable
 
     public string Path { get; }
 
-    public bool Exists => DirectoryReader.IndexExists(directory);
+    /// <summary>Whether an index has been committed. Once true it stays true (clearing keeps an empty index), so it is
+    /// asked of the directory only until then: every search checks it, and listing the directory is not free.</summary>
+    public bool Exists => exists || (exists = DirectoryReader.IndexExists(directory));
+
+    private volatile bool exists;
+
+    /// <summary>The number of segments the last commit holds (0 when there is no index).</summary>
+    public int SegmentCount()
+    {
+        if (!Exists) return 0;
+        using var reader = DirectoryReader.Open(directory);
+        return reader.Leaves.Count;
+    }
+
+    /// <summary>
+    /// Merges all segments but the largest into one. A query looks up each of its terms in every segment, so an
+    /// index left in many pieces by an import (MedQuAD arrives in hundreds of small units) makes every search
+    /// slower; the largest segment is left as it is, so that a small import never rewrites the whole index.
+    /// </summary>
+    public void Compact()
+    {
+        if (SegmentCount() <= 2) return;
+        var w = Writer;
+        w.ForceMerge(2);
+        // The commit keeps the library version recorded by the import's own commit.
+        w.Commit();
+        searcherManager?.MaybeRefreshBlocking();
+    }
 
     /// <summary>The library version the last index commit reflects, or -1 when there is no index.</summary>
     public long CommittedVersion()
