@@ -48,6 +48,9 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
     /// <summary>The first words of a patient's message searched as text; the rest is searched against topic names only.</summary>
     private const int OwnWordsSearched = 30;
 
+    /// <summary>A word at most this many sources use (and at most one in a thousand) is rare enough to single them out.</summary>
+    private const int RareWordSources = 25;
+
     private readonly IEvidenceSearch _search = search ?? throw new ArgumentNullException(nameof(search));
     private readonly VerdictOptions _verdictOptions = verdictOptions ?? VerdictOptions.Default;
 
@@ -73,7 +76,15 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         if (request.Audience == Audience.Patient)
         {
             // Patients misspell names; a word the library has never seen may then match a topic name loosely.
-            analysis = analysis with { UnknownWords = _search.UnknownWords(ConsumerAnswerMatcher.QuestionTokens(analysis.Question)) };
+            var (library, counts) = _search.SourceCounts(ConsumerAnswerMatcher.QuestionTokens(analysis.Question));
+            // Rare is relative: in a small library most words are used by few sources and single nothing out, and a
+            // word it lacks is as likely a real word it does not cover as a misspelling.
+            var rare = Math.Min(RareWordSources, library / 1000);
+            analysis = analysis with
+            {
+                UnknownWords = counts.Where(c => c.Value == 0 && rare > 0 && c.Key.Length >= 5 && c.Key.All(char.IsLetter)).Select(c => c.Key).ToHashSet(StringComparer.Ordinal),
+                RareWords = counts.Where(c => c.Value > 0 && c.Value <= rare).Select(c => c.Key).ToHashSet(StringComparer.Ordinal),
+            };
         }
         var hits = Retrieve(analysis, request.Audience);
         var top = hits.Count > 0 ? hits.Max(h => h.Score) : 0;
@@ -198,6 +209,11 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         var words = own.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Run(string.Join(' ', words.Take(OwnWordsSearched)), 10, SearchScope.TitlesAndTopics);
         Run(own, 15, SearchScope.Topics);
+        if (analysis.RareWords.Count > 0)
+        {
+            // A word few sources use ("VDRL") finds them wherever in their text it stands, topic or not.
+            Run(string.Join(' ', analysis.RareWords.Order(StringComparer.Ordinal)), 5, SearchScope.Everything);
+        }
         var sentences = TextTools.SplitSentences(analysis.Question);
         if (sentences.Count > 1 && Sanitize(analysis.Question[sentences[0].Start..sentences[0].End]) is { Length: > 0 } headline)
         {

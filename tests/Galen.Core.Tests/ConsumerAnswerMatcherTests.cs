@@ -120,6 +120,16 @@ public sealed class ConsumerAnswerMatcherTests
         Assert.True(ConsumerAnswerMatcher.TopicScore(ConsumerAnswerMatcher.QuestionTokens("Is my tumour invasive?"), [], Topic("Invasive")) > 1);
     }
 
+    [Theory]
+    [InlineData("Diagnosis", true)]
+    [InlineData("treatment options", true)]
+    [InlineData("medication question", true)]
+    [InlineData("Diabetes", false)]
+    [InlineData("Dual diagnosis", false)]
+    [InlineData("VDRL", false)]
+    public void A_name_made_only_of_words_about_a_topic_is_no_topic(string name, bool generic) =>
+        Assert.Equal(generic, ConsumerAnswerMatcher.IsGenericName(name));
+
     [Fact]
     public void One_or_many_of_a_thing_is_not_a_slip_of_spelling()
     {

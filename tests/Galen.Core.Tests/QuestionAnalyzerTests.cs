@@ -1,3 +1,5 @@
+using Galen.Core.Analysis;
+
 namespace Galen.Core.Tests;
 
 public sealed class QuestionAnalyzerTests
@@ -58,6 +60,27 @@ public sealed class QuestionAnalyzerTests
         var a = A("Does magnesium work well for restless legs syndrome?");
         Assert.True(Names(a.MainIntervention, "magnesium"), a.MainIntervention?.Name);
         Assert.True(Names(a.MainCondition, "restless legs syndrome"), a.MainCondition?.Name);
+    }
+
+    [Fact]
+    public void A_question_naming_only_what_is_wanted_takes_its_subject_from_a_short_first_line()
+    {
+        var a = A("vdrl positive.  vdrl positive patients please tell me what are he doing . Diagnosis and precaution.");
+        Assert.True(Names(a.MainCondition, "vdrl positive"), a.MainCondition?.Name);
+        // A long first sentence is a story, not a subject line: what the vocabulary finds in it is used instead.
+        var story = A("My dad has taken Haldol for ten years and now he keeps smacking his lips. Is there a medicine that can help this?");
+        Assert.DoesNotContain(story.Conditions, c => c.Name.Contains("taken", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void An_unknown_abbreviation_in_capitals_is_found_only_in_capitals()
+    {
+        var a = A("ODD. Would like to learn more about condition on ODD");
+        var odd = Assert.Single(a.Conditions);
+        Assert.True(odd.IsIn("Oculodentodigital dysplasia (ODD) affects the eyes.", TextTools.Normalize("Oculodentodigital dysplasia (ODD) affects the eyes.")));
+        Assert.False(odd.IsIn("It may seem odd at first.", TextTools.Normalize("It may seem odd at first.")));
+        // A message written all in capitals says nothing about abbreviations.
+        Assert.False(Assert.Single(A("WHAT IS GOUT").Conditions).MatchCase);
     }
 
     [Fact]

@@ -127,10 +127,11 @@ internal sealed class InMemorySearch(IReadOnlyList<SourceRecord> sources) : IEvi
         return hits.OrderByDescending(h => h.Score).ThenBy(h => h.Source.Key, StringComparer.Ordinal).Take(query.Top).ToList();
     }
 
-    public IReadOnlySet<string> UnknownWords(IReadOnlyCollection<string> words)
+    public WordSources SourceCounts(IReadOnlyCollection<string> words)
     {
-        var known = sources.SelectMany(s => TextTools.Tokens(TextTools.Normalize(s.Title + " " + string.Join(" ", s.Keywords) + " " + s.FullText))).ToHashSet(StringComparer.Ordinal);
-        return words.Where(w => w.Length >= 5 && w.All(char.IsLetter) && !known.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        var bySource = sources.Select(s => TextTools.Tokens(TextTools.Normalize(s.Title + " " + string.Join(" ", s.Keywords) + " " + s.FullText)).ToHashSet(StringComparer.Ordinal)).ToList();
+        return new WordSources(sources.Count, words.Where(w => w.Length >= 4 && w.Any(char.IsLetter)).Distinct(StringComparer.Ordinal)
+            .ToDictionary(w => w, w => bySource.Count(s => s.Contains(w)), StringComparer.Ordinal));
     }
 }
 
@@ -139,5 +140,5 @@ internal sealed class EmptySearch : IEvidenceSearch
 {
     public IReadOnlyList<SearchHit> Search(EvidenceQuery query) => [];
 
-    public IReadOnlySet<string> UnknownWords(IReadOnlyCollection<string> words) => new HashSet<string>(StringComparer.Ordinal);
+    public WordSources SourceCounts(IReadOnlyCollection<string> words) => new(0, new Dictionary<string, int>(StringComparer.Ordinal));
 }

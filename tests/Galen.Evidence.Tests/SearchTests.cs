@@ -118,10 +118,18 @@ public sealed class SearchTests : IDisposable
         Assert.Equal("search-test-" + expected, Find(query).First());
 
     [Fact]
-    public void Words_no_source_uses_are_reported_as_unknown_and_words_in_the_library_are_not()
+    public void Each_word_is_counted_by_the_sources_that_use_it()
     {
-        var unknown = library.Search.UnknownWords(["ciprofaxin", "ciprofloxacin", "antibiotic", "stools", "zzyzzx", "hnpp", "12345"]);
-        Assert.Equal(["ciprofaxin", "zzyzzx"], unknown.Order(StringComparer.Ordinal));
+        var found = library.Search.SourceCounts(["ciprofaxin", "ciprofloxacin", "antibiotic", "trouble", "zzyzzx", "hnpp", "12345", "mg"]);
+        Assert.Equal(8, found.Library);
+        var counts = found.Counts;
+        Assert.Equal(0, counts["ciprofaxin"]);
+        Assert.Equal(0, counts["zzyzzx"]);
+        Assert.Equal(1, counts["ciprofloxacin"]);
+        Assert.Equal(1, counts["hnpp"]);
+        Assert.Equal(3, counts["trouble"]);
+        Assert.False(counts.ContainsKey("12345"));
+        Assert.False(counts.ContainsKey("mg"));
     }
 
     [Fact]

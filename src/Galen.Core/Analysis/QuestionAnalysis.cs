@@ -62,16 +62,22 @@ public sealed record Term(string Name, IReadOnlyList<string> Phrasings, string T
 {
     private string[]? _normalized;
 
+    /// <summary>
+    /// Only found written as in the question: an abbreviation the vocabulary does not know, written in capitals in a
+    /// message that is not all capitals ("ODD" is not "odd").
+    /// </summary>
+    public bool MatchCase { get; init; }
+
     /// <summary>Phrasings in the normalised form used for matching (case-sensitive abbreviations excluded).</summary>
     internal string[] NormalizedPhrasings => _normalized ??= Phrasings
-        .Where(p => !Vocabulary.IsCaseSensitive(p))
+        .Where(p => !MatchCase && !Vocabulary.IsCaseSensitive(p))
         .Select(TextTools.Normalize)
         .Where(p => p.Length > 0)
         .Distinct(StringComparer.Ordinal)
         .ToArray();
 
     /// <summary>Short abbreviations that only count written in capitals.</summary>
-    internal IEnumerable<string> ExactPhrasings => Phrasings.Where(Vocabulary.IsCaseSensitive);
+    internal IEnumerable<string> ExactPhrasings => MatchCase ? Phrasings : Phrasings.Where(Vocabulary.IsCaseSensitive);
 
     public bool Equals(Term? other) =>
         other is not null && Name == other.Name && Type == other.Type && Phrasings.SequenceEqual(other.Phrasings);
@@ -158,6 +164,8 @@ public sealed record QuestionAnalysis
     /// knows the library (empty from the analyser alone).
     /// </summary>
     public IReadOnlySet<string> UnknownWords { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>Words of the question that only a few sources use ("VDRL"), which single those sources out; set by the engine.</summary>
+    public IReadOnlySet<string> RareWords { get; init; } = new HashSet<string>(StringComparer.Ordinal);
     public bool Urgent { get; init; }
     /// <summary>What made the question look like an emergency, in words.</summary>
     public string? UrgentReason { get; init; }

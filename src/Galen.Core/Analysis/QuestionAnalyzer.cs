@@ -462,9 +462,22 @@ public static partial class QuestionAnalyzer
         if (interventions.Count == 0 && conditions.Count == 0)
         {
             var phrase = FallbackPhrase(core);
+            if ((phrase is null || Composition.ConsumerAnswerMatcher.IsGenericName(phrase)) && !ReferenceEquals(focus, question)
+                && question.IndexOfAny(['.', '!', '?', '\n']) is > 0 and var end
+                && question[..end].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8
+                && Vocabulary.FindAll(question[..end]).Count == 0
+                && FallbackPhrase(question[..end]) is { } headline
+                && !Composition.ConsumerAnswerMatcher.IsGenericName(headline))
+            {
+                // "Diagnosis and precaution." says what is wanted, not about what: a short first line, where people put
+                // their subject, names it ("vdrl positive") when it holds nothing the vocabulary knows (that the story
+                // step below finds).
+                phrase = headline;
+            }
             if (phrase is not null)
             {
-                conditions.Add(new Term(phrase, Variants(phrase), "fallback"));
+                var abbreviation = phrase.Length is >= 2 and <= 5 && phrase.All(char.IsUpper) && question.Any(char.IsLower);
+                conditions.Add(new Term(phrase, abbreviation ? [phrase] : Variants(phrase), "fallback") { MatchCase = abbreviation });
             }
         }
 

@@ -40,9 +40,19 @@ public static partial class AnswerComposer
             headline ??= ConsumerAnswerMatcher.HeadlineTokens(q.Question);
             return ConsumerAnswerMatcher.TopicScore(tokens, headline, qa, q.UnknownWords);
         }
-        return ranked
+        var named = ranked
             .Where(s => s.Source.Kind == SourceKind.PatientInformation && s.Source.QuestionAnswer is { } qa && Score(s, qa) >= 1)
             .ToList();
+        if (named.Count == 0 && q.RareWords.Count > 0)
+        {
+            // No topic named, but words few sources use ("VDRL") single out the pages that use them.
+            tokens ??= ConsumerAnswerMatcher.QuestionTokens(q.Question);
+            named = ranked
+                .Where(s => s.Source.Kind == SourceKind.PatientInformation && s.Source.QuestionAnswer is not null
+                    && ConsumerAnswerMatcher.ContentOverlap(tokens, s.Source.FullText, q.RareWords).RareShare >= 0.5)
+                .ToList();
+        }
+        return named;
     }
 
     /// <summary>

@@ -203,8 +203,11 @@ public static partial class AnswerComposer
                 var topic = ConsumerAnswerMatcher.TopicScore(tokens, headline, qa, analysis.UnknownWords);
                 topics[source.Key] = topic;
                 // The kind of question matters among pairs on the topic asked about; off topic it says little.
+                // A word few sources use ("VDRL") that the page uses marks it as about what was asked, short of a
+                // topic named in the question.
+                var (overlap, rare) = ConsumerAnswerMatcher.ContentOverlap(tokens, source.FullText, analysis.RareWords);
                 var match = topic + ((topic >= 1 ? 0.6 : 0.1) * ConsumerAnswerMatcher.TypeScore(wanted, qa))
-                    + (0.2 * ConsumerAnswerMatcher.ContentOverlap(tokens, source.FullText))
+                    + (0.2 * overlap) + (0.3 * rare)
                     + (top > 0 ? 0.1 * ranked[i].Score / top : 0);
                 return (Source: ranked[i], Match: match, Slot: i);
             })
@@ -325,6 +328,12 @@ public static partial class AnswerComposer
                         // The page that best answers the message on the topic it names speaks first; a page on a topic
                         // the message does not name gives way.
                         score *= ReferenceEquals(s, named[0]) ? 2.5 : named.Contains(s) ? 1.2 : 0.5;
+                    }
+                    if (q.RareWords.Count > 0 && UsesRareWord(x.Text, q.RareWords))
+                    {
+                        // A sentence using a word of the message that few sources use ("VDRL") speaks to what was
+                        // asked more surely than one sharing only its common words ("diagnosis").
+                        score *= 2.5;
                     }
                     score *= WordCount(x.Text) <= 22 ? 1.2 : 0.8;
                     score *= TooHard(ctx, x.Text) ? (recordBottomLine ? 0.7 : 0.4) : 1;
@@ -574,6 +583,9 @@ public static partial class AnswerComposer
         return list;
     }
 
+    private static bool UsesRareWord(string text, IReadOnlySet<string> rareWords) =>
+        TextTools.Tokens(TextTools.Normalize(text)).Any(rareWords.Contains);
+
     // ---------------------------------------------------------------- follow-ups
 
     /// <summary>
@@ -631,11 +643,13 @@ public static partial class AnswerComposer
 
     /// <summary>
     /// A follow-up built on words the analysis merely lifted from the message and that read like no topic's name:
-    /// a short everyday word ("well", "learn"), a strength or a date, or a run of four words or more.
+    /// a short everyday word ("well", "learn"), a strength or a date, a run of four words or more, or only words
+    /// that name no topic on their own ("Diagnosis", "treatment options").
     /// </summary>
     private static bool NamesUnlikelyTopic(string followUp, QuestionAnalysis q) =>
         q.Interventions.Concat(q.Conditions).Any(t => !Known(t) && followUp.Contains(t.Name, StringComparison.OrdinalIgnoreCase)
-            && (t.Name.Any(char.IsDigit) || t.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4 || (t.Name.Length <= 5 && !t.Name.Any(char.IsUpper))));
+            && (t.Name.Any(char.IsDigit) || t.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4 || (t.Name.Length <= 5 && !t.Name.Any(char.IsUpper))
+                || ConsumerAnswerMatcher.IsGenericName(t.Name)));
 
     /// <summary>3-5 follow-up questions the library can answer, from the sections present in the evidence found.</summary>
     public static IReadOnlyList<string> FollowUps(QuestionAnalysis q, IReadOnlyList<GradedSource> ranked)

@@ -23,6 +23,23 @@ public static partial class ConsumerAnswerMatcher
         "drug", "drugs", "medication", "medications", "medicine", "medicines", "prescription", "use", "using",
     };
 
+    /// <summary>Words a message uses about its topic that are no topic themselves.</summary>
+    private static readonly HashSet<string> AboutTopicWords = new(StringComparer.Ordinal)
+    {
+        "treatment", "treatments", "symptom", "symptoms", "sign", "signs", "cause", "causes", "precaution", "precautions",
+        "question", "questions", "problem", "help", "option", "options", "side", "effect", "effects", "risk", "risks", "result", "results",
+    };
+
+    /// <summary>
+    /// A name made only of words that say what is asked about a topic, not which ("Diagnosis", "treatment options",
+    /// "medication question").
+    /// </summary>
+    public static bool IsGenericName(string name)
+    {
+        var words = TextTools.Tokens(TextTools.Normalize(name ?? "")).Where(w => !TextTools.StopWords.Contains(w)).ToList();
+        return words.Count > 0 && words.All(w => GenericWords.Contains(w) || AboutTopicWords.Contains(w));
+    }
+
     private static readonly (string QuestionType, Regex Cue)[] TypeCues =
     [
         ("forget a dose", Cue(@"\b(?:forg[eo]t\w*|miss(?:ed)?)\b.{0,20}\bdoses?\b")),
@@ -238,17 +255,26 @@ public static partial class ConsumerAnswerMatcher
     }
 
     /// <summary>Share of the question's telling words (four letters or more) that the answer's text uses, 0..1.</summary>
-    public static double ContentOverlap(IReadOnlyList<string> questionTokens, string answerText)
+    public static double ContentOverlap(IReadOnlyList<string> questionTokens, string answerText) =>
+        ContentOverlap(questionTokens, answerText, null).Overlap;
+
+    /// <summary>
+    /// As <see cref="ContentOverlap(IReadOnlyList{string}, string)"/>, and the share of <paramref name="rareWords"/> (words
+    /// few sources use) that the answer's text uses.
+    /// </summary>
+    public static (double Overlap, double RareShare) ContentOverlap(IReadOnlyList<string> questionTokens, string answerText, IReadOnlySet<string>? rareWords)
     {
         ArgumentNullException.ThrowIfNull(questionTokens);
         var telling = questionTokens.Where(t => t.Length >= 4 && t.Any(char.IsLower)).ToList();
         if (telling.Count == 0 || string.IsNullOrEmpty(answerText))
         {
-            return 0;
+            return (0, 0);
         }
         var words = new HashSet<string>(TextTools.Tokens(TextTools.Normalize(answerText.Length > 20_000 ? answerText[..20_000] : answerText)), StringComparer.Ordinal);
-        var found = telling.Count(t => words.Contains(t) || words.Contains(t + "s") || (t.EndsWith('s') && words.Contains(t[..^1])));
-        return (double)found / telling.Count;
+        bool Uses(string t) => words.Contains(t) || words.Contains(t + "s") || (t.EndsWith('s') && words.Contains(t[..^1]));
+        var found = telling.Count(Uses);
+        var rare = rareWords is { Count: > 0 } ? (double)rareWords.Count(Uses) / rareWords.Count : 0;
+        return ((double)found / telling.Count, rare);
     }
 
     /// <summary>The words of a longer message's first sentence; none when the question is a single sentence.</summary>

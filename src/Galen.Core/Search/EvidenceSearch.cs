@@ -43,8 +43,12 @@ public interface IEvidenceSearch
     IReadOnlyList<SearchHit> Search(EvidenceQuery query);
 
     /// <summary>
-    /// The words (five letters or more) that no source in the library uses: most often a misspelling ("ciprofaxin"),
-    /// which may then be matched more loosely than a word the library knows.
+    /// About how many sources use each word (of four characters or more, with a letter; shorter words are left out).
+    /// A word no source uses is most often a misspelling ("ciprofaxin"), which may then be matched more loosely; a
+    /// word few sources use ("VDRL") singles them out.
     /// </summary>
-    IReadOnlySet<string> UnknownWords(IReadOnlyCollection<string> words);
+    WordSources SourceCounts(IReadOnlyCollection<string> words);
 }
+
+/// <summary>How many sources use each word, and how many the library holds in all.</summary>
+public sealed record WordSources(int Library, IReadOnlyDictionary<string, int> Counts);

@@ -75,23 +75,24 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
 
     private static readonly string[] KnownFields = [EvidenceIndex.TitleField, EvidenceIndex.KeywordsField, EvidenceIndex.KeyTextField, EvidenceIndex.BodyField];
 
-    public IReadOnlySet<string> UnknownWords(IReadOnlyCollection<string> words)
+    public WordSources SourceCounts(IReadOnlyCollection<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        var unknown = new HashSet<string>(StringComparer.Ordinal);
-        if (!index.Exists) return unknown;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (!index.Exists) return new WordSources(0, counts);
         var searcher = index.AcquireSearcher();
         try
         {
             var reader = searcher.IndexReader;
-            if (reader.NumDocs == 0) return unknown;
+            if (reader.NumDocs == 0) return new WordSources(0, counts);
             foreach (var word in words.Take(MaxQueryTerms * 2))
             {
-                if (word.Length < 5 || !word.All(char.IsLetter)) continue;
+                if (word.Length < 4 || !word.Any(char.IsLetter) || !word.All(char.IsLetterOrDigit) || counts.ContainsKey(word)) continue;
                 var terms = Analyze(word).Select(t => t.Term).ToList();
-                if (terms.Count == 1 && KnownFields.All(field => reader.DocFreq(new Term(field, terms[0])) == 0)) unknown.Add(word);
+                // The field that uses the word most: a source rarely has a word only in its title and not in its text.
+                if (terms.Count == 1) counts[word] = KnownFields.Max(field => reader.DocFreq(new Term(field, terms[0])));
             }
-            return unknown;
+            return new WordSources(reader.NumDocs, counts);
         }
         finally
         {
