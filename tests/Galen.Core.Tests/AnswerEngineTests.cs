@@ -273,6 +273,24 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.Contains("too little evidence", answer.BottomLine);
     }
 
+    [Fact]
+    public void Pages_of_patient_information_alone_do_not_decide_a_yes_no_question_about_one_thing()
+    {
+        SourceRecord[] pages =
+        [
+            Pair("TEST_0200_Sec1", "Dementia", "information", "What is (are) Dementia ?",
+                "Dementia is a loss of memory and thinking that gets in the way of daily life. Treatment helps many people with dementia stay active, and some kinds improve a great deal."),
+            Pair("TEST_0200_Sec2", "Dementia", "treatment", "What are the treatments for Dementia ?",
+                "Medicines can help with memory for a while, and regular exercise improves mood and sleep in people with dementia."),
+        ];
+        var engine = new AnswerEngine(new InMemorySearch(pages));
+
+        var answer = engine.Ask(new AskRequest("Is dementia passed down in families?", Audience.Patient, []));
+
+        Assert.Equal("uncertain", answer.Verdict);
+        Assert.Contains("patient information", answer.VerdictReason, StringComparison.Ordinal);
+    }
+
     private static SourceRecord Pair(string id, string focus, string type, string question, string answer) => new()
     {
         Kind = SourceKind.PatientInformation,

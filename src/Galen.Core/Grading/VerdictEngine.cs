@@ -124,12 +124,19 @@ public static partial class VerdictEngine
         "during", "serum", "level", "levels", "concentration", "dose", "doses", "amount",
     };
 
+    private static bool NamesBoth(GradedSource source, QuestionAnalysis question) =>
+        question.MainIntervention is null || question.MainCondition is null
+        || source.Sentences.Any(x => x.StanceScore != 0 && x.MentionsIntervention && x.MentionsCondition);
+
     private static string Clip(string text) => text.Length <= 220 ? text : text[..217].TrimEnd() + "...";
 
     private static Verdict DecideByWeight(IReadOnlyList<GradedSource> sources, QuestionAnalysis question, VerdictOptions options)
     {
         var relevant = sources.Where(s => Bears(s, question)).ToList();
-        var speaking = relevant.Where(s => s.Stance != Stance.None).ToList();
+        // A page of patient information describes a topic, and its wording leans one way or the other whatever was
+        // asked ("autoimmune diseases can affect many parts of the body"): on a question that pairs two things it
+        // speaks only in a sentence that names both.
+        var speaking = relevant.Where(s => s.Stance != Stance.None && (s.Level != EvidenceLevel.PatientInformation || NamesBoth(s, question))).ToList();
         if (speaking.Count > 1)
         {
             // Sources that match the question much less well than the best one do not get a say.
@@ -149,6 +156,14 @@ public static partial class VerdictEngine
             {
                 speaking = onClaim;
             }
+        }
+        if (speaking.Count > 0 && speaking.All(s => s.Level == EvidenceLevel.PatientInformation)
+            && !(question.MainIntervention is not null && question.MainCondition is not null))
+        {
+            // Pages of patient information alone, on a question that names one thing: they describe it, and how their
+            // sentences lean says nothing about the question asked of it.
+            return new Verdict(Verdict.Uncertain,
+                $"Only pages of patient information describe {Describe(question)}; none states an answer to this question.", 0, speaking);
         }
         if (speaking.Count == 0)
         {
