@@ -311,7 +311,7 @@ public sealed class Library : IDisposable
     /// <summary>After an import, the index's small segments are merged (see <see cref="EvidenceIndex.Compact"/>).</summary>
     private void CompactIndex(IProgressSink progress)
     {
-        if (Index.SegmentCount() <= 2) return;
+        if (Index.SegmentCount() <= EvidenceIndex.CompactSegments) return;
         progress.Start("Compacting the index", null);
         Index.Compact();
         progress.Finish();

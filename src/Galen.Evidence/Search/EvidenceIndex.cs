@@ -72,16 +72,21 @@ public sealed class EvidenceIndex : IDisposable
         return reader.Leaves.Count;
     }
 
+    /// <summary>The most segments an import leaves: searches on four run as fast as on two, and merging to four costs a
+    /// third as much at a million sources (measured, PERFORMANCE.md).</summary>
+    internal const int CompactSegments = 4;
+
     /// <summary>
-    /// Merges all segments but the largest into one. A query looks up each of its terms in every segment, so an
-    /// index left in many pieces by an import (MedQuAD arrives in hundreds of small units) makes every search
-    /// slower; the largest segment is left as it is, so that a small import never rewrites the whole index.
+    /// Merges the index's smaller segments until at most <see cref="CompactSegments"/> remain. A query looks up each of
+    /// its terms in every segment, so an index left in many pieces by an import (MedQuAD arrives in hundreds of small
+    /// units) makes every search slower; the largest segments are left as they are, so that a small import never
+    /// rewrites the whole index.
     /// </summary>
     public void Compact()
     {
-        if (SegmentCount() <= 2) return;
+        if (SegmentCount() <= CompactSegments) return;
         var w = Writer;
-        w.ForceMerge(2);
+        w.ForceMerge(CompactSegments);
         // The commit keeps the library version recorded by the import's own commit.
         w.Commit();
         searcherManager?.MaybeRefreshBlocking();
