@@ -83,6 +83,15 @@ public sealed class QuestionAnalyzerTests
         Assert.False(Assert.Single(A("WHAT IS GOUT").Conditions).MatchCase);
     }
 
+    [Theory]
+    [InlineData("my husband's chest hurts and his left arm is numb what do we do")]
+    [InlineData("I have a pain in my chest when I climb stairs, what should I do?")]
+    public void Chest_pain_in_everyday_words_is_chest_pain(string question)
+    {
+        var a = A(question);
+        Assert.True(Names(a.MainCondition, "chest pain"), a.MainCondition?.Name);
+    }
+
     [Fact]
     public void A_strength_after_a_medicine_is_not_part_of_its_name()
     {
