@@ -13,6 +13,10 @@ public sealed class UrgencyTests
     [InlineData("my daughter is choking after taking her new pill")]
     [InlineData("I think I'm having a severe allergic reaction to penicillin")]
     [InlineData("I took too many of my sleeping pills an hour ago")]
+    [InlineData("i feel like killing myself")]
+    [InlineData("some days I just want to end it all")]
+    [InlineData("my baby is 6 weeks old and has a fever of 38.5, what do I do?")]
+    [InlineData("Our newborn feels hot, temp is 38.2")]
     public void Emergencies_are_recognised(string text) => Assert.True(UrgencyDetector.Detect(text).Urgent, text);
 
     [Theory]
@@ -21,5 +25,14 @@ public sealed class UrgencyTests
     [InlineData("Does lisinopril cause a cough?")]
     [InlineData("How is chest pain evaluated in the emergency department?")]
     [InlineData("What dose of benztropine is used for acute dystonia?")]
+    [InlineData("What is a normal temperature for my 3 week old baby?")]
+    [InlineData("My 4 year old has a fever of 38.5, can I give paracetamol?")]
     public void Ordinary_questions_are_not_flagged(string text) => Assert.False(UrgencyDetector.Detect(text).Urgent, text);
+
+    [Theory]
+    [InlineData("my mom's face is drooping on one side and her speech is slurred, what should I do", "stroke")]
+    [InlineData("my son ate peanuts and his lips are swelling and he is wheezing", "anaphylaxis")]
+    [InlineData("my husband's chest hurts and his left arm is numb what do we do", "chest pain")]
+    public void An_emergency_told_in_signs_is_about_the_condition_they_point_to(string text, string condition) =>
+        Assert.Equal(condition, QuestionAnalyzer.Analyze(text, []).MainCondition?.Name);
 }

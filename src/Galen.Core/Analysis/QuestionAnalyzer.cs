@@ -554,6 +554,21 @@ public static partial class QuestionAnalyzer
 
         var population = FindPopulation(question);
         var (urgent, reason) = UrgencyDetector.Detect(question);
+        if (urgent && conditions.All(c => c.Type is "fallback" or "pronoun" or "phrase" or "symptom")
+            && UrgencyDetector.Conditions(question).Select(n => (Name: n, Group: Vocabulary.Lookup(n))).Where(g => g.Group is not null).ToList() is { Count: > 0 } signs)
+        {
+            // "Her face is drooping and her speech is slurred" names no condition, but the emergency it describes does;
+            // "his lips are swelling and he is wheezing" names symptoms of the emergency, which leads.
+            conditions.RemoveAll(c => c.Type is "fallback" or "pronoun" or "phrase");
+            var at = 0;
+            foreach (var (name, group) in signs)
+            {
+                if (!conditions.Any(c => c.Name == group!.Name))
+                {
+                    conditions.Insert(at++, ToTerm(group!, name));
+                }
+            }
+        }
         var focusKind = ClassifyFocus(q, kind);
 
         var keywords = new List<string>();

@@ -7,21 +7,24 @@ public static partial class UrgencyDetector
 {
     private const RegexOptions Opts = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    private sealed record Sign(Regex Pattern, string Reason, bool NeedsPersonal);
+    /// <param name="Condition">The vocabulary's name for what the sign points to, when it names one: a message that says
+    /// only "her face is drooping" is about a stroke.</param>
+    private sealed record Sign(Regex Pattern, string Reason, bool NeedsPersonal, string? Condition = null);
 
     // Signs that are an emergency whoever writes them; and signs that are one when the writer describes them
     // happening to someone (not a general question such as "what are the signs of a stroke?").
     private static readonly Sign[] Signs =
     [
         new(Breathing(), "trouble breathing", false),
-        new(Throat(), "throat tightness or swelling", false),
+        new(Throat(), "throat tightness or swelling", false, "anaphylaxis"),
         new(Choking(), "choking", false),
-        new(FaceSwelling(), "swelling of the face, lips or tongue", false),
+        new(FaceSwelling(), "swelling of the face, lips or tongue", false, "anaphylaxis"),
         new(Suicide(), "thoughts of suicide or self-harm", false),
         new(Unresponsive(), "unresponsiveness or collapse", false),
-        new(StrokeSigns(), "signs of a stroke", false),
-        new(ChestPain(), "chest pain", true),
-        new(Anaphylaxis(), "a severe allergic reaction", true),
+        new(StrokeSigns(), "signs of a stroke", false, "stroke"),
+        new(ChestPain(), "chest pain", true, "chest pain"),
+        new(Anaphylaxis(), "a severe allergic reaction", true, "anaphylaxis"),
+        new(FeverYoungBaby(), "fever in a baby under 3 months", true, "fever"),
         new(SeizureNow(), "a seizure", true),
         new(Overdose(), "a possible overdose", true),
         new(Bleeding(), "serious bleeding", true),
@@ -41,7 +44,7 @@ public static partial class UrgencyDetector
     [GeneratedRegex(@"\b(?:face|lips?|tongue|mouth|eyes)\s+(?:is\s+|are\s+|started\s+|starting\s+|began\s+)?(?:swelling|swollen|swelled|puffing\s+up|blowing\s+up)\b|\bswelling\s+of\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:face|lips?|tongue|throat)\b", Opts)]
     private static partial Regex FaceSwelling();
 
-    [GeneratedRegex(@"\b(?:suicid\w*|kill\s+(?:my|him|her|them)sel(?:f|ves)|end\s+(?:my|his|her|their)\s+(?:own\s+)?life|want\s+to\s+die|wanting\s+to\s+die|self[-\s]harm\w*|hurt(?:ing)?\s+(?:my|him|her)self|better\s+off\s+dead|no\s+reason\s+to\s+live)\b", Opts)]
+    [GeneratedRegex(@"\b(?:suicid\w*|kill(?:ing)?\s+(?:my|him|her|them)sel(?:f|ves)|end(?:ing)?\s+(?:my|his|her|their)\s+(?:own\s+)?life|end(?:ing)?\s+it\s+all|want\s+to\s+die|wanting\s+to\s+die|(?:don'?t|do\s+not)\s+want\s+to\s+(?:live|be\s+alive|wake\s+up)|self[-\s]harm\w*|hurt(?:ing)?\s+(?:my|him|her)self|better\s+off\s+dead|no\s+reason\s+to\s+live)\b", Opts)]
     private static partial Regex Suicide();
 
     [GeneratedRegex(@"\b(?:unconscious|unresponsive|won'?t\s+wake\s+up|can'?t\s+wake\s+(?:him|her|them|me)|passed\s+out\s+and|collapsed|not\s+responding)\b", Opts)]
@@ -68,6 +71,10 @@ public static partial class UrgencyDetector
     [GeneratedRegex(@"\b(?:worst\s+headache|thunderclap\s+headache|sudden\s+severe\s+headache)\b", Opts)]
     private static partial Regex WorstHeadache();
 
+    // A baby under three months with a fever (38 °C or more) needs to be seen at once.
+    [GeneratedRegex(@"^(?=.*\b(?:fever|feverish|(?:temperature|temp)\s+(?:of\s+|is\s+|was\s+)?(?:3[89]|4[0-2]|10[0-6])))(?=.*(?:\b(?:[1-9]|1[0-2])[-\s]?(?:weeks?|wks?|days?)[-\s]old\b|\bnewborn\b|\b(?:one|two|1|2)[-\s]months?[-\s]old\b|\b(?:baby|infant|son|daughter)\s+is\s+(?:[1-9]|1[0-2])\s+(?:weeks?|days?)\b))", Opts | RegexOptions.Singleline)]
+    private static partial Regex FeverYoungBaby();
+
     [GeneratedRegex(@"\b(?:fever\b.{0,40}\bstiff\s+neck|stiff\s+neck\b.{0,40}\bfever)\b", Opts)]
     private static partial Regex HighFeverStiffNeck();
 
@@ -80,27 +87,33 @@ public static partial class UrgencyDetector
     /// <summary>Whether the text describes an emergency, and which sign made it look like one.</summary>
     public static (bool Urgent, string? Reason) Detect(string text)
     {
+        var reasons = Found(text).Select(s => s.Reason).Distinct().ToList();
+        return reasons.Count == 0 ? (false, null) : (true, JoinWords(reasons));
+    }
+
+    /// <summary>The conditions the emergency signs in the text point to ("stroke" for a drooping face), in the vocabulary's names.</summary>
+    public static IReadOnlyList<string> Conditions(string text) =>
+        Found(text).Select(s => s.Condition).OfType<string>().Distinct().ToList();
+
+    private static List<Sign> Found(string? text)
+    {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return (false, null);
+            return [];
         }
         var sample = text.Length > 5000 ? text[..5000] : text;
         var general = GeneralQuestion().IsMatch(sample);
         var personal = Personal().IsMatch(sample) && !general;
-        var reasons = new List<string>();
+        var found = new List<Sign>();
         foreach (var sign in Signs)
         {
             var applies = sign.NeedsPersonal ? personal : (!general || ReferenceEquals(sign, Signs[4]));
-            if (applies && sign.Pattern.IsMatch(sample) && !reasons.Contains(sign.Reason))
+            if (applies && sign.Pattern.IsMatch(sample))
             {
-                reasons.Add(sign.Reason);
+                found.Add(sign);
             }
         }
-        if (reasons.Count == 0)
-        {
-            return (false, null);
-        }
-        return (true, JoinWords(reasons));
+        return found;
     }
 
     internal static string JoinWords(IReadOnlyList<string> items) => items.Count switch
