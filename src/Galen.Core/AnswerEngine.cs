@@ -26,7 +26,13 @@ public sealed class QuestionRejectedException : ArgumentException
     public QuestionRejectedException(string message)
         : base(message, "question")
     {
+        plain = message;
     }
+
+    // The message is shown to the person who asked: without the "(Parameter 'question')" ArgumentException adds.
+    private readonly string? plain;
+
+    public override string Message => plain ?? base.Message;
 
     public QuestionRejectedException(string message, Exception innerException)
         : base(message, innerException)
