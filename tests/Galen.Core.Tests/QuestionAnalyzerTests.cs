@@ -93,6 +93,22 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Fact]
+    public void A_symptom_inside_the_name_of_another_thing_is_not_mentioned()
+    {
+        var fever = A("My son has a fever, what should I do?").MainCondition!;
+        static string N(string text) => TextTools.Normalize(text);
+        const string hay = "A steroid nose spray is the best single treatment for hay fever.";
+        const string both = "Hay fever does not cause a fever.";
+        const string temperature = "A baby with a temperature of 38 °C needs to be seen.";
+        Assert.False(fever.IsIn(hay, N(hay)));
+        Assert.True(fever.IsIn(both, N(both)));
+        Assert.True(fever.IsIn(temperature, N(temperature)));
+        // Only symptoms: "low magnesium" is still about magnesium.
+        const string low = "Low magnesium can cause muscle cramps.";
+        Assert.True(A("Does magnesium help cramps?").MainIntervention!.IsIn(low, N(low)));
+    }
+
+    [Fact]
     public void A_strength_after_a_medicine_is_not_part_of_its_name()
     {
         var a = A("amphetamine salts 20 mg. are they gluten free");

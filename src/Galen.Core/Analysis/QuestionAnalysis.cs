@@ -92,7 +92,7 @@ public sealed record Term(string Name, IReadOnlyList<string> Phrasings, string T
     {
         foreach (var p in NormalizedPhrasings)
         {
-            if (TextTools.ContainsPhrase(normalized, p))
+            if (TextTools.ContainsPhrase(normalized, p) && !(Type == "symptom" && OnlyInNamesOfOtherThings(normalized, p)))
             {
                 return true;
             }
@@ -126,6 +126,25 @@ public sealed record Term(string Name, IReadOnlyList<string> Phrasings, string T
     private string[]? _stems;
 
     /// <summary>Word starts (up to 6 letters) of the topic words of the preferred name.</summary>
+    /// <summary>
+    /// Whether every place the phrase stands in the text is inside the name of another thing ("fever" in "hay fever").
+    /// Asked only of symptoms: "low magnesium" is still about magnesium.
+    /// </summary>
+    private static bool OnlyInNamesOfOtherThings(string normalized, string phrase)
+    {
+        var others = Vocabulary.LongerNamesOfOtherThings(phrase);
+        if (others.Length == 0)
+        {
+            return false;
+        }
+        var rest = " " + normalized + " ";
+        foreach (var other in others)
+        {
+            rest = rest.Replace(" " + other + " ", " | ", StringComparison.Ordinal);
+        }
+        return !TextTools.ContainsPhrase(rest, phrase);
+    }
+
     private string[] Stems => _stems ??= TextTools.Tokens(TextTools.Normalize(Name))
         .Where(w => w.Length >= 3 && !TextTools.StopWords.Contains(w))
         .Select(w => w.Length > 6 ? w[..6] : w)

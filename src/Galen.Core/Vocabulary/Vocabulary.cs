@@ -101,6 +101,21 @@ public static class Vocabulary
         return null;
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> OtherThingsNamed = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The longer names of other things that hold a phrase without being a kind of it ("hay fever" is not a fever,
+    /// while "scarlet fever" and "chest pain" name kinds of fever and pain): normalised, longest first.
+    /// </summary>
+    internal static string[] LongerNamesOfOtherThings(string normalizedPhrase) =>
+        OtherThingsNamed.GetOrAdd(normalizedPhrase, phrase => AllGroups
+            .Where(g => !TextTools.ContainsPhrase(TextTools.Normalize(g.Name), phrase))
+            .SelectMany(g => g.Phrasings.Select(TextTools.Normalize))
+            .Where(n => n.Length > phrase.Length && TextTools.ContainsPhrase(n, phrase))
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(n => n.Length)
+            .ToArray());
+
     /// <summary>All vocabulary terms in a text, longest match first at each position, left to right.</summary>
     public static IReadOnlyList<TermMatch> FindAll(string text)
     {
