@@ -57,6 +57,9 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
     /// <summary>A word at most this many sources use (and at most one in a thousand) is rare enough to single them out.</summary>
     private const int RareWordSources = 25;
 
+    /// <summary>How many pages of patient information closest in meaning to a patient's message are considered.</summary>
+    private const int NearestPatientPages = 10;
+
     private readonly IEvidenceSearch _search = search ?? throw new ArgumentNullException(nameof(search));
     private readonly VerdictOptions _verdictOptions = verdictOptions ?? VerdictOptions.Default;
 
@@ -95,8 +98,13 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         var hits = Retrieve(analysis, request.Audience);
         var top = hits.Count > 0 ? hits.Max(h => h.Score) : 0;
         // Grading each hit is independent work: on more than one core it is shared out, the order kept.
+        // How close in meaning each page of patient information is to the message: what orders them for a patient.
+        var similarity = request.Audience == Audience.Patient && _search is ISemanticSearch meaning
+            ? meaning.Similarity(analysis.Question, [.. hits.Where(h => h.Source.Kind == SourceKind.PatientInformation).Select(h => h.Source.Key)])
+            : null;
         var graded = hits.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, Math.Min(Environment.ProcessorCount, 4)))
-            .Select(h => EvidenceGrader.Grade(h.Source, h.Score, top, analysis)).ToList();
+            .Select(h => EvidenceGrader.Grade(h.Source, h.Score, top, analysis) is var g && similarity is not null && similarity.TryGetValue(h.Source.Key, out var s) ? g with { Similarity = s } : g)
+            .ToList();
         var verdict = analysis.IsYesNo ? VerdictEngine.Decide(graded, analysis, _verdictOptions) : null;
         return AnswerComposer.Compose(normalizedRequest, analysis, graded, verdict);
     }
@@ -214,6 +222,11 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
 
         var words = own.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Run(string.Join(' ', words.Take(OwnWordsSearched)), 10, SearchScope.TitlesAndTopics);
+        if (_search is ISemanticSearch meaning)
+        {
+            // The pages whose questions mean most nearly what the message asks, whatever words either uses.
+            found.AddRange(meaning.Nearest(analysis.Question, NearestPatientPages, SourceKind.PatientInformation));
+        }
         Run(own, 15, SearchScope.Topics);
         if (analysis.RareWords.Count > 0)
         {

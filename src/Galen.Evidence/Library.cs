@@ -41,10 +41,45 @@ public sealed class Library : IDisposable
         Index = new EvidenceIndex(options.IndexDirectory);
         search = new LuceneEvidenceSearch(Index);
         Writer = new LibraryWriter(Db, Index);
+        Vectors = new VectorStore(options.VectorDirectory);
+        hybrid = new HybridEvidenceSearch(search, Index, Meaning);
     }
 
+    /// <summary>How many sources are read and embedded at a time: big enough for the model to batch, small enough to resume.</summary>
+    private const int EmbeddingBatch = 64;
+
+    /// <summary>Above this many sources without vectors, getting ready leaves the embedding to `galen index embed`.</summary>
+    public const int EmbedOnStartLimit = 20_000;
+
     private readonly LuceneEvidenceSearch search;
+    private readonly HybridEvidenceSearch hybrid;
+    private readonly System.Threading.Lock meaningLock = new();
+    private ITextEmbedder? embedder;
+    private bool meaningOpened;
     private bool synonymsLoaded;
+
+    /// <summary>The sources' sentence embeddings (open once <see cref="Embedder"/> is asked for).</summary>
+    public VectorStore Vectors { get; }
+
+    /// <summary>The embedding model, loaded on first use; null when embeddings are turned off.</summary>
+    public ITextEmbedder? Embedder
+    {
+        get
+        {
+            lock (meaningLock)
+            {
+                if (!meaningOpened)
+                {
+                    embedder = SentenceEncoderEmbedder.ForModel(Options.EmbeddingModel);
+                    if (embedder is not null) Vectors.Open(embedder.ModelId, embedder.Dimensions);
+                    meaningOpened = true;
+                }
+                return embedder;
+            }
+        }
+    }
+
+    private (ITextEmbedder, VectorStore)? Meaning() => Embedder is { } e ? (e, Vectors) : null;
 
     public GalenStoreOptions Options { get; }
     public GalenDbFactory Db { get; }
@@ -54,7 +89,7 @@ public sealed class Library : IDisposable
         get
         {
             if (!synonymsLoaded) LoadLearnedSynonyms();
-            return search;
+            return hybrid;
         }
     }
     public LibraryWriter Writer { get; }
@@ -93,6 +128,66 @@ public sealed class Library : IDisposable
             ImportGuidelines([starterLibrary], report, progress);
         }
         EnsureIndexFresh(progress);
+        if (Embedder is not null && Vectors.CompletedVersion != StoreVersion()) EmbedPending(progress, EmbedOnStartLimit);
+    }
+
+    /// <summary>
+    /// The embedding stage: gives every source without a current vector one, drops the vectors of sources gone from
+    /// the store, and records the library version then complete. Vectors are written as they are made, so a run that
+    /// stops keeps its work and the next one resumes. Returns how many sources were embedded (0 when embeddings are off,
+    /// or when more than <paramref name="limit"/> are waiting: they are then left to an explicit run).
+    /// </summary>
+    public int EmbedPending(IProgressSink? progress = null, int limit = int.MaxValue, CancellationToken cancellation = default)
+    {
+        progress ??= NoProgress.Instance;
+        if (Embedder is not { } model) return 0;
+        var version = StoreVersion();
+        var pending = new List<long>();
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        using (var db = Db.Create())
+        {
+            long lastId = 0;
+            while (true)
+            {
+                var page = db.Sources.AsNoTracking().Where(s => s.Id > lastId).OrderBy(s => s.Id)
+                    .Select(s => new { s.Id, s.Key, s.ContentHash }).Take(20_000).ToList();
+                if (page.Count == 0) break;
+                foreach (var row in page)
+                {
+                    present.Add(row.Key);
+                    if (!Vectors.IsCurrent(row.Key, VectorStore.Fingerprint(row.ContentHash))) pending.Add(row.Id);
+                }
+                lastId = page[^1].Id;
+            }
+        }
+        Vectors.Remove(Vectors.Keys().Where(k => !present.Contains(k)).ToList());
+        if (pending.Count > limit) return 0;
+        progress.Start("Embedding", pending.Count);
+        foreach (var batch in pending.Chunk(EmbeddingBatch))
+        {
+            cancellation.ThrowIfCancellationRequested();
+            List<(string Key, string ContentHash, string Payload)> rows;
+            using (var db = Db.Create())
+            {
+                rows = [.. db.Sources.AsNoTracking().Where(s => batch.Contains(s.Id)).Select(s => new { s.Key, s.ContentHash, s.Payload }).AsEnumerable()
+                    .Select(s => (s.Key, s.ContentHash, s.Payload))];
+            }
+            var records = rows.Select(r => SourceJson.Deserialize(r.Payload)).ToList();
+            var vectors = model.EmbedPassages([.. records.Select(EmbeddingText.For)], cancellation);
+            Vectors.Put([.. rows.Select((r, i) => new EmbeddedSource(r.Key, VectorStore.Fingerprint(r.ContentHash), records[i].Kind, records[i].Year, vectors[i]))]);
+            progress.Advance(batch.Length);
+        }
+        Vectors.MarkComplete(version);
+        progress.Finish();
+        return pending.Count;
+    }
+
+    /// <summary>Makes every vector again (after a change of model or of what is embedded).</summary>
+    public int RebuildVectors(IProgressSink? progress = null)
+    {
+        if (Embedder is null) return 0;
+        Vectors.Clear();
+        return EmbedPending(progress);
     }
 
     public long StoreVersion()
@@ -332,7 +427,11 @@ public sealed class Library : IDisposable
             Options.Provider == StoreProvider.Sqlite ? "sqlite" : "postgresql");
     }
 
-    public void Dispose() => Index.Dispose();
+    public void Dispose()
+    {
+        Index.Dispose();
+        Vectors.Dispose();
+    }
 }
 
 public sealed record LibraryStats(int Total, SortedDictionary<string, int> ByKind, int Articles, long Version, int IndexedDocuments, string Provider);

@@ -183,11 +183,17 @@ public static class EvalCommand
         var qrelsFile = Need("--qrels");
         var report = new ImportReport();
         library.ImportMedQuad(medquad, report, args.Get("--answers"), progress);
+        library.EmbedPending(progress);
         var qrels = ReadQrels(qrelsFile);
         var questions = ReadLiveQaQuestions(questionsFile);
         var engine = new AnswerEngine(library.Search);
         var grades = new List<int?>();
         var searchGrades = new List<int?>();
+        var wordGrades = new List<int?>();
+        var meaningGrades = new List<int?>();
+        var meaningBestOfFive = new List<int>();
+        var recallSearch = new List<double>();
+        var recallEngine = new List<double>();
         // What the reader sees first: the answer the article's bottom line quotes; and how often the article abstains.
         var leadGrades = new List<int?>();
         var abstained = 0;
@@ -200,8 +206,24 @@ public static class EvalCommand
             var quoted = answer.BottomLineStatement.Citations.Select(c => answer.References.FirstOrDefault(r => r.N == c)?.ExternalIds.Medquad).FirstOrDefault(m => m is not null);
             leadGrades.Add(quoted is not null && qrels.TryGetValue((qid, quoted), out var lg) ? lg : null);
             abstained += answer.Abstained ? 1 : 0;
-            var searchTop = SearchCommand.Search(library, text, 1, Galen.Core.Sources.SourceKind.PatientInformation, null, null) is [{ } first, ..] ? first.Source.Ids.Medquad : null;
-            searchGrades.Add(searchTop is not null && qrels.TryGetValue((qid, searchTop), out var sg) ? sg : null);
+            // The baselines: the words alone (BM25), the meaning alone (the embedding model untuned), and the two fused.
+            int? Grade(string? id) => id is not null && qrels.TryGetValue((qid, id), out var sg) ? sg : null;
+            var fused = SearchCommand.Search(library, text, 1, Galen.Core.Sources.SourceKind.PatientInformation, null, null);
+            searchGrades.Add(Grade(fused.Count > 0 ? fused[0].Source.Ids.Medquad : null));
+            var lexical = library.Search.Search(new Galen.Core.Search.EvidenceQuery { Text = text, Top = 1, Kind = Galen.Core.Sources.SourceKind.PatientInformation });
+            wordGrades.Add(Grade(lexical.Count > 0 ? lexical[0].Source.Ids.Medquad : null));
+            var nearest = library.Search is Galen.Core.Search.ISemanticSearch semantic ? semantic.Nearest(text, 10, Galen.Core.Sources.SourceKind.PatientInformation) : [];
+            meaningGrades.Add(Grade(nearest.Count > 0 ? nearest[0].Source.Ids.Medquad : null));
+            meaningBestOfFive.Add(nearest.Take(5).Select(h => Grade(h.Source.Ids.Medquad) ?? 0).DefaultIfEmpty(0).Max());
+            var found = SearchCommand.Search(library, text, 10, Galen.Core.Sources.SourceKind.PatientInformation, null, null).Select(h => h.Source.Ids.Medquad).ToHashSet(StringComparer.Ordinal);
+            var engineFound = answer.Evidence.Select(e => e.ExternalIds.Medquad).Where(m => m is not null).Take(10).ToHashSet(StringComparer.Ordinal);
+            var useful = qrels.Where(kv => kv.Key.Item1 == qid && kv.Value >= 2).Select(kv => kv.Key.Item2).ToList();
+            if (useful.Count > 0)
+            {
+                recallSearch.Add(useful.Count(found.Contains) / (double)useful.Count);
+                recallEngine.Add(useful.Count(engineFound.Contains) / (double)useful.Count);
+            }
+
             if (args.Has("--details"))
             {
                 // One line per question to see where the top answer went wrong: the grade, what came first, and the best judged answer.
@@ -219,7 +241,7 @@ public static class EvalCommand
         var meanJudged = grades.Any(g => g is not null) ? grades.Where(g => g is not null).Average(g => g!.Value) : 0;
         if (args.Has("--json"))
         {
-            stdout.WriteLine(JsonSerializer.Serialize(new { questions = grades.Count, meanGrade = mean, meanGradeJudged = meanJudged, shareIncompleteOrBetter = good, shareUnjudged = unjudged, meanGradeQuotedFirst = leadGrades.Sum(g => g ?? 0) / (double)n, shareAbstained = abstained / (double)n, imported = report.Imported + report.Unchanged }, CliJson.Options));
+            stdout.WriteLine(JsonSerializer.Serialize(new { questions = grades.Count, meanGrade = mean, meanGradeJudged = meanJudged, shareIncompleteOrBetter = good, shareUnjudged = unjudged, meanGradeQuotedFirst = leadGrades.Sum(g => g ?? 0) / (double)n, shareAbstained = abstained / (double)n, meanGradeWords = wordGrades.Sum(g => g ?? 0) / (double)n, meanGradeMeaning = meaningGrades.Sum(g => g ?? 0) / (double)n, meanGradeFused = searchGrades.Sum(g => g ?? 0) / (double)n, recallAt10 = recallEngine.Count > 0 ? recallEngine.Average() : 0, imported = report.Imported + report.Unchanged }, CliJson.Options));
             return ExitCodes.Done;
         }
         stdout.WriteLine($"LiveQA: {grades.Count} questions over {report.Imported + report.Unchanged} MedQuAD answers");
@@ -227,7 +249,11 @@ public static class EvalCommand
         stdout.WriteLine($"  mean grade over judged top answers: {meanJudged:F3}");
         stdout.WriteLine($"  share graded 3-Incomplete or better: {good:P1}; share unjudged: {unjudged:P1}");
         stdout.WriteLine($"  the answer the bottom line quotes first: mean grade {leadGrades.Sum(g => g ?? 0) / (double)n:F3}, unjudged {leadGrades.Count(g => g is null) / (double)n:P1}; articles that abstain {abstained / (double)n:P1}");
-        stdout.WriteLine($"  plain search (no question analysis): mean grade {searchGrades.Sum(g => g ?? 0) / (double)n:F3}, unjudged {searchGrades.Count(g => g is null) / (double)n:P1}");
+        stdout.WriteLine($"  baselines, top page of patient information (no question analysis):");
+        stdout.WriteLine($"    words alone (BM25): mean grade {wordGrades.Sum(g => g ?? 0) / (double)n:F3}, unjudged {wordGrades.Count(g => g is null) / (double)n:P1}");
+        stdout.WriteLine($"    meaning alone ({library.Embedder?.ModelId ?? "no embeddings"}): mean grade {meaningGrades.Sum(g => g ?? 0) / (double)n:F3}, unjudged {meaningGrades.Count(g => g is null) / (double)n:P1}; best of its top five {meaningBestOfFive.Sum() / (double)n:F3}");
+        stdout.WriteLine($"    both fused by reciprocal rank, nothing fitted: mean grade {searchGrades.Sum(g => g ?? 0) / (double)n:F3}, unjudged {searchGrades.Count(g => g is null) / (double)n:P1}");
+        stdout.WriteLine($"  recall@10 of the answers judged 3-Incomplete or better: engine {(recallEngine.Count > 0 ? recallEngine.Average() : 0):F3}, fused search {(recallSearch.Count > 0 ? recallSearch.Average() : 0):F3} (over {recallEngine.Count} questions with one)");
         return ExitCodes.Done;
     }
 

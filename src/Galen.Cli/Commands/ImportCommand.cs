@@ -15,15 +15,15 @@ public static class ImportCommand
         switch (what)
         {
             case "pubmed":
-                args.Allow();
+                args.Allow("--no-embed");
                 library.ImportPubMed(paths, report, progress);
                 break;
             case "medquad":
-                args.Allow("--answers");
+                args.Allow("--answers", "--no-embed");
                 foreach (var path in paths) library.ImportMedQuad(path, report, args.Get("--answers"), progress);
                 break;
             case "guidelines":
-                args.Allow();
+                args.Allow("--no-embed");
                 library.ImportGuidelines(paths, report, progress);
                 break;
             default:
@@ -33,6 +33,13 @@ public static class ImportCommand
         foreach (var error in report.Errors) stderr.WriteLine($"galen: rejected {error.Message}");
         var rate = started.Elapsed.TotalSeconds > 0 ? (report.Added + report.Updated + report.Unchanged) / started.Elapsed.TotalSeconds : 0;
         stdout.WriteLine($"Imported {what}: {report} in {started.Elapsed.TotalSeconds:F1} s ({rate:F0} sources/s).");
+        if (!args.Has("--no-embed"))
+        {
+            // The embedding stage is timed apart: it is slower than parsing, and resumable with `galen index embed`.
+            var embedding = System.Diagnostics.Stopwatch.StartNew();
+            var embedded = library.EmbedPending(progress);
+            if (embedded > 0) stdout.WriteLine($"Embedded {embedded} sources in {embedding.Elapsed.TotalSeconds:F1} s ({embedded / Math.Max(0.001, embedding.Elapsed.TotalSeconds):F0} sources/s).");
+        }
         return report.Errors.Count > 0 ? ExitCodes.BadInput : ExitCodes.Done;
     }
 }

@@ -50,7 +50,8 @@ public static class SearchCommand
         {
             var r = hit.Source;
             stdout.WriteLine($"{n++,3}. [{r.Kind.DisplayName()}] {r.Title}");
-            stdout.WriteLine($"     {r.Container}{(r.Year is int y ? ", " + y : "")} — {r.Key} — score {hit.Score:F2}");
+            var ranks = hit.WordRank is null && hit.MeaningRank is null ? "" : $" (words #{hit.WordRank?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, meaning #{hit.MeaningRank?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"})";
+            stdout.WriteLine($"     {r.Container}{(r.Year is int y ? ", " + y : "")} — {r.Key} — score {hit.Score:F4}{ranks}");
         }
         return ExitCodes.Done;
     }
@@ -59,7 +60,7 @@ public static class SearchCommand
     internal static IReadOnlyList<SearchHit> Search(Library library, string text, int top, SourceKind? kind, int? fromYear, int? toYear)
     {
         var boosts = Vocabulary.FindAll(text).SelectMany(m => m.Group.Phrasings).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return library.Search.Search(new EvidenceQuery { Text = text, Boosts = boosts, Top = top, Kind = kind, FromYear = fromYear, ToYear = toYear });
+        return library.Search.Search(new EvidenceQuery { Text = text, Boosts = boosts, Top = top, Kind = kind, FromYear = fromYear, ToYear = toYear, Hybrid = true });
     }
 
     internal static EvidenceEntry ToEntry(SearchHit hit) => new(
@@ -69,5 +70,11 @@ public static class SearchCommand
         "not-assessed",
         hit.Source.Kind.ToSlug(),
         hit.Source.Title,
-        hit.Source.Year);
+        hit.Source.Year)
+    {
+        WordRank = hit.WordRank,
+        WordScore = hit.WordScore,
+        MeaningRank = hit.MeaningRank,
+        Similarity = hit.Similarity,
+    };
 }

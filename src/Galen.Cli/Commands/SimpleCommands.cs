@@ -32,10 +32,26 @@ public static class IndexCommand
     public static int Run(Library library, List<string> rest, ParsedArgs args, TextWriter stdout, IProgressSink progress)
     {
         args.Allow();
-        if (rest is not ["rebuild"]) throw new UsageException("usage: galen index rebuild");
-        var count = library.RebuildIndex(progress);
-        stdout.WriteLine($"Indexed {count} sources.");
-        return ExitCodes.Done;
+        switch (rest)
+        {
+            case ["rebuild"]:
+                var count = library.RebuildIndex(progress);
+                stdout.WriteLine($"Indexed {count} sources.");
+                var rebuilt = library.RebuildVectors(progress);
+                if (library.Embedder is { } model) stdout.WriteLine($"Embedded {rebuilt} sources ({model.ModelId}).");
+                return ExitCodes.Done;
+            case ["embed"]:
+                if (library.Embedder is not { } embedder)
+                {
+                    stdout.WriteLine("Embeddings are turned off (GALEN_EMBEDDINGS=none): the library is searched by its words.");
+                    return ExitCodes.Done;
+                }
+                var embedded = library.EmbedPending(progress);
+                stdout.WriteLine($"Embedded {embedded} sources ({embedder.ModelId}); {library.Vectors.Count} have vectors.");
+                return ExitCodes.Done;
+            default:
+                throw new UsageException("usage: galen index rebuild | galen index embed");
+        }
     }
 }
 

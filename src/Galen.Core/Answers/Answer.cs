@@ -69,7 +69,28 @@ public sealed record EvidenceEntry(
     [property: JsonPropertyName("stance")] string Stance,
     [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("title")] string Title,
-    [property: JsonPropertyName("year")] int? Year);
+    [property: JsonPropertyName("year")] int? Year)
+{
+    /// <summary>In a hybrid search: the place in the BM25 ranking (null when not in it).</summary>
+    [JsonPropertyName("wordRank")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? WordRank { get; init; }
+
+    /// <summary>In a hybrid search: the BM25 score, when <see cref="Score"/> is the fused one.</summary>
+    [JsonPropertyName("wordScore")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? WordScore { get; init; }
+
+    /// <summary>In a hybrid search: the place in the ranking by meaning (null when not in it).</summary>
+    [JsonPropertyName("meaningRank")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? MeaningRank { get; init; }
+
+    /// <summary>The cosine similarity of the source's meaning to the question's.</summary>
+    [JsonPropertyName("similarity")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Similarity { get; init; }
+}
 
 /// <summary>The answer article, as the JSON of DESIGN.md describes it.</summary>
 public sealed record Answer

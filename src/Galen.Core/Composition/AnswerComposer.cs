@@ -151,6 +151,8 @@ public static partial class AnswerComposer
         };
     }
 
+    private static readonly double MeaningWeight = double.TryParse(Environment.GetEnvironmentVariable("GALEN_MEANING_WEIGHT"), System.Globalization.CultureInfo.InvariantCulture, out var w) ? w : 1.0;
+
     /// <summary>Ranks sources: bearing on the question first, then by weight, then by key (stable).</summary>
     public static IReadOnlyList<GradedSource> Rank(IReadOnlyList<GradedSource> graded, QuestionAnalysis analysis) =>
         Rank(graded, analysis, []);
@@ -192,6 +194,7 @@ public static partial class AnswerComposer
         var headline = ConsumerAnswerMatcher.HeadlineTokens(analysis.Question);
         var wanted = ConsumerAnswerMatcher.WantedTypes(analysis);
         var top = slots.Max(i => ranked[i].Score);
+        var closest = slots.Max(i => ranked[i].Similarity ?? 0);
         var ordered = slots
             .Select(i =>
             {
@@ -208,7 +211,8 @@ public static partial class AnswerComposer
                 var (overlap, rare) = ConsumerAnswerMatcher.ContentOverlap(tokens, source.FullText, analysis.RareWords);
                 var match = topic + ((topic >= 1 ? 0.6 : 0.1) * ConsumerAnswerMatcher.TypeScore(wanted, qa))
                     + (0.2 * overlap) + (0.3 * rare)
-                    + (top > 0 ? 0.1 * ranked[i].Score / top : 0);
+                    + (top > 0 ? 0.1 * ranked[i].Score / top : 0)
+                    + (ranked[i].Similarity is double similarity ? MeaningWeight * (similarity - closest) / 0.1 : 0);
                 return (Source: ranked[i], Match: match, Slot: i);
             })
             .OrderByDescending(p => Math.Round(p.Match, 6))

@@ -102,6 +102,8 @@ public sealed record GradedSource
     public double StanceScore { get; init; }
     /// <summary>Weight in the verdict: evidence level x relevance x size x recency x limitations.</summary>
     public double Weight { get; init; }
+    /// <summary>The cosine similarity of the source's meaning to the question's, where the library has embeddings.</summary>
+    public double? Similarity { get; init; }
 
     /// <summary>Sentences that bear on the question, most relevant first, ties in source order.</summary>
     public IEnumerable<GradedSentence> RelevantSentences =>

@@ -23,6 +23,11 @@ public sealed record EvidenceQuery
     public SearchScope Scope { get; init; } = SearchScope.Everything;
     public int? FromYear { get; init; }
     public int? ToYear { get; init; }
+    /// <summary>
+    /// Also search the text by meaning (sentence embeddings) and fuse the two rankings. Ignored when concepts are
+    /// required, and where the library has no embeddings.
+    /// </summary>
+    public bool Hybrid { get; init; }
 }
 
 /// <summary>Which parts of a source a query's text is matched against.</summary>
@@ -36,7 +41,18 @@ public enum SearchScope
     Topics,
 }
 
-public sealed record SearchHit(SourceRecord Source, double Score);
+/// <summary>A source found, its score, and where it stood in each ranking that was fused (null: not in that list).</summary>
+public sealed record SearchHit(SourceRecord Source, double Score)
+{
+    /// <summary>Its place in the BM25 ranking of the words.</summary>
+    public int? WordRank { get; init; }
+    /// <summary>Its BM25 score, when the hit's <see cref="Score"/> is a fused one.</summary>
+    public double? WordScore { get; init; }
+    /// <summary>Its place in the ranking by meaning.</summary>
+    public int? MeaningRank { get; init; }
+    /// <summary>The cosine similarity of its meaning to the query's.</summary>
+    public double? Similarity { get; init; }
+}
 
 public interface IEvidenceSearch
 {
@@ -52,3 +68,16 @@ public interface IEvidenceSearch
 
 /// <summary>How many sources use each word, and how many the library holds in all.</summary>
 public sealed record WordSources(int Library, IReadOnlyDictionary<string, int> Counts);
+
+/// <summary>
+/// Search by meaning: the library's sources and a text compared as sentence embeddings. A library whose sources
+/// have not been embedded (or with embeddings turned off) finds nothing here and is searched by its words alone.
+/// </summary>
+public interface ISemanticSearch
+{
+    /// <summary>The sources closest in meaning to the text, closest first; <see cref="SearchHit.Score"/> is the cosine similarity.</summary>
+    IReadOnlyList<SearchHit> Nearest(string text, int top, SourceKind? kind = null);
+
+    /// <summary>The cosine similarity of the text's meaning to each of the given sources that has been embedded.</summary>
+    IReadOnlyDictionary<string, double> Similarity(string text, IReadOnlyCollection<string> sourceKeys);
+}

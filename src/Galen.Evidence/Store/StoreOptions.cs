@@ -27,6 +27,14 @@ public sealed class GalenStoreOptions
 
     public string IndexDirectory => Path.Combine(DataDirectory, "index");
 
+    /// <summary>The sentence embeddings of the sources, derived like the index.</summary>
+    public string VectorDirectory => Path.Combine(DataDirectory, "vectors");
+
+    public const string EmbeddingsEnvironmentVariable = "GALEN_EMBEDDINGS";
+
+    /// <summary>The sentence-embedding model ("arctic-xs", the default; "minilm"; or "none" for words alone).</summary>
+    public string? EmbeddingModel { get; set; }
+
     /// <summary>The embedded default: the data directory is "galen-data" under the user's home (or GALEN_DATA).</summary>
     public static string DefaultDataDirectory()
     {
@@ -41,6 +49,8 @@ public sealed class GalenStoreOptions
         if (!string.IsNullOrWhiteSpace(dataDir)) options.DataDirectory = Path.GetFullPath(dataDir);
         var db = database ?? Environment.GetEnvironmentVariable(DatabaseEnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(db)) options.Database = db;
+        var model = Environment.GetEnvironmentVariable(EmbeddingsEnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(model)) options.EmbeddingModel = model;
         return options;
     }
 }
