@@ -92,6 +92,16 @@ public sealed class Library : IDisposable
             return hybrid;
         }
     }
+    /// <summary>The search by words alone (BM25), with the names learned at import.</summary>
+    public LuceneEvidenceSearch WordSearch
+    {
+        get
+        {
+            if (!synonymsLoaded) LoadLearnedSynonyms();
+            return search;
+        }
+    }
+
     public LibraryWriter Writer { get; }
 
     /// <summary>Applies pending migrations. Returns the names of the migrations applied.</summary>

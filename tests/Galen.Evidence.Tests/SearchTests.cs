@@ -55,7 +55,7 @@ public sealed class SearchTests : IDisposable
         Sections = [new SourceSection { Label = "Answer", Category = "answer", Text = text }],
     };
 
-    private List<string> Tokens(string text) => ((LuceneEvidenceSearch)library.Search).Analyze(text).Select(t => t.Term).ToList();
+    private List<string> Tokens(string text) => library.WordSearch.Analyze(text).Select(t => t.Term).ToList();
 
     private List<string> Find(string text, SourceKind? kind = null, int? from = null) =>
         library.Search.Search(new EvidenceQuery { Text = text, Kind = kind, FromYear = from }).Select(h => h.Source.Ids.Guideline ?? h.Source.Ids.Medquad!).ToList();

@@ -243,7 +243,7 @@ public abstract class StoreTests(Provider provider)
         var hit = Assert.Single(t.Library.Search.Search(new Galen.Core.Search.EvidenceQuery { Text = "Galen test syndrome" }));
         Assert.Equal("GARD_9000001_Sec1", hit.Source.Ids.Medquad);
         // The document's focus and synonyms are learned as names for the same thing, and survive a restart.
-        var search = (LuceneEvidenceSearch)t.Reopen().Search;
+        var search = t.Reopen().WordSearch;
         Assert.Equal(["Galen test condition"], search.LearnedSynonyms[" galen test syndrome "]);
     }
 
