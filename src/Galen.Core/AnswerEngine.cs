@@ -65,6 +65,27 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
 
     public Answer Ask(AskRequest request)
     {
+        var (normalizedRequest, analysis, graded, early) = Prepare(request);
+        if (early is not null)
+        {
+            return early;
+        }
+        var verdict = analysis.IsYesNo ? VerdictEngine.Decide(graded, analysis, _verdictOptions) : null;
+        return AnswerComposer.Compose(normalizedRequest, analysis, graded, verdict);
+    }
+
+    /// <summary>
+    /// The pages of patient information a patient's message brings up, each with the signals that order them
+    /// (fitting the ordering: <see cref="ConsumerOrdering"/>).
+    /// </summary>
+    public IReadOnlyList<PatientPageSignals> PatientPages(AskRequest request)
+    {
+        var (_, analysis, graded, early) = Prepare(request);
+        return early is not null ? [] : AnswerComposer.PatientPageSignals(graded, analysis);
+    }
+
+    private (AskRequest Request, QuestionAnalysis Analysis, List<GradedSource> Graded, Answer? Early) Prepare(AskRequest request)
+    {
         ArgumentNullException.ThrowIfNull(request);
         var question = request.Question;
         Validate(question);
@@ -74,12 +95,12 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         var analysis = QuestionAnalyzer.Analyze(question, after);
         if (!QuestionAnalyzer.HasLatinWords(analysis.Question))
         {
-            return AnswerComposer.Compose(normalizedRequest, analysis, [], null) with
+            return (normalizedRequest, analysis, [], AnswerComposer.Compose(normalizedRequest, analysis, [], null) with
             {
                 BottomLineStatement = new Statement(
                     "The library holds too little evidence to answer this question: Galen reads questions in English, and no English words were found in it.",
                     [], []),
-            };
+            });
         }
 
         if (request.Audience == Audience.Patient)
@@ -105,8 +126,7 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         var graded = hits.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, Math.Min(Environment.ProcessorCount, 4)))
             .Select(h => EvidenceGrader.Grade(h.Source, h.Score, top, analysis) is var g && similarity is not null && similarity.TryGetValue(h.Source.Key, out var s) ? g with { Similarity = s } : g)
             .ToList();
-        var verdict = analysis.IsYesNo ? VerdictEngine.Decide(graded, analysis, _verdictOptions) : null;
-        return AnswerComposer.Compose(normalizedRequest, analysis, graded, verdict);
+        return (normalizedRequest, analysis, graded, null);
     }
 
     /// <summary>Grades given evidence against a question without searching (evaluation and tests).</summary>

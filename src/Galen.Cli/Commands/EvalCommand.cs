@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Galen.Core;
 using Galen.Core.Answers;
+using Galen.Core.Composition;
 using Galen.Core.Grading;
 using Galen.Evidence;
 using Galen.Evidence.Import;
@@ -176,7 +177,7 @@ public static class EvalCommand
 
     private static int LiveQa(Library library, ParsedArgs args, TextWriter stdout, IProgressSink progress)
     {
-        args.Allow("--medquad", "--answers", "--questions", "--qrels", "--json", "--details");
+        args.Allow("--medquad", "--answers", "--questions", "--qrels", "--json", "--details", "--fit-ordering", "--folds");
         string Need(string name) => args.Get(name) ?? throw new UsageException($"eval liveqa needs {name}");
         var medquad = Need("--medquad");
         var questionsFile = Need("--questions");
@@ -197,10 +198,13 @@ public static class EvalCommand
         // What the reader sees first: the answer the article's bottom line quotes; and how often the article abstains.
         var leadGrades = new List<int?>();
         var abstained = 0;
+        // For fitting the ordering of patient pages: each question's pages with their signals and grades (unjudged as 0).
+        var judgedPages = new List<IReadOnlyList<(double[] Features, int Grade)>>();
         progress.Start("Asking", questions.Count);
         foreach (var (qid, text) in questions)
         {
             var answer = engine.Ask(new AskRequest(text, Audience.Patient, []));
+            judgedPages.Add([.. engine.PatientPages(new AskRequest(text, Audience.Patient, [])).Select(p => (p.Features, qrels.TryGetValue((qid, p.SourceKey.StartsWith("medquad:", StringComparison.Ordinal) ? p.SourceKey["medquad:".Length..] : p.SourceKey), out var pg) ? pg : 0))]);
             var top = answer.Evidence.Select(e => e.ExternalIds.Medquad).FirstOrDefault(m => m is not null);
             grades.Add(top is not null && qrels.TryGetValue((qid, top), out var g) ? g : null);
             var quoted = answer.BottomLineStatement.Citations.Select(c => answer.References.FirstOrDefault(r => r.N == c)?.ExternalIds.Medquad).FirstOrDefault(m => m is not null);
@@ -239,9 +243,10 @@ public static class EvalCommand
         var good = grades.Count(g => g >= 2) / (double)n;
         var unjudged = grades.Count(g => g is null) / (double)n;
         var meanJudged = grades.Any(g => g is not null) ? grades.Where(g => g is not null).Average(g => g!.Value) : 0;
+        var fitted = args.Get("--fit-ordering") is { } orderingFile ? FitOrdering(judgedPages, orderingFile, args, stdout) : null;
         if (args.Has("--json"))
         {
-            stdout.WriteLine(JsonSerializer.Serialize(new { questions = grades.Count, meanGrade = mean, meanGradeJudged = meanJudged, shareIncompleteOrBetter = good, shareUnjudged = unjudged, meanGradeQuotedFirst = leadGrades.Sum(g => g ?? 0) / (double)n, shareAbstained = abstained / (double)n, meanGradeWords = wordGrades.Sum(g => g ?? 0) / (double)n, meanGradeMeaning = meaningGrades.Sum(g => g ?? 0) / (double)n, meanGradeFused = searchGrades.Sum(g => g ?? 0) / (double)n, recallAt10 = recallEngine.Count > 0 ? recallEngine.Average() : 0, imported = report.Imported + report.Unchanged }, CliJson.Options));
+            stdout.WriteLine(JsonSerializer.Serialize(new { fittedOrdering = fitted, questions = grades.Count, meanGrade = mean, meanGradeJudged = meanJudged, shareIncompleteOrBetter = good, shareUnjudged = unjudged, meanGradeQuotedFirst = leadGrades.Sum(g => g ?? 0) / (double)n, shareAbstained = abstained / (double)n, meanGradeWords = wordGrades.Sum(g => g ?? 0) / (double)n, meanGradeMeaning = meaningGrades.Sum(g => g ?? 0) / (double)n, meanGradeFused = searchGrades.Sum(g => g ?? 0) / (double)n, recallAt10 = recallEngine.Count > 0 ? recallEngine.Average() : 0, imported = report.Imported + report.Unchanged }, CliJson.Options));
             return ExitCodes.Done;
         }
         stdout.WriteLine($"LiveQA: {grades.Count} questions over {report.Imported + report.Unchanged} MedQuAD answers");
@@ -255,6 +260,28 @@ public static class EvalCommand
         stdout.WriteLine($"    both fused by reciprocal rank, nothing fitted: mean grade {searchGrades.Sum(g => g ?? 0) / (double)n:F3}, unjudged {searchGrades.Count(g => g is null) / (double)n:P1}");
         stdout.WriteLine($"  recall@10 of the answers judged 3-Incomplete or better: engine {(recallEngine.Count > 0 ? recallEngine.Average() : 0):F3}, fused search {(recallSearch.Count > 0 ? recallSearch.Average() : 0):F3} (over {recallEngine.Count} questions with one)");
         return ExitCodes.Done;
+    }
+
+    /// <summary>
+    /// Fits the weights that order patient pages on the judged questions, writes them as a table, and reports the
+    /// figure k-fold cross-validated beside the unfitted start's: a figure fitted and scored on the same questions is
+    /// not one to report.
+    /// </summary>
+    private static object FitOrdering(List<IReadOnlyList<(double[] Features, int Grade)>> pages, string output, ParsedArgs args, TextWriter stdout)
+    {
+        var folds = args.GetInt("--folds", 5, 2, 100);
+        var start = ConsumerOrdering.Start;
+        var crossValidated = ConsumerOrdering.CrossValidate(pages, start, folds);
+        var unfitted = start.MeanFirstGrade(pages);
+        var fitted = ConsumerOrdering.Fit(pages, start);
+        var header = $"Consumer ordering weights: one line per signal, then its weight.\nFitted with: galen eval liveqa ... --fit-ordering {Path.GetFileName(output)} --folds {folds}\n"
+            + FormattableString.Invariant($"on {pages.Count} judged questions: first-page grade {crossValidated:F3} in {folds}-fold cross-validation (unfitted start {unfitted:F3}). Numbers only; no text of the data.");
+        File.WriteAllText(output, fitted.Format(header));
+        if (!args.Has("--json"))
+        {
+            stdout.WriteLine(FormattableString.Invariant($"Wrote {output}: first-page grade {crossValidated:F3} in {folds}-fold cross-validation on {pages.Count} questions (unfitted start {unfitted:F3})."));
+        }
+        return new { file = output, folds, crossValidated, unfitted };
     }
 
     /// <summary>qrels lines: "QUESTION JUDGMENT ANSWER-ID", judgments "1-Incorrect" .. "4-Excellent" mapped to 0..3.</summary>

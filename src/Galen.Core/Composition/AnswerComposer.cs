@@ -151,8 +151,6 @@ public static partial class AnswerComposer
         };
     }
 
-    private static readonly double MeaningWeight = double.TryParse(Environment.GetEnvironmentVariable("GALEN_MEANING_WEIGHT"), System.Globalization.CultureInfo.InvariantCulture, out var w) ? w : 1.0;
-
     /// <summary>Ranks sources: bearing on the question first, then by weight, then by key (stable).</summary>
     public static IReadOnlyList<GradedSource> Rank(IReadOnlyList<GradedSource> graded, QuestionAnalysis analysis) =>
         Rank(graded, analysis, []);
@@ -160,15 +158,7 @@ public static partial class AnswerComposer
     /// <summary>As <see cref="Rank(IReadOnlyList{GradedSource}, QuestionAnalysis)"/>, keeping each patient page's topic score by source key.</summary>
     private static List<GradedSource> Rank(IReadOnlyList<GradedSource> graded, QuestionAnalysis analysis, Dictionary<string, double> topics)
     {
-        var ranked = graded
-            .Select((s, i) => (s, i))
-            .OrderByDescending(p => VerdictEngine.Bears(p.s, analysis) ? 1 : 0)
-            .ThenByDescending(p => Math.Round(p.s.Weight, 6))
-            .ThenByDescending(p => p.s.Score)
-            .ThenBy(p => p.s.Source.Key, StringComparer.Ordinal)
-            .Select(p => p.s)
-            .ToList();
-        return OrderPatientInformation(ranked, analysis, topics);
+        return OrderPatientInformation(ByEvidence(graded, analysis), analysis, topics);
     }
 
     /// <summary>
@@ -178,6 +168,28 @@ public static partial class AnswerComposer
     /// </summary>
     private static List<GradedSource> OrderPatientInformation(List<GradedSource> ranked, QuestionAnalysis analysis, Dictionary<string, double> topics)
     {
+        var pages = PatientPages(ranked, analysis, topics);
+        if (pages.Count < 2)
+        {
+            return ranked;
+        }
+        var ordering = ConsumerOrdering.Default;
+        var ordered = pages
+            .OrderByDescending(p => ordering.Score(p.Features))
+            .ThenBy(p => p.Slot)
+            .Select(p => ranked[p.Slot])
+            .ToList();
+        var result = new List<GradedSource>(ranked);
+        for (var k = 0; k < pages.Count; k++)
+        {
+            result[pages[k].Slot] = ordered[k];
+        }
+        return result;
+    }
+
+    /// <summary>The signals of each page of patient information among the ranked sources (see <see cref="ConsumerOrdering"/>), with its place.</summary>
+    internal static List<(int Slot, double[] Features)> PatientPages(IReadOnlyList<GradedSource> ranked, QuestionAnalysis analysis, Dictionary<string, double> topics)
+    {
         var slots = new List<int>();
         for (var i = 0; i < ranked.Count; i++)
         {
@@ -186,45 +198,46 @@ public static partial class AnswerComposer
                 slots.Add(i);
             }
         }
-        if (slots.Count < 2)
+        if (slots.Count == 0)
         {
-            return ranked;
+            return [];
         }
         var tokens = ConsumerAnswerMatcher.QuestionTokens(analysis.Question);
         var headline = ConsumerAnswerMatcher.HeadlineTokens(analysis.Question);
         var wanted = ConsumerAnswerMatcher.WantedTypes(analysis);
         var top = slots.Max(i => ranked[i].Score);
-        var closest = slots.Max(i => ranked[i].Similarity ?? 0);
-        var ordered = slots
-            .Select(i =>
-            {
-                var source = ranked[i].Source;
-                var qa = source.QuestionAnswer ?? new QuestionAnswerInfo { Synonyms = source.Keywords };
-                // The topic decides first; the kind of question breaks ties between pairs on one topic and can lift a
-                // pair on the topic's whole name above a partial one; how much of the question the answer itself
-                // speaks of, then the search score, decide what is left.
-                var topic = ConsumerAnswerMatcher.TopicScore(tokens, headline, qa, analysis.UnknownWords);
-                topics[source.Key] = topic;
-                // The kind of question matters among pairs on the topic asked about; off topic it says little.
-                // A word few sources use ("VDRL") that the page uses marks it as about what was asked, short of a
-                // topic named in the question.
-                var (overlap, rare) = ConsumerAnswerMatcher.ContentOverlap(tokens, source.FullText, analysis.RareWords);
-                var match = topic + ((topic >= 1 ? 0.6 : 0.1) * ConsumerAnswerMatcher.TypeScore(wanted, qa))
-                    + (0.2 * overlap) + (0.3 * rare)
-                    + (top > 0 ? 0.1 * ranked[i].Score / top : 0)
-                    + (ranked[i].Similarity is double similarity ? MeaningWeight * (similarity - closest) / 0.1 : 0);
-                return (Source: ranked[i], Match: match, Slot: i);
-            })
-            .OrderByDescending(p => Math.Round(p.Match, 6))
-            .ThenBy(p => p.Slot)
-            .Select(p => p.Source)
-            .ToList();
-        var result = new List<GradedSource>(ranked);
-        for (var k = 0; k < slots.Count; k++)
+        var similarities = slots.Select(i => ranked[i].Similarity).OfType<double>().ToList();
+        var closest = similarities.Count > 0 ? similarities.Max() : 0;
+        var farthest = similarities.Count > 0 ? similarities.Min() : 0;
+        return [.. slots.Select(i =>
         {
-            result[slots[k]] = ordered[k];
-        }
-        return result;
+            var source = ranked[i].Source;
+            var qa = source.QuestionAnswer ?? new QuestionAnswerInfo { Synonyms = source.Keywords };
+            var topic = ConsumerAnswerMatcher.TopicScore(tokens, headline, qa, analysis.UnknownWords);
+            topics[source.Key] = topic;
+            // A word few sources use ("VDRL") that the page uses marks it as about what was asked, short of a topic
+            // named in the question. A page without a vector counts as the farthest one that has one.
+            var (overlap, rare) = ConsumerAnswerMatcher.ContentOverlap(tokens, source.FullText, analysis.RareWords);
+            var meaning = ((ranked[i].Similarity ?? farthest) - closest) / ConsumerOrdering.MeaningUnit;
+            return (i, ConsumerOrdering.Features(topic, ConsumerAnswerMatcher.TypeScore(wanted, qa), overlap, rare, top > 0 ? ranked[i].Score / top : 0, meaning));
+        })];
+    }
+
+    /// <summary>Bearing on the question first, then by weight, then by search score, then by key (stable).</summary>
+    private static List<GradedSource> ByEvidence(IReadOnlyList<GradedSource> graded, QuestionAnalysis analysis) =>
+        [.. graded
+            .Select((s, i) => (s, i))
+            .OrderByDescending(p => VerdictEngine.Bears(p.s, analysis) ? 1 : 0)
+            .ThenByDescending(p => Math.Round(p.s.Weight, 6))
+            .ThenByDescending(p => p.s.Score)
+            .ThenBy(p => p.s.Source.Key, StringComparer.Ordinal)
+            .Select(p => p.s)];
+
+    /// <summary>The signals of the pages of patient information for a question, in the order the ranking leaves them.</summary>
+    internal static List<PatientPageSignals> PatientPageSignals(IReadOnlyList<GradedSource> graded, QuestionAnalysis analysis)
+    {
+        var ranked = ByEvidence(graded, analysis);
+        return [.. PatientPages(ranked, analysis, []).Select(p => new PatientPageSignals(ranked[p.Slot].Source.Key, p.Features))];
     }
 
     /// <summary>Why the library cannot answer, or null when it can.</summary>
