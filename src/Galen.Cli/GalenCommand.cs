@@ -30,6 +30,8 @@ public static class GalenCommand
                                            fit the conclusion reader's weights on a labelled file
           eval liveqa --medquad DIR --answers CSV --questions XML --qrels FILE [--details] [--json]
                                            grade consumer answers with a LiveQA qrels file
+          eval everyday FILE [--details] [--json]
+                                           share of bottom lines that state what everyday questions ask
 
         --data defaults to ~/.galen (or GALEN_DATA); --database defaults to the SQLite file in the data
         directory (or GALEN_DATABASE; "Host=..." is PostgreSQL).

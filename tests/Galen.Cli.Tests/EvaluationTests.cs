@@ -71,4 +71,46 @@ public sealed class EvaluationTests
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("--questions", missing.Stderr);
     }
+
+    [Fact]
+    public async Task Everyday_questions_pass_when_the_bottom_line_states_their_facts_or_says_what_the_library_lacks()
+    {
+        var result = await Cli.RunAsync("--quiet", "eval", "everyday", TestPaths.Fixture("everyday-sample.json"), "--details", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var json = JsonNode.Parse(result.Stdout)!;
+        Assert.Equal(2, json["questions"]!.GetValue<int>());
+        Assert.Equal(1, json["passed"]!.GetValue<int>());
+        var items = json["items"]!.AsArray();
+        // No record is about head lice: the bottom line says the library lacks it, which is what a lacking question asks for.
+        var lacking = items.Single(i => i!["id"]!.GetValue<string>() == "lice-lacking")!;
+        Assert.True(lacking["passed"]!.GetValue<bool>(), result.Stdout);
+        Assert.True(lacking["saysLacking"]!.GetValue<bool>(), result.Stdout);
+        // A fact no record holds cannot be in the bottom line, so this one fails and names what is missing.
+        var named = items.Single(i => i!["id"]!.GetValue<string>() == "lice-named")!;
+        Assert.False(named["passed"]!.GetValue<bool>(), result.Stdout);
+        Assert.Contains("two applications", named["missing"]!.AsArray().Select(m => m!.GetValue<string>()));
+        var kinds = json["kinds"]!.AsArray().ToDictionary(k => k!["kind"]!.GetValue<string>(), k => (k!["passed"]!.GetValue<int>(), k["questions"]!.GetValue<int>()));
+        Assert.Equal((1, 1), kinds["lacking"]);
+        Assert.Equal((0, 1), kinds["yes-no"]);
+    }
+
+    [Fact]
+    public async Task An_everyday_questions_file_with_a_bad_field_or_broken_json_is_bad_input_naming_the_file_and_line()
+    {
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(dir.File("audience.json"),
+            "[\n  {\n    \"id\": \"q1\",\n    \"question\": \"Is honey safe for a baby?\",\n    \"audience\": \"nurse\",\n    \"topic\": null,\n    \"records\": [],\n    \"kinds\": [\"asker\"],\n    \"mustState\": [[\"under 1\"]]\n  }\n]\n");
+        await File.WriteAllTextAsync(dir.File("broken.json"), "[\n  {\n    \"id\": \"q1\",\n    \"question\" \"no colon\"\n  }\n]\n");
+
+        var badField = await Cli.RunAsync("--quiet", "eval", "everyday", dir.File("audience.json"));
+        var broken = await Cli.RunAsync("--quiet", "eval", "everyday", dir.File("broken.json"));
+
+        Assert.Equal(2, badField.ExitCode);
+        Assert.Contains("audience.json:5:", badField.Stderr);
+        Assert.Contains("\"audience\" must be", badField.Stderr);
+        Assert.Equal(2, broken.ExitCode);
+        Assert.Contains("broken.json:4:", broken.Stderr);
+        Assert.Contains("malformed JSON", broken.Stderr);
+    }
 }
