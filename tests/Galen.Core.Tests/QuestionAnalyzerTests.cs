@@ -9,6 +9,29 @@ public sealed class QuestionAnalyzerTests
     private static bool Names(Term? term, string phrase) =>
         term is not null && (term.Name.Equals(phrase, StringComparison.OrdinalIgnoreCase) || term.Phrasings.Contains(phrase, StringComparer.OrdinalIgnoreCase));
 
+    [Theory]
+    [InlineData("Should we start with cream or tablets for my daughter's eczema?")]
+    [InlineData("For a sprained ankle, is ice or heat better?")]
+    [InlineData("Amlodipine or a thiazide first in a 60 year old?")]
+    [InlineData("Can I keep taking omeprazole every day, or should I stop it now?")]
+    [InlineData("Is it the inhaler first or the tablets?")]
+    public void A_question_offering_two_alternatives_asks_which_not_whether(string question)
+    {
+        var a = A(question);
+        Assert.False(a.IsYesNo, question);
+        Assert.NotEqual(QuestionKind.YesNoEfficacy, a.Kind);
+    }
+
+    [Theory]
+    [InlineData("Does aspirin prevent heart attacks or strokes?")]
+    [InlineData("Can I take ibuprofen if I have asthma or kidney disease?")]
+    [InlineData("Is it safe to take paracetamol or ibuprofen while breastfeeding?")]
+    [InlineData("Does metformin work or not?")]
+    public void An_or_between_outcomes_or_inside_a_condition_still_asks_whether(string question)
+    {
+        Assert.True(A(question).IsYesNo, question);
+    }
+
     [Fact]
     public void Seed_yes_no_question_on_magnesium_and_drug_induced_dyskinesia()
     {

@@ -321,9 +321,16 @@ public static partial class QuestionAnalyzer
         }
 
         // "Aripiprazole: a new risk factor for pathological gambling?" asks yes or no without an auxiliary verb.
-        var isYesNo = AuxStartPattern().IsMatch(q) || HowEffectiveStartPattern().IsMatch(q) || TrailingYesNoPattern().IsMatch(focus)
+        var askedYesNo = AuxStartPattern().IsMatch(q) || HowEffectiveStartPattern().IsMatch(q) || TrailingYesNoPattern().IsMatch(focus)
             || (focus.TrimEnd().EndsWith('?') && !WhStartPattern().IsMatch(q) && !WhInsidePattern().IsMatch(q));
-        var kind = ClassifyKind(q, isYesNo);
+        // "Should I use a gel or tablets?" asks which, not whether: neither yes nor no answers it.
+        var choice = askedYesNo && AsksWhichOfTwo(q);
+        var isYesNo = askedYesNo && !choice;
+        var kind = ClassifyKind(q, askedYesNo);
+        if (choice && kind == QuestionKind.YesNoEfficacy)
+        {
+            kind = QuestionKind.Treatment;
+        }
 
         string? x = null, x2 = null, y = null;
         Match m;
@@ -599,6 +606,51 @@ public static partial class QuestionAnalyzer
             UrgentReason = reason,
         };
     }
+
+    /// <summary>
+    /// Whether a question offers a choice rather than asking whether: "..., or should I Y?"; "should I use X or Y?"
+    /// (the asker choosing); "is X or Y better?" (the alternatives are the subject); "X or Y for a bad back?" (no verb
+    /// at all). Not an "or" between the things a verb acts on ("does X prevent A or B?", which asks whether), inside a
+    /// condition ("if I have asthma or kidney disease"), or in "is it safe to take X or Y?".
+    /// </summary>
+    internal static bool AsksWhichOfTwo(string question)
+    {
+        var q = question.TrimEnd('?', '.', '!', ' ');
+        if (SecondAlternativeClause().IsMatch(q))
+        {
+            return true;
+        }
+        var or = FinalOr().Match(q);
+        if (!or.Success)
+        {
+            return false;
+        }
+        var before = q[..or.Index];
+        if (before.Trim().Length == 0 || ConditionBeforeOr().IsMatch(before) || WhetherItIs().IsMatch(before))
+        {
+            return false;
+        }
+        return AskerChooses().IsMatch(before) || AlternativesAsSubject().IsMatch(before) || !AuxStartPattern().IsMatch(q);
+    }
+
+    [GeneratedRegex(@",\s*or\s+(?:should|shall|do|does|did|is|are|can|could|would|will|must)\s+(?:i|we|you|he|she|they|it|my|his|her|our|their)\b", Opts)]
+    private static partial Regex SecondAlternativeClause();
+
+    /// <summary>The last "or" of a question, with at most ten words after it, the first not "not" or "other".</summary>
+    [GeneratedRegex(@"\bor\s+(?!not\b|other\b|others\b|any\b|anything\b|something\b|so\b|more\b|less\b|two\b|three\b)[\w'-]+(?:\s+[\w'-]+){0,9}$", Opts)]
+    private static partial Regex FinalOr();
+
+    [GeneratedRegex(@"\b(?:if|when|whenever|unless|while|who|whose|without|have|has|having|had|between|from)\b[^,;:]*$", Opts)]
+    private static partial Regex ConditionBeforeOr();
+
+    [GeneratedRegex(@"\b(?:should|shall|do|can|could|would|must|will)\s+(?:i|we)\b", Opts)]
+    private static partial Regex AskerChooses();
+
+    [GeneratedRegex(@"(?:^|[,:;]\s*)(?:is|are)\s+(?!(?:it|this|that|there)\s+(?:safe|ok|okay|alright|possible|normal|dangerous|bad|harmful|true|necessary|worth)\b)", Opts)]
+    private static partial Regex AlternativesAsSubject();
+
+    [GeneratedRegex(@"^\s*(?:is|are)\s+(?:it|this|that|there)\s+(?:safe|ok|okay|alright|possible|normal|dangerous|bad|harmful|true|necessary|worth)\b", Opts)]
+    private static partial Regex WhetherItIs();
 
     private static QuestionKind ClassifyKind(string q, bool isYesNo)
     {
