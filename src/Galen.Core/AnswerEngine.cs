@@ -46,7 +46,8 @@ public sealed class QuestionRejectedException : ArgumentException
 /// </summary>
 /// <param name="search">The evidence library's search.</param>
 /// <param name="verdictOptions">Verdict thresholds; <see cref="VerdictOptions.Default"/> when null.</param>
-public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdictOptions = null)
+/// <param name="statementMeaningWeight">How much closeness in meaning counts in choosing the bottom line; the shipped weight when null.</param>
+public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdictOptions = null, double? statementMeaningWeight = null)
 {
     public const int MaxQuestionLength = 20_000;
     private const int MinimumHits = 4;
@@ -62,6 +63,9 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
 
     private readonly IEvidenceSearch _search = search ?? throw new ArgumentNullException(nameof(search));
     private readonly VerdictOptions _verdictOptions = verdictOptions ?? VerdictOptions.Default;
+    private readonly StatementMeaning? _meaning = search is ISemanticSearch semantic
+        ? new StatementMeaning(semantic.SimilarityToPassages, statementMeaningWeight ?? StatementMeaning.DefaultWeight)
+        : null;
 
     public Answer Ask(AskRequest request)
     {
@@ -71,7 +75,7 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
             return early;
         }
         var verdict = analysis.IsYesNo ? VerdictEngine.Decide(graded, analysis, _verdictOptions) : null;
-        return AnswerComposer.Compose(normalizedRequest, analysis, graded, verdict);
+        return AnswerComposer.Compose(normalizedRequest, analysis, graded, verdict, _meaning);
     }
 
     /// <summary>

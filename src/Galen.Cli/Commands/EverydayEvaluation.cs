@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Galen.Core;
 using Galen.Core.Answers;
+using Galen.Core.Composition;
 using Galen.Evidence;
 using Galen.Evidence.Import;
 
@@ -20,12 +22,13 @@ public static class EverydayEvaluation
 
     public static int Run(Library library, List<string> rest, ParsedArgs args, TextWriter stdout, IProgressSink progress)
     {
-        args.Allow("--details", "--json");
-        if (rest.Count != 2) throw new UsageException("usage: galen eval everyday FILE [--details] [--json]");
+        args.Allow("--details", "--json", "--fit-bottom-line", "--folds", "--also-checks");
+        if (rest.Count != 2) throw new UsageException("usage: galen eval everyday FILE [--details] [--json] [--fit-bottom-line OUT [--folds N] [--also-checks FILE,...]]");
         var questions = EverydayQuestionReader.Read(rest[1]);
         // The questions are about the starter library's topics; a throwaway store is empty, so it is loaded here.
         var starter = StarterLibrary.DefaultPath() ?? throw new InvalidOperationException("the starter library (the knowledge folder) was not found beside the program");
         library.EnsureReady(starter, progress);
+        if (args.Get("--fit-bottom-line") is { } output) FitBottomLine(library, questions, rest[1], output, args, stdout, progress);
         var engine = new AnswerEngine(library.Search);
 
         var results = new List<(EverydayQuestion Question, EverydayScore Score, string BottomLine)>(questions.Count);
@@ -93,6 +96,51 @@ public static class EverydayEvaluation
         stdout.WriteLine("  by kind (a question counts under each of its kinds):");
         foreach (var k in byKind) stdout.WriteLine($"    {k.Kind,-12}{k.Passed,4}/{k.Questions,-4}{Share(k.Passed, k.Questions),8:P1}");
         return ExitCodes.Done;
+    }
+
+    /// <summary>
+    /// Chooses how much closeness in meaning counts in the bottom line: every question is asked with each weight of
+    /// the grid, and the weight passing most is written; the figure reported is the k-fold cross-validated one.
+    /// </summary>
+    private static void FitBottomLine(Library library, List<EverydayQuestion> questions, string file, string output, ParsedArgs args, TextWriter stdout, IProgressSink progress)
+    {
+        var folds = args.GetInt("--folds", 5, 2, 100);
+        // Other labelled questions the weight must also serve (the starter library's checks): the fit counts them too.
+        var checks = (args.Get("--also-checks") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .SelectMany(StarterCheck.Read).ToList();
+        var passes = new List<IReadOnlyList<bool>>();
+        progress.Start("Fitting the bottom line", (long)StatementMeaning.Grid.Count * (questions.Count + checks.Count));
+        foreach (var weight in StatementMeaning.Grid)
+        {
+            var engine = new AnswerEngine(library.Search, statementMeaningWeight: weight);
+            passes.Add([.. questions.Select(q =>
+            {
+                progress.Advance(1);
+                return EverydayScorer.Score(q, engine.Ask(new AskRequest(q.Question, q.Audience, [])).BottomLine).Passed;
+            }), .. checks.Select(c =>
+            {
+                progress.Advance(1);
+                return c.Passes(engine.Ask(new AskRequest(c.Question, c.Audience, [])));
+            })]);
+        }
+        progress.Finish();
+        // The other checks are a constraint, not more data: a weight may not fail one that passes without meaning
+        // (the anaphylaxis bottom line must keep leading with adrenaline, however close another sentence's wording).
+        var checkPasses = passes.Select(p => p.Skip(questions.Count).ToList()).ToList();
+        var allowed = Enumerable.Range(0, passes.Count)
+            .Where(w => Enumerable.Range(0, checks.Count).All(c => checkPasses[w][c] || !checkPasses[0][c])).ToHashSet();
+        var everyday = passes.Select(p => (IReadOnlyList<bool>)[.. p.Take(questions.Count)]).ToList();
+        var (crossValidated, chosen) = StatementMeaning.CrossValidate(everyday, folds, allowed);
+        string Counts(int from, int count) => string.Join(", ", StatementMeaning.Grid.Select((w, i) => FormattableString.Invariant($"{w}: {passes[i].Skip(from).Take(count).Count(p => p)}")));
+        var perWeight = $"everyday passed per weight {Counts(0, questions.Count)}" + (checks.Count > 0 ? $"; other checks ({checks.Count}) {Counts(questions.Count, checks.Count)}" : "");
+        var header = $"Bottom-line weight of meaning: how much a tenth of cosine between question and statement counts.\nFitted with: galen eval everyday {Path.GetFileName(file)} --fit-bottom-line {Path.GetFileName(output)} --folds {folds}"
+            + (checks.Count > 0 ? $" --also-checks ({checks.Count} starter checks)" : "") + "\n"
+            + FormattableString.Invariant($"on {questions.Count} questions: {crossValidated:P1} pass in {folds}-fold cross-validation, among weights that fail none of the other checks.\n{perWeight}.");
+        File.WriteAllText(output, StatementMeaning.Format(chosen, header));
+        if (!args.Has("--json"))
+        {
+            stdout.WriteLine(FormattableString.Invariant($"Wrote {output}: weight {chosen}; {crossValidated:P1} pass in {folds}-fold cross-validation; {perWeight}."));
+        }
     }
 
     private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
@@ -266,5 +314,40 @@ public static class EverydayQuestionReader
                 map.ElementFields[^1].TryAdd(reader.GetString()!, LineAt(reader.TokenStartIndex));
         }
         return map;
+    }
+}
+
+/// <summary>A starter-library check (tests/Galen.Evidence.Tests/Fixtures/starter-questions-*.json): words the bottom line must use, and the verdict.</summary>
+public sealed record StarterCheck(string Question, Audience Audience, string? Verdict, IReadOnlyList<string> Expect)
+{
+    public bool Passes(Answer answer) =>
+        !answer.Abstained && (Verdict is null || Verdict == answer.Verdict)
+        && Expect.All(e => answer.BottomLine.Contains(e, StringComparison.OrdinalIgnoreCase));
+
+    public static IReadOnlyList<StarterCheck> Read(string path)
+    {
+        if (!File.Exists(path)) throw new UsageException($"checks file '{path}' does not exist");
+        JsonArray items;
+        try
+        {
+            items = JsonNode.Parse(File.ReadAllText(path)) as JsonArray ?? throw new ImportFormatException(path, 1, "expected a JSON array of checks");
+        }
+        catch (JsonException ex)
+        {
+            throw new ImportFormatException(path, (int?)(ex.LineNumber + 1), "malformed JSON: " + ex.Message, ex);
+        }
+        var checks = new List<StarterCheck>();
+        foreach (var (item, index) in items.Select((n, i) => (n, i)))
+        {
+            var question = item?["question"]?.GetValue<string>();
+            var audience = item?["audience"]?.GetValue<string>();
+            if (question is null || !Audiences.TryParse(audience, out var parsed))
+            {
+                throw new ImportFormatException(path, null, $"check {index + 1}: needs \"question\" and an \"audience\" of clinician or patient");
+            }
+            var expect = item?["expect"] as JsonArray;
+            checks.Add(new StarterCheck(question, parsed, item?["verdict"]?.GetValue<string>(), [.. (expect ?? []).Select(e => e?.GetValue<string>() ?? "")]));
+        }
+        return checks;
     }
 }

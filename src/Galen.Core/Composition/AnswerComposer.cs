@@ -19,10 +19,10 @@ public static partial class AnswerComposer
     private const int MaxSteps = 12;
     private const int MaxResearch = 6;
 
-    public static Answer Compose(AskRequest request, QuestionAnalysis analysis, IReadOnlyList<GradedSource> graded, Verdict? verdict)
+    public static Answer Compose(AskRequest request, QuestionAnalysis analysis, IReadOnlyList<GradedSource> graded, Verdict? verdict, StatementMeaning? meaning = null)
     {
         var audience = request.Audience;
-        var ctx = new Context(audience);
+        var ctx = new Context(audience) { Meaning = meaning };
         var topics = new Dictionary<string, double>(StringComparer.Ordinal);
         var ranked = Rank(graded, analysis, topics);
         var usable = ranked.Where(s => VerdictEngine.Bears(s, analysis)).ToList();
@@ -361,6 +361,11 @@ public static partial class AnswerComposer
         if (candidates.Count == 0)
         {
             return null;
+        }
+        if (ctx.Meaning is { } meaning)
+        {
+            candidates = [.. meaning.Reweigh(q.Question, [.. candidates.Select(c => ((c.Source, c.Sentence), c.Score))], c => c.Sentence.Text)
+                .Select(c => (c.Item.Source, c.Item.Sentence, c.Score))];
         }
         var picked = new List<(GradedSource Source, GradedSentence Sentence)>();
         foreach (var c in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Source.Source.Key, StringComparer.Ordinal).ThenBy(c => c.Sentence.Order))
@@ -811,6 +816,9 @@ public static partial class AnswerComposer
         private readonly HashSet<string> _glossed = new(StringComparer.Ordinal);
 
         public Audience Audience { get; } = audience;
+
+        /// <summary>How close candidate statements are to the question in meaning, where the library has embeddings.</summary>
+        public StatementMeaning? Meaning { get; init; }
 
         private readonly Dictionary<string, bool> _hard = new(StringComparer.Ordinal);
 

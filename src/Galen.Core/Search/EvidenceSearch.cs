@@ -80,4 +80,7 @@ public interface ISemanticSearch
 
     /// <summary>The cosine similarity of the text's meaning to each of the given sources that has been embedded.</summary>
     IReadOnlyDictionary<string, double> Similarity(string text, IReadOnlyCollection<string> sourceKeys);
+
+    /// <summary>The cosine similarity of the text's meaning to each passage's, in order (encoded now; none when embeddings are off).</summary>
+    IReadOnlyList<double> SimilarityToPassages(string text, IReadOnlyList<string> passages);
 }

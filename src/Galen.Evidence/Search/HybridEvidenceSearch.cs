@@ -88,6 +88,22 @@ public sealed class HybridEvidenceSearch(LuceneEvidenceSearch words, EvidenceInd
         return m.Vectors.Similarity(m.Embedder.EmbedQuery(text), sourceKeys);
     }
 
+    public IReadOnlyList<double> SimilarityToPassages(string text, IReadOnlyList<string> passages)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(passages);
+        if (string.IsNullOrWhiteSpace(text) || passages.Count == 0 || meaning() is not { } m) return [];
+        var query = m.Embedder.EmbedQuery(text);
+        return [.. m.Embedder.EmbedPassages(passages).Select(p => Math.Round(Dot(query, p), 4))];
+    }
+
+    private static double Dot(float[] a, float[] b)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < a.Length && i < b.Length; i++) sum += a[i] * b[i];
+        return sum;
+    }
+
     /// <summary>Sources by key, read from the index's stored copies.</summary>
     private Dictionary<string, SourceRecord> Fetch(IReadOnlyCollection<string> keys)
     {
