@@ -59,9 +59,16 @@ public static class ArticlePage
             else w.Add($"<li class=\"{cls}\">{state}</li>");
         }
         w.Add($"</ol>");
-        if (a.Approval is { } approval)
+        if (a.Approved)
         {
-            w.Add($"<p class=\"approved\">Approved by <a href=\"{ProfileHref(approval.FirstId)}\">{approval.FirstSignature}</a> and <a href=\"{ProfileHref(approval.SecondId)}\">{approval.SecondSignature}</a> of the <a href=\"/review-board\">medical review board</a> on <time datetime=\"{Layout.IsoDate(approval.At)}\">{Layout.Date(approval.At)}</time>.</p>");
+            if (a.Approval is { } approval)
+            {
+                w.Add($"<p class=\"approved\">Approved by <a href=\"{ProfileHref(approval.FirstId)}\">{approval.FirstSignature}</a> and <a href=\"{ProfileHref(approval.SecondId)}\">{approval.SecondSignature}</a> of the <a href=\"/review-board\">medical review board</a> on <time datetime=\"{Layout.IsoDate(approval.At)}\">{Layout.Date(approval.At)}</time>.</p>");
+            }
+            else
+            {
+                w.Add($"<p class=\"approved\">Approved by the <a href=\"/review-board\">medical review board</a>.</p>");
+            }
             if (a.UnderReReview) w.Add($"<p class=\"notice re-review\"><strong>New evidence since approval: under re-review.</strong> This is the approved version; a newer version is with the review board.</p>");
         }
         else if (ReviewStates.IsClosed(a.ReviewState))

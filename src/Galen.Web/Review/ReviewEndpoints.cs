@@ -67,7 +67,7 @@ public static class ReviewEndpoints
             Http.NoStore(context);
             return Http.Html(StaffPages.SignIn(antiforgery.GetAndStoreTokens(context), LocalUrl(returnUrl), null, null, false));
         });
-        site.MapPost("/sign-in", SignInAsync).RequireRateLimiting(RateLimiting.Feedback);
+        site.MapPost("/sign-in", SignInAsync).RequireRateLimiting(StaffRateLimits.SignIn);
         site.MapPost("/sign-out", async ([FromForm] StepForm _, SignInManager<StaffUser> signIn) =>
         {
             await signIn.SignOutAsync();
@@ -116,7 +116,7 @@ public static class ReviewEndpoints
                 .ToDictionary(k => k, k => form[k].ToString(), StringComparer.Ordinal);
             return await RunAsync(context, slug, actor => workflow.ReviseAsync(slug, revision, wording, form["comment"], actor, ct),
                 number => $"Saved as version {number}.");
-        }).RequireAuthorization(StaffPolicies.Editor).RequireRateLimiting(RateLimiting.Feedback);
+        }).RequireAuthorization(StaffPolicies.Editor).RequireRateLimiting(StaffRateLimits.Desk);
 
         desk.MapGet("/staff", async (HttpContext context, StaffDirectory directory, IAntiforgery antiforgery, CancellationToken ct) =>
         {
@@ -138,7 +138,7 @@ public static class ReviewEndpoints
             {
                 return Http.Html(StaffPages.Staff(context, antiforgery.GetAndStoreTokens(context), await directory.ListAsync(ct), null, null, ex.Message), StatusCodes.Status400BadRequest);
             }
-        }).RequireAuthorization(StaffPolicies.Admin).RequireRateLimiting(RateLimiting.Feedback);
+        }).RequireAuthorization(StaffPolicies.Admin).RequireRateLimiting(StaffRateLimits.Desk);
         desk.MapPost("/staff/disable", async ([FromForm] StaffForm form, HttpContext context, StaffDirectory directory, IAntiforgery antiforgery, CancellationToken ct) =>
         {
             var actor = await StaffIdentity.ActorAsync(context);
@@ -153,7 +153,7 @@ public static class ReviewEndpoints
             {
                 return Http.Html(StaffPages.Staff(context, antiforgery.GetAndStoreTokens(context), await directory.ListAsync(ct), null, null, ex.Message), StatusCodes.Status400BadRequest);
             }
-        }).RequireAuthorization(StaffPolicies.Admin).RequireRateLimiting(RateLimiting.Feedback);
+        }).RequireAuthorization(StaffPolicies.Admin).RequireRateLimiting(StaffRateLimits.Desk);
         desk.MapGet("/audit", async (string? article, string? person, HttpContext context, AuditLog audit, IAntiforgery antiforgery, CancellationToken ct) =>
         {
             Http.NoStore(context);
@@ -174,7 +174,7 @@ public static class ReviewEndpoints
         {
             if (form.Revision is null) return Http.BadRequestPage("revision: the form lacks the revision it was shown; reload the page.");
             return await RunAsync(context, slug, actor => workflow.StepAsync(slug, step, form.Revision.Value, form.Comment, actor, ct), state => $"The article is now {state}.");
-        }).RequireAuthorization(policy).RequireRateLimiting(RateLimiting.Feedback);
+        }).RequireAuthorization(policy).RequireRateLimiting(StaffRateLimits.Desk);
 
     /// <summary>Runs a desk step and turns its outcome into a redirect (303) or an error page naming what went wrong.</summary>
     private static async Task<IResult> RunAsync<T>(HttpContext context, string slug, Func<StaffAuthor, Task<T?>> step, Func<T, string> done)

@@ -1,12 +1,13 @@
 using System.Net.Mail;
 using System.Security.Cryptography;
+using System.Threading.RateLimiting;
 using System.Xml.Linq;
 using Galen.Evidence.Store;
 using Galen.Web.Infrastructure;
 using Galen.Web.Pages;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Galen.Web.Review;
@@ -58,6 +59,12 @@ public static class StaffAccounts
             .AddEntityFrameworkStores<GalenDb>();
     }
 
+    private static RateLimitPartition<string> Window(string key, int permitsPerMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
+        });
+
     /// <summary>Sign-in cookies, role policies, and data-protection keys kept in the database (shared by every web node).</summary>
     public static IServiceCollection AddGalenStaff(this IServiceCollection services)
     {
@@ -73,11 +80,9 @@ public static class StaffAccounts
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
             // Staff endpoints answer 401 and 403 with a page (and a sign-in link), never a redirect, so the status is honest.
-            o.Events = new CookieAuthenticationEvents
-            {
-                OnRedirectToLogin = context => StaffPages.WriteStatusAsync(context.HttpContext, StatusCodes.Status401Unauthorized, context.Request.PathBase + context.Request.Path + context.Request.QueryString),
-                OnRedirectToAccessDenied = context => StaffPages.WriteStatusAsync(context.HttpContext, StatusCodes.Status403Forbidden, null),
-            };
+            // (The events object is Identity's own, which also re-checks the security stamp: change it, do not replace it.)
+            o.Events.OnRedirectToLogin = context => StaffPages.WriteStatusAsync(context.HttpContext, StatusCodes.Status401Unauthorized, context.Request.PathBase + context.Request.Path + context.Request.QueryString);
+            o.Events.OnRedirectToAccessDenied = context => StaffPages.WriteStatusAsync(context.HttpContext, StatusCodes.Status403Forbidden, null);
         });
         // Every request re-checks the account's security stamp: disabling someone ends their sessions at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
@@ -88,8 +93,21 @@ public static class StaffAccounts
             .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(StaffRoles.Admin));
         services.AddScoped<ReviewWorkflow>();
         services.AddScoped<AuditLog>();
+        services.Configure<RateLimiterOptions>(o =>
+        {
+            // Password guessing is limited per address here and per account by lockout.
+            o.AddPolicy(StaffRateLimits.SignIn, context => Window("sign-in|" + RateLimiting.ClientOf(context), 30));
+            // Desk steps are limited per person: a reviewer working through the queue is not a reader spamming a form.
+            o.AddPolicy(StaffRateLimits.Desk, context => Window("desk|" + (context.User.Identity?.Name ?? RateLimiting.ClientOf(context)), 240));
+        });
         return services;
     }
+}
+
+public static class StaffRateLimits
+{
+    public const string SignIn = "sign-in";
+    public const string Desk = "desk";
 }
 
 /// <summary>Staff accounts: add, list, disable; the review board is read from here.</summary>
