@@ -24,6 +24,7 @@ public static class GalenCommand
           ask --batch FILE --format json   one {"id","question","after"?} per line in, one answer per line out
           serve [--urls URL]               the web site and API (default http://127.0.0.1:5000)
           stats [--json]
+          articles refresh                 answer every open article again; changed ones go back to review
           users add --email E --name N --role admin|editor|reviewer [--credentials C] [--specialty S] [--disclosures D]
                                            a staff account; prints a one-time password (no default account exists)
           users list [--json]              staff accounts and their roles
@@ -88,6 +89,7 @@ public static class GalenCommand
                 "ask" => AskCommand.Run(library, rest, parsed, stdout, progress),
                 "stats" => StatsCommand.Run(library, parsed, stdout),
                 "users" => await UsersCommand.RunAsync(library, rest, parsed, stdout),
+                "articles" => ArticlesCommand.Run(library, rest, parsed, stdout),
                 _ => throw new UsageException($"unknown command '{command}'. Run `galen --help`."),
             };
         }

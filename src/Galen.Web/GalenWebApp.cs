@@ -36,6 +36,7 @@ public static class GalenWebApp
         services.AddSingleton<ArticleService>();
         services.AddSingleton<ReviewBoard>();
         services.AddSingleton<DeskQueries>();
+        services.AddSingleton<LivingArticles>();
         services.AddGalenStaff();
 
         services.AddOptions<GalenWebOptions>().Bind(configuration.GetSection(GalenWebOptions.Section)).ValidateOnStart();

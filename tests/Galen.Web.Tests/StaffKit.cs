@@ -78,4 +78,12 @@ public static class StaffKit
         if (comment is not null) fields.Add(("comment", comment));
         return await client.PostAsync($"/desk/articles/{slug}/{step}", Pages.Form([.. fields]));
     }
+
+    /// <summary>Claim and approve by the first reviewer, confirm by the second.</summary>
+    public static async Task ApproveAsync(SiteFactory site, string slug, HttpClient first, HttpClient second)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(first, slug, "claim", await RevisionAsync(site, slug))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(first, slug, "approve", await RevisionAsync(site, slug))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(second, slug, "confirm", await RevisionAsync(site, slug))).StatusCode);
+    }
 }
