@@ -112,6 +112,7 @@ public sealed class LivingArticles(GalenDbFactory dbFactory, IAnswerWriter write
         article.ReviewState = from is ReviewStates.UnderReview or ReviewStates.SecondReview or ReviewStates.ChangesRequested && outcome == Outcome.NewDraft && approved is null
             ? ReviewStates.UnderReview
             : ReviewStates.Submitted;
+        if (article.ReviewState == ReviewStates.Submitted) article.ClaimedById = null;
         article.Revision++;
         db.AuditLog.Add(new AuditEntryRow
         {

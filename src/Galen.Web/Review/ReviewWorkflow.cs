@@ -142,6 +142,7 @@ public sealed class ReviewWorkflow(GalenDbFactory dbFactory, ArticleService arti
         article.FirstApproverId = null;
         var to = from is ReviewStates.Submitted or ReviewStates.Approved ? ReviewStates.Submitted : ReviewStates.UnderReview;
         article.ReviewState = to;
+        if (to == ReviewStates.Submitted) article.ClaimedById = null;
         await SaveStepAsync(db, article, revision, new AuditEntryRow
         {
             At = DateTime.UtcNow, Action = "revise", ActorId = editor.Id, ActorName = editor.Signature, ArticleId = article.Id,
