@@ -14,7 +14,7 @@ public sealed class StaffTests
     public async Task A_new_account_signs_in_with_its_one_time_password_and_must_choose_its_own()
     {
         using var site = new TestSite();
-        var login = await StaffKit.AddAsync(site.Factory, "Ada Reviewer", "MD", "reviewer");
+        var login = await StaffKit.AddAsync(site.Factory, "Eve Editor", null, "editor");
         var client = site.Factory.Browser(followRedirects: false);
         var token = await Pages.TokenFrom(client, "/sign-in");
 
@@ -45,6 +45,45 @@ public sealed class StaffTests
         var signOut = await client.PostAsync("/sign-out", Pages.Form(("__af", await StaffKit.TokenAsync(client))));
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/desk")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Reviewers_need_an_authenticator_code_as_a_second_factor()
+    {
+        using var site = new TestSite();
+        var login = await StaffKit.AddAsync(site.Factory, "Ada Reviewer", "MD", "reviewer");
+        var client = site.Factory.Browser(followRedirects: false);
+        var first = await client.PostAsync("/sign-in", Pages.Form(("__af", await Pages.TokenFrom(client, "/sign-in")), ("email", login.Email),
+            ("password", login.Password), ("newPassword", "my own long passphrase")));
+        Assert.Equal("/account/two-factor", first.Headers.Location!.OriginalString);
+
+        // Password alone: not enough for the desk.
+        var desk = await client.GetAsync("/desk");
+        Assert.Equal(HttpStatusCode.Forbidden, desk.StatusCode);
+        Assert.Contains("href=\"/account/two-factor\"", await desk.Content.ReadAsStringAsync());
+        var setup = await client.GetStringAsync("/account/two-factor");
+        var key = System.Text.RegularExpressions.Regex.Match(setup, "<code id=\"totp-key\">([A-Z2-7]+)</code>").Groups[1].Value;
+        Assert.Contains($"otpauth://totp/Galen:{Uri.EscapeDataString(login.Email)}?secret={key}&amp;issuer=Galen", setup);
+        var wrong = await client.PostAsync("/account/two-factor", Pages.Form(("__af", Pages.Token(setup)), ("code", "000000" == StaffKit.Totp(key) ? "111111" : "000000")));
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("code: the code is wrong", await wrong.Content.ReadAsStringAsync());
+        var on = await client.PostAsync("/account/two-factor", Pages.Form(("__af", Pages.Token(setup)), ("code", StaffKit.Totp(key))));
+        Assert.Equal("/desk", on.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/desk")).StatusCode);
+
+        // Next time: password, then the code.
+        var other = site.Factory.Browser(followRedirects: false);
+        var asked = await other.PostAsync("/sign-in", Pages.Form(("__af", await Pages.TokenFrom(other, "/sign-in")), ("email", login.Email), ("password", "my own long passphrase")));
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var askedHtml = await asked.Content.ReadAsStringAsync();
+        Assert.Contains("Code from your authenticator app", askedHtml);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await other.GetAsync("/desk")).StatusCode);
+        var badCode = await other.PostAsync("/sign-in", Pages.Form(("__af", Pages.Token(askedHtml)), ("email", login.Email), ("password", "my own long passphrase"), ("code", "12345")));
+        Assert.Equal(HttpStatusCode.Unauthorized, badCode.StatusCode);
+        var signedIn = await other.PostAsync("/sign-in", Pages.Form(("__af", Pages.Token(askedHtml)), ("email", login.Email), ("password", "my own long passphrase"), ("code", StaffKit.Totp(key, 1))));
+        Assert.Equal("/desk", signedIn.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/desk")).StatusCode);
+        Assert.Contains("two-factor-on", (await StaffKit.AuditAsync(site.Factory)).Select(e => e.Action));
     }
 
     [Fact]
@@ -159,8 +198,8 @@ public sealed class StaffTests
         Assert.Equal("application/jsonl", export.Content.Headers.ContentType!.MediaType);
         var lines = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var actions = lines.Select(l => l.GetProperty("action").GetString()).ToList();
-        Assert.Equal(["staff-added", "sign-in", "staff-added", "sign-in", "claim", "staff-disabled"], actions);
-        var claim = lines[4];
+        Assert.Equal(["staff-added", "sign-in", "two-factor-on", "staff-added", "sign-in", "two-factor-on", "claim", "staff-disabled"], actions);
+        var claim = lines[6];
         Assert.Equal(Slug, claim.GetProperty("article").GetString());
         Assert.Equal("Ada Reviewer, MD", claim.GetProperty("actor").GetString());
         Assert.Equal("Submitted", claim.GetProperty("from").GetString());
@@ -170,7 +209,7 @@ public sealed class StaffTests
         // Per person and per article.
         var adaId = claim.GetProperty("actorId").GetString()!;
         var perPerson = await (await admin.GetAsync($"/desk/audit.jsonl?person={adaId}")).Content.ReadAsStringAsync();
-        Assert.Equal(4, perPerson.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(5, perPerson.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         var perArticle = await admin.GetStringAsync($"/desk/audit?article={Slug}");
         Assert.Contains("Submitted → Under Review", perArticle);
         Assert.DoesNotContain("staff-added", perArticle);

@@ -13,7 +13,13 @@ public sealed class SignInForm
     public string? Email { get; set; }
     public string? Password { get; set; }
     public string? NewPassword { get; set; }
+    public string? Code { get; set; }
     public string? ReturnUrl { get; set; }
+}
+
+public sealed class TwoFactorForm
+{
+    public string? Code { get; set; }
 }
 
 public sealed class StepForm
@@ -73,6 +79,43 @@ public static class ReviewEndpoints
             await signIn.SignOutAsync();
             return TypedResults.Redirect("/", preserveMethod: false);
         });
+        site.MapGet("/account/two-factor", async (HttpContext context, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, IAntiforgery antiforgery) =>
+        {
+            Http.NoStore(context);
+            var user = await users.GetUserAsync(context.User);
+            if (user is null) return Results.Unauthorized();
+            var key = await users.GetAuthenticatorKeyAsync(user);
+            if (string.IsNullOrEmpty(key))
+            {
+                // A new key changes the security stamp: the sign-in cookie is renewed so that it stays valid.
+                await users.ResetAuthenticatorKeyAsync(user);
+                key = await users.GetAuthenticatorKeyAsync(user);
+                await signIn.RefreshSignInAsync(user);
+            }
+            return Http.Html(StaffPages.TwoFactorSetup(antiforgery.GetAndStoreTokens(context), user.Email ?? "", key!, null));
+        }).RequireAuthorization();
+        site.MapPost("/account/two-factor", async ([FromForm] TwoFactorForm form, HttpContext context, UserManager<StaffUser> users,
+            SignInManager<StaffUser> signIn, IAntiforgery antiforgery, GalenDbFactory dbFactory) =>
+        {
+            Http.NoStore(context);
+            var user = await users.GetUserAsync(context.User);
+            if (user is null) return Results.Unauthorized();
+            var code = form.Code?.Replace(" ", "", StringComparison.Ordinal) ?? "";
+            if (code.Length == 0 || !await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code))
+            {
+                return Http.Html(StaffPages.TwoFactorSetup(antiforgery.GetAndStoreTokens(context), user.Email ?? "", await users.GetAuthenticatorKeyAsync(user) ?? "",
+                    "code: the code is wrong or has expired; check the app's clock and enter the code it shows now."), StatusCodes.Status400BadRequest);
+            }
+            await users.SetTwoFactorEnabledAsync(user, true);
+            await using (var db = dbFactory.Create())
+            {
+                db.AuditLog.Add(new AuditEntryRow { At = DateTime.UtcNow, Action = "two-factor-on", ActorId = user.Id, ActorName = user.Signature, SubjectId = user.Id });
+                await db.SaveChangesAsync();
+            }
+            // Turning it on changes the security stamp: sign in again, this time with the second factor given.
+            await signIn.SignInWithClaimsAsync(user, isPersistent: false, [TwoFactor.PassedClaim()]);
+            return TypedResults.Redirect("/desk", preserveMethod: false);
+        }).RequireAuthorization().RequireRateLimiting(StaffRateLimits.SignIn);
         // The former review desk address.
         site.MapGet("/editor", () => TypedResults.Redirect("/desk", permanent: true));
         site.MapGet("/articles/{slug}/versions", async (string slug, HttpContext context, ArticleService articles, DeskQueries desk, CancellationToken ct) =>
@@ -253,11 +296,33 @@ public static class ReviewEndpoints
             user.PasswordChangeRequired = false;
             await users.UpdateAsync(user);
         }
-        await signIn.SignInAsync(user, isPersistent: false);
+        if (user.TwoFactorEnabled)
+        {
+            if (string.IsNullOrWhiteSpace(form.Code))
+            {
+                return Http.Html(StaffPages.SignIn(antiforgery.GetAndStoreTokens(context), returnUrl, "Enter your password again with the code from your authenticator app.", form.Email, false, askCode: true));
+            }
+            if (!await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, form.Code.Replace(" ", "", StringComparison.Ordinal)))
+            {
+                // A wrong code counts toward lockout like a wrong password.
+                await users.AccessFailedAsync(user);
+                return Http.Html(StaffPages.SignIn(antiforgery.GetAndStoreTokens(context), returnUrl, "code: the code is wrong or has expired.", form.Email, false, askCode: true), StatusCodes.Status401Unauthorized);
+            }
+            await users.ResetAccessFailedCountAsync(user);
+            await signIn.SignInWithClaimsAsync(user, isPersistent: false, [TwoFactor.PassedClaim()]);
+        }
+        else
+        {
+            await signIn.SignInAsync(user, isPersistent: false);
+        }
         await using (var db = dbFactory.Create())
         {
-            db.AuditLog.Add(new AuditEntryRow { At = DateTime.UtcNow, Action = "sign-in", ActorId = user.Id, ActorName = user.Signature });
+            db.AuditLog.Add(new AuditEntryRow { At = DateTime.UtcNow, Action = "sign-in", ActorId = user.Id, ActorName = user.Signature, Comment = user.TwoFactorEnabled ? "with authenticator code" : null });
             await db.SaveChangesAsync();
+        }
+        if (!user.TwoFactorEnabled && TwoFactor.RequiredFor(await users.GetRolesAsync(user)))
+        {
+            return TypedResults.Redirect("/account/two-factor", preserveMethod: false);
         }
         return TypedResults.Redirect(returnUrl, preserveMethod: false);
     }

@@ -56,7 +56,8 @@ public static class StaffAccounts
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<GalenDb>();
+            .AddEntityFrameworkStores<GalenDb>()
+            .AddTokenProvider<AuthenticatorTokenProvider<StaffUser>>(TokenOptions.DefaultAuthenticatorProvider);
     }
 
     private static RateLimitPartition<string> Window(string key, int permitsPerMinute) =>
@@ -85,12 +86,24 @@ public static class StaffAccounts
             o.Events.OnRedirectToAccessDenied = context => StaffPages.WriteStatusAsync(context.HttpContext, StatusCodes.Status403Forbidden, null);
         });
         // Every request re-checks the account's security stamp: disabling someone ends their sessions at once.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            // The re-check rebuilds the sign-in from the store; the second-factor mark comes from the sign-in itself.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (TwoFactor.Passed(context.CurrentPrincipal) && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaim(TwoFactor.PassedClaim());
+                }
+                return Task.CompletedTask;
+            };
+        });
         services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicies.Staff, p => p.RequireRole(StaffRoles.All))
-            .AddPolicy(StaffPolicies.Editor, p => p.RequireRole(StaffRoles.Editor))
-            .AddPolicy(StaffPolicies.Reviewer, p => p.RequireRole(StaffRoles.Reviewer))
-            .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(StaffRoles.Admin));
+            .AddPolicy(StaffPolicies.Staff, p => p.RequireRole(StaffRoles.All).RequireAssertion(c => TwoFactor.Satisfied(c.User)))
+            .AddPolicy(StaffPolicies.Editor, p => p.RequireRole(StaffRoles.Editor).RequireAssertion(c => TwoFactor.Satisfied(c.User)))
+            .AddPolicy(StaffPolicies.Reviewer, p => p.RequireRole(StaffRoles.Reviewer).RequireAssertion(c => TwoFactor.Satisfied(c.User)))
+            .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(StaffRoles.Admin).RequireAssertion(c => TwoFactor.Satisfied(c.User)));
         services.AddScoped<ReviewWorkflow>();
         services.AddScoped<AuditLog>();
         services.Configure<RateLimiterOptions>(o =>
@@ -102,6 +115,26 @@ public static class StaffAccounts
         });
         return services;
     }
+}
+
+/// <summary>
+/// The second factor (an authenticator app's time-based code). Reviewers and admins must use it: their sign-in counts
+/// for the desk only once the code was given; editors may turn it on.
+/// </summary>
+public static class TwoFactor
+{
+    public const string ClaimType = "amr";
+    public const string ClaimValue = "mfa";
+
+    public static System.Security.Claims.Claim PassedClaim() => new(ClaimType, ClaimValue);
+
+    public static bool Passed(System.Security.Claims.ClaimsPrincipal? user) => user?.HasClaim(ClaimType, ClaimValue) == true;
+
+    public static bool Required(System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(StaffRoles.Reviewer) || user.IsInRole(StaffRoles.Admin);
+
+    public static bool RequiredFor(IEnumerable<string> roles) => roles.Contains(StaffRoles.Reviewer) || roles.Contains(StaffRoles.Admin);
+
+    public static bool Satisfied(System.Security.Claims.ClaimsPrincipal user) => !Required(user) || Passed(user);
 }
 
 public static class StaffRateLimits

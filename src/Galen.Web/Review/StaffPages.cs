@@ -25,12 +25,28 @@ public static class StaffPages
         var html = status == StatusCodes.Status401Unauthorized
             ? Layout.Page(new PageHead("Sign in required", NoIndex: true), w =>
                 w.Add($"<h1>Sign in required</h1><p>This page is for the editors and reviewers of the medical review board.</p><p><a href=\"/sign-in?returnUrl={Uri.EscapeDataString(returnUrl ?? "/desk")}\">Sign in</a></p><p class=\"muted\">Error 401.</p>"))
-            : Layout.ErrorPage(status, "Not allowed", "Your account does not have the role this needs. Ask an administrator if it should.");
+            : TwoFactor.Required(context.User) && !TwoFactor.Passed(context.User)
+                ? Layout.Page(new PageHead("Two-step sign-in required", NoIndex: true), w =>
+                    w.Add($"<h1>Two-step sign-in required</h1><p>Reviewers and administrators sign in with a password and a code from an authenticator app.</p><p><a href=\"/account/two-factor\">Set up two-step sign-in</a>, or sign out and sign in again with your code.</p><p class=\"muted\">Error 403.</p>"))
+                : Layout.ErrorPage(status, "Not allowed", "Your account does not have the role this needs. Ask an administrator if it should.");
         context.Response.ContentType = Http.HtmlContentType;
         return context.Response.WriteAsync(html);
     }
 
-    public static string SignIn(AntiforgeryTokenSet tokens, string returnUrl, string? error, string? email, bool choosePassword) =>
+    public static string TwoFactorSetup(AntiforgeryTokenSet tokens, string email, string key, string? error) =>
+        Layout.Page(new PageHead("Two-step sign-in", NoIndex: true), w =>
+        {
+            w.Add($"<h1>Set up two-step sign-in</h1><p>Reviewers and administrators sign in with their password and a six-digit code from an authenticator app. Add this key to the app (or the link, on a phone), then enter the code it shows.</p>");
+            var uri = $"otpauth://totp/Galen:{Uri.EscapeDataString(email)}?secret={key}&issuer=Galen&digits=6";
+            w.Add($"<p>Key: <code id=\"totp-key\">{key}</code></p><p><a href=\"{uri}\">Open in an authenticator app</a></p>");
+            if (error is not null) w.Add($"<p class=\"error\" role=\"alert\">{error}</p>");
+            w.Add($"<form method=\"post\" action=\"/account/two-factor\" class=\"staff-form\">");
+            Layout.Token(w, tokens);
+            w.Add($"<label for=\"code\">Code from the app</label><input type=\"text\" id=\"code\" name=\"code\" required inputmode=\"numeric\" autocomplete=\"one-time-code\" pattern=\"[0-9 ]{{6,8}}\" maxlength=\"8\">");
+            w.Add($"<button type=\"submit\">Turn on two-step sign-in</button></form>");
+        });
+
+    public static string SignIn(AntiforgeryTokenSet tokens, string returnUrl, string? error, string? email, bool choosePassword, bool askCode = false) =>
         Layout.Page(new PageHead("Sign in", NoIndex: true), w =>
         {
             w.Add($"<h1>Staff sign-in</h1><p>For editors, reviewers and administrators. Readers need no account.</p>");
@@ -40,6 +56,10 @@ public static class StaffPages
             w.Add($"<input type=\"hidden\" name=\"returnUrl\" value=\"{returnUrl}\">");
             w.Add($"<label for=\"email\">Email</label><input type=\"email\" id=\"email\" name=\"email\" required autocomplete=\"username\" value=\"{email}\">");
             w.Add($"<label for=\"password\">{(choosePassword ? "One-time password" : "Password")}</label><input type=\"password\" id=\"password\" name=\"password\" required autocomplete=\"current-password\">");
+            if (askCode)
+            {
+                w.Add($"<label for=\"code\">Code from your authenticator app</label><input type=\"text\" id=\"code\" name=\"code\" required inputmode=\"numeric\" autocomplete=\"one-time-code\" maxlength=\"8\">");
+            }
             if (choosePassword)
             {
                 w.Add($"<label for=\"new-password\">Choose your own password (at least 12 characters)</label><input type=\"password\" id=\"new-password\" name=\"newPassword\" required minlength=\"12\" autocomplete=\"new-password\">");
