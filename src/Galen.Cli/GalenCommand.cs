@@ -24,6 +24,11 @@ public static class GalenCommand
           ask --batch FILE --format json   one {"id","question","after"?} per line in, one answer per line out
           serve [--urls URL]               the web site and API (default http://127.0.0.1:5000)
           stats [--json]
+          articles refresh                 answer every open article again; changed ones go back to review
+          users add --email E --name N --role admin|editor|reviewer [--credentials C] [--specialty S] [--disclosures D]
+                                           a staff account; prints a one-time password (no default account exists)
+          users list [--json]              staff accounts and their roles
+          users disable --email E          ends the person's sessions; they can no longer sign in
           eval pubmedqa FILE [--with-medquad DIR] [--details] [--json]
                                            verdict accuracy and macro-F1 on a PubMedQA file
           eval pubmedqa FILE --fit-reader OUT [--folds N]
@@ -83,6 +88,8 @@ public static class GalenCommand
                 "search" => SearchCommand.Run(library, rest, parsed, stdout, progress),
                 "ask" => AskCommand.Run(library, rest, parsed, stdout, progress),
                 "stats" => StatsCommand.Run(library, parsed, stdout),
+                "users" => await UsersCommand.RunAsync(library, rest, parsed, stdout),
+                "articles" => ArticlesCommand.Run(library, rest, parsed, stdout),
                 _ => throw new UsageException($"unknown command '{command}'. Run `galen --help`."),
             };
         }

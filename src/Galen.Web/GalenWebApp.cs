@@ -11,7 +11,6 @@ using Galen.Web.Pages;
 using Galen.Web.Review;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace Galen.Web;
@@ -36,14 +35,16 @@ public static class GalenWebApp
         services.AddSingleton<IAnswerWriter, EngineAnswerWriter>();
         services.AddSingleton<ArticleService>();
         services.AddSingleton<ReviewBoard>();
+        services.AddSingleton<DeskQueries>();
+        services.AddSingleton<LivingArticles>();
+        services.AddGalenStaff();
 
         services.AddOptions<GalenWebOptions>().Bind(configuration.GetSection(GalenWebOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GalenWebOptions>, GalenWebOptionsValidator>();
 
-        // Form tokens stay valid across restarts: the keys live in the data directory with the rest of the site's state.
+        // Sign-in cookies and form tokens stay valid across restarts and across web nodes: the keys live in the database.
         services.AddDataProtection().SetApplicationName("Galen");
-        services.AddOptions<KeyManagementOptions>().Configure<GalenStoreOptions, ILoggerFactory>((o, s, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(s.DataDirectory, "keys")), logs));
+        services.AddOptions<KeyManagementOptions>().Configure<GalenDbFactory>((o, db) => o.XmlRepository = new StoreXmlRepository(db));
         services.AddProblemDetails();
         services.AddExceptionHandler<GalenExceptionHandler>();
         services.AddAntiforgery(o =>
@@ -64,11 +65,10 @@ public static class GalenWebApp
         return services;
     }
 
-    /// <summary>Migrates the embedded store, loads the starter library into an empty one, and seeds the example review board.</summary>
+    /// <summary>Migrates the embedded store and loads the starter library into an empty one. No account is created: see `galen users add`.</summary>
     public static WebApplication PrepareGalenLibrary(this WebApplication app)
     {
         app.Services.GetRequiredService<Library>().EnsureReady(StarterLibrary.DefaultPath());
-        app.Services.GetRequiredService<ReviewBoard>().EnsureSeeded();
         return app;
     }
 
@@ -78,6 +78,8 @@ public static class GalenWebApp
         app.UseStatusCodePages(context => StatusPage(context.HttpContext));
         app.UseGalenSecurityHeaders();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
 

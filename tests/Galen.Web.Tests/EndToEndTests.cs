@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace Galen.Web.Tests;
 
 /// <summary>The site on real Kestrel, driven by Chromium: ask, switch wording, follow a citation, rate, comment, follow up.</summary>
+[Collection(BrowserTests.Collection)]
 public sealed class EndToEndTests
 {
     private const string Chromium = "/usr/bin/chromium";

@@ -38,7 +38,7 @@ public sealed class RenderingTests
         var meta = new ArticleMeta(1, "is-this-an-emergency", answer.Question, state, 1, answer.Urgent, null, null,
             new DateTime(2026, 5, 14, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 5, 14, 0, 0, 0, DateTimeKind.Utc), new RatingSummary(2, 4.5));
         var tokens = new AntiforgeryTokenSet("request-token", "cookie-token", "__af", null);
-        return ArticlePage.Render(new ArticleView(meta, new CachedAnswer(answer, "{}"), Audience.Patient, tokens, [], null, null,
+        return ArticlePage.Render(new ArticleView(meta, new CachedAnswer(answer, "{}"), Audience.Patient, tokens, [], null,
             "http://localhost/articles/is-this-an-emergency?audience=patient", null));
     }
 

@@ -24,13 +24,13 @@ public sealed class TempDataDirectory : IDisposable
 }
 
 /// <summary>The site on a test server over its own data directory (the embedded SQLite default).</summary>
-public sealed class SiteFactory(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class SiteFactory(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, string? database = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddGalenLibrary(new GalenStoreOptions { DataDirectory = dataDirectory }));
+        builder.ConfigureTestServices(services => services.AddGalenLibrary(new GalenStoreOptions { DataDirectory = dataDirectory, Database = database }));
     }
 
     public HttpClient Browser(bool followRedirects = true)
@@ -47,11 +47,11 @@ public sealed class TestSite : IDisposable
     private readonly TempDataDirectory _data;
     private readonly bool _ownsData;
 
-    public TestSite(IReadOnlyDictionary<string, string>? settings = null, TempDataDirectory? data = null)
+    public TestSite(IReadOnlyDictionary<string, string>? settings = null, TempDataDirectory? data = null, string? database = null)
     {
         _ownsData = data is null;
         _data = data ?? new TempDataDirectory();
-        Factory = new SiteFactory(_data.Path, settings);
+        Factory = new SiteFactory(_data.Path, settings, database);
     }
 
     public SiteFactory Factory { get; }

@@ -40,6 +40,8 @@ public static class ImportCommand
             var embedded = library.EmbedPending(progress);
             if (embedded > 0) stdout.WriteLine($"Embedded {embedded} sources in {embedding.Elapsed.TotalSeconds:F1} s ({embedded / Math.Max(0.001, embedding.Elapsed.TotalSeconds):F0} sources/s).");
         }
+        // Living articles: what the library now says is checked against every open article.
+        if (report.Imported + report.Deleted > 0) stdout.WriteLine(ArticlesCommand.Refresh(library));
         return report.Errors.Count > 0 ? ExitCodes.BadInput : ExitCodes.Done;
     }
 }

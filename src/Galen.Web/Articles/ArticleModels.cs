@@ -4,26 +4,31 @@ public static class ReviewStates
 {
     public const string Submitted = "Submitted";
     public const string UnderReview = "Under Review";
+    /// <summary>A reviewer asked the editors to revise; a revision returns the article to Under Review.</summary>
+    public const string ChangesRequested = "Changes Requested";
+    /// <summary>One reviewer approved; a second, different reviewer must confirm.</summary>
+    public const string SecondReview = "Second Review";
     public const string Approved = "Approved";
+    public const string Rejected = "Rejected";
+    public const string Withdrawn = "Withdrawn";
 
+    /// <summary>The steps a reader sees; the states between Under Review and Approved show as Under Review.</summary>
     public static readonly IReadOnlyList<string> Order = [Submitted, UnderReview, Approved];
 
-    /// <summary>The state after <paramref name="state"/>, or null when it is the last.</summary>
-    public static string? Next(string state)
-    {
-        var i = IndexOf(state);
-        return i >= 0 && i < Order.Count - 1 ? Order[i + 1] : null;
-    }
+    public static bool IsClosed(string state) => state is Rejected or Withdrawn;
 
-    public static int IndexOf(string state)
+    /// <summary>The reader's step of a state, or -1 for a closed article.</summary>
+    public static int IndexOf(string state) => state switch
     {
-        for (var i = 0; i < Order.Count; i++)
-        {
-            if (string.Equals(Order[i], state, StringComparison.OrdinalIgnoreCase)) return i;
-        }
-        return -1;
-    }
+        Submitted => 0,
+        UnderReview or ChangesRequested or SecondReview => 1,
+        Approved => 2,
+        _ => -1,
+    };
 }
+
+/// <summary>Who approved the public version: the first reviewer and the one who confirmed, as they signed then.</summary>
+public sealed record ArticleApproval(int Version, DateTime At, string FirstSignature, string? FirstId, string SecondSignature, string? SecondId);
 
 /// <summary>What a page needs about an article besides its answer: read on every request, small.</summary>
 public sealed record ArticleMeta(
@@ -38,9 +43,13 @@ public sealed record ArticleMeta(
     DateTime CreatedAt,
     DateTime UpdatedAt,
     RatingSummary Rating,
-    ReviewEvent? LastReview = null)
+    ArticleApproval? Approval = null,
+    int LatestVersion = 0)
 {
     public bool Approved => ReviewState == ReviewStates.Approved;
+
+    /// <summary>An approved article whose newer draft (new evidence or a revision) is being reviewed again.</summary>
+    public bool UnderReReview => Approved && LatestVersion > Version;
 }
 
 public sealed record RatingSummary(int Count, double? Mean)
@@ -53,8 +62,9 @@ public sealed record ArticleSummary(string Slug, string Question, string ReviewS
 
 public sealed record AskOutcome(ArticleMeta Article, bool Created);
 
-public sealed record Reviewer(long Id, string Name, string Credentials, string Specialty, string Disclosures, string? Bio);
-
-public sealed record ReviewEvent(string FromState, string ToState, string? ReviewerName, string? Note, DateTime At);
+public sealed record Reviewer(string Id, string Name, string? Credentials, string? Specialty, string? Disclosures, string? Bio, int ArticlesReviewed)
+{
+    public string Signature => string.IsNullOrWhiteSpace(Credentials) ? Name : $"{Name}, {Credentials}";
+}
 
 public sealed record FeedbackItem(string Slug, string Question, string Text, DateTime At);

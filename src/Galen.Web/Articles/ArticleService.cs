@@ -52,7 +52,8 @@ public sealed class ArticleService(
         return meta;
     }
 
-    private void Forget(string slug) => _meta.TryRemove(slug, out _);
+    /// <summary>Drops the cached metadata of an article after a write (review steps call it too).</summary>
+    public void Forget(string slug) => _meta.TryRemove(slug, out _);
 
     private async Task<ArticleMeta?> LoadMetaAsync(string slug, CancellationToken ct)
     {
@@ -60,19 +61,26 @@ public sealed class ArticleService(
         var row = await db.Articles.AsNoTracking().Where(a => a.Slug == slug)
             .Select(a => new
             {
-                a.Id, a.Slug, a.Question, a.ReviewState, a.Version, a.Urgent, a.ParentSlug, a.AfterJson, a.CreatedAt, a.UpdatedAt,
+                a.Id, a.Slug, a.Question, a.ReviewState, a.Version, a.LatestVersion, a.ApprovedVersion, a.ApprovedAt, a.ApprovedBy, a.ConfirmedBy,
+                a.FirstApproverId, a.Urgent, a.ParentSlug, a.AfterJson, a.CreatedAt, a.UpdatedAt,
                 Count = a.Ratings.Count(),
                 Sum = a.Ratings.Sum(r => (int?)r.Stars),
             })
             .FirstOrDefaultAsync(ct);
         if (row is null) return null;
-        var lastReview = row.ReviewState == ReviewStates.Approved
-            ? await db.ReviewEvents.AsNoTracking().Where(e => e.ArticleId == row.Id).OrderByDescending(e => e.Id)
-                .Select(e => new ReviewEvent(e.FromState, e.ToState, e.ReviewerName, e.Note, e.At)).FirstOrDefaultAsync(ct)
-            : null;
-        return new ArticleMeta(row.Id, row.Slug, row.Question, row.ReviewState, row.Version, row.Urgent,
+        // The public version is approved when it is the approved version; a newer draft under review does not change that.
+        var approved = row.ApprovedVersion == row.Version && row.ApprovedAt is not null && !ReviewStates.IsClosed(row.ReviewState);
+        ArticleApproval? approval = null;
+        if (approved)
+        {
+            var confirmerId = await db.AuditLog.AsNoTracking().Where(e => e.ArticleId == row.Id && e.Action == "confirm")
+                .OrderByDescending(e => e.Id).Select(e => e.ActorId).FirstOrDefaultAsync(ct);
+            approval = new ArticleApproval(row.Version, DateTime.SpecifyKind(row.ApprovedAt!.Value, DateTimeKind.Utc),
+                row.ApprovedBy ?? "", row.FirstApproverId, row.ConfirmedBy ?? "", confirmerId);
+        }
+        return new ArticleMeta(row.Id, row.Slug, row.Question, approved ? ReviewStates.Approved : row.ReviewState, row.Version, row.Urgent,
             row.ParentSlug, row.AfterJson, DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc), DateTime.SpecifyKind(row.UpdatedAt, DateTimeKind.Utc),
-            RatingSummary.Of(row.Count, row.Sum), lastReview);
+            RatingSummary.Of(row.Count, row.Sum), approval, row.LatestVersion);
     }
 
     /// <summary>The stored answer for an audience, parsed once per article version and kept in memory.</summary>
@@ -137,6 +145,7 @@ public sealed class ArticleService(
                 CreatedAt = now,
                 UpdatedAt = now,
             };
+            row.Versions.Add(await ArticleVersions.SnapshotAsync(db, 1, row.ClinicianJson, row.PatientJson, row.LibraryVersion, "asked", null, ct));
             db.Articles.Add(row);
             await db.SaveChangesAsync(ct);
             _related.Clear();
@@ -183,6 +192,7 @@ public sealed class ArticleService(
         if (id is null) return null;
         db.Ratings.Add(new RatingRow { ArticleId = id.Value, Stars = stars, Client = client, CreatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync(ct);
+        if (stars <= ArticleVersions.LowRating) await ArticleVersions.AskForTriageAsync(db, id.Value, ct);
         Forget(slug);
         var count = await db.Ratings.CountAsync(r => r.ArticleId == id.Value, ct);
         var sum = await db.Ratings.Where(r => r.ArticleId == id.Value).SumAsync(r => (int?)r.Stars, ct);
@@ -196,6 +206,7 @@ public sealed class ArticleService(
         if (id is null) return false;
         db.Feedback.Add(new FeedbackRow { ArticleId = id.Value, Text = text, Client = client, CreatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync(ct);
+        await ArticleVersions.AskForTriageAsync(db, id.Value, ct);
         return true;
     }
 
@@ -214,9 +225,9 @@ public sealed class ArticleService(
     public async Task<IReadOnlyList<ArticleSummary>> ApprovedAsync(int take, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
-        return await db.Articles.AsNoTracking().Where(a => a.ReviewState == ReviewStates.Approved)
+        return await db.Articles.AsNoTracking().Where(a => a.ApprovedVersion != null && a.ApprovedVersion == a.Version)
             .OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).Take(take)
-            .Select(a => new ArticleSummary(a.Slug, a.Question, a.ReviewState, a.UpdatedAt)).ToListAsync(ct);
+            .Select(a => new ArticleSummary(a.Slug, a.Question, ReviewStates.Approved, a.UpdatedAt)).ToListAsync(ct);
     }
 
     /// <summary>Articles whose question holds every word of the query (ignoring common words).</summary>
@@ -227,7 +238,7 @@ public sealed class ArticleService(
         await using var db = dbFactory.Create();
         var q = db.Articles.AsNoTracking();
         foreach (var word in words) q = q.Where(a => a.QuestionKey.Contains(word));
-        return await q.OrderByDescending(a => a.ReviewState == ReviewStates.Approved).ThenByDescending(a => a.UpdatedAt).Take(take)
+        return await q.OrderByDescending(a => a.ApprovedVersion != null && a.ApprovedVersion == a.Version).ThenByDescending(a => a.UpdatedAt).Take(take)
             .Select(a => new ArticleSummary(a.Slug, a.Question, a.ReviewState, a.UpdatedAt)).ToListAsync(ct);
     }
 
@@ -259,58 +270,5 @@ public sealed class ArticleService(
     private static IEnumerable<string> Words(string text) =>
         TextTools.Tokens(TextTools.Normalize(text)).Where(w => w.Length > 2 && !TextTools.StopWords.Contains(w));
 
-    // ---- review ----
-
-    public async Task<IReadOnlyList<ReviewEvent>> ReviewHistoryAsync(long articleId, CancellationToken ct = default)
-    {
-        await using var db = dbFactory.Create();
-        return await db.ReviewEvents.AsNoTracking().Where(e => e.ArticleId == articleId).OrderBy(e => e.Id)
-            .Select(e => new ReviewEvent(e.FromState, e.ToState, e.ReviewerName, e.Note, e.At)).ToListAsync(ct);
-    }
-
-    /// <summary>Moves the article one step along Submitted, Under Review, Approved, recording who did it.</summary>
-    public async Task<string?> AdvanceReviewAsync(string slug, long reviewerId, string? note, CancellationToken ct = default)
-    {
-        await using var db = dbFactory.Create();
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Slug == slug, ct);
-        if (article is null) return null;
-        var reviewer = await db.Reviewers.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reviewerId, ct)
-            ?? throw new BadHttpRequestException("reviewer: no reviewer with that id.", StatusCodes.Status400BadRequest);
-        var next = ReviewStates.Next(article.ReviewState)
-            ?? throw new BadHttpRequestException($"The article is already {article.ReviewState}.", StatusCodes.Status409Conflict);
-        db.ReviewEvents.Add(new ReviewEventRow
-        {
-            ArticleId = article.Id,
-            FromState = article.ReviewState,
-            ToState = next,
-            ReviewerId = reviewer.Id,
-            ReviewerName = $"{reviewer.Name}, {reviewer.Credentials}",
-            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-            At = DateTime.UtcNow,
-        });
-        article.ReviewState = next;
-        await db.SaveChangesAsync(ct);
-        Forget(slug);
-        return next;
-    }
-
-    public async Task<IReadOnlyList<(ArticleSummary Article, int Feedback)>> QueueAsync(CancellationToken ct = default)
-    {
-        await using var db = dbFactory.Create();
-        var rows = await db.Articles.AsNoTracking().Where(a => a.ReviewState != ReviewStates.Approved)
-            .OrderBy(a => a.CreatedAt).Take(200)
-            .Select(a => new { Summary = new ArticleSummary(a.Slug, a.Question, a.ReviewState, a.UpdatedAt), Feedback = a.Feedback.Count() })
-            .ToListAsync(ct);
-        return rows.Select(r => (r.Summary, r.Feedback)).ToList();
-    }
-
     public void Dispose() => cache.Dispose();
-
-    public async Task<IReadOnlyList<FeedbackItem>> RecentFeedbackAsync(int take, CancellationToken ct = default)
-    {
-        await using var db = dbFactory.Create();
-        return await db.Feedback.AsNoTracking().OrderByDescending(f => f.Id).Take(take)
-            .Join(db.Articles, f => f.ArticleId, a => a.Id, (f, a) => new FeedbackItem(a.Slug, a.Question, f.Text, f.CreatedAt))
-            .ToListAsync(ct);
-    }
 }

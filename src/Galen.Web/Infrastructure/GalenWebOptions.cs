@@ -15,7 +15,7 @@ public sealed class GalenWebOptions
     /// <summary>How long browsers and API clients may reuse an approved article, in seconds.</summary>
     public int ApprovedMaxAgeSeconds { get; set; } = 300;
 
-    /// <summary>The shared secret that unlocks the review form. No key: the review form is off.</summary>
+    /// <summary>Former shared review key, now refused: staff sign in with their own accounts (<c>galen users add</c>).</summary>
     public string? EditorKey { get; set; }
 
     /// <summary>Longest question accepted, in characters.</summary>
@@ -53,9 +53,9 @@ public sealed class GalenWebOptionsValidator : IValidateOptions<GalenWebOptions>
         Range("ApprovedMaxAgeSeconds", options.ApprovedMaxAgeSeconds, 0, 31_536_000);
         Range("MaxQuestionLength", options.MaxQuestionLength, 10, 10_000);
         Range("MaxFeedbackLength", options.MaxFeedbackLength, 10, 100_000);
-        if (options.EditorKey is { } key && key.Length < 12)
+        if (options.EditorKey is not null)
         {
-            errors.Add($"{GalenWebOptions.Section}:EditorKey must be at least 12 characters long, or left unset to turn the review form off.");
+            errors.Add($"{GalenWebOptions.Section}:EditorKey is no longer used: remove it. Staff sign in with their own accounts; create them with `galen users add`.");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -12,7 +12,6 @@ public sealed record ArticleView(
     AntiforgeryTokenSet Tokens,
     IReadOnlyList<ArticleSummary> Related,
     ArticleSummary? Parent,
-    ReviewEvent? LastReview,
     string Canonical,
     string? Thanks);
 
@@ -37,7 +36,7 @@ public static class ArticlePage
             }
             w.Add($"<h1 id=\"article-title\">{a.Question}</h1>");
             ReviewStatus(w, v);
-            w.Add($"<p class=\"meta\">Last updated <time datetime=\"{Layout.IsoDate(a.UpdatedAt)}\">{Layout.Date(a.UpdatedAt)}</time> <span aria-hidden=\"true\">·</span> <a href=\"/editorial-policy\">Editorial policy</a></p>");
+            w.Add($"<p class=\"meta\">Last updated <time datetime=\"{Layout.IsoDate(a.UpdatedAt)}\">{Layout.Date(a.UpdatedAt)}</time> <span aria-hidden=\"true\">·</span> <a href=\"/articles/{a.Slug}/versions\">Version history</a> <span aria-hidden=\"true\">·</span> <a href=\"/editorial-policy\">Editorial policy</a></p>");
             w.Add($"</header>");
             AudienceSwitch(w, v);
             if (v.Answer.BodyHtml is null) v.Answer.BodyHtml = Body(answer);
@@ -62,9 +61,19 @@ public static class ArticlePage
         w.Add($"</ol>");
         if (a.Approved)
         {
-            w.Add($"<p class=\"approved\">Approved by the <a href=\"/review-board\">medical review board</a>");
-            if (v.LastReview?.ReviewerName is { } name) w.Add($": {name}, <time datetime=\"{Layout.IsoDate(v.LastReview.At)}\">{Layout.Date(v.LastReview.At)}</time>");
-            w.Add($".</p>");
+            if (a.Approval is { } approval)
+            {
+                w.Add($"<p class=\"approved\">Approved by <a href=\"{ProfileHref(approval.FirstId)}\">{approval.FirstSignature}</a> and <a href=\"{ProfileHref(approval.SecondId)}\">{approval.SecondSignature}</a> of the <a href=\"/review-board\">medical review board</a> on <time datetime=\"{Layout.IsoDate(approval.At)}\">{Layout.Date(approval.At)}</time>.</p>");
+            }
+            else
+            {
+                w.Add($"<p class=\"approved\">Approved by the <a href=\"/review-board\">medical review board</a>.</p>");
+            }
+            if (a.UnderReReview) w.Add($"<p class=\"notice re-review\"><strong>New evidence since approval: under re-review.</strong> This is the approved version; a newer version is with the review board.</p>");
+        }
+        else if (ReviewStates.IsClosed(a.ReviewState))
+        {
+            w.Add($"<p class=\"notice closed\"><strong>{(a.ReviewState == ReviewStates.Withdrawn ? "Withdrawn by the editors." : "Rejected by the medical review board.")}</strong> This article is no longer maintained and may be wrong. Do not rely on it; see the <a href=\"/editorial-policy\">editorial policy</a>.</p>");
         }
         else
         {
@@ -72,6 +81,8 @@ public static class ArticlePage
         }
         w.Add($"</section>");
     }
+
+    private static string ProfileHref(string? reviewerId) => reviewerId is null ? "/review-board" : Review.ReviewBoard.ProfileLink(reviewerId);
 
     private static void AudienceSwitch(HtmlWriter w, ArticleView v)
     {

@@ -1,5 +1,3 @@
-using Galen.Web.Review;
-
 namespace Galen.Web.Pages;
 
 /// <summary>Editorial policy, review board, about and disclaimer.</summary>
@@ -13,25 +11,28 @@ public static class InfoPages
             w.Add($"<h2>How evidence is weighed</h2><p>Clinical practice guidelines come first, then systematic reviews and randomised trials, then observational studies, case reports and narrative reviews. Laboratory and animal studies are reported as such and never decide an answer. Newer evidence counts for more than older evidence of the same kind. For yes-or-no questions the short answer is Yes, No or Uncertain, and Uncertain is used whenever the evidence is thin or conflicting.</p>");
             w.Add($"<h2>Identifiers are never invented</h2><p>A reference links to PubMed, a DOI or a web page only when the source itself carried that identifier.</p>");
             w.Add($"<h2>Two wordings of the same evidence</h2><p>Readers choose between wording for clinicians and wording for patients and caregivers. Both are written from the same sources and cite them the same way.</p>");
-            w.Add($"<h2>Human review</h2><p>Every article starts as <strong>Submitted</strong>. A member of the <a href=\"/review-board\">medical review board</a> moves it to <strong>Under Review</strong> and, once satisfied, to <strong>Approved</strong>. Each step is recorded with the reviewer's name and the date. Until an article is approved it carries a notice that it is pending human review.</p>");
-            w.Add($"<h2>Corrections and feedback</h2><p>Each article asks readers how useful it was and how it could be improved. The review board reads this feedback and corrects articles; the date of the last update is shown under each title.</p>");
+            w.Add($"<h2>Human review</h2><p>Every article starts as <strong>Submitted</strong> and carries a notice that it is pending human review until it is approved. The review board is made of people with their own accounts (reviewers sign in with a password and a code from an authenticator app); nobody shares a key, and each step is recorded with the person's name, the time, the article version and their comment.</p>");
+            w.Add($"<ol><li>A reviewer of the <a href=\"/review-board\">medical review board</a> claims the article: it is <strong>Under Review</strong>.</li><li>The reviewer checks every statement against its cited passage and either approves it or requests changes. An editor then revises the wording (never the citations) and the new version returns to review.</li><li>An approval needs two different reviewers: the second confirms the first's review. Nobody can both approve and confirm the same version. The article page then names both reviewers, with their credentials, and the date.</li><li>A reviewer may reject an article, and an editor may withdraw one. The page then stays reachable, so that links do not break, but says at the top that the article was rejected or withdrawn and must not be relied on.</li></ol>");
+            w.Add($"<h2>Versions and new evidence</h2><p>Every version of an article is kept unchanged, with the library and engine versions it was written with and a fingerprint of each source it cites; the <em>Version history</em> link under each title lists them. When new evidence is imported, published articles are answered again. Where the bottom line, a statement or a cited source changed, the new version goes to the board, and the page keeps showing the approved version with the notice <em>New evidence since approval: under re-review</em>. When a cited source is withdrawn from the library, the approval of every article citing it is withdrawn too.</p>");
             w.Add($"<h2>Independence</h2><p>Articles carry no advertising and no sponsored content. Reviewers declare their conflicts of interest on the review board page.</p>");
         });
 
     public static string ReviewBoardPage(IReadOnlyList<Articles.Reviewer> members, string canonical) => Layout.Page(
         new PageHead("Medical review board", "The clinicians who review and approve Galen's answer articles.", canonical), w =>
         {
-            w.Add($"<h1>Medical review board</h1><p>Board members review articles for accuracy and move them from Submitted through Under Review to Approved. Their names appear on the articles they approve.</p>");
-            if (members.Any(ReviewBoard.IsExample))
+            w.Add($"<h1>Medical review board</h1><p>Board members check articles against their sources. An article is approved only when two different members have reviewed it; their names appear on the articles they approve. Each member declares their conflicts of interest below.</p>");
+            if (members.Count == 0)
             {
-                w.Add($"<p class=\"notice\"><strong>Example profiles.</strong> The people below are placeholders that ship with a new installation so that the review workflow can be tried out. They are not real clinicians. An operator replaces them with the members of their own board.</p>");
+                w.Add($"<p class=\"notice\" id=\"no-reviewers\"><strong>This site has no reviewers yet.</strong> No article on it has been approved by a person. Its administrator adds reviewers with <code>galen users add --role reviewer</code>.</p>");
+                return;
             }
             w.Add($"<ul class=\"board\">");
             foreach (var m in members)
             {
-                w.Add($"<li class=\"reviewer\"><h2>{m.Name}<span class=\"credentials\">, {m.Credentials}</span></h2>");
-                if (ReviewBoard.IsExample(m)) w.Add($"<p class=\"badge\">Example profile</p>");
-                w.Add($"<dl><dt>Specialty</dt><dd>{m.Specialty}</dd><dt>Disclosures</dt><dd>{m.Disclosures}</dd></dl>");
+                w.Add($"<li class=\"reviewer\" id=\"reviewer-{m.Id}\"><h2>{m.Name}");
+                if (!string.IsNullOrWhiteSpace(m.Credentials)) w.Add($"<span class=\"credentials\">, {m.Credentials}</span>");
+                w.Add($"</h2><dl><dt>Specialty</dt><dd>{m.Specialty ?? "Not stated"}</dd><dt>Declared conflicts of interest</dt><dd>{m.Disclosures ?? "None declared"}</dd>");
+                w.Add($"<dt>Articles reviewed</dt><dd>{m.ArticlesReviewed}</dd></dl>");
                 if (!string.IsNullOrWhiteSpace(m.Bio)) w.Add($"<p>{m.Bio}</p>");
                 w.Add($"</li>");
             }
@@ -56,6 +57,6 @@ public static class InfoPages
             w.Add($"<h2>For patients and caregivers</h2><p>Talk to a doctor, nurse or pharmacist before you start, stop or change any treatment. If you think you may have a medical emergency, call your local emergency number or go to the nearest emergency department now; do not wait for an answer from a website.</p>");
             w.Add($"<h2>For healthcare professionals</h2><p>Articles support, and never replace, clinical judgement. Verify doses, thresholds and recommendations against the cited primary sources and current local guidance before applying them to a patient.</p>");
             w.Add($"<h2>The starter library</h2><p class=\"notice\">The library that ships with Galen is for demonstration only. It covers a few topics, may be incomplete or out of date, and must be checked against current guidance before any clinical use.</p>");
-            w.Add($"<h2>Review status</h2><p>Articles that are not yet approved by the <a href=\"/review-board\">medical review board</a> say so at the top. Approval means a reviewer checked the article against its sources at that date; evidence changes, and so may the article.</p>");
+            w.Add($"<h2>Review status</h2><p>Articles that are not yet approved by the <a href=\"/review-board\">medical review board</a> say so at the top. Approval means two reviewers checked the article against its sources at that date; evidence changes, and so may the article.</p>");
         });
 }

@@ -68,10 +68,9 @@ public static class PageEndpoints
         {
             parent = new ArticleSummary(p.Slug, p.Question, p.ReviewState, p.UpdatedAt);
         }
-        var lastReview = article.LastReview;
         var canonical = Http.Canonical(context.Request, $"/articles/{article.Slug}" + (chosen == Audience.Patient ? "?audience=patient" : ""));
         var thanksNote = thanks is "rating" or "feedback" ? thanks : null;
-        var html = ArticlePage.Render(new ArticleView(article, answer, chosen, tokens, related, parent, lastReview, canonical, thanksNote));
+        var html = ArticlePage.Render(new ArticleView(article, answer, chosen, tokens, related, parent, canonical, thanksNote));
 
         // The page holds this reader's form tokens, so only the reader's own browser may keep it.
         var headers = context.Response.Headers;

@@ -4,36 +4,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Galen.Web.Review;
 
-/// <summary>The medical review board. A fresh install gets a few example profiles, clearly marked, to be replaced.</summary>
+/// <summary>The medical review board: every enabled account with the reviewer role, with the profile it declares.</summary>
 public sealed class ReviewBoard(GalenDbFactory dbFactory)
 {
-    public const string ExampleMarker = "Example profile";
-
-    private volatile IReadOnlyList<Reviewer>? _members;
-
-    public void EnsureSeeded()
-    {
-        using var db = dbFactory.Create();
-        if (db.Reviewers.Any()) return;
-        const string bio = ExampleMarker + " for demonstration: this person does not exist. Replace the board with your own reviewers before publishing.";
-        db.Reviewers.AddRange(
-            new ReviewerRow { Name = "Dr. Alex Example", Credentials = "MD", Specialty = "Neurology (movement disorders)", Disclosures = "None (example profile).", Bio = bio },
-            new ReviewerRow { Name = "Dr. Sam Placeholder", Credentials = "MD, MPH", Specialty = "Family medicine", Disclosures = "None (example profile).", Bio = bio },
-            new ReviewerRow { Name = "Jordan Sample", Credentials = "PharmD", Specialty = "Clinical pharmacy", Disclosures = "None (example profile).", Bio = bio });
-        db.SaveChanges();
-        _members = null;
-    }
-
     public IReadOnlyList<Reviewer> Members()
     {
-        var members = _members;
-        if (members is not null) return members;
         using var db = dbFactory.Create();
-        members = db.Reviewers.AsNoTracking().OrderBy(r => r.Id)
-            .Select(r => new Reviewer(r.Id, r.Name, r.Credentials, r.Specialty, r.Disclosures, r.Bio)).ToList();
-        _members = members;
-        return members;
+        var reviewers = (from u in db.Users.AsNoTracking()
+                         join ur in db.UserRoles on u.Id equals ur.UserId
+                         join r in db.Roles on ur.RoleId equals r.Id
+                         where r.Name == StaffRoles.Reviewer && !u.Disabled
+                         orderby u.Name
+                         select new { u.Id, u.Name, u.Credentials, u.Specialty, u.Disclosures, u.Bio }).ToList();
+        var ids = reviewers.Select(r => r.Id).ToList();
+        var reviewed = db.AuditLog.AsNoTracking()
+            .Where(e => e.ActorId != null && ids.Contains(e.ActorId) && (e.Action == "approve" || e.Action == "confirm") && e.ArticleId != null)
+            .Select(e => new { e.ActorId, e.ArticleId }).Distinct().ToList()
+            .GroupBy(e => e.ActorId!).ToDictionary(g => g.Key, g => g.Count());
+        return reviewers.Select(r => new Reviewer(r.Id, r.Name, r.Credentials, r.Specialty, r.Disclosures, r.Bio, reviewed.GetValueOrDefault(r.Id))).ToList();
     }
 
-    public static bool IsExample(Reviewer reviewer) => reviewer.Bio?.StartsWith(ExampleMarker, StringComparison.Ordinal) == true;
+    /// <summary>The anchor of a reviewer's profile on the board page.</summary>
+    public static string ProfileLink(string id) => $"/review-board#reviewer-{id}";
 }
