@@ -385,7 +385,7 @@ public static partial class AnswerComposer
         // The verdict is shown once, beside the bottom line, so the bottom line does not say it again.
         // Strongest evidence first: a guideline's sentence before a study's.
         var ordered = picked.OrderBy(p => (int)p.Source.Level).ToList();
-        return ctx.Statement("", ordered, markUsed: ctx.Audience == Audience.Patient);
+        return ctx.Statement("", ordered);
     }
 
     private static double KindFit(QuestionAnalysis q, GradedSentence x)

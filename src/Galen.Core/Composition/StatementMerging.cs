@@ -29,6 +29,15 @@ public static class StatementMerging
                 var statement = list[i];
                 var words = Words(statement.Text);
                 var numbers = Numbers(statement.Text);
+                if (bottom.Spans.Count > 0 && statement.Spans.Count > 0
+                    && statement.Spans.All(x => bottom.Spans.Any(b => b.SourceKey == x.SourceKey && b.Start == x.Start && b.Section == x.Section)))
+                {
+                    // The bottom line already quotes this sentence from this source: saying it again adds nothing.
+                    list.RemoveAt(i);
+                    ShiftAfter(kept, si, i);
+                    i--;
+                    continue;
+                }
                 var match = kept.FindIndex(k => k.Numbers == numbers && (IsSameClaim(words, k.Words) || (k.Section == si && IsSameTopicLine(words, k.Words))));
                 if (match < 0 || words.Count < 4)
                 {
@@ -47,15 +56,8 @@ public static class StatementMerging
                     bodies[target.Section][target.Index] = merged;
                 }
                 list.RemoveAt(i);
+                ShiftAfter(kept, si, i);
                 i--;
-                // Positions after the removed statement in this section moved up by one.
-                for (var k = 0; k < kept.Count; k++)
-                {
-                    if (kept[k].Section == si && kept[k].Index > i)
-                    {
-                        kept[k] = kept[k] with { Index = kept[k].Index - 1 };
-                    }
-                }
             }
         }
         var result = new List<AnswerSection>();
@@ -67,6 +69,18 @@ public static class StatementMerging
             }
         }
         return (bottom, result);
+    }
+
+    /// <summary>Positions after a removed statement in its section move up by one.</summary>
+    private static void ShiftAfter(List<(Statement Statement, HashSet<string> Words, string Numbers, int Section, int Index)> kept, int section, int removed)
+    {
+        for (var k = 0; k < kept.Count; k++)
+        {
+            if (kept[k].Section == section && kept[k].Index > removed)
+            {
+                kept[k] = kept[k] with { Index = kept[k].Index - 1 };
+            }
+        }
     }
 
     private static bool IsSameClaim(HashSet<string> a, HashSet<string> b)

@@ -24,7 +24,7 @@ public static class VerdictWording
         if (verdict.Grounds == VerdictGrounds.LeafletsOnly)
         {
             return audience == Audience.Patient
-                ? "Only general health information pages speak of this; no guideline or study in the library answers it."
+                ? "Only patient information pages speak of this; no guideline or study in the library answers it."
                 : "Only patient information speaks to this; no guideline, study or label in the library answers it.";
         }
         var patient = audience == Audience.Patient;
