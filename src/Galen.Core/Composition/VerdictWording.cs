@@ -6,8 +6,7 @@ namespace Galen.Core.Composition;
 
 /// <summary>
 /// The reason under a verdict, in words for its reader: what kinds of evidence point which way ("Inconclusive: a
-/// guideline and a systematic review. In favour: two small uncontrolled studies."), not a list of records. Patient
-/// leaflets never appear in it: they are written from the evidence and do not vote.
+/// guideline and a systematic review. In favour: two small uncontrolled studies."), not a list of records.
 /// </summary>
 public static class VerdictWording
 {
@@ -44,7 +43,7 @@ public static class VerdictWording
             (_, _, true) => "The research so far does not give a clear answer.",
         };
         var groups = verdict.Basis
-            .Where(s => s.Level != EvidenceLevel.PatientInformation && s.Stance != Stance.None)
+            .Where(s => s.Stance != Stance.None)
             .GroupBy(s => s.Stance)
             .OrderBy(g => g.Key == Stance.Supports ? 0 : g.Key == Stance.Against ? 1 : 2)
             .Select(g => (Stance: g.Key, Kinds: Kinds(g.ToList(), patient)))
@@ -103,6 +102,7 @@ public static class VerdictWording
         EvidenceLevel.NarrativeReview or EvidenceLevel.ExpertOpinion => "expert",
         EvidenceLevel.Animal or EvidenceLevel.InVitro => "laboratory",
         EvidenceLevel.DrugLabel => "label",
+        EvidenceLevel.PatientInformation => "leaflet",
         _ => "study",
     };
 
@@ -118,6 +118,7 @@ public static class VerdictWording
         "expert" => ("narrative review or expert opinion", "narrative reviews or expert opinions"),
         "laboratory" => ("animal or laboratory study", "animal or laboratory studies"),
         "label" => ("drug label", "drug labels"),
+        "leaflet" => ("patient information page", "patient information pages"),
         _ => ("study", "studies"),
     };
 
@@ -133,6 +134,7 @@ public static class VerdictWording
         "expert" => ("expert review", "expert reviews"),
         "laboratory" => ("study in animals or cells", "studies in animals or cells"),
         "label" => ("official medicine label", "official medicine labels"),
+        "leaflet" => ("patient information page", "patient information pages"),
         _ => ("study", "studies"),
     };
 

@@ -162,12 +162,6 @@ public static partial class VerdictEngine
         // asked ("autoimmune diseases can affect many parts of the body"): on a question that pairs two things it
         // speaks only in a sentence that names both.
         var speaking = relevant.Where(s => s.Stance != Stance.None && (s.Level != EvidenceLevel.PatientInformation || NamesBoth(s, question))).ToList();
-        // Patient leaflets are written from the evidence, not evidence themselves: when anything else speaks, they do
-        // not vote (a library's own leaflet saying "not proven" would otherwise count twice).
-        if (speaking.Any(s => s.Level != EvidenceLevel.PatientInformation))
-        {
-            speaking = speaking.Where(s => s.Level != EvidenceLevel.PatientInformation).ToList();
-        }
         if (speaking.Count > 1)
         {
             // Sources that match the question much less well than the best one do not get a say.

@@ -101,7 +101,7 @@ public static class LayVocabulary
             // "oral or intravenous iron when" -> "iron by mouth or into a vein when": only a one-word noun phrase moves,
             // so "intravenous iron sucrose" is left to the word-by-word rules.
             var routes = string.Join("|", Routes.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape));
-            RoutePattern = new Regex(@"(?<![\w-])(?:(?<a>oral|" + routes + @")\s+(?<conj>or|and)\s+)?(?<b>" + routes + @")\s+(?<noun>[a-z][a-z-]+)(?=\s*[.,;:)]|\s+(?:when|if|for|to|in|at|or|and|is|are|should|can|may|until|over|every|each|once|twice|with|without|as)\b|$)",
+            RoutePattern = new Regex(@"(?<![\w-])(?:(?<a>oral|" + routes + @")\s+(?<conj>or|and)\s+)?(?<b>" + routes + @")\s+(?!(?:now|then|once|twice|daily|weekly|slowly|immediately|again|only|every|each|also|instead|first|later|today|alone|or|and|is|are|was|were)\b)(?<noun>[a-z][a-z-]+)(?=\s*[.,;:)]|\s+(?:when|if|for|to|in|at|or|and|is|are|should|can|may|until|over|every|each|once|twice|with|without|as)\b|$)",
                 RegexOptions.CultureInvariant | RegexOptions.Compiled);
         }
         GlossPattern = Build(glosses, RegexOptions.IgnoreCase, @"(?<![\w-])", @"(?![\w-])(?!\s*\()");
@@ -123,7 +123,8 @@ public static class LayVocabulary
         "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "into", "for", "with", "without", "by", "at", "on", "from",
         "than", "as", "if", "when", "unless", "because", "until", "while", "over", "after", "before", "during", "per", "each",
         "every", "is", "are", "was", "were", "be", "been", "being", "can", "may", "should", "must", "will", "it", "they", "this",
-        "that", "which", "who", "where", "then", "only", "also", "not", "every", "so", "such", "up", "about",
+        "that", "which", "who", "where", "then", "only", "also", "not", "so", "such", "up", "about", "once", "twice",
+        "one", "two", "three", "four", "times", "daily", "now", "again", "immediately", "slowly",
     };
 
     /// <summary>Whether the word after position <paramref name="end"/> of <paramref name="text"/> is one a modifier would stand before.</summary>
