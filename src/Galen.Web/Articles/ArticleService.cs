@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Galen.Core;
 using Galen.Core.Analysis;
 using Galen.Core.Answers;
 using Galen.Evidence;
@@ -105,18 +106,27 @@ public sealed class ArticleService(
             var parent = await FindAsync(parentSlug, ct) ?? throw new ArticleNotFoundException(parentSlug);
             conversation = [.. ParseAfter(parent.AfterJson), parent.Question];
         }
-        var key = Slugs.QuestionKey(question, conversation);
+        var key = Slugs.QuestionKey(question, conversation, ArticlePublishing.MeaningMarker.Length + 20);
         var existing = await FindByKeyAsync(key, ct);
+        if (existing is not null) return new AskOutcome(existing, false);
+        // The same question in other words ("Is magnesium worth trying for RLS?") opens the article already written.
+        var analysis = QuestionAnalyzer.Analyze(question, conversation);
+        var meaning = ArticlePublishing.MeaningKey(analysis, conversation);
+        existing = meaning is null ? null : await FindByMeaningAsync(meaning, ct);
         if (existing is not null) return new AskOutcome(existing, false);
 
         // Writing the answers may take a moment; it happens outside the lock. Two readers asking the same new
         // question at once both compute it, and the second finds the first's article below.
         var clinician = writer.Ask(question, Audience.Clinician, conversation);
         var patient = writer.Ask(question, Audience.Patient, conversation);
+        if (ArticlePublishing.WhyPrivate(question, analysis, clinician, patient) is { } reason)
+        {
+            return new AskOutcome(null, false, new PrivateAnswer(clinician, patient, reason));
+        }
         await CreateLock.WaitAsync(ct);
         try
         {
-            existing = await FindByKeyAsync(key, ct);
+            existing = await FindByKeyAsync(key, ct) ?? (meaning is null ? null : await FindByMeaningAsync(meaning, ct));
             if (existing is not null) return new AskOutcome(existing, false);
             await using var db = dbFactory.Create();
             var slug = await FreeSlugAsync(db, Slugs.FromQuestion(question), ct);
@@ -125,7 +135,7 @@ public sealed class ArticleService(
             {
                 Slug = slug,
                 Question = question,
-                QuestionKey = key,
+                QuestionKey = key + meaning,
                 AfterJson = conversation.Count == 0 ? null : JsonSerializer.Serialize(conversation, Json),
                 ParentSlug = parentSlug,
                 ClinicianJson = JsonSerializer.Serialize(Stamp(clinician, slug, conversation), Json),
@@ -157,7 +167,16 @@ public sealed class ArticleService(
     private async Task<ArticleMeta?> FindByKeyAsync(string key, CancellationToken ct)
     {
         await using var db = dbFactory.Create();
-        var slug = await db.Articles.AsNoTracking().Where(a => a.QuestionKey == key).OrderBy(a => a.Id).Select(a => a.Slug).FirstOrDefaultAsync(ct);
+        var withMeaning = key + ArticlePublishing.MeaningMarker;
+        var slug = await db.Articles.AsNoTracking().Where(a => a.QuestionKey == key || a.QuestionKey.StartsWith(withMeaning))
+            .OrderBy(a => a.Id).Select(a => a.Slug).FirstOrDefaultAsync(ct);
+        return slug is null ? null : await FindAsync(slug, ct);
+    }
+
+    private async Task<ArticleMeta?> FindByMeaningAsync(string meaning, CancellationToken ct)
+    {
+        await using var db = dbFactory.Create();
+        var slug = await db.Articles.AsNoTracking().Where(a => a.QuestionKey.EndsWith(meaning)).OrderBy(a => a.Id).Select(a => a.Slug).FirstOrDefaultAsync(ct);
         return slug is null ? null : await FindAsync(slug, ct);
     }
 
@@ -292,6 +311,20 @@ public sealed class ArticleService(
         await db.SaveChangesAsync(ct);
         Forget(slug);
         return next;
+    }
+
+    /// <summary>One page of the review queue, oldest first, and how many articles wait in all (no cap hides the rest).</summary>
+    public async Task<(IReadOnlyList<(ArticleSummary Article, int Feedback)> Items, int Total)> QueuePageAsync(int page, int pageSize, CancellationToken ct = default)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 500);
+        await using var db = dbFactory.Create();
+        var waiting = db.Articles.AsNoTracking().Where(a => a.ReviewState != ReviewStates.Approved);
+        var total = await waiting.CountAsync(ct);
+        var rows = await waiting.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(a => new { Summary = new ArticleSummary(a.Slug, a.Question, a.ReviewState, a.UpdatedAt), Feedback = a.Feedback.Count() })
+            .ToListAsync(ct);
+        return (rows.Select(r => (r.Summary, r.Feedback)).ToList(), total);
     }
 
     public async Task<IReadOnlyList<(ArticleSummary Article, int Feedback)>> QueueAsync(CancellationToken ct = default)

@@ -24,7 +24,8 @@ public static class ArticlePage
         var answer = v.Answer.Answer;
         var a = v.Article;
         var description = Truncate(answer.BottomLine, 158);
-        return Layout.Page(new PageHead(a.Question, description, v.Canonical), w =>
+        // Until the review board approves it, an article asks search engines not to list it.
+        return Layout.Page(new PageHead(a.Question, description, v.Canonical, NoIndex: !a.Approved), w =>
         {
             if (answer.Urgent && !string.IsNullOrWhiteSpace(answer.UrgentNotice))
             {
@@ -45,6 +46,22 @@ public static class ArticlePage
             w.Add($"</article>");
             Reader(w, v);
         }, 24 * 1024);
+    }
+
+    /// <summary>An answer shown to its asker only: the answer itself and why it is not published.</summary>
+    public static string RenderPrivate(string question, Answer answer, string reason)
+    {
+        return Layout.Page(new PageHead(question, NoIndex: true), w =>
+        {
+            if (answer.Urgent && !string.IsNullOrWhiteSpace(answer.UrgentNotice))
+            {
+                w.Add($"<aside class=\"urgent\" aria-labelledby=\"urgent-title\"><h2 id=\"urgent-title\">Get help now if this applies</h2><p>{answer.UrgentNotice}</p></aside>");
+            }
+            w.Add($"<article class=\"article private-answer\" aria-labelledby=\"article-title\"><header class=\"article-header\"><h1 id=\"article-title\">{question}</h1>");
+            w.Add($"<p class=\"pending\" role=\"status\"><strong>Not published.</strong> {reason}</p></header>");
+            w.Raw(new HtmlString(Body(answer)));
+            w.Add($"</article><p><a href=\"/\">Ask another question</a></p>");
+        });
     }
 
     private static void ReviewStatus(HtmlWriter w, ArticleView v)
