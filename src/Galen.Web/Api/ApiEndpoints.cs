@@ -47,9 +47,11 @@ public static class ApiEndpoints
         var errors = new Dictionary<string, string[]>();
         if (InputRules.QuestionError(body.Question, options.Value.MaxQuestionLength) is { } q) errors["question"] = [q];
         if (!Audiences.TryParse(body.Audience, out var audience)) errors["audience"] = ["audience: use \"clinician\" or \"patient\"."];
-        if (body.After is { } after && (after.Count > 20 || after.Any(a => a is null || a.Length > options.Value.MaxQuestionLength)))
+        if (body.After is { } after)
         {
-            errors["after"] = [$"after: at most 20 earlier questions, each at most {options.Value.MaxQuestionLength} characters."];
+            if (after.Count > 20) errors["after"] = ["after: at most 20 earlier questions."];
+            else if (after.Any(a => a is null)) errors["after"] = ["after: each entry must be an earlier question (text), not null."];
+            else if (after.Any(a => a.Length > options.Value.MaxQuestionLength)) errors["after"] = [$"after: each earlier question at most {options.Value.MaxQuestionLength} characters."];
         }
         if (body.ParentSlug is not null && !Slugs.IsValid(body.ParentSlug)) errors["parentSlug"] = ["parentSlug: not an article slug."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The request is not valid");

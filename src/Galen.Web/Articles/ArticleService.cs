@@ -193,7 +193,7 @@ public sealed class ArticleService(
         }
     }
 
-    private static string Squash(string text) => TextTools.Squash(text).Trim();
+    private static string Squash(string text) => TextTools.Squash(QuestionText.Compatible(text)).Trim();
 
     public async Task<RatingSummary?> RateAsync(string slug, int stars, string client, CancellationToken ct = default)
     {
