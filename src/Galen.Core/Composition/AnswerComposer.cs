@@ -858,7 +858,7 @@ public static partial class AnswerComposer
                     sentence = LayVocabulary.Simplify(sentence, _glossed);
                 }
                 texts.Add(EndWithStop(sentence));
-                spans.Add(new SourceSpan(n, s.Source.Key, x.SectionLabel, x.Span.Start, x.Span.Length, x.Text));
+                spans.Add(new SourceSpan(n, s.Source.Key, x.SectionLabel, x.Span.Start, x.Span.Length, x.Text) { Passage = Passage(s, x) });
                 if (markUsed)
                 {
                     _used.Add((s.Source.Key, x.Order));
@@ -867,8 +867,20 @@ public static partial class AnswerComposer
             return new Statement(string.Join(" ", texts), citations, spans);
         }
 
+        /// <summary>The sentence before, the cited sentence and the one after, from the same section of the source.</summary>
+        private static string Passage(GradedSource s, GradedSentence x)
+        {
+            var around = s.Sentences.Where(o => o.SectionIndex == x.SectionIndex && Math.Abs(o.Order - x.Order) <= 1).OrderBy(o => o.Order)
+                .Select(o => TextTools.Squash(o.Text).Trim());
+            return string.Join(" ", around);
+        }
+
         public IReadOnlyList<Reference> References() => _order
-            .Select((s, i) => new Reference(i + 1, s.Source.Kind.ToSlug(), s.Source.Title, s.Source.Container, s.Source.Year, ExternalIdsView.From(s.Source.Ids)))
+            .Select((s, i) => new Reference(i + 1, s.Source.Kind.ToSlug(), s.Source.Title, s.Source.Container, s.Source.Year, ExternalIdsView.From(s.Source.Ids))
+            {
+                Edition = s.Source.Edition,
+                NewerEdition = s.Source.NewerEdition,
+            })
             .ToList();
 
         private static string EndWithStop(string s)
