@@ -129,6 +129,26 @@ public sealed class PublishingTests
     }
 
     [Fact]
+    public async Task A_reader_rates_an_article_once_and_can_change_the_rating()
+    {
+        using var site = new TestSite();
+        var reader = site.Factory.CreateClient();
+        var slug = (await Json(await reader.PostAsJsonAsync("/api/questions", new { question = Pages.RestlessLegs }))).GetProperty("slug").GetString();
+
+        var first = await Json(await reader.PostAsJsonAsync($"/api/articles/{slug}/ratings", new { stars = 2 }));
+        var changed = await Json(await reader.PostAsJsonAsync($"/api/articles/{slug}/ratings", new { stars = 5 }));
+        Assert.Equal(1, first.GetProperty("count").GetInt32());
+        Assert.Equal(1, changed.GetProperty("count").GetInt32());
+        Assert.Equal(5, changed.GetProperty("mean").GetDouble());
+
+        // Another reader (another cookie) adds a rating of their own.
+        var other = site.Factory.CreateClient();
+        var both = await Json(await other.PostAsJsonAsync($"/api/articles/{slug}/ratings", new { stars = 3 }));
+        Assert.Equal(2, both.GetProperty("count").GetInt32());
+        Assert.Equal(4, both.GetProperty("mean").GetDouble());
+    }
+
+    [Fact]
     public async Task Questions_longer_than_the_documented_500_characters_are_refused()
     {
         using var site = new TestSite();

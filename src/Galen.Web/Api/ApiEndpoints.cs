@@ -34,7 +34,8 @@ public static class ApiEndpoints
             .WithSummary("Read an article in clinician or patient wording");
         api.MapPost("/articles/{slug}/ratings", Rate).RequireRateLimiting(RateLimiting.Ratings)
             .WithName("RateArticle")
-            .WithSummary("Rate an article from 1 to 5 stars");
+            .WithSummary("Rate an article from 1 to 5 stars")
+            .WithDescription("One rating per reader per article: rating again changes the reader's rating. The reader is the galen_reader cookie this call sets, or the client address when the client keeps no cookies.");
         api.MapPost("/articles/{slug}/feedback", Feedback).RequireRateLimiting(RateLimiting.Feedback)
             .WithName("SendFeedback")
             .WithSummary("Say how an article could be improved");
@@ -107,7 +108,7 @@ public static class ApiEndpoints
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stars"] = [error] });
         }
-        var summary = await articles.RateAsync(slug, body.Stars!.Value, RateLimiting.ClientOf(context), ct);
+        var summary = await articles.RateAsync(slug, body.Stars!.Value, ReaderIdentity.KeyOf(context, issueCookie: true), ct);
         return summary is null ? NotFound(context, $"There is no article '{slug}'.") : TypedResults.Ok(new RatingResponse(summary.Count, summary.Mean));
     }
 

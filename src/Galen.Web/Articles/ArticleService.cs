@@ -195,12 +195,16 @@ public sealed class ArticleService(
 
     private static string Squash(string text) => TextTools.Squash(QuestionText.Compatible(text)).Trim();
 
+    /// <param name="client">The reader key (<see cref="ReaderIdentity.KeyOf"/>): the same key rating again replaces its rating.</param>
     public async Task<RatingSummary?> RateAsync(string slug, int stars, string client, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
         var id = await IdOfAsync(db, slug, ct);
         if (id is null) return null;
-        db.Ratings.Add(new RatingRow { ArticleId = id.Value, Stars = stars, Client = client, CreatedAt = DateTime.UtcNow });
+        // One rating per reader per article: a second rating changes the first instead of adding to the count.
+        var mine = await db.Ratings.FirstOrDefaultAsync(r => r.ArticleId == id.Value && r.Client == client, ct);
+        if (mine is null) db.Ratings.Add(new RatingRow { ArticleId = id.Value, Stars = stars, Client = client, CreatedAt = DateTime.UtcNow });
+        else { mine.Stars = stars; mine.CreatedAt = DateTime.UtcNow; }
         await db.SaveChangesAsync(ct);
         Forget(slug);
         var count = await db.Ratings.CountAsync(r => r.ArticleId == id.Value, ct);
