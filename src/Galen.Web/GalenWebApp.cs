@@ -20,7 +20,9 @@ public static class GalenWebApp
 {
     public static WebApplication Build(string[] args, GalenStoreOptions store)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The settings shipped beside the program (appsettings.json: Warning logging) apply wherever it is started from;
+        // environment variables and arguments still override them.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddGalenWeb(builder.Configuration, store);
         var app = builder.Build();
         app.PrepareGalenLibrary();
@@ -47,6 +49,10 @@ public static class GalenWebApp
         services.AddOptions<KeyManagementOptions>().Configure<GalenDbFactory>((o, db) => o.XmlRepository = new StoreXmlRepository(db));
         services.AddProblemDetails();
         services.AddExceptionHandler<GalenExceptionHandler>();
+        // A body that cannot be read (bad JSON, a wrong type, too deep, missing) raises an error the handler turns into
+        // a problem naming the field, in every environment, instead of an empty 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.MaxDepth = ApiLimits.MaxJsonDepth);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "galen_af";

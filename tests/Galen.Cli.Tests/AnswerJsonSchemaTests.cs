@@ -9,7 +9,7 @@ public sealed class AnswerJsonSchemaTests : IDisposable
     private static readonly string[] Levels =
     [
         "guideline", "systematic-review", "randomized-controlled-trial", "controlled-trial", "cohort-study",
-        "case-control-study", "cross-sectional-study", "case-series", "case-report", "narrative-review",
+        "case-control-study", "cross-sectional-study", "uncontrolled-study", "case-series", "case-report", "narrative-review",
         "expert-opinion", "animal-study", "in-vitro-study", "drug-label", "patient-information", "study",
     ];
 

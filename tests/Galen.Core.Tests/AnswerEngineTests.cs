@@ -73,7 +73,7 @@ public sealed class AnswerEngineTests
         Assert.Contains(answer.Sections, s => s.Title == "From the Research");
         Assert.Equal("guideline", answer.References[0].Kind);
         var research = answer.Sections.Single(s => s.Title == "From the Research");
-        Assert.Contains(research.Statements, s => s.Text.StartsWith("An open-label pilot study of 10 people (1998) found:", StringComparison.Ordinal));
+        Assert.Contains(research.Statements, s => s.Text.StartsWith("An uncontrolled open-label pilot study of 10 people (1998) found:", StringComparison.Ordinal));
     }
 
     [Fact]

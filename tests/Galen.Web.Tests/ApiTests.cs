@@ -30,7 +30,8 @@ public sealed class ApiTests
 
         // The same question, differently spaced and cased, opens the same article.
         var again = await client.PostAsJsonAsync("/api/questions", new { question = "  can MAGNESIUM be used to treat restless legs syndrome ", audience = "patient" });
-        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Null(again.Headers.Location);
         var second = await Json(again);
         Assert.False(second.GetProperty("created").GetBoolean());
         Assert.True(body.GetProperty("created").GetBoolean());
@@ -100,7 +101,7 @@ public sealed class ApiTests
         Assert.True((await Json(tooMany)).GetProperty("errors").TryGetProperty("stars", out _));
 
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/articles/{slug}/ratings", new { stars = 5 })).StatusCode);
-        var second = await client.PostAsJsonAsync($"/api/articles/{slug}/ratings", new { stars = 2 });
+        var second = await site.Factory.CreateClient().PostAsJsonAsync($"/api/articles/{slug}/ratings", new { stars = 2 });
         var summary = await Json(second);
         Assert.Equal(2, summary.GetProperty("count").GetInt32());
         Assert.Equal(3.5, summary.GetProperty("mean").GetDouble());

@@ -67,10 +67,44 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void The_citation_tooltip_quotes_the_passage_around_the_cited_sentence_and_references_show_editions()
+    {
+        var answer = Sample(urgent: false) with
+        {
+            BottomLineStatement = new Statement("Plain words.", [1],
+                [new SourceSpan(1, "k1", "Dosing", 0, 10, "The cited sentence.") { Passage = "The sentence before. The cited sentence. The sentence after." }]),
+            References =
+            [
+                new Reference(1, "guideline", "A guideline", "A society", 2017, new ExternalIdsView(null, null, null, null, "g1"))
+                { Edition = "2017 edition", NewerEdition = "superseded by the 2025 guideline" },
+            ],
+        };
+        var html = Render(answer);
+
+        Assert.Contains("data-span=\"Source passage (Dosing): “The sentence before. The cited sentence. The sentence after.”\"", html);
+        Assert.Contains("Edition summarised: 2017 edition", html);
+        Assert.Contains("<strong>Newer edition:</strong> superseded by the 2025 guideline", html);
+    }
+
+    [Fact]
+    public void Long_sections_are_folded_and_short_ones_are_not()
+    {
+        var many = Enumerable.Range(1, ArticlePage.CollapseFrom).Select(i => new Statement($"Point {i}.", [1], [])).ToList();
+        var answer = Sample(urgent: false) with
+        {
+            Sections = [new AnswerSection("Long", many), new AnswerSection("Short", [new Statement("One point.", [1], [])])],
+        };
+        var html = Render(answer);
+
+        Assert.Contains($"<details class=\"answer-section collapsible\"><summary><h2 id=\"s1\">Long</h2><span class=\"count\">{ArticlePage.CollapseFrom} points</span></summary>", html);
+        Assert.Contains("<section class=\"answer-section\" aria-labelledby=\"s2\"><h2 id=\"s2\">Short</h2>", html);
+    }
+
+    [Fact]
     public void Statements_cite_numbered_references_with_their_span_text_escaped()
     {
         var html = Render(Sample(urgent: false));
-        Assert.Contains("<a class=\"cite\" href=\"#ref-1\" title=\"Span &quot;one&quot; &lt;text&gt;\" data-span=\"Span &quot;one&quot; &lt;text&gt;\">", html);
+        Assert.Contains("<a class=\"cite\" href=\"#ref-1\" title=\"Source passage (Summary): “Span &quot;one&quot; &lt;text&gt;”\" data-span=\"Source passage (Summary): “Span &quot;one&quot; &lt;text&gt;”\">", html);
         Assert.Contains("<a class=\"cite\" href=\"#ref-2\"><span class=\"vh\">Reference </span>2</a>", html);
         Assert.Contains("<ol><li>First step.", html);
         Assert.DoesNotContain(">Empty</h2>", html);

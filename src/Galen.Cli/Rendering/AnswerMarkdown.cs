@@ -35,9 +35,11 @@ public static class AnswerMarkdown
                 sb.Append(r.N).Append(". *").Append(r.Kind).Append("* — ").Append(r.Title);
                 if (r.Container is not null) sb.Append(' ').Append(r.Container).Append('.');
                 if (r.Year is int y) sb.Append(' ').Append(y).Append('.');
-                if (r.ExternalIds.Pmid is { } pmid) sb.Append(" PMID ").Append(pmid).Append('.');
-                if (r.ExternalIds.Doi is { } doi) sb.Append(" doi:").Append(doi).Append('.');
+                if (r.ExternalIds.Pmid is { } pmid) sb.Append(" PMID ").Append(pmid).Append(" https://pubmed.ncbi.nlm.nih.gov/").Append(pmid).Append("/ .");
+                if (r.ExternalIds.Doi is { } doi) sb.Append(" https://doi.org/").Append(doi).Append(" .");
                 if (r.ExternalIds.Url is { } url) sb.Append(' ').Append(url);
+                if (r.Edition is { } edition) sb.Append(" Edition: ").Append(edition).Append('.');
+                if (r.NewerEdition is { } newer) sb.Append(" **Newer edition:** ").Append(newer).Append('.');
                 sb.AppendLine();
             }
             sb.AppendLine();

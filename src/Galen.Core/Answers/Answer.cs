@@ -31,7 +31,12 @@ public sealed record SourceSpan(
     [property: JsonPropertyName("section")] string Section,
     [property: JsonPropertyName("start")] int Start,
     [property: JsonPropertyName("length")] int Length,
-    [property: JsonPropertyName("text")] string Text);
+    [property: JsonPropertyName("text")] string Text)
+{
+    /// <summary>The cited sentence with the sentences around it in its section, as the source words it (the citation tooltip).</summary>
+    [JsonPropertyName("passage"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Passage { get; init; }
+}
 
 public sealed record Statement(
     [property: JsonPropertyName("text")] string Text,
@@ -59,7 +64,16 @@ public sealed record Reference(
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("container")] string? Container,
     [property: JsonPropertyName("year")] int? Year,
-    [property: JsonPropertyName("externalIds")] ExternalIdsView ExternalIds);
+    [property: JsonPropertyName("externalIds")] ExternalIdsView ExternalIds)
+{
+    /// <summary>The edition the library's record summarises, when it says.</summary>
+    [JsonPropertyName("edition"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Edition { get; init; }
+
+    /// <summary>A newer edition or successor of the source, when the record names one: the reader should check it.</summary>
+    [JsonPropertyName("newerEdition"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? NewerEdition { get; init; }
+}
 
 /// <summary>One ranked piece of evidence: what search found and how it was graded.</summary>
 public sealed record EvidenceEntry(

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Galen.Core.Analysis;
 using Galen.Core.Answers;
 using Galen.Core.Grading;
@@ -14,6 +13,9 @@ public static partial class AnswerComposer
 {
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:treat\w*|therapy|medicines?|medications?|drugs?|pills?|tablets?|shots?|injections?|doses?|take|taking|first-line|first\s+choice|recommend\w*|offer|start|give|helps?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TreatmentWords();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:you|your|yours|yourself)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex AddressesReader();
 
     private const int MaxPerSection = 6;
     private const int MaxSteps = 12;
@@ -129,6 +131,7 @@ public static partial class AnswerComposer
             bottom = first ?? new Statement(NoFindingText(analysis), [], []);
         }
 
+        (bottom, sections) = StatementMerging.MergeRepeats(bottom, sections);
         var allText = string.Join(" ", new[] { bottom.Text }.Concat(sections.SelectMany(s => s.Statements.Select(st => st.Text))));
         return new Answer
         {
@@ -136,7 +139,7 @@ public static partial class AnswerComposer
             Audience = audience.ToSlug(),
             QuestionKind = analysis.Kind.ToSlug(),
             Verdict = verdict?.Value,
-            VerdictReason = verdict?.Reason,
+            VerdictReason = VerdictWording.Reason(verdict, audience),
             Urgent = analysis.Urgent,
             UrgentNotice = urgentNotice,
             Abstained = false,
@@ -299,7 +302,7 @@ public static partial class AnswerComposer
         {
             foreach (var x in s.Sentences)
             {
-                if (!Bearing(s, x) || IsPoorStatement(x.Text))
+                if (!Bearing(s, x) || IsPoorStatement(x.Text) || ctx.OtherVoice(x.Text))
                 {
                     continue;
                 }
@@ -384,10 +387,10 @@ public static partial class AnswerComposer
                 break;
             }
         }
-        var lead = q.IsYesNo && verdict is not null ? Wording.VerdictLead(verdict.Value, ctx.Audience) : "";
+        // The verdict is shown once, beside the bottom line, so the bottom line does not say it again.
         // Strongest evidence first: a guideline's sentence before a study's.
         var ordered = picked.OrderBy(p => (int)p.Source.Level).ToList();
-        return ctx.Statement(lead, ordered, markUsed: ctx.Audience == Audience.Patient);
+        return ctx.Statement("", ordered);
     }
 
     private static double KindFit(QuestionAnalysis q, GradedSentence x)
@@ -415,7 +418,7 @@ public static partial class AnswerComposer
         foreach (var s in sources.Where(s => s.Source.Kind == SourceKind.Guideline))
         {
             var picks = s.Sentences
-                .Where(x => !ctx.Used(s, x) && !IsPoorStatement(x.Text) && !TooHard(ctx, x.Text)
+                .Where(x => !ctx.Unusable(s, x) && !IsPoorStatement(x.Text) && !TooHard(ctx, x.Text)
                     && (x.SectionCategory == "summary"
                         || ((x.SectionCategory == "recommendation" || x.SectionLabel.StartsWith("Recommendation", StringComparison.OrdinalIgnoreCase))
                             && q.Kind is not (QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis or QuestionKind.Prognosis)))
@@ -442,7 +445,7 @@ public static partial class AnswerComposer
         foreach (var s in usable.Where(s => s.Source.Kind == SourceKind.Research))
         {
             var finding = s.Sentences
-                .Where(x => !ctx.Used(s, x) && !IsPoorStatement(x.Text) && Bearing(s, x) && x.SectionCategory is not ("background" or "methods"))
+                .Where(x => !ctx.Unusable(s, x) && !IsPoorStatement(x.Text) && Bearing(s, x) && x.SectionCategory is not ("background" or "methods"))
                 .OrderByDescending(x => (x.IsConclusion ? 1.5 : IsResults(x) ? 1.1 : 0.7) * x.Relevance * (x.Stance != Stance.None ? 1.2 : 1))
                 .ThenBy(x => x.Order)
                 .FirstOrDefault();
@@ -460,44 +463,24 @@ public static partial class AnswerComposer
         return list;
     }
 
-    /// <summary>"A randomized controlled trial of 120 patients (2019) found:"</summary>
-    public static string StudyIntroduction(GradedSource s, Audience audience)
-    {
-        var design = audience == Audience.Patient ? PlainDesign(s.Level, s.Design) : s.Design;
-        var quals = s.Limitations.Where(l => l is "open-label" or "pilot" or "uncontrolled" || (l == "small" && s.SampleSize is null))
-            .Where(l => !design.Contains(l, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (audience == Audience.Patient)
-        {
-            quals = [];
-        }
-        var words = string.Join(' ', quals.Append(design));
-        var text = VerdictEngine.Article(words) + " " + words;
-        text = char.ToUpperInvariant(text[0]) + text[1..];
-        if (s.SampleSize is { } n)
-        {
-            text += " of " + n.ToString(CultureInfo.InvariantCulture) + (s.Level == EvidenceLevel.SystematicReview ? " participants" : " people");
-        }
-        if (s.Year is { } y)
-        {
-            text += " (" + y.ToString(CultureInfo.InvariantCulture) + ")";
-        }
-        return text + (s.Level is EvidenceLevel.SystematicReview or EvidenceLevel.NarrativeReview ? " concluded:" : " found:");
-    }
+    /// <summary>"A randomized controlled trial of 120 people (2019) found:" (see <see cref="StudyWording"/>).</summary>
+    public static string StudyIntroduction(GradedSource s, Audience audience) => StudyWording.Introduction(s, audience);
 
-    private static string PlainDesign(EvidenceLevel level, string design) => level switch
-    {
-        EvidenceLevel.SystematicReview => "review of many studies",
-        EvidenceLevel.RandomizedTrial => "study that compared treatments at random",
-        EvidenceLevel.Cohort or EvidenceLevel.CaseControl or EvidenceLevel.CrossSectional => "study",
-        EvidenceLevel.CaseSeries => "small study",
-        EvidenceLevel.CaseReport => "report of one case",
-        EvidenceLevel.Animal => "study in animals",
-        EvidenceLevel.InVitro => "lab study",
-        _ => design.Contains("review", StringComparison.OrdinalIgnoreCase) ? "review" : "study",
-    };
-
+    /// <summary>
+    /// For a clinician a practical section is written from guidelines, studies and labels; patient leaflets fill it
+    /// only when those have nothing to say (one voice per audience).
+    /// </summary>
     private static List<Statement> CategorySection(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> sources, string[] categories, int max, bool requireMention)
     {
+        if (ctx.Audience == Audience.Clinician && sources.Any(s => s.Source.Kind == SourceKind.PatientInformation))
+        {
+            var professional = sources.Where(s => s.Source.Kind != SourceKind.PatientInformation).ToList();
+            var fromProfessional = CategorySection(ctx, q, professional, categories, max, requireMention, relaxed: false);
+            if (fromProfessional.Count > 0)
+            {
+                return fromProfessional;
+            }
+        }
         var list = CategorySection(ctx, q, sources, categories, max, requireMention, relaxed: false);
         if (list.Count > 0 || ctx.Audience != Audience.Patient)
         {
@@ -520,7 +503,7 @@ public static partial class AnswerComposer
         {
             foreach (var x in s.Sentences)
             {
-                if (x.SectionCategory is null || !categories.Contains(x.SectionCategory) || ctx.Used(s, x) || IsPoorStatement(x.Text) || (!relaxed && TooHard(ctx, x.Text)))
+                if (x.SectionCategory is null || !categories.Contains(x.SectionCategory) || ctx.Unusable(s, x) || IsPoorStatement(x.Text) || (!relaxed && TooHard(ctx, x.Text)))
                 {
                     continue;
                 }
@@ -544,6 +527,14 @@ public static partial class AnswerComposer
 
     private static List<Statement> DosingSection(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> sources)
     {
+        if (ctx.Audience == Audience.Clinician && sources.Any(s => s.Source.Kind == SourceKind.PatientInformation))
+        {
+            var fromProfessional = DosingSection(ctx, q, sources.Where(s => s.Source.Kind != SourceKind.PatientInformation).ToList(), relaxed: false);
+            if (fromProfessional.Count > 0)
+            {
+                return fromProfessional;
+            }
+        }
         var list = DosingSection(ctx, q, sources, relaxed: false);
         return list.Count > 0 || ctx.Audience != Audience.Patient || q.Kind != QuestionKind.Dosing ? list : DosingSection(ctx, q, sources, relaxed: true);
     }
@@ -562,7 +553,7 @@ public static partial class AnswerComposer
                     ? (!drugQuestion || x.MentionsIntervention || q.Kind is QuestionKind.Treatment || !s.Sentences.Any(o => o.MentionsIntervention && o.SectionCategory is "dosing"))
                     : hasDose && x.SectionCategory is not ("background" or "methods" or "results") && s.Source.Kind != SourceKind.Research
                         && (drugQuestion ? x.MentionsIntervention : x.MentionsCondition || q.Kind == QuestionKind.Treatment);
-                if (!fits || ctx.Used(s, x) || IsPoorStatement(x.Text) || (!relaxed && TooHard(ctx, x.Text)))
+                if (!fits || ctx.Unusable(s, x) || IsPoorStatement(x.Text) || (!relaxed && TooHard(ctx, x.Text)))
                 {
                     continue;
                 }
@@ -590,7 +581,7 @@ public static partial class AnswerComposer
                 {
                     continue;
                 }
-                if (ctx.Used(s, x) || IsPoorStatement(x.Text) || TooHard(ctx, x.Text))
+                if (ctx.Unusable(s, x) || IsPoorStatement(x.Text) || TooHard(ctx, x.Text))
                 {
                     continue;
                 }
@@ -824,6 +815,12 @@ public static partial class AnswerComposer
 
         public bool Used(GradedSource s, GradedSentence x) => _used.Contains((s.Source.Key, x.Order));
 
+        /// <summary>Already used, or written to the other audience (a leaflet's "see your doctor" on a clinician page).</summary>
+        public bool Unusable(GradedSource s, GradedSentence x) => Used(s, x) || OtherVoice(x.Text);
+
+        /// <summary>A clinician article does not speak to the patient: sentences addressed to "you" stay in the patient wording.</summary>
+        public bool OtherVoice(string text) => Audience == Audience.Clinician && AddressesReader().IsMatch(text);
+
         /// <summary>Whether a sentence, in plain words, still reads above grade 12 (cached per answer).</summary>
         public bool Hardness(string text)
         {
@@ -869,7 +866,7 @@ public static partial class AnswerComposer
                     sentence = LayVocabulary.Simplify(sentence, _glossed);
                 }
                 texts.Add(EndWithStop(sentence));
-                spans.Add(new SourceSpan(n, s.Source.Key, x.SectionLabel, x.Span.Start, x.Span.Length, x.Text));
+                spans.Add(new SourceSpan(n, s.Source.Key, x.SectionLabel, x.Span.Start, x.Span.Length, x.Text) { Passage = Passage(s, x) });
                 if (markUsed)
                 {
                     _used.Add((s.Source.Key, x.Order));
@@ -878,8 +875,20 @@ public static partial class AnswerComposer
             return new Statement(string.Join(" ", texts), citations, spans);
         }
 
+        /// <summary>The sentence before, the cited sentence and the one after, from the same section of the source.</summary>
+        private static string Passage(GradedSource s, GradedSentence x)
+        {
+            var around = s.Sentences.Where(o => o.SectionIndex == x.SectionIndex && Math.Abs(o.Order - x.Order) <= 1).OrderBy(o => o.Order)
+                .Select(o => TextTools.Squash(o.Text).Trim());
+            return string.Join(" ", around);
+        }
+
         public IReadOnlyList<Reference> References() => _order
-            .Select((s, i) => new Reference(i + 1, s.Source.Kind.ToSlug(), s.Source.Title, s.Source.Container, s.Source.Year, ExternalIdsView.From(s.Source.Ids)))
+            .Select((s, i) => new Reference(i + 1, s.Source.Kind.ToSlug(), s.Source.Title, s.Source.Container, s.Source.Year, ExternalIdsView.From(s.Source.Ids))
+            {
+                Edition = s.Source.Edition,
+                NewerEdition = s.Source.NewerEdition,
+            })
             .ToList();
 
         private static string EndWithStop(string s)

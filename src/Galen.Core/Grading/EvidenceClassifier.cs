@@ -41,7 +41,7 @@ public static partial class EvidenceClassifier
     [GeneratedRegex(@"\b(?:case\s+report|we\s+(?:report|describe|present)\s+(?:a|an|the\s+case|two|three)\b|a\s+\d{1,3}-year-old)", Opts)]
     private static partial Regex CaseReportText();
 
-    [GeneratedRegex(@"\b(?:case\s+series|consecutive\s+(?:patients|cases)|series\s+of\s+\d+|(?:open|uncontrolled)\s+(?:pilot\s+)?(?:study|trial))\b", Opts)]
+    [GeneratedRegex(@"\b(?:case\s+series|consecutive\s+(?:patients|cases)|series\s+of\s+\d+)\b", Opts)]
     private static partial Regex CaseSeriesText();
 
     [GeneratedRegex(@"\b(?:rats?|mice|mouse|murine|rabbits?|dogs|canine|pigs?|porcine|sheep|ovine|primates|monkeys|hamsters|guinea\s+pigs?|zebrafish|animal\s+model|rodents?|piglets|lambs|cats|feline|horses|equine|bovine)\b", Opts)]
@@ -71,8 +71,14 @@ public static partial class EvidenceClassifier
     [GeneratedRegex(@"\bpilot\b", Opts)]
     private static partial Regex PilotText();
 
-    [GeneratedRegex(@"\b(?:uncontrolled|non-?controlled|without\s+(?:a\s+)?control\s+group|no\s+control\s+group|single[-\s]arm|not\s+controlled)\b", Opts)]
+    // A study without a comparison group. "Uncontrolled" alone is not enough: "uncontrolled asthma" is a condition.
+    [GeneratedRegex(@"(?:\b(?:uncontrolled|non-?controlled)\s+(?:(?:open|open-label|pilot|prospective|clinical|before-after|single-cent(?:er|re))\s+){0,3}(?:study|trial|series|design)\b|\(uncontrolled\)|\b(?:without\s+(?:a\s+)?|no\s+|had\s+no\s+|lacked\s+(?:a\s+)?)(?:control|placebo|comparison)\s+(?:group|arm|comparison)\b|\bwithout\s+(?:a\s+)?placebo\s+comparison\b|\bsingle[-\s]arm\b|\bnot\s+(?:placebo[-\s])?controlled\b|\bopen\s+(?:pilot\s+)?(?:study|trial)\b)", Opts)]
     private static partial Regex UncontrolledText();
+
+    // Sentences that call for or imagine other studies ("a larger placebo-controlled trial is needed") say nothing
+    // about this study's own design.
+    [GeneratedRegex(@"\b(?:needed|warranted|required|necessary|future|further|should\s+be|call(?:s|ed)?\s+for|remains?\s+to\s+be)\b", Opts)]
+    private static partial Regex OtherStudiesText();
 
     [GeneratedRegex(@"\b(?:underpowered|under-powered|insufficient(?:ly)?\s+(?:statistical\s+)?power(?:ed)?|lack\s+of\s+(?:statistical\s+)?power|small\s+sample|limited\s+sample|low\s+(?:statistical\s+)?power|small\s+number\s+of\s+(?:patients|participants|subjects))\b", Opts)]
     private static partial Regex UnderpoweredText();
@@ -134,7 +140,8 @@ public static partial class EvidenceClassifier
         }
         if (Has(types, "Controlled Clinical Trial") || types.Any(t => t.StartsWith("Clinical Trial", StringComparison.OrdinalIgnoreCase)))
         {
-            return EvidenceLevel.ControlledTrial;
+            // "Clinical Trial" is also given to single-arm studies; the text says when there was no comparison group.
+            return fromText == EvidenceLevel.UncontrolledStudy ? EvidenceLevel.UncontrolledStudy : EvidenceLevel.ControlledTrial;
         }
         if (Has(mesh, "Random Allocation") || Has(mesh, "Double-Blind Method") || Has(mesh, "Single-Blind Method"))
         {
@@ -197,6 +204,10 @@ public static partial class EvidenceClassifier
         {
             return EvidenceLevel.CaseSeries;
         }
+        if (UncontrolledText().IsMatch(text))
+        {
+            return EvidenceLevel.UncontrolledStudy;
+        }
         if (CohortText().IsMatch(text))
         {
             return EvidenceLevel.Cohort;
@@ -242,8 +253,31 @@ public static partial class EvidenceClassifier
                 break;
             }
         }
-        return string.Join(" \n", parts);
+        return OwnDesign(string.Join(" \n", parts));
     }
+
+    /// <summary>The text without its sentences about other or future studies ("a placebo-controlled trial is needed").</summary>
+    private static string OwnDesign(string text)
+    {
+        if (!OtherStudiesText().IsMatch(text))
+        {
+            return text;
+        }
+        var kept = new System.Text.StringBuilder(text.Length);
+        foreach (var span in Analysis.TextTools.SplitSentences(text))
+        {
+            var sentence = text.Substring(span.Start, span.Length);
+            if (OtherStudiesText().IsMatch(sentence) && StudyWord().IsMatch(sentence))
+            {
+                continue;
+            }
+            kept.Append(sentence).Append(' ');
+        }
+        return kept.ToString();
+    }
+
+    [GeneratedRegex(@"\b(?:trials?|stud(?:y|ies)|controlled|randomi[sz]ed|placebo)\b", Opts)]
+    private static partial Regex StudyWord();
 
     internal static bool IsMethodsLike(SourceSection s)
     {
@@ -352,20 +386,22 @@ public static partial class EvidenceClassifier
         {
             return list;
         }
-        var text = DesignText(source) + " " + string.Join(" ", source.Sections.Select(s => s.Text.Length > 3000 ? s.Text[..3000] : s.Text));
-        if (OpenLabelText().IsMatch(text))
+        var text = DesignText(source) + " " + OwnDesign(string.Join(" ", source.Sections.Select(s => s.Text.Length > 3000 ? s.Text[..3000] : s.Text)));
+        // A review's text describes the studies it gathered ("open-label", "uncontrolled"); those words are not its own design.
+        var review = level is EvidenceLevel.SystematicReview or EvidenceLevel.NarrativeReview;
+        if (!review && OpenLabelText().IsMatch(text))
         {
             list.Add("open-label");
         }
-        if (PilotText().IsMatch(text))
+        if (!review && PilotText().IsMatch(text))
         {
             list.Add("pilot");
         }
-        if (UncontrolledText().IsMatch(text))
+        if (!review && level is not (EvidenceLevel.RandomizedTrial or EvidenceLevel.ControlledTrial) && UncontrolledText().IsMatch(text))
         {
             list.Add("uncontrolled");
         }
-        if (UnderpoweredText().IsMatch(text))
+        if (!review && UnderpoweredText().IsMatch(text))
         {
             list.Add("underpowered");
         }

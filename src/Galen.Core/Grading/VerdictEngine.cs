@@ -9,9 +9,33 @@ public sealed record Verdict(string Value, string Reason, double Score, IReadOnl
     /// <summary>The sentence that decided the verdict when one alone did (a "not all" exception), with its source.</summary>
     public (GradedSource Source, GradedSentence Sentence)? Deciding { get; init; }
 
+    /// <summary>Why the weighing came out as it did; the article words its reason from this and the basis.</summary>
+    public VerdictGrounds Grounds { get; init; }
+
     public const string Yes = "yes";
     public const string No = "no";
     public const string Uncertain = "uncertain";
+}
+
+/// <summary>Why a verdict came out as it did.</summary>
+public enum VerdictGrounds
+{
+    /// <summary>No source bears on the question, or none that bears states a finding.</summary>
+    NoFinding,
+    /// <summary>Only patient information speaks; leaflets inform the wording but are not evidence for or against.</summary>
+    LeafletsOnly,
+    /// <summary>Too little weight of evidence to decide.</summary>
+    Thin,
+    /// <summary>Sources of real weight point both ways.</summary>
+    Conflict,
+    /// <summary>The guidelines agree with one another and outrank the other sources, which differ.</summary>
+    GuidelinesOutrank,
+    /// <summary>The weighed evidence leans one way.</summary>
+    Weighed,
+    /// <summary>The weighed evidence does not lean far enough either way.</summary>
+    Unsettled,
+    /// <summary>One sentence limits an "all" or "most" claim.</summary>
+    Exception,
 }
 
 /// <summary>Thresholds of the verdict.</summary>
@@ -59,6 +83,7 @@ public static partial class VerdictEngine
                 Value = Verdict.No,
                 Reason = $"{claim}: {DescribeSource(source)} says \"{Clip(sentence.Text)}\"",
                 Deciding = exception,
+                Grounds = VerdictGrounds.Exception,
             };
         }
         return verdict;
@@ -163,7 +188,8 @@ public static partial class VerdictEngine
             // Pages of patient information alone, on a question that names one thing: they describe it, and how their
             // sentences lean says nothing about the question asked of it.
             return new Verdict(Verdict.Uncertain,
-                $"Only pages of patient information describe {Describe(question)}; none states an answer to this question.", 0, speaking);
+                $"Only pages of patient information describe {Describe(question)}; none states an answer to this question.", 0, speaking)
+            { Grounds = VerdictGrounds.LeafletsOnly };
         }
         if (speaking.Count == 0)
         {
@@ -171,7 +197,7 @@ public static partial class VerdictEngine
             var reason = relevant.Count == 0
                 ? $"No source in the library reports on {what}."
                 : $"The sources found mention {what} but none states a finding on it.";
-            return new Verdict(Verdict.Uncertain, reason, 0, []);
+            return new Verdict(Verdict.Uncertain, reason, 0, []) { Grounds = VerdictGrounds.NoFinding };
         }
 
         var newest = speaking.Max(s => s.Year ?? 0);
@@ -196,7 +222,7 @@ public static partial class VerdictEngine
 
         if (total < options.MinimumWeight)
         {
-            return new Verdict(Verdict.Uncertain, $"The evidence is thin: {summary}.", Math.Round(score, 4), basis);
+            return new Verdict(Verdict.Uncertain, $"The evidence is thin: {summary}.", Math.Round(score, 4), basis) { Grounds = VerdictGrounds.Thin };
         }
         var conflict = forWeight > 0 && againstWeight > 0 && Math.Min(forWeight, againstWeight) >= options.ConflictRatio * Math.Max(forWeight, againstWeight);
         if (conflict && question.MainIntervention is not null && question.MainCondition is not null && GuidelinesAgree(weights) is { } guided)
@@ -208,21 +234,21 @@ public static partial class VerdictEngine
             var what = guided == Stance.Supports ? "Supported by" : "Not supported:";
             return new Verdict(guided == Stance.Supports ? Verdict.Yes : Verdict.No,
                 $"{what} {Summarize(guidelines)}; guidelines outrank the other sources, which differ: {Summarize(others)}.",
-                Math.Round(score, 4), basis);
+                Math.Round(score, 4), basis) { Grounds = VerdictGrounds.GuidelinesOutrank };
         }
         if (conflict)
         {
-            return new Verdict(Verdict.Uncertain, $"The evidence conflicts: {summary}.", Math.Round(score, 4), basis);
+            return new Verdict(Verdict.Uncertain, $"The evidence conflicts: {summary}.", Math.Round(score, 4), basis) { Grounds = VerdictGrounds.Conflict };
         }
         if (score >= options.DecisionThreshold)
         {
-            return new Verdict(Verdict.Yes, $"Supported by {summary}.", Math.Round(score, 4), basis);
+            return new Verdict(Verdict.Yes, $"Supported by {summary}.", Math.Round(score, 4), basis) { Grounds = VerdictGrounds.Weighed };
         }
         if (score <= -options.DecisionThreshold)
         {
-            return new Verdict(Verdict.No, $"Not supported: {summary}.", Math.Round(score, 4), basis);
+            return new Verdict(Verdict.No, $"Not supported: {summary}.", Math.Round(score, 4), basis) { Grounds = VerdictGrounds.Weighed };
         }
-        return new Verdict(Verdict.Uncertain, $"The evidence does not settle the question: {summary}.", Math.Round(score, 4), basis);
+        return new Verdict(Verdict.Uncertain, $"The evidence does not settle the question: {summary}.", Math.Round(score, 4), basis) { Grounds = VerdictGrounds.Unsettled };
     }
 
     /// <summary>

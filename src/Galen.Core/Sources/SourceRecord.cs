@@ -113,6 +113,10 @@ public sealed record SourceRecord
     public string? License { get; init; }
     /// <summary>Date the record was last checked by its editors (starter library).</summary>
     public DateOnly? LastReviewed { get; init; }
+    /// <summary>The edition of the source the record summarises ("Standards of Care in Diabetes 2025").</summary>
+    public string? Edition { get; init; }
+    /// <summary>A newer edition or a successor that exists, when the editors know of one; shown with the reference.</summary>
+    public string? NewerEdition { get; init; }
 
     public string Key => Ids.Key;
 

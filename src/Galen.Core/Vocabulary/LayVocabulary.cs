@@ -12,6 +12,11 @@ public static class LayVocabulary
     private static readonly Dictionary<string, string> PlainExact = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, string> PlainUnits = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, string> Glosses = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Words whose plain wording must follow a noun: what to write when one comes before a noun instead.</summary>
+    private static readonly Dictionary<string, string> BeforeNoun = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Routes in plain words ("into a vein"), said after the one-word medicine they modify.</summary>
+    private static readonly Dictionary<string, string> Routes = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly Regex? RoutePattern;
     private static readonly Regex? GlossPattern;
     private static readonly Regex? WordsPattern;
     private static readonly Regex? ExactPattern;
@@ -36,6 +41,20 @@ public static class LayVocabulary
             {
                 line = line[5..].Trim();
             }
+            if (line.StartsWith("route:", StringComparison.Ordinal))
+            {
+                var routeArrow = line.IndexOf("=>", StringComparison.Ordinal);
+                if (routeArrow > 6)
+                {
+                    Routes[line[6..routeArrow].Trim()] = line[(routeArrow + 2)..].Trim();
+                }
+                continue;
+            }
+            var isPost = line.StartsWith("post:", StringComparison.Ordinal);
+            if (isPost)
+            {
+                line = line[5..].Trim();
+            }
             var isGloss = line.StartsWith("gloss:", StringComparison.Ordinal);
             if (isGloss)
             {
@@ -48,6 +67,13 @@ public static class LayVocabulary
             }
             var term = line[..arrow].Trim();
             var plain = line[(arrow + 2)..].Trim();
+            if (isPost)
+            {
+                // "post: intravenous => given into a vein | intravenous (into a vein)": the second form is used before a noun.
+                var bar = plain.IndexOf('|', StringComparison.Ordinal);
+                BeforeNoun[term] = bar < 0 ? term : plain[(bar + 1)..].Trim();
+                plain = bar < 0 ? plain : plain[..bar].Trim();
+            }
             Entries.Add(new(term, plain));
             if (isGloss)
             {
@@ -70,6 +96,14 @@ public static class LayVocabulary
                 words.Add(term);
             }
         }
+        if (Routes.Count > 0)
+        {
+            // "oral or intravenous iron when" -> "iron by mouth or into a vein when": only a one-word noun phrase moves,
+            // so "intravenous iron sucrose" is left to the word-by-word rules.
+            var routes = string.Join("|", Routes.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape));
+            RoutePattern = new Regex(@"(?<![\w-])(?:(?<a>oral|" + routes + @")\s+(?<conj>or|and)\s+)?(?<b>" + routes + @")\s+(?!(?:now|then|once|twice|daily|weekly|slowly|immediately|again|only|every|each|also|instead|first|later|today|alone|or|and|is|are|was|were)\b)(?<noun>[a-z][a-z-]+)(?=\s*[.,;:)]|\s+(?:when|if|for|to|in|at|or|and|is|are|should|can|may|until|over|every|each|once|twice|with|without|as)\b|$)",
+                RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        }
         GlossPattern = Build(glosses, RegexOptions.IgnoreCase, @"(?<![\w-])", @"(?![\w-])(?!\s*\()");
         WordsPattern = Build(words, RegexOptions.IgnoreCase, @"(?<art>\b[Aa]n?\s+)?(?<![\w-])", @"(?![\w-])");
         ExactPattern = Build(exact, RegexOptions.None, @"(?<![\w-])", @"(?![\w-])");
@@ -78,6 +112,50 @@ public static class LayVocabulary
 
     /// <summary>All entries (technical term, plain wording) in file order.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> All => Entries;
+
+    /// <summary>Plain wordings that read only after a noun ("given into a vein"): before a noun they would leave it dangling.</summary>
+    public static IReadOnlyCollection<string> AfterNounWordings =>
+        Entries.Where(e => BeforeNoun.ContainsKey(e.Key)).Select(e => e.Value).Distinct(StringComparer.Ordinal).ToList();
+
+    // Words after which a term is not in front of a noun: it ends its phrase ("given intravenous or oral").
+    private static readonly HashSet<string> PhraseEnders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "into", "for", "with", "without", "by", "at", "on", "from",
+        "than", "as", "if", "when", "unless", "because", "until", "while", "over", "after", "before", "during", "per", "each",
+        "every", "is", "are", "was", "were", "be", "been", "being", "can", "may", "should", "must", "will", "it", "they", "this",
+        "that", "which", "who", "where", "then", "only", "also", "not", "so", "such", "up", "about", "once", "twice",
+        "one", "two", "three", "four", "times", "daily", "now", "again", "immediately", "slowly",
+    };
+
+    /// <summary>Whether the word after position <paramref name="end"/> of <paramref name="text"/> is one a modifier would stand before.</summary>
+    private static bool NounFollows(string text, int end)
+    {
+        var i = end;
+        if (i >= text.Length || text[i] != ' ')
+        {
+            return false;
+        }
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+        var start = i;
+        while (i < text.Length && (char.IsLetter(text[i]) || text[i] == '-'))
+        {
+            i++;
+        }
+        if (i == start)
+        {
+            return false;
+        }
+        var word = text[start..i];
+        if (PhraseEnders.Contains(word))
+        {
+            return false;
+        }
+        // "intravenous or oral iron": the noun comes after the coordinated modifier.
+        return true;
+    }
 
     private static Regex? Build(List<string> terms, RegexOptions options, string before, string after)
     {
@@ -96,6 +174,15 @@ public static class LayVocabulary
     public static string Simplify(string text, ISet<string>? glossed = null)
     {
         var result = text;
+        if (RoutePattern is not null)
+        {
+            result = RoutePattern.Replace(result, m =>
+            {
+                var b = RouteWords(m.Groups["b"].Value);
+                var phrase = m.Groups["a"].Success ? RouteWords(m.Groups["a"].Value) + " " + m.Groups["conj"].Value + " " + b : b;
+                return m.Groups["noun"].Value + " " + phrase;
+            });
+        }
         if (GlossPattern is not null)
         {
             result = GlossPattern.Replace(result, m =>
@@ -110,11 +197,14 @@ public static class LayVocabulary
         }
         if (WordsPattern is not null)
         {
-            result = WordsPattern.Replace(result, m =>
+            var input = result;
+            result = WordsPattern.Replace(input, m =>
             {
                 var art = m.Groups["art"];
                 var term = art.Success ? m.Value[art.Length..] : m.Value;
-                var plain = Keep(term, Plain[term]);
+                var plain = Keep(term, BeforeNoun.TryGetValue(term, out var beforeNoun) && NounFollows(input, m.Index + m.Length)
+                    ? (string.Equals(beforeNoun, term, StringComparison.OrdinalIgnoreCase) ? term : beforeNoun)
+                    : Plain[term]);
                 if (!art.Success)
                 {
                     return plain;
@@ -131,7 +221,10 @@ public static class LayVocabulary
         }
         if (ExactPattern is not null)
         {
-            result = ExactPattern.Replace(result, m => PlainExact[m.Value]);
+            var input = result;
+            result = ExactPattern.Replace(input, m => BeforeNoun.TryGetValue(m.Value, out var beforeNoun) && NounFollows(input, m.Index + m.Length)
+                ? beforeNoun
+                : PlainExact[m.Value]);
         }
         if (UnitPattern is not null)
         {
@@ -139,6 +232,9 @@ public static class LayVocabulary
         }
         return result;
     }
+
+    private static string RouteWords(string term) =>
+        Routes.TryGetValue(term, out var plain) ? plain : string.Equals(term, "oral", StringComparison.OrdinalIgnoreCase) ? "by mouth" : term;
 
     private static string Keep(string original, string plain)
     {

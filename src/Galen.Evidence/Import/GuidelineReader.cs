@@ -11,7 +11,7 @@ public static partial class GuidelineReader
     private static readonly HashSet<string> KnownKeys = new(StringComparer.Ordinal)
     {
         "id", "kind", "title", "container", "year", "published", "authors", "design", "sample-size",
-        "pmid", "doi", "url", "topics", "publication-types", "mesh", "last-reviewed", "license",
+        "pmid", "doi", "url", "topics", "publication-types", "mesh", "last-reviewed", "license", "edition", "newer-edition",
     };
 
     private static readonly Dictionary<string, string> Categories = new(StringComparer.OrdinalIgnoreCase)
@@ -104,6 +104,8 @@ public static partial class GuidelineReader
             MeshTerms = ListOf("mesh"),
             License = Optional("license"),
             LastReviewed = reviewed,
+            Edition = Optional("edition"),
+            NewerEdition = Optional("newer-edition"),
             Sections = sections,
         };
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Galen.Core.Answers;
 using Galen.Web.Articles;
@@ -19,34 +20,39 @@ public sealed record RatingResponse(int Count, double? Mean);
 /// <summary>The JSON interface. Articles are the Answer JSON of the chosen audience plus the article's own fields.</summary>
 public static class ApiEndpoints
 {
+    private static readonly JsonSerializerOptions AnswerJson = new(JsonSerializerDefaults.Web);
+
     public static IEndpointRouteBuilder MapGalenApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Articles");
         api.MapPost("/questions", Ask).RequireRateLimiting(RateLimiting.Ask)
             .WithName("AskQuestion")
             .WithSummary("Ask a question")
-            .WithDescription("Opens the article for this question and conversation, or writes it. 201 with the Answer JSON plus articleUrl, slug, reviewState, version, updatedAt, rating and created (false when the article already existed), and a Location header.");
+            .WithDescription("Opens the article for this question and conversation (or the same question in other words), or writes it: 201 with a Location header when written, 200 when it already existed. The body is the Answer JSON plus articleUrl, slug, reviewState, version, updatedAt, rating, created and published. An answer that does not become an article (an abstention, a question not in English, or one naming nothing Galen can place) is 200 with published false and notPublishedReason, and is not stored.");
         api.MapGet("/articles/{slug}", Get)
             .WithName("GetArticle")
             .WithSummary("Read an article in clinician or patient wording");
         api.MapPost("/articles/{slug}/ratings", Rate).RequireRateLimiting(RateLimiting.Ratings)
             .WithName("RateArticle")
-            .WithSummary("Rate an article from 1 to 5 stars");
+            .WithSummary("Rate an article from 1 to 5 stars")
+            .WithDescription("One rating per reader per article: rating again changes the reader's rating. The reader is the galen_reader cookie this call sets, or the client address when the client keeps no cookies.");
         api.MapPost("/articles/{slug}/feedback", Feedback).RequireRateLimiting(RateLimiting.Feedback)
             .WithName("SendFeedback")
             .WithSummary("Say how an article could be improved");
         return app;
     }
 
-    private static async Task<Results<Created<JsonObject>, ValidationProblem, ProblemHttpResult>> Ask(
+    private static async Task<Results<Created<JsonObject>, Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> Ask(
         QuestionRequest body, HttpContext context, ArticleService articles, IOptions<GalenWebOptions> options, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (InputRules.QuestionError(body.Question, options.Value.MaxQuestionLength) is { } q) errors["question"] = [q];
         if (!Audiences.TryParse(body.Audience, out var audience)) errors["audience"] = ["audience: use \"clinician\" or \"patient\"."];
-        if (body.After is { } after && (after.Count > 20 || after.Any(a => a is null || a.Length > options.Value.MaxQuestionLength)))
+        if (body.After is { } after)
         {
-            errors["after"] = [$"after: at most 20 earlier questions, each at most {options.Value.MaxQuestionLength} characters."];
+            if (after.Count > 20) errors["after"] = ["after: at most 20 earlier questions."];
+            else if (after.Any(a => a is null)) errors["after"] = ["after: each entry must be an earlier question (text), not null."];
+            else if (after.Any(a => a.Length > options.Value.MaxQuestionLength)) errors["after"] = [$"after: each earlier question at most {options.Value.MaxQuestionLength} characters."];
         }
         if (body.ParentSlug is not null && !Slugs.IsValid(body.ParentSlug)) errors["parentSlug"] = ["parentSlug: not an article slug."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The request is not valid");
@@ -60,12 +66,24 @@ public static class ApiEndpoints
         {
             return NotFound(context, missing.Message);
         }
-        var answer = await articles.AnswerAsync(outcome.Article, audience, ct);
-        var document = Document(context.Request, outcome.Article, answer, audience);
-        var location = $"/api/articles/{outcome.Article.Slug}?audience={audience.ToSlug()}";
-        // Always 201, as the stable API promises; "created" in the body says whether this call wrote the article.
+        if (outcome.Private is { } privateAnswer)
+        {
+            // Answered, but not an article: nothing is stored, so there is no slug or Location.
+            var own = JsonSerializer.SerializeToNode(privateAnswer.For(audience), AnswerJson)!.AsObject();
+            own["published"] = false;
+            own["notPublishedReason"] = privateAnswer.Reason;
+            own["created"] = false;
+            return TypedResults.Ok(own);
+        }
+        var article = outcome.Article!;
+        var answer = await articles.AnswerAsync(article, audience, ct);
+        var document = Document(context.Request, article, answer, audience);
+        var location = $"/api/articles/{article.Slug}?audience={audience.ToSlug()}";
+        document["published"] = true;
         document["created"] = outcome.Created;
-        return TypedResults.Created(location, document);
+        // 201 with a Location when this call wrote the article; 200 when the question (or the same question in other
+        // words) already had one.
+        return outcome.Created ? TypedResults.Created(location, document) : TypedResults.Ok(document);
     }
 
     private static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> Get(
@@ -90,7 +108,7 @@ public static class ApiEndpoints
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stars"] = [error] });
         }
-        var summary = await articles.RateAsync(slug, body.Stars!.Value, RateLimiting.ClientOf(context), ct);
+        var summary = await articles.RateAsync(slug, body.Stars!.Value, ReaderIdentity.KeyOf(context, issueCookie: true), ct);
         return summary is null ? NotFound(context, $"There is no article '{slug}'.") : TypedResults.Ok(new RatingResponse(summary.Count, summary.Mean));
     }
 

@@ -1,3 +1,4 @@
+using Galen.Core.Answers;
 namespace Galen.Web.Articles;
 
 public static class ReviewStates
@@ -60,7 +61,14 @@ public sealed record RatingSummary(int Count, double? Mean)
 
 public sealed record ArticleSummary(string Slug, string Question, string ReviewState, DateTime UpdatedAt);
 
-public sealed record AskOutcome(ArticleMeta Article, bool Created);
+/// <summary>The article that answers a question, or the private answer when it does not become one.</summary>
+public sealed record AskOutcome(ArticleMeta? Article, bool Created, PrivateAnswer? Private = null);
+
+/// <summary>An answer shown to its asker only (<see cref="ArticlePublishing.WhyPrivate"/>): not stored, listed or queued.</summary>
+public sealed record PrivateAnswer(Answer Clinician, Answer Patient, string Reason)
+{
+    public Answer For(Galen.Core.Answers.Audience audience) => audience == Galen.Core.Answers.Audience.Patient ? Patient : Clinician;
+}
 
 public sealed record Reviewer(string Id, string Name, string? Credentials, string? Specialty, string? Disclosures, string? Bio, int ArticlesReviewed)
 {

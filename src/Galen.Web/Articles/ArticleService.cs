@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Galen.Core;
 using Galen.Core.Analysis;
 using Galen.Core.Answers;
 using Galen.Evidence;
@@ -113,18 +114,27 @@ public sealed class ArticleService(
             var parent = await FindAsync(parentSlug, ct) ?? throw new ArticleNotFoundException(parentSlug);
             conversation = [.. ParseAfter(parent.AfterJson), parent.Question];
         }
-        var key = Slugs.QuestionKey(question, conversation);
+        var key = Slugs.QuestionKey(question, conversation, ArticlePublishing.MeaningMarker.Length + 20);
         var existing = await FindByKeyAsync(key, ct);
+        if (existing is not null) return new AskOutcome(existing, false);
+        // The same question in other words ("Is magnesium worth trying for RLS?") opens the article already written.
+        var analysis = QuestionAnalyzer.Analyze(question, conversation);
+        var meaning = ArticlePublishing.MeaningKey(analysis, conversation);
+        existing = meaning is null ? null : await FindByMeaningAsync(meaning, ct);
         if (existing is not null) return new AskOutcome(existing, false);
 
         // Writing the answers may take a moment; it happens outside the lock. Two readers asking the same new
         // question at once both compute it, and the second finds the first's article below.
         var clinician = writer.Ask(question, Audience.Clinician, conversation);
         var patient = writer.Ask(question, Audience.Patient, conversation);
+        if (ArticlePublishing.WhyPrivate(question, analysis, clinician, patient) is { } reason)
+        {
+            return new AskOutcome(null, false, new PrivateAnswer(clinician, patient, reason));
+        }
         await CreateLock.WaitAsync(ct);
         try
         {
-            existing = await FindByKeyAsync(key, ct);
+            existing = await FindByKeyAsync(key, ct) ?? (meaning is null ? null : await FindByMeaningAsync(meaning, ct));
             if (existing is not null) return new AskOutcome(existing, false);
             await using var db = dbFactory.Create();
             var slug = await FreeSlugAsync(db, Slugs.FromQuestion(question), ct);
@@ -133,7 +143,7 @@ public sealed class ArticleService(
             {
                 Slug = slug,
                 Question = question,
-                QuestionKey = key,
+                QuestionKey = key + meaning,
                 AfterJson = conversation.Count == 0 ? null : JsonSerializer.Serialize(conversation, Json),
                 ParentSlug = parentSlug,
                 ClinicianJson = JsonSerializer.Serialize(Stamp(clinician, slug, conversation), Json),
@@ -166,7 +176,16 @@ public sealed class ArticleService(
     private async Task<ArticleMeta?> FindByKeyAsync(string key, CancellationToken ct)
     {
         await using var db = dbFactory.Create();
-        var slug = await db.Articles.AsNoTracking().Where(a => a.QuestionKey == key).OrderBy(a => a.Id).Select(a => a.Slug).FirstOrDefaultAsync(ct);
+        var withMeaning = key + ArticlePublishing.MeaningMarker;
+        var slug = await db.Articles.AsNoTracking().Where(a => a.QuestionKey == key || a.QuestionKey.StartsWith(withMeaning))
+            .OrderBy(a => a.Id).Select(a => a.Slug).FirstOrDefaultAsync(ct);
+        return slug is null ? null : await FindAsync(slug, ct);
+    }
+
+    private async Task<ArticleMeta?> FindByMeaningAsync(string meaning, CancellationToken ct)
+    {
+        await using var db = dbFactory.Create();
+        var slug = await db.Articles.AsNoTracking().Where(a => a.QuestionKey.EndsWith(meaning)).OrderBy(a => a.Id).Select(a => a.Slug).FirstOrDefaultAsync(ct);
         return slug is null ? null : await FindAsync(slug, ct);
     }
 
@@ -183,14 +202,18 @@ public sealed class ArticleService(
         }
     }
 
-    private static string Squash(string text) => TextTools.Squash(text).Trim();
+    private static string Squash(string text) => TextTools.Squash(QuestionText.Compatible(text)).Trim();
 
+    /// <param name="client">The reader key (<see cref="ReaderIdentity.KeyOf"/>): the same key rating again replaces its rating.</param>
     public async Task<RatingSummary?> RateAsync(string slug, int stars, string client, CancellationToken ct = default)
     {
         await using var db = dbFactory.Create();
         var id = await IdOfAsync(db, slug, ct);
         if (id is null) return null;
-        db.Ratings.Add(new RatingRow { ArticleId = id.Value, Stars = stars, Client = client, CreatedAt = DateTime.UtcNow });
+        // One rating per reader per article: a second rating changes the first instead of adding to the count.
+        var mine = await db.Ratings.FirstOrDefaultAsync(r => r.ArticleId == id.Value && r.Client == client, ct);
+        if (mine is null) db.Ratings.Add(new RatingRow { ArticleId = id.Value, Stars = stars, Client = client, CreatedAt = DateTime.UtcNow });
+        else { mine.Stars = stars; mine.CreatedAt = DateTime.UtcNow; }
         await db.SaveChangesAsync(ct);
         if (stars <= ArticleVersions.LowRating) await ArticleVersions.AskForTriageAsync(db, id.Value, ct);
         Forget(slug);

@@ -30,11 +30,13 @@ public static class Slugs
         slug.Length is > 0 and <= 200 && slug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 
     /// <summary>The normalised question and the conversation before it: the same key opens the same article.</summary>
-    public static string QuestionKey(string question, IReadOnlyList<string> after)
+    /// <param name="reserve">Characters kept free at the end of the stored key (for the meaning key).</param>
+    public static string QuestionKey(string question, IReadOnlyList<string> after, int reserve = 0)
     {
+        var max = MaxKeyLength - reserve;
         var key = string.Join(" | ", after.Select(TextTools.Normalize).Append(TextTools.Normalize(question)));
-        if (key.Length <= MaxKeyLength) return key;
+        if (key.Length <= max) return key;
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-        return key[..(MaxKeyLength - hash.Length - 1)] + "#" + hash;
+        return key[..(max - hash.Length - 1)] + "#" + hash;
     }
 }

@@ -1,4 +1,5 @@
 using Galen.Core;
+using Galen.Core.Analysis;
 using Galen.Core.Answers;
 using Galen.Web.Articles;
 using Galen.Web.Infrastructure;
@@ -37,7 +38,13 @@ public static class AskEndpoints
             try
             {
                 var outcome = await articles.AskAsync(form.Question!, null, form.Parent, ct);
-                var target = $"/articles/{outcome.Article.Slug}" + (form.Audience is null ? "" : "?audience=" + audience.ToSlug());
+                if (outcome.Private is { } answer)
+                {
+                    // Not an article: the asker sees the answer here, and nothing is stored or listed.
+                    Http.NoStore(context);
+                    return Http.Html(ArticlePage.RenderPrivate(TextTools.Squash(form.Question!).Trim(), answer.For(audience), answer.Reason));
+                }
+                var target = $"/articles/{outcome.Article!.Slug}" + (form.Audience is null ? "" : "?audience=" + audience.ToSlug());
                 context.Response.Headers.Location = target;
                 return TypedResults.StatusCode(StatusCodes.Status303SeeOther);
             }

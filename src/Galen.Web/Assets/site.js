@@ -16,6 +16,10 @@
         if (target) { window.setTimeout(function () { target.focus({ preventScroll: true }); }, 0); }
       });
     });
+    // A printed article shows its folded sections.
+    window.addEventListener("beforeprint", function () {
+      document.querySelectorAll("details.collapsible").forEach(function (d) { d.open = true; });
+    });
     // A form sent once is not sent twice by a double click.
     document.querySelectorAll("form[method=post]").forEach(function (form) {
       form.addEventListener("submit", function () {

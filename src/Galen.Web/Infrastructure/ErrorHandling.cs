@@ -41,6 +41,12 @@ public sealed class GalenExceptionHandler(ILogger<GalenExceptionHandler> logger)
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var antiforgeryFailed = context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false };
+        if (!antiforgeryFailed && exception is BadHttpRequestException unreadable && BodyErrors.Describe(unreadable) is { } field)
+        {
+            await ErrorResponses.WriteAsync(context, StatusCodes.Status400BadRequest, "The request is not valid", field.Message,
+                new Dictionary<string, string[]> { [field.Name] = [field.Message] });
+            return true;
+        }
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException when antiforgeryFailed =>
@@ -61,3 +67,53 @@ public sealed class GalenExceptionHandler(ILogger<GalenExceptionHandler> logger)
 }
 
 public sealed class ArticleNotFoundException(string slug) : Exception($"There is no article '{slug}'.");
+
+/// <summary>Limits of the JSON API, stated once so the code and the docs agree.</summary>
+public static class ApiLimits
+{
+    /// <summary>Nesting deeper than this is refused (the API's bodies are two levels deep).</summary>
+    public const int MaxJsonDepth = 8;
+}
+
+/// <summary>Which field of a JSON body could not be read, and why, in words.</summary>
+public static partial class BodyErrors
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"converted to (?<type>[\w.`\[\]]+)")]
+    private static partial System.Text.RegularExpressions.Regex ConvertedTo();
+
+    public static (string Name, string Message)? Describe(BadHttpRequestException exception)
+    {
+        if (exception.InnerException is System.Text.Json.JsonException json)
+        {
+            var name = FieldName(json.Path);
+            var type = ConvertedTo().Match(json.Message) is { Success: true } m ? m.Groups["type"].Value : "";
+            var reason = json.Message.Contains("maximum configured depth", StringComparison.Ordinal)
+                ? $"nested deeper than {ApiLimits.MaxJsonDepth} levels"
+                : type.Contains("String", StringComparison.Ordinal) && !type.Contains("List", StringComparison.Ordinal) ? "must be text (a JSON string)"
+                : type.Contains("Int32", StringComparison.Ordinal) ? "must be a whole number"
+                : type.Contains("List", StringComparison.Ordinal) ? "must be an array of strings"
+                : type.Length > 0 ? "has the wrong type"
+                : "is not valid JSON";
+            return (name, $"{name}: {reason}.");
+        }
+        if (exception.Message.Contains("was not provided from body", StringComparison.Ordinal)
+            || exception.Message.Contains("no body was provided", StringComparison.Ordinal)
+            || exception.Message.Contains("body was empty", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("body", "body: send a JSON object.");
+        }
+        if (exception.Message.Contains("Content-Type", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("body", "body: send the body as application/json.");
+        }
+        return null;
+    }
+
+    /// <summary>"$.after[0]" -> "after[0]"; the whole body when the path names no field.</summary>
+    private static string FieldName(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return "body";
+        var name = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return name.Length == 0 ? "body" : name;
+    }
+}

@@ -19,7 +19,7 @@ public sealed class GalenWebOptions
     public string? EditorKey { get; set; }
 
     /// <summary>Longest question accepted, in characters.</summary>
-    public int MaxQuestionLength { get; set; } = 4000;
+    public int MaxQuestionLength { get; set; } = 500;
 
     /// <summary>Longest feedback accepted, in characters.</summary>
     public int MaxFeedbackLength { get; set; } = 4000;

@@ -23,7 +23,8 @@ public static class ArticlePage
         var answer = v.Answer.Answer;
         var a = v.Article;
         var description = Truncate(answer.BottomLine, 158);
-        return Layout.Page(new PageHead(a.Question, description, v.Canonical), w =>
+        // Until the review board approves it, an article asks search engines not to list it.
+        return Layout.Page(new PageHead(a.Question, description, v.Canonical, NoIndex: !a.Approved), w =>
         {
             if (answer.Urgent && !string.IsNullOrWhiteSpace(answer.UrgentNotice))
             {
@@ -44,6 +45,22 @@ public static class ArticlePage
             w.Add($"</article>");
             Reader(w, v);
         }, 24 * 1024);
+    }
+
+    /// <summary>An answer shown to its asker only: the answer itself and why it is not published.</summary>
+    public static string RenderPrivate(string question, Answer answer, string reason)
+    {
+        return Layout.Page(new PageHead(question, NoIndex: true), w =>
+        {
+            if (answer.Urgent && !string.IsNullOrWhiteSpace(answer.UrgentNotice))
+            {
+                w.Add($"<aside class=\"urgent\" aria-labelledby=\"urgent-title\"><h2 id=\"urgent-title\">Get help now if this applies</h2><p>{answer.UrgentNotice}</p></aside>");
+            }
+            w.Add($"<article class=\"article private-answer\" aria-labelledby=\"article-title\"><header class=\"article-header\"><h1 id=\"article-title\">{question}</h1>");
+            w.Add($"<p class=\"pending\" role=\"status\"><strong>Not published.</strong> {reason}</p></header>");
+            w.Raw(new HtmlString(Body(answer)));
+            w.Add($"</article><p><a href=\"/\">Ask another question</a></p>");
+        });
     }
 
     private static void ReviewStatus(HtmlWriter w, ArticleView v)
@@ -119,7 +136,10 @@ public static class ArticlePage
         {
             if (section.Statements.Count == 0) continue;
             sectionIndex++;
-            w.Add($"<section class=\"answer-section\" aria-labelledby=\"s{sectionIndex}\"><h2 id=\"s{sectionIndex}\">{section.Title}</h2>");
+            // Long sections start folded (their heading stays in view), so a phone shows the whole outline of the answer.
+            var folded = section.Statements.Count >= CollapseFrom;
+            if (folded) w.Add($"<details class=\"answer-section collapsible\"><summary><h2 id=\"s{sectionIndex}\">{section.Title}</h2><span class=\"count\">{section.Statements.Count} points</span></summary>");
+            else w.Add($"<section class=\"answer-section\" aria-labelledby=\"s{sectionIndex}\"><h2 id=\"s{sectionIndex}\">{section.Title}</h2>");
             if (section.Statements.Count == 1 && !section.Numbered)
             {
                 w.Add($"<p>");
@@ -137,7 +157,7 @@ public static class ArticlePage
                 }
                 if (section.Numbered) w.Add($"</ol>"); else w.Add($"</ul>");
             }
-            w.Add($"</section>");
+            if (folded) w.Add($"</details>"); else w.Add($"</section>");
         }
 
         if (answer.References.Count > 0)
@@ -151,6 +171,9 @@ public static class ArticlePage
         return w.ToString();
     }
 
+    /// <summary>Sections with this many statements or more are folded.</summary>
+    public const int CollapseFrom = 4;
+
     private static void StatementText(HtmlWriter w, Statement statement)
     {
         w.Text(statement.Text);
@@ -160,8 +183,10 @@ public static class ArticlePage
         {
             var n = statement.Citations[i];
             if (i > 0) w.Add($"<span class=\"sep\">, </span>");
-            var spans = statement.Spans.Where(s => s.Ref == n).Select(s => s.Text.Trim()).Where(t => t.Length > 0).Distinct().ToList();
-            var tip = spans.Count == 0 ? null : Truncate(string.Join(" … ", spans), 400);
+            // The tooltip quotes the source as it words it, with the sentences around the cited one, and names its part.
+            var spans = statement.Spans.Where(s => s.Ref == n).Select(s => (s.Section, Text: (s.Passage ?? s.Text).Trim()))
+                .Where(t => t.Text.Length > 0).Distinct().ToList();
+            var tip = spans.Count == 0 ? null : Truncate(string.Join(" … ", spans.Select(t => $"Source passage ({t.Section}): “{t.Text}”")), 480);
             if (tip is null) w.Add($"<a class=\"cite\" href=\"#ref-{n}\"><span class=\"vh\">Reference </span>{n}</a>");
             else w.Add($"<a class=\"cite\" href=\"#ref-{n}\" title=\"{tip}\" data-span=\"{tip}\"><span class=\"vh\">Reference </span>{n}</a>");
         }
@@ -182,6 +207,8 @@ public static class ArticlePage
         w.Add($"<li id=\"ref-{r.N}\" tabindex=\"-1\"><span class=\"kind kind-{r.Kind}\">{KindLabel(r.Kind)}</span> <cite>{r.Title}</cite>");
         var where = string.Join(", ", new[] { r.Container, r.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(s => !string.IsNullOrWhiteSpace(s)));
         if (where.Length > 0) w.Add($"<span class=\"where\">{where}</span>");
+        if (!string.IsNullOrWhiteSpace(r.Edition)) w.Add($"<span class=\"edition\">Edition summarised: {r.Edition}</span>");
+        if (!string.IsNullOrWhiteSpace(r.NewerEdition)) w.Add($"<span class=\"newer-edition\"><strong>Newer edition:</strong> {r.NewerEdition}. Check it before relying on this reference.</span>");
         var ids = r.ExternalIds;
         var links = new List<(string Href, string Label)>();
         if (!string.IsNullOrWhiteSpace(ids.Pmid) && ids.Pmid.All(char.IsAsciiDigit)) links.Add(($"https://pubmed.ncbi.nlm.nih.gov/{ids.Pmid}/", $"PubMed {ids.Pmid}"));

@@ -86,7 +86,7 @@ public static class PageEndpoints
     private static async Task<IResult> Rate(string slug, [FromForm] RatingForm form, HttpContext context, ArticleService articles, CancellationToken ct)
     {
         if (InputRules.StarsError(form.Stars) is { } error) return Http.BadRequestPage(error);
-        var summary = await articles.RateAsync(slug, form.Stars!.Value, RateLimiting.ClientOf(context), ct);
+        var summary = await articles.RateAsync(slug, form.Stars!.Value, ReaderIdentity.KeyOf(context, issueCookie: true), ct);
         if (summary is null) return Http.NotFoundPage($"There is no article at /articles/{slug}.");
         return TypedResults.Redirect($"/articles/{slug}?thanks=rating#rating");
     }
