@@ -187,7 +187,8 @@ public sealed class ReviewTests
         var queue = await editor.GetStringAsync("/desk");
         Assert.Contains(Pages.RestlessLegs, queue);
         Assert.Contains("Readers asked for a look", queue);
-        Assert.Contains("1 feedback, 2 ratings (mean 3.0)", queue);
+        // One rating per reader: the second replaced the first.
+        Assert.Contains("1 feedback, 1 rating (mean 1.0)", queue);
         var desk = await editor.GetStringAsync($"/desk/articles/{Slug}");
         Assert.Contains("The dose is missing &lt;b&gt;here&lt;/b&gt;.", desk);
         Assert.Contains("aria-current=\"step\">Approved", await reader.GetStringAsync(location));
