@@ -24,12 +24,14 @@ public sealed class EvaluationTests
     }
 
     [Fact]
-    public async Task LiveQA_top_answers_are_graded_from_the_qrels()
+    public async Task LiveQA_top_answers_are_graded_from_the_qrels_and_the_shipped_ordering_is_what_the_fit_writes()
     {
         var live = TestPaths.SharedData("liveqa-dev");
+        using var dir = new TempDirectory();
+        var ordering = dir.File("ordering.txt");
         var result = await Cli.RunAsync("--quiet", "eval", "liveqa", "--medquad", TestPaths.SharedData("medquad"),
             "--answers", Path.Combine(live, "answers.csv"), "--questions", Path.Combine(live, "questions.xml"),
-            "--qrels", Path.Combine(live, "qrels.txt"), "--json");
+            "--qrels", Path.Combine(live, "qrels.txt"), "--json", "--fit-ordering", ordering, "--folds", "5");
 
         Assert.Equal(0, result.ExitCode);
         var json = JsonNode.Parse(result.Stdout)!;
@@ -39,6 +41,17 @@ public sealed class EvaluationTests
         // What the reader sees: the article quotes a good answer first and rarely abstains on these messages.
         Assert.True(json["meanGradeQuotedFirst"]!.GetValue<double>() >= 0.7, result.Stdout);
         Assert.True(json["shareAbstained"]!.GetValue<double>() <= 0.2, result.Stdout);
+        // The baselines are measured in the same run: the engine is above the words alone and the meaning alone.
+        Assert.True(json["meanGrade"]!.GetValue<double>() > json["meanGradeWords"]!.GetValue<double>(), result.Stdout);
+        Assert.True(json["meanGrade"]!.GetValue<double>() > json["meanGradeMeaning"]!.GetValue<double>(), result.Stdout);
+        Assert.True(json["recallAt10"]!.GetValue<double>() >= 0.5, result.Stdout);
+
+        // The shipped ordering is what the fit writes from this data (to the last rounding of the encoder's arithmetic).
+        var fitted = Galen.Core.Composition.ConsumerOrdering.Parse(File.ReadLines(ordering), ordering).Weights;
+        var shipped = Galen.Core.Composition.ConsumerOrdering.Default.Weights;
+        Assert.Equal(shipped.Count, fitted.Count);
+        for (var i = 0; i < shipped.Count; i++) Assert.InRange(fitted[i], shipped[i] - 0.005, shipped[i] + 0.005);
+        Assert.True(json["fittedOrdering"]!["crossValidated"]!.GetValue<double>() >= json["fittedOrdering"]!["unfitted"]!.GetValue<double>() - 0.1, result.Stdout);
     }
 
     [Fact]

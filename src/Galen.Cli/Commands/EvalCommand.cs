@@ -57,6 +57,8 @@ public static class EvalCommand
         // The retrieval target is measured with all of MedQuAD in the library as distractors.
         if (args.Get("--with-medquad") is { } medquad) library.ImportMedQuad(medquad, report, progress: progress);
         library.Writer.Apply(rest[1], items.Select(i => ImportItem.Of(i.Source)), report);
+        // Searched as the product searches: by words and by meaning.
+        library.EmbedPending(progress);
         // PubMedQA asks what each study concludes, so the verdict is taken as for a single study: the
         // clinical rule that thin evidence (one pilot, one case report) means "uncertain" is switched off.
         // The figure with the clinical rule is reported too.
