@@ -206,6 +206,33 @@ public sealed class SemanticSearchTests : IDisposable
     }
 
     [Fact]
+    public void A_large_store_scanned_in_parts_finds_the_same_nearest_as_one_pass()
+    {
+        using var vectors = new TempDirectory();
+        using var store = new VectorStore(vectors.Path);
+        store.Open("test/1", 16);
+        var random = new Random(3);
+        float[] Unit()
+        {
+            var v = Enumerable.Range(0, 16).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+            var norm = MathF.Sqrt(v.Sum(x => x * x));
+            return [.. v.Select(x => x / norm)];
+        }
+        var all = Enumerable.Range(0, VectorStore.ParallelScanFrom + 5_000).Select(i => (Key: "k" + i, Vector: Unit())).ToList();
+        store.Put([.. all.Select((a, i) => new EmbeddedSource(a.Key, (ulong)i, i % 2 == 0 ? SourceKind.Research : SourceKind.Guideline, 2020, a.Vector))]);
+        var query = all[^7].Vector;
+
+        var nearest = store.Nearest(query, 10);
+        Assert.Equal(all[^7].Key, nearest[0].Key);
+        Assert.InRange(nearest[0].Similarity, 0.98, 1.01);
+        Assert.Equal(nearest.OrderByDescending(n => n.Similarity).Select(n => n.Key), nearest.Select(n => n.Key));
+        // The same ten as a plain pass over every vector's stored similarity.
+        var exact = store.Similarity(query, [.. all.Select(a => a.Key)]).OrderByDescending(kv => kv.Value).Take(10).Select(kv => kv.Value);
+        Assert.Equal(exact, nearest.Select(n => n.Similarity));
+        Assert.All(store.Nearest(query, 10, SourceKind.Guideline), n => Assert.Equal(1, int.Parse(n.Key[1..], System.Globalization.CultureInfo.InvariantCulture) % 2));
+    }
+
+    [Fact]
     public void The_vector_dot_product_matches_plain_arithmetic()
     {
         var random = new Random(7);

@@ -207,17 +207,24 @@ public sealed class VectorStore : IDisposable
         {
             if (used == 0 || query.Length != Dimensions) return [];
             var (q, qScale) = QuantizeQuery(query);
-            var best = new PriorityQueue<int, float>(top + 1);
             var wantKind = kind is { } k ? (byte)k : (byte)255;
-            var dims = Dimensions;
-            for (var slot = 0; slot < used; slot++)
+            // A large library is scanned in parts, one per core, each keeping its own best; the parts are then merged.
+            var parts = used >= ParallelScanFrom ? Math.Max(1, Environment.ProcessorCount) : 1;
+            var bests = new PriorityQueue<int, float>[parts];
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
             {
-                if (dead[slot] || (wantKind != 255 && kinds[slot] != wantKind)) continue;
-                if ((fromYear is not null || toYear is not null) && !InYears(years[slot], fromYear, toYear)) continue;
-                // Integer dot products compare within one scale only; each vector has its own, so compare scaled.
-                var score = Dot(data.AsSpan(slot * dims, dims), q) * scales[slot];
-                if (best.Count < top) best.Enqueue(slot, score);
-                else if (best.TryPeek(out _, out var worst) && score > worst) best.EnqueueDequeue(slot, score);
+                var from = (int)((long)used * part / parts);
+                var to = (int)((long)used * (part + 1) / parts);
+                bests[part] = Scan(q, top, wantKind, fromYear, toYear, from, to);
+            });
+            var best = new PriorityQueue<int, float>(top + 1);
+            foreach (var partBest in bests)
+            {
+                while (partBest.TryDequeue(out var slot, out var score))
+                {
+                    if (best.Count < top) best.Enqueue(slot, score);
+                    else if (best.TryPeek(out _, out var worst) && score > worst) best.EnqueueDequeue(slot, score);
+                }
             }
             var result = new List<(string, double)>(best.Count);
             while (best.TryDequeue(out var slot, out _))
@@ -231,6 +238,25 @@ public sealed class VectorStore : IDisposable
         {
             gate.ExitReadLock();
         }
+    }
+
+    /// <summary>From this many vectors on, a scan is split across the cores (measured: PERFORMANCE.md).</summary>
+    internal const int ParallelScanFrom = 100_000;
+
+    private PriorityQueue<int, float> Scan(short[] q, int top, byte wantKind, int? fromYear, int? toYear, int from, int to)
+    {
+        var best = new PriorityQueue<int, float>(top + 1);
+        var dims = Dimensions;
+        for (var slot = from; slot < to; slot++)
+        {
+            if (dead[slot] || (wantKind != 255 && kinds[slot] != wantKind)) continue;
+            if ((fromYear is not null || toYear is not null) && !InYears(years[slot], fromYear, toYear)) continue;
+            // Integer dot products compare within one scale only; each vector has its own, so compare scaled.
+            var score = Dot(data.AsSpan(slot * dims, dims), q) * scales[slot];
+            if (best.Count < top) best.Enqueue(slot, score);
+            else if (best.TryPeek(out _, out var worst) && score > worst) best.EnqueueDequeue(slot, score);
+        }
+        return best;
     }
 
     /// <summary>The cosine similarity of the query vector to each given source that has a vector.</summary>
