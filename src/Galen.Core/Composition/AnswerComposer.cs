@@ -393,6 +393,8 @@ public static partial class AnswerComposer
                 f[i++] = BottomLineRanking.WordsShared(questionWords, x.Text);
                 f[i++] = BottomLineRanking.AgeConflict(askerAge, x.Text);
                 f[i++] = BottomLineRanking.ExcludedNamed(excluded, x.Text);
+                f[i++] = BottomLineRanking.NewWords(questionWords, x.Text);
+                f[i++] = BottomLineRanking.NegativeForOpenQuestion(q.IsYesNo, x.Text);
                 candidates.Add((s, x, new BottomLineCandidate(s.Source.Key, x.Order, (int)s.Level, ctx.Plain(x.Text), f)));
             }
         }

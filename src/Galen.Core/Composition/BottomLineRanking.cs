@@ -26,7 +26,7 @@ public sealed partial class BottomLineRanking
         "relevance", "evidence-level", "search-score", "conclusion", "background", "stance-agrees", "stance-silent",
         "stance-differs", "against-when-uncertain", "kind-fit", "other-condition", "deciding", "record-bottom-line",
         "patient-voice", "named-first", "named-other", "named-elsewhere", "rare-word", "short", "long", "too-hard",
-        "too-hard-record-line", "words-shared", "age-conflict", "excluded-named", "meaning",
+        "too-hard-record-line", "words-shared", "age-conflict", "excluded-named", "new-words", "negative-open", "meaning",
     ];
 
     /// <summary>Index of the meaning signal: cosine of question and sentence, in tenths.</summary>
@@ -72,7 +72,7 @@ public sealed partial class BottomLineRanking
         1, 0.5, 1, Math.Log(1.6), Math.Log(0.4), Math.Log(1.6), Math.Log(0.6),
         Math.Log(0.5), Math.Log(1.1 / 0.5), 1, Math.Log(0.4), Math.Log(4), Math.Log(1.5),
         Math.Log(1.8), Math.Log(2.5), Math.Log(1.2), Math.Log(0.5), Math.Log(2.5), Math.Log(1.2), Math.Log(0.8), Math.Log(0.4),
-        Math.Log(0.7 / 0.4), 0, 0, 0, 0,
+        Math.Log(0.7 / 0.4), 0, 0, 0, 0, 0, 0,
     ]);
 
     /// <summary>The ranking shipped with Galen (Composition/bottom-line.txt).</summary>
@@ -147,6 +147,30 @@ public sealed partial class BottomLineRanking
         [.. TextTools.Tokens(TextTools.Normalize(question))
             .Where(t => t.Length >= 3 && !TextTools.StopWords.Contains(t) && !t.All(char.IsDigit))
             .Select(t => t.Length > 5 ? t[..5] : t).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Share of the sentence's content words that the question does not use: a sentence that answers brings
+    /// something new (the medicine, the figure), one that restates the question brings little.
+    /// </summary>
+    public static double NewWords(IReadOnlyList<string> questionWords, string sentence)
+    {
+        var words = ContentWords(sentence);
+        if (words.Count == 0)
+        {
+            return 0;
+        }
+        var asked = questionWords.ToHashSet(StringComparer.Ordinal);
+        return (double)words.Count(w => !asked.Contains(w)) / words.Count;
+    }
+
+    [GeneratedRegex(@"\b(?:not|no|never|against|avoid|avoided|cannot)\b|n't\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Negation();
+
+    /// <summary>
+    /// 1 when the question asks what (not whether) and the sentence says what not to do or what is not so: an open
+    /// question is answered by what is, and a denial near its words ("X is not first-line") only restates it.
+    /// </summary>
+    public static double NegativeForOpenQuestion(bool yesNo, string sentence) => !yesNo && Negation().IsMatch(sentence) ? 1 : 0;
 
     [GeneratedRegex(@"\b(\d{1,3})[\s-]*(year|yr|month|week|day)s?[\s-]*old\b|\baged?\s+(\d{1,3})(?:\s*(year|month|week)s?)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex AskerAge();
@@ -234,10 +258,10 @@ public sealed partial class BottomLineRanking
     // ------------------------------------------------------------------ fitting
 
     /// <summary>
-    /// How strongly the fit is held to its start (L2 per weight). Chosen among 0.01, 0.03, 0.1, 0.3 and 1 by 5-fold
+    /// How strongly the fit is held to its start (L2 per weight). Chosen among 0.003, 0.01, 0.03 and 0.1 by 5-fold
     /// cross-validation on the everyday questions (<c>--explore</c> prints the table; EVALUATION.md).
     /// </summary>
-    public const double Regularization = 0.03;
+    public const double Regularization = 0.01;
 
     private const int Iterations = 1500;
 
@@ -295,6 +319,35 @@ public sealed partial class BottomLineRanking
         return new BottomLineRanking([.. w.Select(x => Math.Round(x, 3))]);
     }
 
+    /// <summary>
+    /// Fits, then, while checks that must pass fail, counts those checks four times as much and fits again (at most
+    /// <see cref="KeepingRounds"/> times): the questions the engine already answers right are a constraint on what the
+    /// fit may trade away, not just more data. Returns the last fit, which may still fail a check no weighting keeps.
+    /// </summary>
+    public static BottomLineRanking FitKeeping(IReadOnlyList<BottomLineQuestion> questions, BottomLineRanking start, double regularization = Regularization)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        var weighted = questions.ToList();
+        var fitted = Fit(weighted, start, regularization);
+        for (var round = 0; round < KeepingRounds; round++)
+        {
+            var failing = Enumerable.Range(0, weighted.Count).Where(i => weighted[i].MustPass && !weighted[i].Passes(fitted.Choose(weighted[i].Candidates))).ToList();
+            if (failing.Count == 0)
+            {
+                break;
+            }
+            foreach (var i in failing)
+            {
+                weighted[i] = weighted[i] with { Weight = weighted[i].Weight * 4 };
+            }
+            fitted = Fit(weighted, start, regularization);
+        }
+        return fitted;
+    }
+
+    /// <summary>How many times failing checks are counted more and the fit repeated.</summary>
+    public const int KeepingRounds = 5;
+
     /// <summary>How many questions pass with this ranking (each question says whether a choice of candidates passes).</summary>
     public int Passed(IReadOnlyList<BottomLineQuestion> questions) => questions.Count(q => q.Passes(Choose(q.Candidates)));
 
@@ -312,7 +365,7 @@ public sealed partial class BottomLineRanking
         for (var f = 0; f < folds; f++)
         {
             var train = scored.Where((_, i) => i % folds != f).Concat(training).ToList();
-            passed += Fit(train, start, regularization).Passed([.. scored.Where((_, i) => i % folds == f)]);
+            passed += FitKeeping(train, start, regularization).Passed([.. scored.Where((_, i) => i % folds == f)]);
         }
         return scored.Count == 0 ? 0 : (double)passed / scored.Count;
     }
@@ -379,7 +432,8 @@ public sealed partial class BottomLineRanking
 /// alone (0..1, 0 when it also states something wrong), and whether a choice of candidates passes the question.
 /// </summary>
 /// <param name="Weight">How much the question counts in the fit relative to the others.</param>
-public sealed record BottomLineQuestion(IReadOnlyList<BottomLineCandidate> Candidates, IReadOnlyList<double> Gains, Func<IReadOnlyList<int>, bool> Passes, double Weight = 1);
+/// <param name="MustPass">A check the fitted ranking has to keep passing (see <see cref="BottomLineRanking.FitKeeping"/>).</param>
+public sealed record BottomLineQuestion(IReadOnlyList<BottomLineCandidate> Candidates, IReadOnlyList<double> Gains, Func<IReadOnlyList<int>, bool> Passes, double Weight = 1, bool MustPass = false);
 
 /// <summary>How an answer's bottom line is chosen: the ranking, and closeness in meaning where the library has embeddings.</summary>
 public sealed record BottomLineChoice(BottomLineRanking Ranking, Func<string, IReadOnlyList<string>, IReadOnlyList<double>>? Similarity);
