@@ -110,8 +110,14 @@ public sealed class EditorWordingTests
         foreach (var s in now.Where(s => !before.Contains((s.Text, Sources(s))))) Assert.Contains($"<li>{s.Text}</li>", added);
         var draftTexts = draft.Select(s => s.Text).ToHashSet(StringComparer.Ordinal);
         var dropped = wordedByEditor.Where(s => !draftTexts.Contains(s.Text)).ToList();
+        Assert.NotEmpty(dropped);
         var removed = Regex.Match(diff, "<h3>Statements removed</h3><ul class=\"diff-removed\">(.*?)</ul>", RegexOptions.Singleline).Groups[1].Value;
-        foreach (var s in dropped) Assert.Contains($"<li>{s.Text}</li>", removed);
+        foreach (var s in dropped)
+        {
+            // An editor's statement the evidence replaced is marked as such; a removed statement in the engine's words is not.
+            var marked = s.Text.StartsWith(Edited(""), StringComparison.Ordinal);
+            Assert.Contains(marked ? $"<li>{s.Text} <span class=\"badge editor-wording\">" : $"<li>{s.Text}</li>", removed);
+        }
         foreach (var s in draft.Where(s => s.Text.StartsWith(Edited(""), StringComparison.Ordinal))) Assert.DoesNotContain($"<li>{s.Text}</li>", diff);
 
         var audit = await StaffKit.AuditAsync(site.Factory, Slug);

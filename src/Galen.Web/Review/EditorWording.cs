@@ -71,6 +71,9 @@ public sealed class EditorWording
         return result;
     }
 
+    /// <summary>Whether an editor wrote this statement text.</summary>
+    public bool Wrote(string text) => _edits.Exists(e => e.After == text);
+
     /// <summary>How many statements of <paramref name="current"/> are an editor's wording that <paramref name="next"/> no longer has.</summary>
     public int Replaced(Answer current, Answer next)
     {

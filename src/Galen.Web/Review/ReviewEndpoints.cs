@@ -145,7 +145,8 @@ public static class ReviewEndpoints
             var article = await queries.ArticleAsync(slug, ct);
             Http.NoStore(context);
             return Http.Html(StaffPages.DiffPage(context, antiforgery.GetAndStoreTokens(context), slug, article!.Question, article.Versions.Select(v => v.Number).ToList(),
-                VersionDiff.Between(ReviewWorkflow.Parse(a.Value.Clinician), ReviewWorkflow.Parse(b.Value.Clinician)), from.Value, to.Value));
+                VersionDiff.Between(ReviewWorkflow.Parse(a.Value.Clinician), ReviewWorkflow.Parse(b.Value.Clinician)), from.Value, to.Value,
+                await EditorWordingAsync(queries, slug, ct)));
         });
 
         MapStep(desk, "claim", ReviewStep.Claim, StaffPolicies.Reviewer);
@@ -269,8 +270,11 @@ public static class ReviewEndpoints
         var history = await audit.ReadAsync(slug, null, 200, ct);
         Http.NoStore(context);
         return Http.Html(StaffPages.Article(context, antiforgery.GetAndStoreTokens(context), article, clinician, patient, diff, baseline, history,
-            string.IsNullOrWhiteSpace(done) || done.Length > 200 ? null : done));
+            string.IsNullOrWhiteSpace(done) || done.Length > 200 ? null : done, diff is null ? null : await EditorWordingAsync(queries, slug, ct)));
     }
+
+    private static async Task<EditorWording> EditorWordingAsync(DeskQueries queries, string slug, CancellationToken ct) =>
+        EditorWording.Read((await queries.ClinicianHistoryAsync(slug, ct)).Select(v => (v.Reason, ReviewWorkflow.Parse(v.Clinician))));
 
     private static async Task<IResult> SignInAsync([FromForm] SignInForm form, HttpContext context, SignInManager<StaffUser> signIn,
         UserManager<StaffUser> users, IAntiforgery antiforgery, GalenDbFactory dbFactory)

@@ -142,7 +142,7 @@ public static class StaffPages
         });
 
     public static string Article(HttpContext context, AntiforgeryTokenSet tokens, DeskArticle a, Answer latestClinician, Answer latestPatient,
-        VersionDiff? diff, int? diffFrom, IReadOnlyList<AuditEntry> history, string? done) =>
+        VersionDiff? diff, int? diffFrom, IReadOnlyList<AuditEntry> history, string? done, EditorWording? wording = null) =>
         Layout.Page(new PageHead(a.Question, NoIndex: true), w =>
         {
             DeskNav(w, context, tokens);
@@ -159,7 +159,7 @@ public static class StaffPages
 
             w.Add($"<section aria-labelledby=\"changes-title\"><h2 id=\"changes-title\">What changed</h2>");
             if (diff is null) w.Add($"<p>This is the first version.</p>");
-            else Diff(w, diff, diffFrom ?? 0, a.LatestVersion);
+            else Diff(w, diff, diffFrom ?? 0, a.LatestVersion, wording);
             w.Add($"</section>");
 
             w.Add($"<section aria-labelledby=\"versions-title\"><h2 id=\"versions-title\">Versions</h2><table><thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Written</th><th scope=\"col\">Why</th><th scope=\"col\">By</th><th scope=\"col\">Library</th><th scope=\"col\">Engine</th><th scope=\"col\">Cited sources</th><th scope=\"col\">Compare</th></tr></thead><tbody>");
@@ -257,13 +257,24 @@ public static class StaffPages
         w.Add($"<label for=\"{field}\">{label} <span class=\"muted\">({cites})</span></label><textarea id=\"{field}\" name=\"{field}\" rows=\"2\">{statement.Text}</textarea>");
     }
 
-    public static void Diff(HtmlWriter w, VersionDiff diff, int from, int to)
+    /// <param name="wording">Editors' rewordings: a removed statement an editor wrote is marked, since new evidence replaced their words.</param>
+    public static void Diff(HtmlWriter w, VersionDiff diff, int from, int to, EditorWording? wording = null)
     {
         w.Add($"<div class=\"diff\" id=\"diff\"><p>Version {from} → version {to} (clinician wording).</p>");
         if (diff.IsEmpty) w.Add($"<p>No statement or reference changed.</p>");
         if (diff.BottomLineChanged) w.Add($"<p><strong>The bottom line changed.</strong></p>");
         List(w, "Statements added", diff.StatementsAdded, "added");
-        List(w, "Statements removed", diff.StatementsRemoved, "removed");
+        if (diff.StatementsRemoved.Count > 0)
+        {
+            w.Add($"<h3>Statements removed</h3><ul class=\"diff-removed\">");
+            foreach (var item in diff.StatementsRemoved)
+            {
+                w.Add($"<li>{item}");
+                if (wording?.Wrote(item) == true) w.Add($" <span class=\"badge editor-wording\">an editor's wording, replaced by the new evidence</span>");
+                w.Add($"</li>");
+            }
+            w.Add($"</ul>");
+        }
         if (diff.StatementsRecited.Count > 0)
         {
             w.Add($"<h3>Statements re-cited</h3><ul>");
@@ -296,13 +307,14 @@ public static class StaffPages
         w.Add($"</tbody></table>");
     }
 
-    public static string DiffPage(HttpContext context, AntiforgeryTokenSet tokens, string slug, string question, IReadOnlyList<int> versions, VersionDiff diff, int from, int to) =>
+    public static string DiffPage(HttpContext context, AntiforgeryTokenSet tokens, string slug, string question, IReadOnlyList<int> versions, VersionDiff diff, int from, int to,
+        EditorWording? wording = null) =>
         Layout.Page(new PageHead("Changes: " + question, NoIndex: true), w =>
         {
             DeskNav(w, context, tokens);
             w.Add($"<h1>{question}</h1><p><a href=\"/desk/articles/{slug}\">Back to the article's desk page</a></p>");
             VersionPicker(w, slug, versions, from, to);
-            Diff(w, diff, from, to);
+            Diff(w, diff, from, to, wording);
         });
 
     /// <summary>Two lists of the article's versions and a button: opens the diff between any two of them (a plain GET form).</summary>
