@@ -1,3 +1,5 @@
+extern alias cli;
+
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -11,6 +13,7 @@ using Galen.Web.Articles;
 using Galen.Web.Review;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using GalenCommand = cli::Galen.Cli.GalenCommand;
 
 namespace Galen.Web.Tests;
 
@@ -123,6 +126,40 @@ public sealed class EditorWordingTests
         var audit = await StaffKit.AuditAsync(site.Factory, Slug);
         Assert.Equal("new-evidence", audit[^1].Action);
         Assert.Contains($"Editor wording kept for {kept} unchanged", audit[^1].Comment);
+    }
+
+    [Fact]
+    public async Task The_command_line_import_and_refresh_keep_the_editors_wording()
+    {
+        using var data = new TempDataDirectory();
+        using (var site = new TestSite(data: data))
+        {
+            await Pages.AskByForm(site.Factory.Browser(followRedirects: false), Pages.RestlessLegs);
+            var (editor, _) = await StaffKit.SignInAsync(site.Factory, await StaffKit.AddAsync(site.Factory, "Eve Editor", null, "editor"));
+            await ReviseAllAsync(site.Factory, editor, Edited);
+        }
+
+        var refresh = new StringWriter();
+        Assert.Equal(0, await GalenCommand.RunAsync(["--data", data.Path, "--quiet", "articles", "refresh"], refresh, new StringWriter()));
+        Assert.Contains("Checked 1 articles: 1 unchanged, 0 new versions", refresh.ToString());
+        var import = new StringWriter();
+        Assert.Equal(0, await GalenCommand.RunAsync(["--data", data.Path, "--quiet", "import", "guidelines", TestPaths.Fixture("test-magnesium-rls-trial-2026.md")], import, new StringWriter()));
+        Assert.Contains("Checked 1 articles: 0 unchanged, 1 new version sent to review", import.ToString());
+
+        await using var db = new GalenDbFactory(new GalenStoreOptions { DataDirectory = data.Path }).Create();
+        var versions = await db.ArticleVersions.AsNoTracking().OrderBy(v => v.Number).ToListAsync();
+        Assert.Equal(["asked", "revised", "new-evidence"], versions.Select(v => v.Reason));
+        var engine = Statements(JsonSerializer.Deserialize<Answer>(versions[0].ClinicianJson, Json)!).Select(s => (s.Text, Sources(s))).ToHashSet();
+        var draft = Statements(JsonSerializer.Deserialize<Answer>(versions[2].ClinicianJson, Json)!);
+        // In the editor's words exactly where the engine's statement (text and sources) is one the editor reworded.
+        foreach (var s in draft)
+        {
+            var editors = s.Text.StartsWith(Edited(""), StringComparison.Ordinal);
+            var underlying = editors ? s.Text[Edited("").Length..] : s.Text;
+            Assert.Equal(editors, engine.Contains((underlying, Sources(s))));
+        }
+        Assert.Contains(draft, s => s.Text.StartsWith(Edited(""), StringComparison.Ordinal));
+        Assert.Contains(draft, s => !s.Text.StartsWith(Edited(""), StringComparison.Ordinal));
     }
 
     [Fact]
