@@ -765,10 +765,7 @@ public static partial class AnswerComposer
         {
             return false;
         }
-        if (WordCount(text) > 32)
-        {
-            return true;
-        }
+        // Judged as the reader will see it: in plain words, long sentences split at their clauses.
         return ctx.Hardness(text);
     }
 
@@ -778,6 +775,10 @@ public static partial class AnswerComposer
         var words = WordCount(text);
         return words < 4 || words > 90 || text.TrimEnd().EndsWith('?') || text.TrimEnd().EndsWith(':');
     }
+
+    /// <summary>The words of the longest sentence of a text the patient wording may have split.</summary>
+    private static int LongestSentenceWords(string text) =>
+        TextTools.SplitSentences(text).Select(span => WordCount(text.Substring(span.Start, span.Length))).DefaultIfEmpty(0).Max();
 
     private static int WordCount(string text)
     {
@@ -826,8 +827,8 @@ public static partial class AnswerComposer
         {
             if (!_hard.TryGetValue(text, out var hard))
             {
-                var plain = LayVocabulary.Simplify(text);
-                hard = WordCount(plain) > 32 || Readability.FleschKincaidGrade(plain) > 12;
+                var plain = PlainSentences.Shorten(LayVocabulary.Simplify(text));
+                hard = LongestSentenceWords(plain) > 32 || Readability.FleschKincaidGrade(plain) > 12;
                 _hard[text] = hard;
             }
             return hard;
@@ -863,7 +864,7 @@ public static partial class AnswerComposer
                 var sentence = TextTools.Squash(x.Text);
                 if (Audience == Audience.Patient)
                 {
-                    sentence = LayVocabulary.Simplify(sentence, _glossed);
+                    sentence = PlainSentences.Shorten(LayVocabulary.Simplify(sentence, _glossed));
                 }
                 texts.Add(EndWithStop(sentence));
                 spans.Add(new SourceSpan(n, s.Source.Key, x.SectionLabel, x.Span.Start, x.Span.Length, x.Text) { Passage = Passage(s, x) });
