@@ -356,7 +356,7 @@ public static partial class AnswerComposer
                         score *= 2.5;
                     }
                     score *= WordCount(x.Text) <= 22 ? 1.2 : 0.8;
-                    score *= TooHard(ctx, x.Text) ? (recordBottomLine ? 0.7 : 0.4) : 1;
+                    score *= TooHard(ctx, s, x) ? (recordBottomLine ? 0.7 : 0.4) : 1;
                 }
                 candidates.Add((s, x, score));
             }
@@ -418,7 +418,7 @@ public static partial class AnswerComposer
         foreach (var s in sources.Where(s => s.Source.Kind == SourceKind.Guideline))
         {
             var picks = s.Sentences
-                .Where(x => !ctx.Unusable(s, x) && !IsPoorStatement(x.Text) && !TooHard(ctx, x.Text)
+                .Where(x => !ctx.Unusable(s, x) && !IsPoorStatement(x.Text) && !TooHard(ctx, s, x)
                     && (x.SectionCategory == "summary"
                         || ((x.SectionCategory == "recommendation" || x.SectionLabel.StartsWith("Recommendation", StringComparison.OrdinalIgnoreCase))
                             && q.Kind is not (QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis or QuestionKind.Prognosis)))
@@ -503,7 +503,7 @@ public static partial class AnswerComposer
         {
             foreach (var x in s.Sentences)
             {
-                if (x.SectionCategory is null || !categories.Contains(x.SectionCategory) || ctx.Unusable(s, x) || IsPoorStatement(x.Text) || (!relaxed && TooHard(ctx, x.Text)))
+                if (x.SectionCategory is null || !categories.Contains(x.SectionCategory) || ctx.Unusable(s, x) || IsPoorStatement(x.Text) || (!relaxed && TooHard(ctx, s, x)))
                 {
                     continue;
                 }
@@ -553,7 +553,7 @@ public static partial class AnswerComposer
                     ? (!drugQuestion || x.MentionsIntervention || q.Kind is QuestionKind.Treatment || !s.Sentences.Any(o => o.MentionsIntervention && o.SectionCategory is "dosing"))
                     : hasDose && x.SectionCategory is not ("background" or "methods" or "results") && s.Source.Kind != SourceKind.Research
                         && (drugQuestion ? x.MentionsIntervention : x.MentionsCondition || q.Kind == QuestionKind.Treatment);
-                if (!fits || ctx.Unusable(s, x) || IsPoorStatement(x.Text) || (!relaxed && TooHard(ctx, x.Text)))
+                if (!fits || ctx.Unusable(s, x) || IsPoorStatement(x.Text) || (!relaxed && TooHard(ctx, s, x)))
                 {
                     continue;
                 }
@@ -581,7 +581,7 @@ public static partial class AnswerComposer
                 {
                     continue;
                 }
-                if (ctx.Unusable(s, x) || IsPoorStatement(x.Text) || TooHard(ctx, x.Text))
+                if (ctx.Unusable(s, x) || IsPoorStatement(x.Text) || TooHard(ctx, s, x))
                 {
                     continue;
                 }
@@ -759,15 +759,20 @@ public static partial class AnswerComposer
     }
 
     /// <summary>For patients: sentences too long or too technical to read easily are left out.</summary>
-    private static bool TooHard(Context ctx, string text)
+    private static bool TooHard(Context ctx, GradedSource s, GradedSentence x)
     {
         if (ctx.Audience != Audience.Patient)
         {
             return false;
         }
+        var text = PlainWording(s, x) ?? x.Text;
         // Judged as the reader will see it: in plain words, long sentences split at their clauses.
         return ctx.Hardness(text);
     }
+
+    /// <summary>The plain wording the record's editors wrote for a sentence, if any (see <see cref="SourceSection.Plain"/>).</summary>
+    private static string? PlainWording(GradedSource s, GradedSentence x) =>
+        x.SectionIndex < s.Source.Sections.Count ? s.Source.Sections[x.SectionIndex].PlainWordingOf(x.Text) : null;
 
     /// <summary>Fragments that make poor statements: headings, very short or very long runs, questions.</summary>
     private static bool IsPoorStatement(string text)
@@ -864,7 +869,10 @@ public static partial class AnswerComposer
                 var sentence = TextTools.Squash(x.Text);
                 if (Audience == Audience.Patient)
                 {
-                    sentence = PlainSentences.Shorten(LayVocabulary.Simplify(sentence, _glossed));
+                    // The editors' own plain wording of the sentence is preferred to any made by rule.
+                    sentence = PlainWording(s, x) is { } plain
+                        ? TextTools.Squash(plain)
+                        : PlainSentences.Shorten(LayVocabulary.Simplify(sentence, _glossed));
                 }
                 texts.Add(EndWithStop(sentence));
                 spans.Add(new SourceSpan(n, s.Source.Key, x.SectionLabel, x.Span.Start, x.Span.Length, x.Text) { Passage = Passage(s, x) });
