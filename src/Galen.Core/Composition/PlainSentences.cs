@@ -5,7 +5,8 @@ namespace Galen.Core.Composition;
 
 /// <summary>
 /// Shorter sentences for the patient wording, from a source sentence already in plain words: independent clauses
-/// joined by a semicolon, ", but" or ", so" become sentences of their own, and a figure repeated in a second unit
+/// joined by a semicolon, ", but", ", so", ", and" or ", because" become sentences of their own (never the items of a
+/// list or a clause that depends on the one before), and a figure repeated in a second unit
 /// ("0.75 mmol/L (about 1.8 milligrams per decilitre)") or a statistic in brackets ("(95% CI 3 to 6)") is left to the
 /// clinician wording. Nothing else is dropped: a bracket that warns ("not", "avoid") or gives any other figure stays.
 /// </summary>
@@ -35,6 +36,7 @@ public static partial class PlainSentences
 
     private const int MinimumClauseWords = 4;
 
+    /// <summary>The sentence as shorter sentences, with repeated units and statistics in brackets left out.</summary>
     public static string Shorten(string sentence)
     {
         var text = SecondUnitOrStatistic().Replace(sentence, "");
