@@ -23,11 +23,11 @@ namespace Galen.Benchmarks;
 ///                                         and graph written by an earlier run, so that the figures are of a process
 ///                                         that only loads and searches
 ///   scale lend-vectors --sources N --from M --work DIR
-///                                         gives each source of the N library a vector borrowed from the M library's
-///                                         real embeddings (the M library embedded first, by `scale embed`), each with
-///                                         a little noise, and builds the neighbour graphs: what a fully embedded large
-///                                         library costs to search, without the hours of embedding (what is found is
-///                                         not meaningful; the time and memory are)
+///                                         gives each research source of the N library that has no vector one borrowed
+///                                         from the M library's real embeddings (made by `scale embed`), with a little
+///                                         noise, and builds the neighbour graphs: what a fully embedded large library
+///                                         costs to search, without the hours of embedding (what the borrowed vectors
+///                                         find is not meaningful; the time and memory are)
 ///   scale embed --sources N --work DIR [--seconds S]
 ///                                         the embedding stage on the library of `scale search` (research and MedQuAD):
 ///                                         sources per second; stops after S seconds, and the next run resumes
@@ -162,6 +162,8 @@ internal static class ScaleHarness
         Console.WriteLine($"ask in patient wording (adds the patient-information searches): p50 {P(askPatient, 0.5):F1} ms, p95 {P(askPatient, 0.95):F1} ms");
         Console.WriteLine($"garbage collections while measuring: gen0 {GC.CollectionCount(0) - gcBefore.G0}, gen1 {GC.CollectionCount(1) - gcBefore.G1}, gen2 {GC.CollectionCount(2) - gcBefore.G2}; " +
             $"{(GC.GetTotalAllocatedBytes() - gcBefore.Bytes) / (1024.0 * 1024 * questions.Count):F1} MiB allocated per question (four calls); paused {(GC.GetTotalPauseDuration() - gcBefore.Pause).TotalMilliseconds / questions.Count:F1} ms per question");
+        var young = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+        Console.WriteLine($"last young collection: gen{young.Generation}, paused {young.PauseDurations[0].TotalMilliseconds:F1} ms, promoted {young.PromotedBytes / (1024 * 1024)} MiB; heap {young.HeapSizeBytes / (1024 * 1024)} MiB; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
     }
 
@@ -179,7 +181,6 @@ internal static class ScaleHarness
         if (library.Embedder is null) throw new InvalidOperationException("embeddings are turned off");
         var random = new Random(5);
         var clock = Stopwatch.StartNew();
-        library.Vectors.Clear();
         var lent = 0;
         long lastId = 0;
         while (true)
@@ -191,6 +192,9 @@ internal static class ScaleHarness
                     .AsEnumerable().Select(s => (s.Id, s.Key, s.Kind, s.Year, Hash: s.ContentHash))];
             }
             if (page.Count == 0) break;
+            lastId = page[^1].Id;
+            // Research only, and only where the source has no vector of its own: real ones are kept.
+            page = [.. page.Where(row => row.Key.StartsWith("pmid:", StringComparison.Ordinal) && !library.Vectors.IsCurrent(row.Key, Galen.Evidence.Search.VectorStore.Fingerprint(row.Hash)))];
             library.Vectors.Put([.. page.Select(row =>
             {
                 var donor = donors[random.Next(donors.Count)];
@@ -201,7 +205,6 @@ internal static class ScaleHarness
                 return new Galen.Evidence.Search.EmbeddedSource(row.Key, Galen.Evidence.Search.VectorStore.Fingerprint(row.Hash), kind, row.Year, vector);
             })]);
             lent += page.Count;
-            lastId = page[^1].Id;
         }
         library.Vectors.MarkComplete(library.StoreVersion());
         Console.WriteLine($"lent {lent:N0} vectors in {clock.Elapsed.TotalSeconds:F1} s");
@@ -229,7 +232,7 @@ internal static class ScaleHarness
         }
         clock.Stop();
         var done = library.Vectors.Count - before;
-        Console.WriteLine($"embedded {done:N0} sources in {clock.Elapsed.TotalSeconds:F1} s = {done / clock.Elapsed.TotalSeconds:F1} sources/s; " +
+        Console.WriteLine($"{before:N0} had vectors; embedded {done:N0} sources in {clock.Elapsed.TotalSeconds:F1} s = {done / clock.Elapsed.TotalSeconds:F1} sources/s; " +
             $"{library.Vectors.Count:N0} of {library.CountSources():N0} have vectors{(finished ? " (complete)" : " (stopped; run again to resume)")}");
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
     }
