@@ -164,7 +164,20 @@ internal static class ScaleHarness
             $"{(GC.GetTotalAllocatedBytes() - gcBefore.Bytes) / (1024.0 * 1024 * questions.Count):F1} MiB allocated per question (four calls); paused {(GC.GetTotalPauseDuration() - gcBefore.Pause).TotalMilliseconds / questions.Count:F1} ms per question");
         var young = GC.GetGCMemoryInfo(GCKind.Ephemeral);
         Console.WriteLine($"last young collection: gen{young.Generation}, paused {young.PauseDurations[0].TotalMilliseconds:F1} ms, promoted {young.PromotedBytes / (1024 * 1024)} MiB; heap {young.HeapSizeBytes / (1024 * 1024)} MiB; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
-        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB; {ResidentParts()}");
+    }
+
+    /// <summary>
+    /// What the working set is made of now (Linux): anonymous memory (heaps, the model) against pages of mapped files
+    /// (the index, the vector file, the neighbour graph), which the system can drop and read again.
+    /// </summary>
+    private static string ResidentParts()
+    {
+        const string status = "/proc/self/status";
+        if (!File.Exists(status)) return "";
+        var fields = File.ReadAllLines(status).Select(l => l.Split(':', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1].Trim());
+        string Get(string name) => fields.TryGetValue(name, out var v) && long.TryParse(v.Split(' ')[0], out var kb) ? $"{kb / 1024} MiB" : "?";
+        return $"resident now: {Get("RssAnon")} anonymous (heaps, model), {Get("RssFile")} of mapped files (index, vectors, graph)";
     }
 
     private static void LendVectors(string donorData, string data)

@@ -264,45 +264,54 @@ public sealed unsafe class VectorStore : IDisposable
         RequireOpen();
         progress ??= NoProgress.Instance;
         var added = 0;
-        gate.EnterReadLock();
+        // The graphs are rewritten in place, which a mapped view would prevent on some systems: while they are
+        // rebuilt, searches scan exactly.
+        gate.EnterWriteLock();
+        try { CloseGraphs(); }
+        finally { gate.ExitWriteLock(); }
+        var deletes = new List<string>();
         try
         {
-            for (byte kind = 0; kind < KindCount; kind++)
+            gate.EnterReadLock();
+            try
             {
-                var live = new List<int>();
-                for (var slot = 0; slot < used; slot++)
+                for (byte kind = 0; kind < KindCount; kind++)
                 {
-                    if (!dead[slot] && kinds[slot] == kind) live.Add(slot);
+                    var live = new List<int>();
+                    for (var slot = 0; slot < used; slot++)
+                    {
+                        if (!dead[slot] && kinds[slot] == kind) live.Add(slot);
+                    }
+                    var path = NeighbourGraph.FileFor(directory, kind);
+                    if (live.Count < ApproximateFrom)
+                    {
+                        if (File.Exists(path)) deletes.Add(path);
+                        continue;
+                    }
+                    added += BuildGraph(kind, path, live, progress, cancellation);
                 }
-                var path = NeighbourGraph.FileFor(directory, kind);
-                if (live.Count < ApproximateFrom)
-                {
-                    if (File.Exists(path)) pendingGraphDeletes.Add(path);
-                    continue;
-                }
-                added += BuildGraph(kind, path, live, progress, cancellation);
+            }
+            finally
+            {
+                gate.ExitReadLock();
             }
         }
         finally
         {
-            gate.ExitReadLock();
-        }
-        gate.EnterWriteLock();
-        try
-        {
-            CloseGraphs();
-            foreach (var path in pendingGraphDeletes) NeighbourGraph.Delete(path);
-            pendingGraphDeletes.Clear();
-            AttachGraphs();
-        }
-        finally
-        {
-            gate.ExitWriteLock();
+            // Whatever was saved, a stopped run's part included, is searched from here on.
+            gate.EnterWriteLock();
+            try
+            {
+                foreach (var path in deletes) NeighbourGraph.Delete(path);
+                AttachGraphs();
+            }
+            finally
+            {
+                gate.ExitWriteLock();
+            }
         }
         return added;
     }
-
-    private readonly List<string> pendingGraphDeletes = [];
 
     /// <summary>How many vectors are added to a graph between two saves of it.</summary>
     private const int GraphSaveEvery = 100_000;
