@@ -22,17 +22,13 @@ internal sealed class NeighbourGraph : IDisposable
 
     private readonly USearchIndex index;
 
-    private NeighbourGraph(string path, USearchIndex index, bool writable)
+    private NeighbourGraph(string path, USearchIndex index)
     {
         Path = path;
         this.index = index;
-        Writable = writable;
     }
 
     public string Path { get; }
-
-    /// <summary>False for a memory-mapped view, which is searched but not added to.</summary>
-    public bool Writable { get; }
 
     public long Size => (long)index.Size();
 
@@ -54,7 +50,7 @@ internal sealed class NeighbourGraph : IDisposable
 
     /// <summary>A new, empty graph to add to.</summary>
     public static NeighbourGraph Create(string path, int dimensions) =>
-        new(path, new USearchIndex(MetricKind.Cos, ScalarKind.Int8, (ulong)dimensions, Connectivity, ExpansionAdd, ExpansionSearch), writable: true);
+        new(path, new USearchIndex(MetricKind.Cos, ScalarKind.Int8, (ulong)dimensions, Connectivity, ExpansionAdd, ExpansionSearch));
 
     /// <summary>The saved graph for a model, loaded to add to; null when there is none, it is another model's or it cannot be read.</summary>
     public static NeighbourGraph? LoadForUpdate(string path, string modelId, int dimensions) => Open(path, modelId, dimensions, view: false);
@@ -73,7 +69,7 @@ internal sealed class NeighbourGraph : IDisposable
                 index.Dispose();
                 return null;
             }
-            return new NeighbourGraph(path, index, writable: !view);
+            return new NeighbourGraph(path, index);
         }
         catch (USearchException)
         {
@@ -84,8 +80,6 @@ internal sealed class NeighbourGraph : IDisposable
     public bool Contains(ulong key) => index.Contains(key);
 
     public void Add(ulong[] keys, float[][] vectors) => index.Add(keys, vectors);
-
-    public void Remove(ulong key) => index.Remove(key);
 
     /// <summary>The entries nearest the query (unit length), nearest first.</summary>
     public ulong[] Search(float[] query, int count)
