@@ -16,7 +16,7 @@ public static class ExitCodes
 /// </summary>
 public sealed class ParsedArgs
 {
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--json", "--help", "-h", "--quiet", "--details" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--json", "--help", "-h", "--quiet", "--details", "--explore" };
 
     public List<string> Positional { get; } = [];
     public Dictionary<string, List<string>> Options { get; } = new(StringComparer.Ordinal);

@@ -46,8 +46,8 @@ public sealed class QuestionRejectedException : ArgumentException
 /// </summary>
 /// <param name="search">The evidence library's search.</param>
 /// <param name="verdictOptions">Verdict thresholds; <see cref="VerdictOptions.Default"/> when null.</param>
-/// <param name="statementMeaningWeight">How much closeness in meaning counts in choosing the bottom line; the shipped weight when null.</param>
-public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdictOptions = null, double? statementMeaningWeight = null)
+/// <param name="bottomLine">How the bottom line is chosen among candidate sentences; the shipped ranking when null.</param>
+public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdictOptions = null, BottomLineRanking? bottomLine = null)
 {
     public const int MaxQuestionLength = 20_000;
     private const int MinimumHits = 4;
@@ -63,19 +63,48 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
 
     private readonly IEvidenceSearch _search = search ?? throw new ArgumentNullException(nameof(search));
     private readonly VerdictOptions _verdictOptions = verdictOptions ?? VerdictOptions.Default;
-    private readonly StatementMeaning? _meaning = search is ISemanticSearch semantic
-        ? new StatementMeaning(semantic.SimilarityToPassages, statementMeaningWeight ?? StatementMeaning.DefaultWeight)
-        : null;
+    private readonly BottomLineChoice _bottomLine = new(bottomLine ?? BottomLineRanking.Default, search is ISemanticSearch semantic ? semantic.SimilarityToPassages : null);
 
-    public Answer Ask(AskRequest request)
+    public Answer Ask(AskRequest request) => Answer(request).Answer;
+
+    /// <summary>
+    /// The answer and the sentences its bottom line was chosen from, each with its signals (fitting the choice:
+    /// <see cref="BottomLineRanking"/>); no candidates when the bottom line was not chosen from sentences.
+    /// </summary>
+    public (Answer Answer, BottomLineExplanation Explanation) ExplainBottomLine(AskRequest request)
     {
-        var (normalizedRequest, analysis, graded, early) = Prepare(request);
+        var (answer, explain) = Answer(request);
+        return (answer, explain());
+    }
+
+    /// <summary>
+    /// Answers, and when the answer would abstain while the question was read with names the vocabulary does not
+    /// know ("week old baby feels hot", "go" in "should I still go to hospital"), reads it again without them: the
+    /// question's own words and meaning then find the sources, and the second answer is kept only if it does not
+    /// abstain too.
+    /// </summary>
+    private (Answer Answer, Func<BottomLineExplanation> Explain) Answer(AskRequest request)
+    {
+        var first = AnswerOnce(request, knownTermsOnly: false);
+        if (!first.Answer.Abstained || !first.UnsureTerms)
+        {
+            return (first.Answer, first.Explain);
+        }
+        var second = AnswerOnce(request, knownTermsOnly: true);
+        return second.Answer.Abstained ? (first.Answer, first.Explain) : (second.Answer, second.Explain);
+    }
+
+    private (Answer Answer, Func<BottomLineExplanation> Explain, bool UnsureTerms) AnswerOnce(AskRequest request, bool knownTermsOnly)
+    {
+        var (normalizedRequest, analysis, graded, early) = Prepare(request, knownTermsOnly);
         if (early is not null)
         {
-            return early;
+            return (early, () => new BottomLineExplanation([], AmountKind.None, null), false);
         }
         var verdict = analysis.IsYesNo ? VerdictEngine.Decide(graded, analysis, _verdictOptions) : null;
-        return AnswerComposer.Compose(normalizedRequest, analysis, graded, verdict, _meaning);
+        return (AnswerComposer.Compose(normalizedRequest, analysis, graded, verdict, _bottomLine),
+            () => AnswerComposer.ExplainBottomLine(normalizedRequest, analysis, graded, verdict, _bottomLine),
+            analysis.Interventions.Concat(analysis.Conditions).Any(t => t.IsUnsure));
     }
 
     /// <summary>
@@ -88,7 +117,7 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         return early is not null ? [] : AnswerComposer.PatientPageSignals(graded, analysis);
     }
 
-    private (AskRequest Request, QuestionAnalysis Analysis, List<GradedSource> Graded, Answer? Early) Prepare(AskRequest request)
+    private (AskRequest Request, QuestionAnalysis Analysis, List<GradedSource> Graded, Answer? Early) Prepare(AskRequest request, bool knownTermsOnly = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         var question = request.Question;
@@ -97,6 +126,14 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         var normalizedRequest = request with { After = after };
 
         var analysis = QuestionAnalyzer.Analyze(question, after);
+        if (knownTermsOnly)
+        {
+            analysis = analysis with
+            {
+                Interventions = [.. analysis.Interventions.Where(t => !t.IsUnsure)],
+                Conditions = [.. analysis.Conditions.Where(t => !t.IsUnsure)],
+            };
+        }
         if (!QuestionAnalyzer.HasLatinWords(analysis.Question))
         {
             return (normalizedRequest, analysis, [], AnswerComposer.Compose(normalizedRequest, analysis, [], null) with

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Galen.Core.Answers;
+using Galen.Core.Composition;
 using Galen.Core.Search;
 using Galen.Core.Sources;
 
@@ -362,4 +363,38 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("How to diagnose Fibromyalgia ?", "How to diagnose Fibromyalgia?")]
     public void Page_questions_are_written_as_a_reader_would_ask_them(string stored, string plain) =>
         Assert.Equal(plain, Composition.AnswerComposer.PlainQuestion(stored));
+
+    [Fact]
+    public void A_dose_question_the_library_has_no_dose_for_says_so_before_what_it_holds()
+    {
+        // The test guideline gives a starting dose of gabapentin only.
+        var lacking = Ask("What dose of pregabalin is used for restless legs syndrome?");
+        Assert.False(lacking.Abstained);
+        Assert.StartsWith("The library holds no source that gives a dose of pregabalin", lacking.BottomLine);
+        Assert.Contains("What it does hold:", lacking.BottomLine);
+        Assert.NotEmpty(lacking.BottomLineStatement.Citations);
+
+        var held = Ask("What dose of gabapentin is used for restless legs syndrome?");
+        Assert.DoesNotContain("holds no source", held.BottomLine);
+    }
+
+    [Theory]
+    [InlineData("What dose of sertraline do people start on?", AmountKind.Dose)]
+    [InlineData("How much paracetamol can I give my daughter in a day?", AmountKind.Dose)]
+    [InlineData("How many puffs of my inhaler can I take?", AmountKind.Dose)]
+    [InlineData("How long should I keep taking the antibiotics?", AmountKind.Duration)]
+    [InlineData("How often should my cholesterol be checked?", AmountKind.Figure)]
+    [InlineData("Is sertraline safe in pregnancy?", AmountKind.None)]
+    public void The_amount_a_question_asks_for_is_read_from_its_wording(string question, AmountKind kind) =>
+        Assert.Equal(kind, AmountAsked.Of(question));
+
+    [Theory]
+    [InlineData(AmountKind.Dose, "Start with 50 mg once a day.", true)]
+    [InlineData(AmountKind.Dose, "Take 2 puffs when needed.", true)]
+    [InlineData(AmountKind.Dose, "Sertraline is a first choice for anxiety.", false)]
+    [InlineData(AmountKind.Duration, "Most people need treatment for 5 days.", true)]
+    [InlineData(AmountKind.Duration, "Treatment continues for life.", true)]
+    [InlineData(AmountKind.Duration, "Antibiotics help most people.", false)]
+    public void A_sentence_gives_an_amount_only_with_a_figure_of_the_kind_asked(AmountKind kind, string sentence, bool states) =>
+        Assert.Equal(states, AmountAsked.States(kind, sentence));
 }

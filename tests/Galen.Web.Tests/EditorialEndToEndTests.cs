@@ -21,10 +21,10 @@ namespace Galen.Web.Tests;
 [Collection(BrowserTests.Collection)]
 public sealed class EditorialEndToEndTests
 {
-    private const string Chromium = "/usr/bin/chromium";
+    internal const string Chromium = "/usr/bin/chromium";
     private const string Slug = "can-magnesium-be-used-to-treat-restless-legs-syndrome";
 
-    private static string Screenshot(string name)
+    internal static string Screenshot(string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
@@ -41,7 +41,7 @@ public sealed class EditorialEndToEndTests
         return Regex.Match(stdout.ToString(), "One-time password: (\\S+)").Groups[1].Value;
     }
 
-    private static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string email, string oneTimePassword)
+    internal static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string email, string oneTimePassword)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
@@ -49,11 +49,11 @@ public sealed class EditorialEndToEndTests
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(oneTimePassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         // First sign-in: the one-time password must be replaced.
         await page.GetByLabel("One-time password").FillAsync(oneTimePassword);
         await page.GetByLabel("Choose your own password").FillAsync("a passphrase of my own " + email);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         if (page.Url.EndsWith("/account/two-factor", StringComparison.Ordinal))
         {
             // Reviewers and admins add the key to an authenticator app and give its code.

@@ -68,6 +68,12 @@ public sealed record Term(string Name, IReadOnlyList<string> Phrasings, string T
     /// </summary>
     public bool MatchCase { get; init; }
 
+    /// <summary>
+    /// Read from the question's wording alone, not a name the vocabulary knows: a phrase taken as the topic, a
+    /// pronoun resolved from earlier questions, a fallback guess.
+    /// </summary>
+    public bool IsUnsure => Type is "fallback" or "phrase" or "pronoun";
+
     /// <summary>Phrasings in the normalised form used for matching (case-sensitive abbreviations excluded).</summary>
     internal string[] NormalizedPhrasings => _normalized ??= Phrasings
         .Where(p => !MatchCase && !Vocabulary.IsCaseSensitive(p))

@@ -83,7 +83,7 @@ public static partial class AnswerComposer
         IReadOnlyList<GradedSource> named, IReadOnlyList<EvidenceEntry> evidence, string? urgentNotice)
     {
         var audience = request.Audience;
-        var ctx = new Context(audience);
+        var ctx = new Context(audience) { Ranking = BottomLineRanking.Default };
         var tokens = ConsumerAnswerMatcher.QuestionTokens(q.Question)
             .Where(t => t.Length >= 4 && t.Any(char.IsLower) && !MessageFiller.Contains(t))
             .ToHashSet(StringComparer.Ordinal);

@@ -21,10 +21,10 @@ public static partial class AnswerComposer
     private const int MaxSteps = 12;
     private const int MaxResearch = 6;
 
-    public static Answer Compose(AskRequest request, QuestionAnalysis analysis, IReadOnlyList<GradedSource> graded, Verdict? verdict, StatementMeaning? meaning = null)
+    public static Answer Compose(AskRequest request, QuestionAnalysis analysis, IReadOnlyList<GradedSource> graded, Verdict? verdict, BottomLineChoice? choice = null)
     {
         var audience = request.Audience;
-        var ctx = new Context(audience) { Meaning = meaning };
+        var ctx = new Context(audience) { Ranking = choice?.Ranking ?? BottomLineRanking.Default, Similarity = choice?.Similarity };
         var topics = new Dictionary<string, double>(StringComparer.Ordinal);
         var ranked = Rank(graded, analysis, topics);
         var usable = ranked.Where(s => VerdictEngine.Bears(s, analysis)).ToList();
@@ -132,6 +132,11 @@ public static partial class AnswerComposer
         }
 
         (bottom, sections) = StatementMerging.MergeRepeats(bottom, sections);
+        var (amount, lackingNote) = LackingAmount(analysis, usable);
+        if (lackingNote is not null && !AmountAsked.States(amount, bottom.Text))
+        {
+            bottom = bottom with { Text = lackingNote + " " + bottom.Text };
+        }
         var allText = string.Join(" ", new[] { bottom.Text }.Concat(sections.SelectMany(s => s.Statements.Select(st => st.Text))));
         return new Answer
         {
@@ -288,7 +293,48 @@ public static partial class AnswerComposer
 
     // ---------------------------------------------------------------- bottom line
 
-    private static Statement? BottomLine(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> usable, Verdict? verdict, IReadOnlyList<GradedSource> named)
+    /// <summary>
+    /// The sentences the bottom line is chosen from for this question, each with its signals and many more of them
+    /// compared by meaning than at question time (for fitting <see cref="BottomLineRanking"/>); empty when the article is not written from them (an
+    /// abstention, or a patient's message answered by the page on the topic it names).
+    /// </summary>
+    public static BottomLineExplanation ExplainBottomLine(AskRequest request, QuestionAnalysis analysis, IReadOnlyList<GradedSource> graded, Verdict? verdict, BottomLineChoice? choice = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var ctx = new Context(request.Audience) { Ranking = choice?.Ranking ?? BottomLineRanking.Default, Similarity = choice?.Similarity };
+        var topics = new Dictionary<string, double>(StringComparer.Ordinal);
+        var ranked = Rank(graded, analysis, topics);
+        var usable = ranked.Where(s => VerdictEngine.Bears(s, analysis)).ToList();
+        var missing = MissingEvidence(analysis, ranked, usable);
+        var named = NamedTopicAnswers(ranked, analysis, topics);
+        if (AnswerFromNamedTopic(analysis, request.Audience, named, usable, missing) || missing is not null)
+        {
+            return new BottomLineExplanation([], AmountKind.None, null);
+        }
+        var (amount, lackingNote) = LackingAmount(analysis, usable);
+        return new BottomLineExplanation([.. BottomLineCandidates(ctx, analysis, usable, verdict, named, everyMeaning: true).Select(c => c.Candidate)], amount, lackingNote);
+    }
+
+    /// <summary>
+    /// The amount the question asks for, and when no sentence of the sources about the thing asked gives one, the
+    /// note that says so (put before a bottom line that does not give one either).
+    /// </summary>
+    private static (AmountKind Amount, string? Note) LackingAmount(QuestionAnalysis q, IReadOnlyList<GradedSource> usable)
+    {
+        var kind = AmountAsked.Of(q.FocusQuestion);
+        if (kind == AmountKind.None)
+        {
+            return (kind, null);
+        }
+        var subject = q.MainIntervention;
+        bool About(GradedSentence x) => subject is not null ? x.MentionsIntervention : q.MainCondition is null || x.MentionsCondition;
+        var held = usable.Any(s => s.Sentences.Any(x => About(x) && x.Relevance >= 0.3 && AmountAsked.States(kind, x.Text)));
+        return (kind, held ? null : AmountAsked.Lacking(kind, subject?.Name));
+    }
+
+    /// <summary>The sentences that could lead the article, each with its signals (see <see cref="BottomLineRanking"/>).</summary>
+    private static List<(GradedSource Source, GradedSentence Sentence, BottomLineCandidate Candidate)> BottomLineCandidates(
+        Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> usable, Verdict? verdict, IReadOnlyList<GradedSource> named, bool everyMeaning)
     {
         var want = verdict?.Value switch
         {
@@ -297,7 +343,11 @@ public static partial class AnswerComposer
             Verdict.Uncertain => Stance.Inconclusive,
             _ => Stance.None,
         };
-        var candidates = new List<(GradedSource Source, GradedSentence Sentence, double Score)>();
+        var questionWords = BottomLineRanking.ContentWords(q.Question);
+        var askerAge = BottomLineRanking.AskerAgeInMonths(q.Question);
+        var excluded = BottomLineRanking.ExcludedWords(q.Question);
+        var patient = ctx.Audience == Audience.Patient;
+        var candidates = new List<(GradedSource Source, GradedSentence Sentence, BottomLineCandidate Candidate)>();
         foreach (var s in usable)
         {
             foreach (var x in s.Sentences)
@@ -306,91 +356,79 @@ public static partial class AnswerComposer
                 {
                     continue;
                 }
-                var score = Math.Max(x.Relevance, x.IsConclusion ? 0.5 * s.Relevance : 0) * Math.Sqrt(s.Level.BaseWeight()) * (0.5 + s.RelativeScore);
-                if (x.IsConclusion || x.SectionCategory is "summary" or "recommendation")
-                {
-                    score *= 1.6;
-                }
-                if (x.SectionCategory is "background" or "methods")
-                {
-                    score *= 0.4;
-                }
-                if (want != Stance.None)
-                {
-                    score *= x.Stance == want ? 1.6 : (want == Stance.Inconclusive && x.Stance == Stance.Against) ? 1.1 : x.Stance == Stance.None ? 0.6 : 0.5;
-                }
-                score *= KindFit(q, x);
-                if (q.MainIntervention is not null && q.MainCondition is not null && !x.MentionsCondition)
-                {
-                    // A sentence on the medicine for some other condition ("for migraine, an NSAID ...") does not answer
-                    // a question about this one.
-                    score *= 0.4;
-                }
-                if (verdict?.Deciding is { } deciding && ReferenceEquals(deciding.Sentence, x))
-                {
-                    // The sentence that decided the verdict ("many older children ... without antibiotics") leads.
-                    score *= 4;
-                }
-                // A record's Summary opens with its bottom line: the sentence written to stand for the whole record.
+                static double On(bool b) => b ? 1 : 0;
+                var f = new double[BottomLineRanking.FeatureNames.Count];
                 var recordBottomLine = x.SectionCategory == "summary" && x.Span.Start == 0;
-                if (recordBottomLine)
-                {
-                    score *= 1.5;
-                }
-                if (ctx.Audience == Audience.Patient)
-                {
-                    if (s.Source.Kind == SourceKind.PatientInformation || x.SectionCategory == "patient")
-                    {
-                        score *= 1.8;
-                    }
-                    if (named.Count > 0 && s.Source.Kind == SourceKind.PatientInformation)
-                    {
-                        // The page that best answers the message on the topic it names speaks first; a page on a topic
-                        // the message does not name gives way.
-                        score *= ReferenceEquals(s, named[0]) ? 2.5 : named.Contains(s) ? 1.2 : 0.5;
-                    }
-                    if (q.RareWords.Count > 0 && UsesRareWord(x.Text, q.RareWords))
-                    {
-                        // A sentence using a word of the message that few sources use ("VDRL") speaks to what was
-                        // asked more surely than one sharing only its common words ("diagnosis").
-                        score *= 2.5;
-                    }
-                    score *= WordCount(x.Text) <= 22 ? 1.2 : 0.8;
-                    score *= TooHard(ctx, x.Text) ? (recordBottomLine ? 0.7 : 0.4) : 1;
-                }
-                candidates.Add((s, x, score));
+                var hard = patient && TooHard(ctx, x.Text);
+                var namesTopic = patient && named.Count > 0 && s.Source.Kind == SourceKind.PatientInformation;
+                var i = 0;
+                f[i++] = Math.Log(Math.Max(Math.Max(x.Relevance, x.IsConclusion ? 0.5 * s.Relevance : 0), 0.01));
+                f[i++] = Math.Log(s.Level.BaseWeight());
+                f[i++] = Math.Log(0.5 + s.RelativeScore);
+                f[i++] = On(x.IsConclusion || x.SectionCategory is "summary" or "recommendation");
+                f[i++] = On(x.SectionCategory is "background" or "methods");
+                f[i++] = On(want != Stance.None && x.Stance == want);
+                f[i++] = On(want != Stance.None && x.Stance != want && x.Stance == Stance.None);
+                f[i++] = On(want != Stance.None && x.Stance != want && x.Stance != Stance.None);
+                f[i++] = On(want == Stance.Inconclusive && x.Stance == Stance.Against);
+                f[i++] = Math.Log(KindFit(q, x));
+                // A sentence on the medicine for some other condition ("for migraine, an NSAID ...") does not answer
+                // a question about this one.
+                f[i++] = On(q.MainIntervention is not null && q.MainCondition is not null && !x.MentionsCondition);
+                // The sentence that decided the verdict ("many older children ... without antibiotics").
+                f[i++] = On(verdict?.Deciding is { } deciding && ReferenceEquals(deciding.Sentence, x));
+                // A record's Summary opens with its bottom line: the sentence written to stand for the whole record.
+                f[i++] = On(recordBottomLine);
+                f[i++] = On(patient && (s.Source.Kind == SourceKind.PatientInformation || x.SectionCategory == "patient"));
+                // The page that best answers the message on the topic it names speaks first.
+                f[i++] = On(namesTopic && ReferenceEquals(s, named[0]));
+                f[i++] = On(namesTopic && !ReferenceEquals(s, named[0]) && named.Contains(s));
+                f[i++] = On(namesTopic && !named.Contains(s));
+                // A word of the message that few sources use ("VDRL") singles out what was asked.
+                f[i++] = On(patient && q.RareWords.Count > 0 && UsesRareWord(x.Text, q.RareWords));
+                f[i++] = On(patient && WordCount(x.Text) <= 22);
+                f[i++] = On(patient && WordCount(x.Text) > 22);
+                f[i++] = On(hard);
+                f[i++] = On(hard && recordBottomLine);
+                f[i++] = BottomLineRanking.WordsShared(questionWords, x.Text);
+                f[i++] = BottomLineRanking.AgeConflict(askerAge, x.Text);
+                f[i++] = BottomLineRanking.ExcludedNamed(excluded, x.Text);
+                f[i++] = BottomLineRanking.NewWords(questionWords, x.Text);
+                f[i++] = BottomLineRanking.NegativeForOpenQuestion(q.IsYesNo, x.Text);
+                candidates.Add((s, x, new BottomLineCandidate(s.Source.Key, x.Order, (int)s.Level, ctx.Plain(x.Text), f)));
             }
         }
+        if (ctx.Similarity is { } similarity && candidates.Count > 1 && (everyMeaning || ctx.Ranking.MeaningWeight != 0))
+        {
+            // Closeness in meaning costs an encoding per sentence: at question time only the best few by the other
+            // signals are compared, and the rest count as far as the farthest of them.
+            var texts = candidates.OrderByDescending(c => ctx.Ranking.Score(c.Candidate.Features)).Select(c => c.Sentence.Text)
+                .Distinct(StringComparer.Ordinal).Take(everyMeaning ? BottomLineRanking.MeaningCandidatesWhenFitting : BottomLineRanking.MeaningCandidates).ToList();
+            var cosines = similarity(q.Question, texts);
+            if (cosines.Count == texts.Count)
+            {
+                var bySentence = texts.Select((t, k) => (t, c: cosines[k])).ToDictionary(p => p.t, p => p.c, StringComparer.Ordinal);
+                var farthest = cosines.Min();
+                foreach (var c in candidates)
+                {
+                    c.Candidate.Features[BottomLineRanking.MeaningFeature] = (bySentence.TryGetValue(c.Sentence.Text, out var cos) ? cos : farthest) / BottomLineRanking.MeaningUnit;
+                }
+            }
+        }
+        return candidates;
+    }
+
+    private static Statement? BottomLine(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> usable, Verdict? verdict, IReadOnlyList<GradedSource> named)
+    {
+        var candidates = BottomLineCandidates(ctx, q, usable, verdict, named, everyMeaning: false);
         if (candidates.Count == 0)
         {
             return null;
         }
-        if (ctx.Meaning is { } meaning)
-        {
-            candidates = [.. meaning.Reweigh(q.Question, [.. candidates.Select(c => ((c.Source, c.Sentence), c.Score))], c => c.Sentence.Text)
-                .Select(c => (c.Item.Source, c.Item.Sentence, c.Score))];
-        }
-        var picked = new List<(GradedSource Source, GradedSentence Sentence)>();
-        foreach (var c in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Source.Source.Key, StringComparer.Ordinal).ThenBy(c => c.Sentence.Order))
-        {
-            if (picked.Any(p => p.Source.Source.Key == c.Source.Source.Key))
-            {
-                continue;
-            }
-            if (picked.Count > 0 && c.Score < 0.6 * candidates.Max(x => x.Score))
-            {
-                break;
-            }
-            picked.Add((c.Source, c.Sentence));
-            if (picked.Count == 2)
-            {
-                break;
-            }
-        }
         // The verdict is shown once, beside the bottom line, so the bottom line does not say it again.
         // Strongest evidence first: a guideline's sentence before a study's.
-        var ordered = picked.OrderBy(p => (int)p.Source.Level).ToList();
-        return ctx.Statement("", ordered);
+        var chosen = ctx.Ranking.Choose([.. candidates.Select(c => c.Candidate)]);
+        return ctx.Statement("", [.. chosen.Select(i => (candidates[i].Source, candidates[i].Sentence))]);
     }
 
     private static double KindFit(QuestionAnalysis q, GradedSentence x)
@@ -808,8 +846,18 @@ public static partial class AnswerComposer
 
         public Audience Audience { get; } = audience;
 
+        /// <summary>How the bottom line is chosen among candidate sentences.</summary>
+        public required BottomLineRanking Ranking { get; init; }
+
         /// <summary>How close candidate statements are to the question in meaning, where the library has embeddings.</summary>
-        public StatementMeaning? Meaning { get; init; }
+        public Func<string, IReadOnlyList<string>, IReadOnlyList<double>>? Similarity { get; init; }
+
+        /// <summary>A sentence as this audience reads it, without citing it.</summary>
+        public string Plain(string text)
+        {
+            var sentence = TextTools.Squash(text);
+            return EndWithStop(Audience == Audience.Patient ? LayVocabulary.Simplify(sentence, new HashSet<string>(StringComparer.Ordinal)) : sentence);
+        }
 
         private readonly Dictionary<string, bool> _hard = new(StringComparer.Ordinal);
 

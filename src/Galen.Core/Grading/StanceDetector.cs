@@ -223,35 +223,34 @@ public static partial class StanceDetector
         var work = new StringBuilder(text);
         var open = OpenCue().IsMatch(text) || FurtherStudyCue().IsMatch(text);
         var hits = new List<(int Index, double Sign)>();
-        _trace = trace;
-        _hits = hits;
+        var scan = new CueScan(work, hits, trace);
 
         switch (focus)
         {
             case QuestionFocus.Safety:
-                Blank(work, NotNeededCue(), +1);
-                Blank(work, SafeCue(), +1);
-                Blank(work, UnsafeCue(), -1);
-                Blank(work, NoDifferenceCue(), +1);
+                scan.Blank(NotNeededCue(), +1);
+                scan.Blank(SafeCue(), +1);
+                scan.Blank(UnsafeCue(), -1);
+                scan.Blank(NoDifferenceCue(), +1);
                 break;
             case QuestionFocus.Equivalence:
-                Blank(work, NoDifferenceCue(), +1);
-                Blank(work, DifferenceCue(), -1);
+                scan.Blank(NoDifferenceCue(), +1);
+                scan.Blank(DifferenceCue(), -1);
                 break;
             case QuestionFocus.Necessity:
-                Blank(work, NotNeededCue(), -1);
-                Blank(work, NoDifferenceCue(), -1);
-                Blank(work, NeededCue(), +1);
+                scan.Blank(NotNeededCue(), -1);
+                scan.Blank(NoDifferenceCue(), -1);
+                scan.Blank(NeededCue(), +1);
                 break;
             case QuestionFocus.Harm:
-                Blank(work, HarmConfirmedCue(), +1);
-                Blank(work, SafeCue(), -1);
-                Blank(work, StrictNoDifferenceCue(), -1);
-                Blank(work, DeficiencyCue(), +1);
+                scan.Blank(HarmConfirmedCue(), +1);
+                scan.Blank(SafeCue(), -1);
+                scan.Blank(StrictNoDifferenceCue(), -1);
+                scan.Blank(DeficiencyCue(), +1);
                 break;
             default:
-                Blank(work, StrictNoDifferenceCue(), -1);
-                Blank(work, MarginalCue(), -1);
+                scan.Blank(StrictNoDifferenceCue(), -1);
+                scan.Blank(MarginalCue(), -1);
                 break;
         }
         var lower = text;
@@ -262,28 +261,28 @@ public static partial class StanceDetector
             || lower.Contains("inadequate", StringComparison.Ordinal);
         if (hasNot)
         {
-            Blank(work, DoubleNegativeCue(), +1);
+            scan.Blank(DoubleNegativeCue(), +1);
         }
         // "not only ... but also" is emphasis, not negation; "X rather than Y" is a preference, not a negation.
         var emphasis = hasNot && lower.Contains("not only", StringComparison.Ordinal);
-        BlankScope(work, AgainstCue());
+        scan.BlankScope(AgainstCue());
         if (hasNot)
         {
-            BlankScope(work, NegatedVerbCue());
-            BlankScope(work, NotAdjectiveCue());
+            scan.BlankScope(NegatedVerbCue());
+            scan.BlankScope(NotAdjectiveCue());
         }
         if (hasNo)
         {
-            BlankScope(work, NoEffectCue());
+            scan.BlankScope(NoEffectCue());
         }
         if (focus != QuestionFocus.Harm)
         {
-            Blank(work, DeficiencyCue(), -1);
+            scan.Blank(DeficiencyCue(), -1);
         }
         // Any other negation left ("none of the markers were validated", "cannot be relied upon") still negates its clause.
         if (hasNo)
         {
-            BlankScope(work, NegationAnchor(), -0.75);
+            scan.BlankScope(NegationAnchor(), -0.75);
         }
         var rest = work.ToString();
         var positive = PositiveCue().Match(rest);
@@ -296,8 +295,6 @@ public static partial class StanceDetector
         {
             hits.Add((0, 1));
         }
-        _trace = null;
-        _hits = null;
 
         var pos = hits.Where(h => h.Sign > 0).Sum(h => h.Sign);
         var neg = -hits.Where(h => h.Sign < 0).Sum(h => h.Sign);
@@ -441,65 +438,63 @@ public static partial class StanceDetector
         ("clause", ClauseBreak()), ("safe", SafeCue()), ("unsafe", UnsafeCue()), ("notneeded", NotNeededCue()), ("needed", NeededCue()),
     ];
 
-    [ThreadStatic]
-    private static List<(int Index, double Sign)>? _hits;
-
-    [ThreadStatic]
-    private static List<string>? _trace;
-
-    /// <summary>
-    /// Records each match of a negating cue and blanks it with the rest of its clause: words in the scope of a
-    /// negation ("did not have a favourable impact") must not count as a positive finding.
-    /// </summary>
-    private static void BlankScope(StringBuilder work, Regex cue, double sign = -1)
+    /// <summary>The text being read, the cues found in it so far, and optionally a trace of them (for tuning).</summary>
+    private sealed class CueScan(StringBuilder work, List<(int Index, double Sign)> hits, List<string>? trace)
     {
-        var s = work.ToString();
-        var count = 0;
-        foreach (Match m in cue.Matches(s))
+        /// <summary>
+        /// Records each match of a negating cue and blanks it with the rest of its clause: words in the scope of a
+        /// negation ("did not have a favourable impact") must not count as a positive finding.
+        /// </summary>
+        public void BlankScope(Regex cue, double sign = -1)
         {
-            if (string.IsNullOrWhiteSpace(m.Value))
+            var s = work.ToString();
+            var count = 0;
+            foreach (Match m in cue.Matches(s))
             {
-                continue;
-            }
-            if (m.Index > 0)
-            {
-                var from = Math.Max(0, m.Index - 40);
-                if (RelativeClauseBefore().IsMatch(s.AsSpan(from, m.Index - from)))
+                if (string.IsNullOrWhiteSpace(m.Value))
                 {
                     continue;
                 }
-            }
-            if (count++ < 2)
-            {
-                _hits?.Add((m.Index, sign));
-            }
-            _trace?.Add("scope " + m.Value);
-            var end = m.Index + m.Length;
-            var brk = ClauseBreak().Match(s, end);
-            var stop = brk.Success ? brk.Index : s.Length;
-            stop = Math.Min(stop, end + 80);
-            for (var i = m.Index; i < stop; i++)
-            {
-                work[i] = ' ';
+                if (m.Index > 0)
+                {
+                    var from = Math.Max(0, m.Index - 40);
+                    if (RelativeClauseBefore().IsMatch(s.AsSpan(from, m.Index - from)))
+                    {
+                        continue;
+                    }
+                }
+                if (count++ < 2)
+                {
+                    hits.Add((m.Index, sign));
+                }
+                trace?.Add("scope " + m.Value);
+                var end = m.Index + m.Length;
+                var brk = ClauseBreak().Match(s, end);
+                var stop = brk.Success ? brk.Index : s.Length;
+                stop = Math.Min(stop, end + 80);
+                for (var i = m.Index; i < stop; i++)
+                {
+                    work[i] = ' ';
+                }
             }
         }
-    }
 
-    /// <summary>Records each match of a cue and blanks it so later cues do not count the same words.</summary>
-    private static void Blank(StringBuilder work, Regex cue, double sign)
-    {
-        var s = work.ToString();
-        var count = 0;
-        foreach (Match m in cue.Matches(s))
+        /// <summary>Records each match of a cue and blanks it so later cues do not count the same words.</summary>
+        public void Blank(Regex cue, double sign)
         {
-            if (count++ < 2)
+            var s = work.ToString();
+            var count = 0;
+            foreach (Match m in cue.Matches(s))
             {
-                _hits?.Add((m.Index, sign));
-            }
-            _trace?.Add("cue " + m.Value);
-            for (var i = m.Index; i < m.Index + m.Length; i++)
-            {
-                work[i] = ' ';
+                if (count++ < 2)
+                {
+                    hits.Add((m.Index, sign));
+                }
+                trace?.Add("cue " + m.Value);
+                for (var i = m.Index; i < m.Index + m.Length; i++)
+                {
+                    work[i] = ' ';
+                }
             }
         }
     }

@@ -64,6 +64,19 @@ public abstract class GalenDb(DbContextOptions options) : IdentityDbContext<Staf
         modelBuilder.Entity<IdentityUserLogin<string>>().ToTable("staff_user_logins");
         modelBuilder.Entity<IdentityUserToken<string>>().ToTable("staff_user_tokens");
         modelBuilder.Entity<IdentityRoleClaim<string>>().ToTable("staff_role_claims");
+        // Passkeys (WebAuthn credentials). Identity's schema version 3 adds this table, but the Identity context only
+        // learns its schema version from an application service provider, which the command line, the migrations and
+        // the web site do not share; the table is declared here instead, with the same shape as version 3's.
+        modelBuilder.Entity<IdentityUserPasskey<string>>(e =>
+        {
+            e.ToTable("staff_user_passkeys");
+            e.HasKey(p => p.CredentialId);
+            // WebAuthn caps a credential id at 1023 bytes.
+            e.Property(p => p.CredentialId).HasMaxLength(1024);
+            e.HasOne<StaffUser>().WithMany().HasForeignKey(p => p.UserId).IsRequired().OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(p => p.UserId);
+            e.OwnsOne(p => p.Data).ToJson();
+        });
         modelBuilder.Entity<SourceRow>(e =>
         {
             e.ToTable("sources");

@@ -70,6 +70,16 @@ public sealed class DeskQueries(GalenDbFactory dbFactory)
         return row is null ? null : (row.ClinicianJson, row.PatientJson);
     }
 
+    /// <summary>Why each version was written and its clinician answer, oldest first (where editors' wording is read from).</summary>
+    public async Task<IReadOnlyList<(string Reason, string Clinician)>> ClinicianHistoryAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.Create();
+        var rows = await db.ArticleVersions.AsNoTracking()
+            .Where(v => db.Articles.Any(a => a.Id == v.ArticleId && a.Slug == slug)).OrderBy(v => v.Number)
+            .Select(v => new { v.Reason, v.ClinicianJson }).ToListAsync(ct);
+        return rows.Select(r => (r.Reason, r.ClinicianJson)).ToList();
+    }
+
     /// <summary>The public list of an article's versions: number, date, why it was written, and whether it was the approved one.</summary>
     public async Task<IReadOnlyList<VersionEntry>> PublicVersionsAsync(long articleId, CancellationToken ct = default)
     {

@@ -65,6 +65,13 @@ public sealed class LivingArticles(GalenDbFactory dbFactory, IAnswerWriter write
         var conversation = ArticleService.ParseAfter(article.AfterJson).ToList();
         var clinician = Stamp(writer.Ask(article.Question, Audience.Clinician, conversation), article.Slug, conversation);
         var patient = Stamp(writer.Ask(article.Question, Audience.Patient, conversation), article.Slug, conversation);
+        // Editors' wording survives a re-answer wherever the statement under it is unchanged.
+        var history = await db.ArticleVersions.AsNoTracking().Where(v => v.ArticleId == id).OrderBy(v => v.Number)
+            .Select(v => new { v.Reason, v.ClinicianJson, v.PatientJson }).ToListAsync(ct);
+        var clinicianWording = EditorWording.Read(history.Select(v => (v.Reason, ReviewWorkflow.Parse(v.ClinicianJson))));
+        var patientWording = EditorWording.Read(history.Select(v => (v.Reason, ReviewWorkflow.Parse(v.PatientJson))));
+        clinician = clinicianWording.ApplyTo(clinician, out var keptClinician);
+        patient = patientWording.ApplyTo(patient, out var keptPatient);
         var clinicianJson = JsonSerializer.Serialize(clinician, Json);
         var patientJson = JsonSerializer.Serialize(patient, Json);
 
@@ -74,7 +81,7 @@ public sealed class LivingArticles(GalenDbFactory dbFactory, IAnswerWriter write
         if (!answerChanged && latestSourcesChanged.Count == 0) return Outcome.Unchanged;
 
         var number = article.LatestVersion + 1;
-        var version = await ArticleVersions.SnapshotAsync(db, number, clinicianJson, patientJson, library.StoreVersion(), "new-evidence", null, ct);
+        var version = await ArticleVersions.SnapshotAsync(db, number, clinicianJson, patientJson, library.StoreVersion(), ArticleVersionReasons.NewEvidence, null, ct);
         version.ArticleId = id;
         db.ArticleVersions.Add(version);
         var from = article.ReviewState;
@@ -98,6 +105,9 @@ public sealed class LivingArticles(GalenDbFactory dbFactory, IAnswerWriter write
                 ? "Cited sources changed or deleted: " + string.Join(", ", latestSourcesChanged) + "."
                 : "The answer changed after new evidence was imported.";
         }
+        var replaced = clinicianWording.Replaced(ReviewWorkflow.Parse(latest.ClinicianJson), clinician) + patientWording.Replaced(ReviewWorkflow.Parse(latest.PatientJson), patient);
+        if (keptClinician + keptPatient > 0) comment += $" Editor wording kept for {keptClinician + keptPatient} unchanged {(keptClinician + keptPatient == 1 ? "statement" : "statements")}.";
+        if (replaced > 0) comment += $" {replaced} {(replaced == 1 ? "statement an editor had reworded was" : "statements an editor had reworded were")} changed by the new evidence: the engine's new wording is shown; check the diff.";
         if (article.ApprovedVersion is null)
         {
             article.ClinicianJson = clinicianJson;

@@ -74,6 +74,7 @@ public static class ReviewEndpoints
             return Http.Html(StaffPages.SignIn(antiforgery.GetAndStoreTokens(context), LocalUrl(returnUrl), null, null, false));
         });
         site.MapPost("/sign-in", SignInAsync).RequireRateLimiting(StaffRateLimits.SignIn);
+        app.MapStaffPasskeys();
         site.MapPost("/sign-out", async ([FromForm] StepForm _, SignInManager<StaffUser> signIn) =>
         {
             await signIn.SignOutAsync();
@@ -122,7 +123,9 @@ public static class ReviewEndpoints
         {
             var article = await articles.FindAsync(slug, ct);
             if (article is null) return Http.NotFoundPage($"There is no article at /articles/{slug}.");
-            return Http.Html(StaffPages.Versions(article, await desk.PublicVersionsAsync(article.Id, ct), Http.Canonical(context.Request, $"/articles/{slug}/versions")));
+            var staff = StaffRoles.All.Any(context.User.IsInRole);
+            if (staff) Http.NoStore(context);
+            return Http.Html(StaffPages.Versions(article, await desk.PublicVersionsAsync(article.Id, ct), Http.Canonical(context.Request, $"/articles/{slug}/versions"), staff));
         });
 
         var desk = app.MapGroup("/desk").ExcludeFromDescription().RequireAuthorization(StaffPolicies.Staff);
@@ -141,8 +144,9 @@ public static class ReviewEndpoints
             if (a is null || b is null) return Http.NotFoundPage($"Article '{slug}' has no version {(a is null ? from : to)}.");
             var article = await queries.ArticleAsync(slug, ct);
             Http.NoStore(context);
-            return Http.Html(StaffPages.DiffPage(context, antiforgery.GetAndStoreTokens(context), slug, article!.Question,
-                VersionDiff.Between(ReviewWorkflow.Parse(a.Value.Clinician), ReviewWorkflow.Parse(b.Value.Clinician)), from.Value, to.Value));
+            return Http.Html(StaffPages.DiffPage(context, antiforgery.GetAndStoreTokens(context), slug, article!.Question, article.Versions.Select(v => v.Number).ToList(),
+                VersionDiff.Between(ReviewWorkflow.Parse(a.Value.Clinician), ReviewWorkflow.Parse(b.Value.Clinician)), from.Value, to.Value,
+                await EditorWordingAsync(queries, slug, ct)));
         });
 
         MapStep(desk, "claim", ReviewStep.Claim, StaffPolicies.Reviewer);
@@ -266,8 +270,11 @@ public static class ReviewEndpoints
         var history = await audit.ReadAsync(slug, null, 200, ct);
         Http.NoStore(context);
         return Http.Html(StaffPages.Article(context, antiforgery.GetAndStoreTokens(context), article, clinician, patient, diff, baseline, history,
-            string.IsNullOrWhiteSpace(done) || done.Length > 200 ? null : done));
+            string.IsNullOrWhiteSpace(done) || done.Length > 200 ? null : done, diff is null ? null : await EditorWordingAsync(queries, slug, ct)));
     }
+
+    private static async Task<EditorWording> EditorWordingAsync(DeskQueries queries, string slug, CancellationToken ct) =>
+        EditorWording.Read((await queries.ClinicianHistoryAsync(slug, ct)).Select(v => (v.Reason, ReviewWorkflow.Parse(v.Clinician))));
 
     private static async Task<IResult> SignInAsync([FromForm] SignInForm form, HttpContext context, SignInManager<StaffUser> signIn,
         UserManager<StaffUser> users, IAntiforgery antiforgery, GalenDbFactory dbFactory)
@@ -328,7 +335,7 @@ public static class ReviewEndpoints
     }
 
     /// <summary>Only paths on this site: an open redirect after sign-in would help phishing.</summary>
-    private static string LocalUrl(string? url) =>
+    public static string LocalUrl(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
             ? url : "/desk";
 }

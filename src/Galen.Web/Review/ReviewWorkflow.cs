@@ -127,7 +127,7 @@ public sealed class ReviewWorkflow(GalenDbFactory dbFactory, ArticleService arti
         if (clinicianJson == latest.ClinicianJson && patientJson == latest.PatientJson) throw new StaffInputException("wording: nothing was changed.");
 
         var number = article.LatestVersion + 1;
-        var version = await ArticleVersions.SnapshotAsync(db, number, clinicianJson, patientJson, latest.LibraryVersion, "revised", editor, ct);
+        var version = await ArticleVersions.SnapshotAsync(db, number, clinicianJson, patientJson, latest.LibraryVersion, ArticleVersionReasons.Revised, editor, ct);
         version.ArticleId = article.Id;
         db.ArticleVersions.Add(version);
         article.LatestVersion = number;

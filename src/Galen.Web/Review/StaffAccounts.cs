@@ -70,6 +70,7 @@ public static class StaffAccounts
     public static IServiceCollection AddGalenStaff(this IServiceCollection services)
     {
         services.AddGalenStaffStore().AddSignInManager();
+        services.AddGalenPasskeys();
         services.AddHttpContextAccessor();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>

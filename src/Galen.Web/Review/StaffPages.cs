@@ -27,7 +27,7 @@ public static class StaffPages
                 w.Add($"<h1>Sign in required</h1><p>This page is for the editors and reviewers of the medical review board.</p><p><a href=\"/sign-in?returnUrl={Uri.EscapeDataString(returnUrl ?? "/desk")}\">Sign in</a></p><p class=\"muted\">Error 401.</p>"))
             : TwoFactor.Required(context.User) && !TwoFactor.Passed(context.User)
                 ? Layout.Page(new PageHead("Two-step sign-in required", NoIndex: true), w =>
-                    w.Add($"<h1>Two-step sign-in required</h1><p>Reviewers and administrators sign in with a password and a code from an authenticator app.</p><p><a href=\"/account/two-factor\">Set up two-step sign-in</a>, or sign out and sign in again with your code.</p><p class=\"muted\">Error 403.</p>"))
+                    w.Add($"<h1>Two-step sign-in required</h1><p>Reviewers and administrators sign in with a password and a code from an authenticator app, or with a passkey.</p><p><a href=\"/account/two-factor\">Set up two-step sign-in</a>, or sign out and sign in again with your code or your passkey.</p><p class=\"muted\">Error 403.</p>"))
                 : Layout.ErrorPage(status, "Not allowed", "Your account does not have the role this needs. Ask an administrator if it should.");
         context.Response.ContentType = Http.HtmlContentType;
         return context.Response.WriteAsync(html);
@@ -65,11 +65,56 @@ public static class StaffPages
                 w.Add($"<label for=\"new-password\">Choose your own password (at least 12 characters)</label><input type=\"password\" id=\"new-password\" name=\"newPassword\" required minlength=\"12\" autocomplete=\"new-password\">");
             }
             w.Add($"<button type=\"submit\">Sign in</button></form>");
+            if (!choosePassword && !askCode)
+            {
+                // A passkey signs in without the password (and without the authenticator code: see StaffPasskeys).
+                w.Add($"<section class=\"passkey-sign-in\" aria-labelledby=\"passkey-title\"><h2 id=\"passkey-title\">Or use a passkey</h2>");
+                w.Add($"<form method=\"post\" action=\"/sign-in/passkey\" class=\"staff-form\" data-passkey=\"get\">");
+                Layout.Token(w, tokens);
+                w.Add($"<input type=\"hidden\" name=\"returnUrl\" value=\"{returnUrl}\"><input type=\"hidden\" name=\"credential\" value=\"\">");
+                w.Add($"<p class=\"hint\">If you added a passkey on your account page, your device signs you in with your fingerprint, face or PIN.</p>");
+                w.Add($"<button type=\"submit\" class=\"secondary\">Sign in with a passkey</button><p class=\"error\" role=\"status\" data-passkey-status></p></form></section>");
+            }
+        });
+
+    public static string Account(HttpContext context, AntiforgeryTokenSet tokens, StaffUser user, IReadOnlyList<StaffPasskey> passkeys, string? done, string? error) =>
+        Layout.Page(new PageHead("Your account", NoIndex: true), w =>
+        {
+            DeskNav(w, context, tokens);
+            w.Add($"<h1>Your account</h1>");
+            if (done is not null) w.Add($"<p class=\"thanks\" role=\"status\">{done}</p>");
+            if (error is not null) w.Add($"<p class=\"error\" role=\"alert\" id=\"account-error\">{error}</p>");
+            w.Add($"<p>{user.Signature} &lt;{user.Email}&gt;</p>");
+            w.Add($"<section aria-labelledby=\"two-step-title\"><h2 id=\"two-step-title\">Two-step sign-in</h2><p>");
+            w.Add($"{(user.TwoFactorEnabled ? "On: a password sign-in asks for the code from your authenticator app." : "Off.")} ");
+            if (!user.TwoFactorEnabled) w.Add($"<a href=\"/account/two-factor\">Set up two-step sign-in</a>");
+            w.Add($"</p></section>");
+
+            w.Add($"<section aria-labelledby=\"passkeys-title\"><h2 id=\"passkeys-title\">Passkeys</h2>");
+            w.Add($"<p>A passkey signs you in with this device's fingerprint, face or PIN instead of a password. It is kept by your device, cannot be phished, and counts as two-step sign-in on its own.</p>");
+            if (passkeys.Count == 0) w.Add($"<p id=\"no-passkeys\">You have no passkeys.</p>");
+            else
+            {
+                w.Add($"<table class=\"passkeys\"><thead><tr><th scope=\"col\">Passkey</th><th scope=\"col\">Added</th><th scope=\"col\"></th></tr></thead><tbody>");
+                foreach (var p in passkeys)
+                {
+                    w.Add($"<tr><td>{p.Name}</td><td><time datetime=\"{Layout.IsoDate(p.CreatedAt.UtcDateTime)}\">{Layout.Date(p.CreatedAt.UtcDateTime)}</time></td><td>");
+                    w.Add($"<form method=\"post\" action=\"/account/passkeys/remove\" class=\"inline\">");
+                    Layout.Token(w, tokens);
+                    w.Add($"<input type=\"hidden\" name=\"id\" value=\"{p.Id}\"><button type=\"submit\" class=\"secondary\" aria-label=\"Remove {p.Name}\">Remove</button></form></td></tr>");
+                }
+                w.Add($"</tbody></table>");
+            }
+            w.Add($"<form method=\"post\" action=\"/account/passkeys\" class=\"staff-form\" data-passkey=\"create\">");
+            Layout.Token(w, tokens);
+            w.Add($"<label for=\"passkey-name\">Name of the new passkey (for example, the device it is on)</label><input type=\"text\" id=\"passkey-name\" name=\"name\" required maxlength=\"{StaffPasskeys.MaxName}\">");
+            w.Add($"<input type=\"hidden\" name=\"credential\" value=\"\"><button type=\"submit\">Add a passkey</button><p class=\"error\" role=\"status\" data-passkey-status></p></form>");
+            w.Add($"<noscript><p>Adding a passkey needs JavaScript.</p></noscript></section>");
         });
 
     private static void DeskNav(HtmlWriter w, HttpContext context, AntiforgeryTokenSet tokens)
     {
-        w.Add($"<nav class=\"desk-nav\" aria-label=\"Review desk\"><a href=\"/desk\">Queue</a>");
+        w.Add($"<nav class=\"desk-nav\" aria-label=\"Review desk\"><a href=\"/desk\">Queue</a> <a href=\"/account\">Your account</a>");
         if (context.User.IsInRole(StaffRoles.Admin)) w.Add($" <a href=\"/desk/staff\">Staff</a> <a href=\"/desk/audit\">Audit log</a>");
         w.Add($"<form method=\"post\" action=\"/sign-out\" class=\"inline\">");
         Layout.Token(w, tokens);
@@ -97,7 +142,7 @@ public static class StaffPages
         });
 
     public static string Article(HttpContext context, AntiforgeryTokenSet tokens, DeskArticle a, Answer latestClinician, Answer latestPatient,
-        VersionDiff? diff, int? diffFrom, IReadOnlyList<AuditEntry> history, string? done) =>
+        VersionDiff? diff, int? diffFrom, IReadOnlyList<AuditEntry> history, string? done, EditorWording? wording = null) =>
         Layout.Page(new PageHead(a.Question, NoIndex: true), w =>
         {
             DeskNav(w, context, tokens);
@@ -114,7 +159,7 @@ public static class StaffPages
 
             w.Add($"<section aria-labelledby=\"changes-title\"><h2 id=\"changes-title\">What changed</h2>");
             if (diff is null) w.Add($"<p>This is the first version.</p>");
-            else Diff(w, diff, diffFrom ?? 0, a.LatestVersion);
+            else Diff(w, diff, diffFrom ?? 0, a.LatestVersion, wording);
             w.Add($"</section>");
 
             w.Add($"<section aria-labelledby=\"versions-title\"><h2 id=\"versions-title\">Versions</h2><table><thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Written</th><th scope=\"col\">Why</th><th scope=\"col\">By</th><th scope=\"col\">Library</th><th scope=\"col\">Engine</th><th scope=\"col\">Cited sources</th><th scope=\"col\">Compare</th></tr></thead><tbody>");
@@ -124,7 +169,9 @@ public static class StaffPages
                 if (v.Number > 1) w.Add($"<a href=\"/desk/articles/{a.Slug}/diff?from={v.Number - 1}&to={v.Number}\">{v.Number - 1} → {v.Number}</a>");
                 w.Add($"</td></tr>");
             }
-            w.Add($"</tbody></table></section>");
+            w.Add($"</tbody></table>");
+            VersionPicker(w, a.Slug, a.Versions.Select(v => v.Number).ToList(), diffFrom ?? Math.Max(1, a.LatestVersion - 1), a.LatestVersion);
+            w.Add($"</section>");
 
             w.Add($"<section aria-labelledby=\"readers-title\"><h2 id=\"readers-title\">Readers</h2><p>");
             if (a.Rating.Count == 0) w.Add($"No ratings.");
@@ -210,13 +257,24 @@ public static class StaffPages
         w.Add($"<label for=\"{field}\">{label} <span class=\"muted\">({cites})</span></label><textarea id=\"{field}\" name=\"{field}\" rows=\"2\">{statement.Text}</textarea>");
     }
 
-    public static void Diff(HtmlWriter w, VersionDiff diff, int from, int to)
+    /// <param name="wording">Editors' rewordings: a removed statement an editor wrote is marked, since new evidence replaced their words.</param>
+    public static void Diff(HtmlWriter w, VersionDiff diff, int from, int to, EditorWording? wording = null)
     {
         w.Add($"<div class=\"diff\" id=\"diff\"><p>Version {from} → version {to} (clinician wording).</p>");
         if (diff.IsEmpty) w.Add($"<p>No statement or reference changed.</p>");
         if (diff.BottomLineChanged) w.Add($"<p><strong>The bottom line changed.</strong></p>");
         List(w, "Statements added", diff.StatementsAdded, "added");
-        List(w, "Statements removed", diff.StatementsRemoved, "removed");
+        if (diff.StatementsRemoved.Count > 0)
+        {
+            w.Add($"<h3>Statements removed</h3><ul class=\"diff-removed\">");
+            foreach (var item in diff.StatementsRemoved)
+            {
+                w.Add($"<li>{item}");
+                if (wording?.Wrote(item) == true) w.Add($" <span class=\"badge editor-wording\">an editor's wording, replaced by the new evidence</span>");
+                w.Add($"</li>");
+            }
+            w.Add($"</ul>");
+        }
         if (diff.StatementsRecited.Count > 0)
         {
             w.Add($"<h3>Statements re-cited</h3><ul>");
@@ -249,13 +307,32 @@ public static class StaffPages
         w.Add($"</tbody></table>");
     }
 
-    public static string DiffPage(HttpContext context, AntiforgeryTokenSet tokens, string slug, string question, VersionDiff diff, int from, int to) =>
+    public static string DiffPage(HttpContext context, AntiforgeryTokenSet tokens, string slug, string question, IReadOnlyList<int> versions, VersionDiff diff, int from, int to,
+        EditorWording? wording = null) =>
         Layout.Page(new PageHead("Changes: " + question, NoIndex: true), w =>
         {
             DeskNav(w, context, tokens);
             w.Add($"<h1>{question}</h1><p><a href=\"/desk/articles/{slug}\">Back to the article's desk page</a></p>");
-            Diff(w, diff, from, to);
+            VersionPicker(w, slug, versions, from, to);
+            Diff(w, diff, from, to, wording);
         });
+
+    /// <summary>Two lists of the article's versions and a button: opens the diff between any two of them (a plain GET form).</summary>
+    public static void VersionPicker(HtmlWriter w, string slug, IReadOnlyList<int> versions, int from, int to)
+    {
+        if (versions.Count < 2) return;
+        w.Add($"<form method=\"get\" action=\"/desk/articles/{slug}/diff\" class=\"version-picker\" aria-label=\"Compare two versions\">");
+        foreach (var (name, label, selected) in new[] { ("from", "Compare version", from), ("to", "with version", to) })
+        {
+            w.Add($"<label for=\"compare-{name}\">{label}</label><select id=\"compare-{name}\" name=\"{name}\">");
+            foreach (var n in versions.Order())
+            {
+                w.Add($"<option value=\"{n}\"{(n == selected ? new HtmlString(" selected") : HtmlString.Empty)}>{n}</option>");
+            }
+            w.Add($"</select> ");
+        }
+        w.Add($"<button type=\"submit\">Show the changes</button></form>");
+    }
 
     public static string Staff(HttpContext context, AntiforgeryTokenSet tokens, IReadOnlyList<StaffMember> members, string? done, string? oneTimePassword, string? error) =>
         Layout.Page(new PageHead("Staff", NoIndex: true), w =>
@@ -300,7 +377,7 @@ public static class StaffPages
             History(w, entries);
         });
 
-    public static string Versions(ArticleMeta article, IReadOnlyList<VersionEntry> versions, string canonical) =>
+    public static string Versions(ArticleMeta article, IReadOnlyList<VersionEntry> versions, string canonical, bool staff = false) =>
         Layout.Page(new PageHead("Version history: " + article.Question, Canonical: canonical, NoIndex: true), w =>
         {
             w.Add($"<h1>Version history</h1><p><a href=\"/articles/{article.Slug}\">{article.Question}</a></p>");
@@ -313,6 +390,14 @@ public static class StaffPages
                 w.Add($"<tr><td>{v.Number}</td><td><time datetime=\"{Layout.IsoDate(v.CreatedAt)}\">{Layout.Date(v.CreatedAt)}</time></td><td>{ReasonLabel(v.Reason)}</td><td>{status}</td></tr>");
             }
             w.Add($"</tbody></table>");
+            // Staff compare any two versions; readers see the history only (the diff pages are the desk's).
+            if (staff)
+            {
+                var numbers = versions.Select(v => v.Number).ToList();
+                var latest = numbers.Max();
+                // By default: what readers see against the newest version (or the two newest, when they are the same).
+                VersionPicker(w, article.Slug, numbers, article.Version < latest ? article.Version : Math.Max(1, latest - 1), latest);
+            }
         });
 
     private static string ReasonLabel(string reason) => reason switch

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+
+namespace Galen.Core.Composition;
+
+/// <summary>What kind of amount a question asks for, if any.</summary>
+public enum AmountKind
+{
+    None,
+    /// <summary>"What dose", "how much ... a day", "how many milligrams".</summary>
+    Dose,
+    /// <summary>"How long".</summary>
+    Duration,
+    /// <summary>"How many", "how often": some other figure.</summary>
+    Figure,
+}
+
+/// <summary>
+/// Questions that ask for an amount are answered by a figure: when no sentence of the library about the thing
+/// asked gives one, the bottom line says so before what the library does hold, rather than quoting a neighbouring
+/// fact as if it answered.
+/// </summary>
+public static partial class AmountAsked
+{
+    [GeneratedRegex(@"\b(?:what|which|usual|normal|right|correct|daily|starting|maximum|max)\s+(?:daily\s+|starting\s+|usual\s+)?(?:dose|dosage)\b|\bhow\s+much\b|\bhow\s+many\s+(?:milligrams?|mg|micrograms?|mcg|units?|iu|grams?|tablets?|pills?|capsules?|puffs?|doses?|drops?|ml)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksDose();
+
+    [GeneratedRegex(@"\bhow\s+long\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksDuration();
+
+    [GeneratedRegex(@"\bhow\s+(?:many|often)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksFigure();
+
+    [GeneratedRegex(@"\d\s*(?:-|to|–)?\s*\d*\s*(?:mg|milligrams?|micrograms?|mcg|µg|g\b|grams?|units?|iu\b|ml\b|millilitres?|milliliters?|tablets?|capsules?|puffs?|inhalations?|drops?|mg/kg)", RegexOptions.IgnoreCase)]
+    private static partial Regex StatesDose();
+
+    [GeneratedRegex(@"\d\s*(?:-|to|–)?\s*\d*\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\b|\b(?:one|two|three|four|five|six|seven|ten|a few|several)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b|\blifelong\b|\bfor life\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StatesDuration();
+
+    [GeneratedRegex(@"\d|\b(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StatesFigure();
+
+    public static AmountKind Of(string question)
+    {
+        question ??= "";
+        return AsksDose().IsMatch(question) ? AmountKind.Dose
+            : AsksDuration().IsMatch(question) ? AmountKind.Duration
+            : AsksFigure().IsMatch(question) ? AmountKind.Figure
+            : AmountKind.None;
+    }
+
+    /// <summary>Whether a sentence gives an amount of the kind asked (a dose with its unit, a length of time, a figure).</summary>
+    public static bool States(AmountKind kind, string sentence) => kind switch
+    {
+        AmountKind.Dose => StatesDose().IsMatch(sentence),
+        AmountKind.Duration => StatesDuration().IsMatch(sentence),
+        AmountKind.Figure => StatesFigure().IsMatch(sentence),
+        _ => true,
+    };
+
+    /// <summary>The sentence that says the library holds no such amount, naming what it is about.</summary>
+    public static string Lacking(AmountKind kind, string? subject) => kind switch
+    {
+        AmountKind.Dose => subject is null ? "The library holds no source that gives the dose asked about." : $"The library holds no source that gives a dose of {subject} for this.",
+        AmountKind.Duration => "The library holds no source that says how long, as asked.",
+        _ => "The library holds no source that gives the figure asked about.",
+    } + " What it does hold:";
+}

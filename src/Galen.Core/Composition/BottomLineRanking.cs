@@ -1,0 +1,454 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Galen.Core.Analysis;
+
+namespace Galen.Core.Composition;
+
+/// <summary>
+/// One sentence that could lead the article: its source, how it reads in the article's wording, and its signals
+/// (named in <see cref="BottomLineRanking.FeatureNames"/>).
+/// </summary>
+public sealed record BottomLineCandidate(string SourceKey, int Order, int Level, string Text, double[] Features);
+
+/// <summary>
+/// Chooses the sentences the bottom line states: a weighted sum of signals per candidate sentence (how relevant it
+/// is, the strength of its source, its section, whether it agrees with the verdict, whether its section is the kind
+/// the question asks for, whether it shares the question's words and is close to it in meaning, whether it speaks
+/// to an age or a thing the question rules out), the highest first. The weights are fitted on questions with the
+/// facts a good bottom line must state (<c>galen eval everyday FILE --fit-bottom-line OUT</c>) and shipped as a
+/// table (Composition/bottom-line.txt).
+/// </summary>
+public sealed partial class BottomLineRanking
+{
+    /// <summary>Names of the signals, in order (the rows of the weights table).</summary>
+    public static IReadOnlyList<string> FeatureNames { get; } =
+    [
+        "relevance", "evidence-level", "search-score", "conclusion", "background", "stance-agrees", "stance-silent",
+        "stance-differs", "against-when-uncertain", "kind-fit", "other-condition", "deciding", "record-bottom-line",
+        "patient-voice", "named-first", "named-other", "named-elsewhere", "rare-word", "short", "long", "too-hard",
+        "too-hard-record-line", "words-shared", "age-conflict", "excluded-named", "new-words", "negative-open", "meaning",
+    ];
+
+    /// <summary>Index of the meaning signal: cosine of question and sentence, in tenths.</summary>
+    public static int MeaningFeature { get; } = Index("meaning");
+
+    /// <summary>How close in cosine one unit of the meaning signal is.</summary>
+    public const double MeaningUnit = 0.1;
+
+    /// <summary>How many of the best candidates are compared by meaning at question time: each costs an encoding.</summary>
+    public const int MeaningCandidates = 8;
+
+    /// <summary>
+    /// How many are compared by meaning when candidates are read for fitting: enough that any sentence another
+    /// weighting could put first has its own closeness, few enough that reading the questions stays quick.
+    /// </summary>
+    public const int MeaningCandidatesWhenFitting = 40;
+
+    /// <summary>A second sentence joins the bottom line only when it scores this close to the first (log scale).</summary>
+    public static double SecondSentenceMargin { get; } = Math.Log(0.6);
+
+    private readonly double[] _weights;
+
+    public BottomLineRanking(double[] weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        if (weights.Length != FeatureNames.Count)
+        {
+            throw new ArgumentException($"expected {FeatureNames.Count} weights, got {weights.Length}", nameof(weights));
+        }
+        _weights = weights;
+    }
+
+    public IReadOnlyList<double> Weights => _weights;
+
+    public double MeaningWeight => _weights[MeaningFeature];
+
+    /// <summary>
+    /// Where the fit starts: the multipliers once set by hand, as logarithms (a sentence of a summary counted 1.6
+    /// times: ln 1.6). The new signals start at 0. Fixed, so that the fit gives the same table from the same data.
+    /// </summary>
+    public static BottomLineRanking Start { get; } = new(
+    [
+        1, 0.5, 1, Math.Log(1.6), Math.Log(0.4), Math.Log(1.6), Math.Log(0.6),
+        Math.Log(0.5), Math.Log(1.1 / 0.5), 1, Math.Log(0.4), Math.Log(4), Math.Log(1.5),
+        Math.Log(1.8), Math.Log(2.5), Math.Log(1.2), Math.Log(0.5), Math.Log(2.5), Math.Log(1.2), Math.Log(0.8), Math.Log(0.4),
+        Math.Log(0.7 / 0.4), 0, 0, 0, 0, 0, 0,
+    ]);
+
+    /// <summary>The ranking shipped with Galen (Composition/bottom-line.txt).</summary>
+    public static BottomLineRanking Default { get; } = Parse(Vocabulary.ReadResource("bottom-line.txt"), "bottom-line.txt");
+
+    public BottomLineRanking WithMeaningWeight(double weight)
+    {
+        var w = _weights.ToArray();
+        w[MeaningFeature] = weight;
+        return new BottomLineRanking(w);
+    }
+
+    public double Score(double[] features)
+    {
+        var s = 0.0;
+        for (var i = 0; i < _weights.Length; i++)
+        {
+            s += _weights[i] * features[i];
+        }
+        return s;
+    }
+
+    /// <summary>
+    /// The candidates the bottom line states, strongest evidence first: the best, and the next best from another
+    /// source if it scores nearly as well. Ties go to the source key, then the sentence's place in its source.
+    /// </summary>
+    public IReadOnlyList<int> Choose(IReadOnlyList<BottomLineCandidate> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+        var scores = candidates.Select(c => Score(c.Features)).ToArray();
+        var best = scores.Max();
+        var picked = new List<int>();
+        foreach (var i in Enumerable.Range(0, candidates.Count).OrderByDescending(i => scores[i])
+            .ThenBy(i => candidates[i].SourceKey, StringComparer.Ordinal).ThenBy(i => candidates[i].Order))
+        {
+            if (picked.Any(p => candidates[p].SourceKey == candidates[i].SourceKey))
+            {
+                continue;
+            }
+            if (picked.Count > 0 && scores[i] < best + SecondSentenceMargin)
+            {
+                break;
+            }
+            picked.Add(i);
+            if (picked.Count == 2)
+            {
+                break;
+            }
+        }
+        return [.. picked.OrderBy(i => candidates[i].Level)];
+    }
+
+    // ------------------------------------------------------------------ signals read from the question and a sentence
+
+    /// <summary>Share of the question's content words (by their first five letters) that the sentence uses.</summary>
+    public static double WordsShared(IReadOnlyList<string> questionWords, string sentence)
+    {
+        if (questionWords.Count == 0)
+        {
+            return 0;
+        }
+        var normalized = TextTools.Normalize(sentence);
+        return (double)questionWords.Count(w => TextTools.ContainsWordStart(normalized, w)) / questionWords.Count;
+    }
+
+    /// <summary>The question's content words, each cut to its first five letters, without repeats.</summary>
+    public static IReadOnlyList<string> ContentWords(string question) =>
+        [.. TextTools.Tokens(TextTools.Normalize(question))
+            .Where(t => t.Length >= 3 && !TextTools.StopWords.Contains(t) && !t.All(char.IsDigit))
+            .Select(t => t.Length > 5 ? t[..5] : t).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Share of the sentence's content words that the question does not use: a sentence that answers brings
+    /// something new (the medicine, the figure), one that restates the question brings little.
+    /// </summary>
+    public static double NewWords(IReadOnlyList<string> questionWords, string sentence)
+    {
+        var words = ContentWords(sentence);
+        if (words.Count == 0)
+        {
+            return 0;
+        }
+        var asked = questionWords.ToHashSet(StringComparer.Ordinal);
+        return (double)words.Count(w => !asked.Contains(w)) / words.Count;
+    }
+
+    [GeneratedRegex(@"\b(?:not|no|never|against|avoid|avoided|cannot)\b|n't\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Negation();
+
+    /// <summary>
+    /// 1 when the question asks what (not whether) and the sentence says what not to do or what is not so: an open
+    /// question is answered by what is, and a denial near its words ("X is not first-line") only restates it.
+    /// </summary>
+    public static double NegativeForOpenQuestion(bool yesNo, string sentence) => !yesNo && Negation().IsMatch(sentence) ? 1 : 0;
+
+    [GeneratedRegex(@"\b(\d{1,3})[\s-]*(year|yr|month|week|day)s?[\s-]*old\b|\baged?\s+(\d{1,3})(?:\s*(year|month|week)s?)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AskerAge();
+
+    [GeneratedRegex(@"\b(?:under|younger than|less than|below)\s+(?:the age of\s+)?(\d{1,3})\s*(year|month|week)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex UpperAgeBound();
+
+    [GeneratedRegex(@"\b(?:over|older than|above)\s+(?:the age of\s+)?(\d{1,3})\s*(year|month|week)s?\b|\b(\d{1,3})\s*(year|month|week)s?\s+(?:and over|or older|or over|and older)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LowerAgeBound();
+
+    /// <summary>The age the question gives for the person asked about, in months ("my 4 year old": 48), or null.</summary>
+    public static double? AskerAgeInMonths(string question)
+    {
+        var m = AskerAge().Match(question ?? "");
+        if (!m.Success)
+        {
+            return null;
+        }
+        var number = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[3].Value;
+        var unit = m.Groups[2].Success ? m.Groups[2].Value : m.Groups[4].Success ? m.Groups[4].Value : "year";
+        return Months(double.Parse(number, CultureInfo.InvariantCulture), unit);
+    }
+
+    private static double Months(double n, string unit) => unit.ToLowerInvariant() switch
+    {
+        "month" => n,
+        "week" => n / 4.345,
+        "day" => n / 30.4,
+        _ => n * 12,
+    };
+
+    /// <summary>1 when the sentence is about an age group the person asked about is not in ("under 3 months" for a 4-year-old).</summary>
+    public static double AgeConflict(double? askerMonths, string sentence)
+    {
+        if (askerMonths is not double age)
+        {
+            return 0;
+        }
+        foreach (Match m in UpperAgeBound().Matches(sentence))
+        {
+            if (age >= Months(double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Groups[2].Value))
+            {
+                return 1;
+            }
+        }
+        foreach (Match m in LowerAgeBound().Matches(sentence))
+        {
+            var (n, unit) = m.Groups[1].Success ? (m.Groups[1].Value, m.Groups[2].Value) : (m.Groups[3].Value, m.Groups[4].Value);
+            if (age < Months(double.Parse(n, CultureInfo.InvariantCulture), unit))
+            {
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    [GeneratedRegex(@"\b(?:without|instead of|other than|apart from|rather than|avoid(?:ing)?|no more)\s+((?:\w+[\s-]+){0,3}\w+)", RegexOptions.IgnoreCase)]
+    private static partial Regex RuledOut();
+
+    /// <summary>Content words of what the question rules out ("without going on tablets": "tablets"), first five letters.</summary>
+    public static IReadOnlyList<string> ExcludedWords(string question)
+    {
+        var words = new List<string>();
+        foreach (Match m in RuledOut().Matches(question ?? ""))
+        {
+            words.AddRange(ContentWords(m.Groups[1].Value).Where(w => w.Length >= 4 && !IsVerbOfTaking(w)));
+        }
+        return [.. words.Distinct(StringComparer.Ordinal)];
+    }
+
+    // "without going on", "instead of taking": the verb is not the thing ruled out.
+    private static bool IsVerbOfTaking(string w) => w is "going" or "takin" or "using" or "havin" or "getti" or "givin" or "start";
+
+    /// <summary>1 when the sentence names what the question rules out.</summary>
+    public static double ExcludedNamed(IReadOnlyList<string> excluded, string sentence)
+    {
+        if (excluded.Count == 0)
+        {
+            return 0;
+        }
+        var normalized = TextTools.Normalize(sentence);
+        return excluded.Any(w => TextTools.ContainsWordStart(normalized, w)) ? 1 : 0;
+    }
+
+    // ------------------------------------------------------------------ fitting
+
+    /// <summary>
+    /// How strongly the fit is held to its start (L2 per weight). Chosen among 0.003, 0.01, 0.03 and 0.1 by 5-fold
+    /// cross-validation on the everyday questions (<c>--explore</c> prints the table; EVALUATION.md).
+    /// </summary>
+    public const double Regularization = 0.01;
+
+    private const int Iterations = 1500;
+
+    /// <summary>
+    /// Fits the weights so that, on each question, the candidates that state the facts asked for take the most of a
+    /// softmax over its candidates: cross-entropy against the share of the required facts each candidate states
+    /// (questions where no candidate states any are left out), each question weighing the same, held to the start
+    /// by an L2 penalty, minimised by gradient descent from the start. Deterministic.
+    /// </summary>
+    public static BottomLineRanking Fit(IReadOnlyList<BottomLineQuestion> questions, BottomLineRanking start, double regularization)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(start);
+        var n = FeatureNames.Count;
+        var usable = questions.Where(q => q.Candidates.Count > 1 && q.Gains.Sum() > 0 && q.Gains.Distinct().Count() > 1).ToList();
+        var w = start._weights.ToArray();
+        if (usable.Count == 0)
+        {
+            return new BottomLineRanking(w);
+        }
+        const double rate = 0.05;
+        var totalWeight = usable.Sum(q => q.Weight);
+        var scores = new double[usable.Max(q => q.Candidates.Count)];
+        for (var iteration = 0; iteration < Iterations; iteration++)
+        {
+            var gradient = new double[n];
+            foreach (var q in usable)
+            {
+                var gainSum = q.Gains.Sum();
+                var max = double.NegativeInfinity;
+                for (var i = 0; i < q.Candidates.Count; i++)
+                {
+                    var s = 0.0;
+                    var f = q.Candidates[i].Features;
+                    for (var k = 0; k < n; k++) s += w[k] * f[k];
+                    scores[i] = s;
+                    max = Math.Max(max, s);
+                }
+                var z = 0.0;
+                for (var i = 0; i < q.Candidates.Count; i++) z += Math.Exp(scores[i] - max);
+                for (var i = 0; i < q.Candidates.Count; i++)
+                {
+                    // d/dw of -sum t_i log p_i is sum (p_i - t_i) f_i.
+                    var g = (Math.Exp(scores[i] - max) / z - q.Gains[i] / gainSum) * q.Weight / totalWeight;
+                    var f = q.Candidates[i].Features;
+                    for (var k = 0; k < n; k++) gradient[k] += g * f[k];
+                }
+            }
+            for (var k = 0; k < n; k++)
+            {
+                gradient[k] += 2 * regularization * (w[k] - start._weights[k]);
+                w[k] -= rate * gradient[k];
+            }
+        }
+        return new BottomLineRanking([.. w.Select(x => Math.Round(x, 3))]);
+    }
+
+    /// <summary>
+    /// Fits, then, while checks that must pass fail, counts those checks four times as much and fits again (at most
+    /// <see cref="KeepingRounds"/> times): the questions the engine already answers right are a constraint on what the
+    /// fit may trade away, not just more data. Returns the last fit, which may still fail a check no weighting keeps.
+    /// </summary>
+    public static BottomLineRanking FitKeeping(IReadOnlyList<BottomLineQuestion> questions, BottomLineRanking start, double regularization = Regularization)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        var weighted = questions.ToList();
+        var fitted = Fit(weighted, start, regularization);
+        for (var round = 0; round < KeepingRounds; round++)
+        {
+            var failing = Enumerable.Range(0, weighted.Count).Where(i => weighted[i].MustPass && !weighted[i].Passes(fitted.Choose(weighted[i].Candidates))).ToList();
+            if (failing.Count == 0)
+            {
+                break;
+            }
+            foreach (var i in failing)
+            {
+                weighted[i] = weighted[i] with { Weight = weighted[i].Weight * 4 };
+            }
+            fitted = Fit(weighted, start, regularization);
+        }
+        return fitted;
+    }
+
+    /// <summary>How many times failing checks are counted more and the fit repeated.</summary>
+    public const int KeepingRounds = 5;
+
+    /// <summary>How many questions pass with this ranking (each question says whether a choice of candidates passes).</summary>
+    public int Passed(IReadOnlyList<BottomLineQuestion> questions) => questions.Count(q => q.Passes(Choose(q.Candidates)));
+
+    /// <summary>
+    /// The share of <paramref name="scored"/> questions passing with rankings fitted on the other folds (question i in
+    /// fold i mod k): the figure to report for a fitted ranking. <paramref name="training"/> questions (other checks)
+    /// join every training part and are never scored.
+    /// </summary>
+    public static double CrossValidate(IReadOnlyList<BottomLineQuestion> scored, IReadOnlyList<BottomLineQuestion> training, BottomLineRanking start, int folds, double regularization = Regularization)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var passed = 0;
+        for (var f = 0; f < folds; f++)
+        {
+            var train = scored.Where((_, i) => i % folds != f).Concat(training).ToList();
+            passed += FitKeeping(train, start, regularization).Passed([.. scored.Where((_, i) => i % folds == f)]);
+        }
+        return scored.Count == 0 ? 0 : (double)passed / scored.Count;
+    }
+
+    // ------------------------------------------------------------------ the table
+
+    public string Format(string header)
+    {
+        var lines = new List<string>();
+        lines.AddRange((header ?? "").Split('\n').Select(l => "# " + l.TrimEnd()));
+        for (var j = 0; j < FeatureNames.Count; j++)
+        {
+            lines.Add(FormattableString.Invariant($"{FeatureNames[j]}\t{_weights[j]:F3}"));
+        }
+        return string.Join('\n', lines) + "\n";
+    }
+
+    public static BottomLineRanking Parse(IEnumerable<string> lines, string file)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var byName = new Dictionary<string, double>(StringComparer.Ordinal);
+        var lineNo = 0;
+        foreach (var raw in lines)
+        {
+            lineNo++;
+            if (raw.Length == 0 || raw.StartsWith('#'))
+            {
+                continue;
+            }
+            var parts = raw.Split('\t');
+            if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight))
+            {
+                throw new FormatException($"{file}:{lineNo}: expected 'signal<TAB>weight'");
+            }
+            if (!FeatureNames.Contains(parts[0]))
+            {
+                throw new FormatException($"{file}:{lineNo}: unknown signal '{parts[0]}'");
+            }
+            byName[parts[0]] = weight;
+        }
+        var missing = FeatureNames.Where(n => !byName.ContainsKey(n)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new FormatException($"{file}: no weight for {string.Join(", ", missing)}");
+        }
+        return new BottomLineRanking([.. FeatureNames.Select(n => byName[n])]);
+    }
+
+    private static int Index(string name)
+    {
+        for (var i = 0; i < FeatureNames.Count; i++)
+        {
+            if (FeatureNames[i] == name)
+            {
+                return i;
+            }
+        }
+        throw new ArgumentException(name);
+    }
+}
+
+/// <summary>
+/// A labelled question for fitting the bottom line: its candidates, how much of what must be stated each states
+/// alone (0..1, 0 when it also states something wrong), and whether a choice of candidates passes the question.
+/// </summary>
+/// <param name="Weight">How much the question counts in the fit relative to the others.</param>
+/// <param name="MustPass">A check the fitted ranking has to keep passing (see <see cref="BottomLineRanking.FitKeeping"/>).</param>
+public sealed record BottomLineQuestion(IReadOnlyList<BottomLineCandidate> Candidates, IReadOnlyList<double> Gains, Func<IReadOnlyList<int>, bool> Passes, double Weight = 1, bool MustPass = false);
+
+/// <summary>How an answer's bottom line is chosen: the ranking, and closeness in meaning where the library has embeddings.</summary>
+public sealed record BottomLineChoice(BottomLineRanking Ranking, Func<string, IReadOnlyList<string>, IReadOnlyList<double>>? Similarity);
+
+/// <summary>
+/// The sentences a bottom line is chosen from, the amount the question asks for, and the note said first when the
+/// library holds no such amount and the chosen sentences give none.
+/// </summary>
+public sealed record BottomLineExplanation(IReadOnlyList<BottomLineCandidate> Candidates, AmountKind Amount, string? LackingNote)
+{
+    /// <summary>The bottom line's text for a choice of candidates, as the article would write it.</summary>
+    public string Text(IReadOnlyList<int> chosen)
+    {
+        ArgumentNullException.ThrowIfNull(chosen);
+        var joined = string.Join(' ', chosen.Select(i => Candidates[i].Text));
+        return LackingNote is not null && !AmountAsked.States(Amount, joined) ? LackingNote + " " + joined : joined;
+    }
+}

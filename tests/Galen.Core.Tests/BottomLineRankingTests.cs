@@ -1,0 +1,107 @@
+using Galen.Core.Composition;
+
+namespace Galen.Core.Tests;
+
+public sealed class BottomLineRankingTests
+{
+    private static readonly int Signals = BottomLineRanking.FeatureNames.Count;
+
+    private static double[] Features(params (string Name, double Value)[] values)
+    {
+        var f = new double[Signals];
+        foreach (var (name, value) in values)
+        {
+            f[BottomLineRanking.FeatureNames.ToList().IndexOf(name)] = value;
+        }
+        return f;
+    }
+
+    private static BottomLineCandidate Candidate(string source, int order, params (string, double)[] values) =>
+        new(source, order, 0, $"{source} {order}", Features(values));
+
+    [Fact]
+    public void The_shipped_table_names_every_signal_and_reads_back_as_written()
+    {
+        var shipped = BottomLineRanking.Default;
+        Assert.Equal(Signals, shipped.Weights.Count);
+        var again = BottomLineRanking.Parse(shipped.Format("a header\nof two lines").Split('\n'), "table.txt");
+        Assert.Equal(shipped.Weights, again.Weights);
+    }
+
+    [Fact]
+    public void A_table_with_an_unknown_or_missing_signal_is_rejected_naming_the_file_and_line()
+    {
+        var unknown = Assert.Throws<FormatException>(() => BottomLineRanking.Parse(["# comment", "loudness\t1"], "t.txt"));
+        Assert.Contains("t.txt:2", unknown.Message);
+        Assert.Contains("loudness", unknown.Message);
+        var missing = Assert.Throws<FormatException>(() => BottomLineRanking.Parse(["relevance\t1"], "t.txt"));
+        Assert.Contains("no weight for", missing.Message);
+        var broken = Assert.Throws<FormatException>(() => BottomLineRanking.Parse(["relevance 1"], "t.txt"));
+        Assert.Contains("t.txt:1", broken.Message);
+    }
+
+    [Fact]
+    public void The_best_candidate_leads_and_a_second_joins_only_from_another_source_and_only_when_nearly_as_good()
+    {
+        var ranking = BottomLineRanking.Start;
+        List<BottomLineCandidate> candidates =
+        [
+            Candidate("a", 0, ("relevance", Math.Log(0.9))),
+            Candidate("a", 1, ("relevance", Math.Log(0.85))),
+            Candidate("b", 0, ("relevance", Math.Log(0.8))),
+            Candidate("c", 0, ("relevance", Math.Log(0.3))),
+        ];
+        Assert.Equal([0, 2], ranking.Choose(candidates));
+        // Far behind the best (less than 0.6 of its score), a second sentence stays out.
+        Assert.Equal([0], ranking.Choose([candidates[0], candidates[3]]));
+        Assert.Empty(ranking.Choose([]));
+    }
+
+    [Theory]
+    [InlineData("My 4 year old has a fever", "Babies under 3 months with a fever need urgent assessment.", 1)]
+    [InlineData("My 7 week old has a fever", "Babies under 3 months with a fever need urgent assessment.", 0)]
+    [InlineData("My 7 week old has a fever", "In children aged 12 years and over, use a spray.", 1)]
+    [InlineData("My son is 15 years old and sneezes", "In children aged 12 years and over, use a spray.", 0)]
+    [InlineData("My son sneezes all spring", "Babies under 3 months with a fever need urgent assessment.", 0)]
+    public void A_sentence_about_an_age_group_the_person_asked_about_is_not_in_conflicts(string question, string sentence, double conflict) =>
+        Assert.Equal(conflict, BottomLineRanking.AgeConflict(BottomLineRanking.AskerAgeInMonths(question), sentence));
+
+    [Fact]
+    public void What_the_question_rules_out_is_read_without_the_verb_of_taking()
+    {
+        var excluded = BottomLineRanking.ExcludedWords("How can I calm constant worrying without going on tablets?");
+        Assert.Equal(["table"], excluded);
+        Assert.Equal(1, BottomLineRanking.ExcludedNamed(excluded, "Sertraline tablets are an option."));
+        Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Talking therapy helps most people."));
+        Assert.Empty(BottomLineRanking.ExcludedWords("What helps constant worrying?"));
+    }
+
+    [Fact]
+    public void The_fit_raises_the_weight_of_a_signal_that_marks_the_sentences_stating_what_was_asked()
+    {
+        // On every question the sentence sharing the question's words states the fact, but relevance prefers another.
+        var questions = Enumerable.Range(0, 12).Select(q =>
+        {
+            List<BottomLineCandidate> candidates =
+            [
+                Candidate($"s{q}", 0, ("relevance", Math.Log(0.9)), ("words-shared", 0.1)),
+                Candidate($"t{q}", 0, ("relevance", Math.Log(0.7)), ("words-shared", 0.9)),
+            ];
+            return new BottomLineQuestion(candidates, [0, 1], chosen => chosen.Count > 0 && chosen[0] == 1);
+        }).ToList();
+        var start = BottomLineRanking.Start;
+        Assert.Equal(0, start.Passed(questions));
+        var fitted = BottomLineRanking.Fit(questions, start, 0.03);
+        Assert.True(fitted.Weights[BottomLineRanking.FeatureNames.ToList().IndexOf("words-shared")] > 1, string.Join(", ", fitted.Weights));
+        Assert.Equal(12, fitted.Passed(questions));
+        Assert.Equal(1.0, BottomLineRanking.CrossValidate(questions, [], start, 3));
+    }
+
+    [Fact]
+    public void Questions_where_no_candidate_states_anything_leave_the_fit_at_its_start()
+    {
+        var questions = Enumerable.Range(0, 4).Select(q => new BottomLineQuestion(
+            [Candidate("a", 0, ("relevance", -0.1)), Candidate("b", 0, ("relevance", -0.2))], [0, 0], _ => false)).ToList();
+        Assert.Equal(BottomLineRanking.Start.Weights, BottomLineRanking.Fit(questions, BottomLineRanking.Start, 0.1).Weights);
+    }
+}

@@ -1,0 +1,185 @@
+using System.Net;
+using System.Text.Json;
+using Galen.Evidence.Store;
+using Galen.Web.Review;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Galen.Web.Tests;
+
+/// <summary>
+/// Passkeys in Chromium with its virtual authenticator (a platform authenticator with a resident key and user
+/// verification, as a laptop's fingerprint reader is): a reviewer adds one on the account page, signs out, and signs in
+/// with it, which counts as the two-step sign-in reviewers need. A removed passkey no longer signs anyone in.
+/// </summary>
+[Collection(BrowserTests.Collection)]
+public sealed class PasskeyTests
+{
+    [Fact]
+    public async Task A_reviewer_adds_a_passkey_signs_out_and_signs_in_with_it()
+    {
+        Assert.True(File.Exists(EditorialEndToEndTests.Chromium), "Install Chromium (apt-get install chromium) to run the end-to-end tests.");
+        using var data = new TempDataDirectory();
+        await using var app = GalenWebApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], new GalenStoreOptions { DataDirectory = data.Path });
+        await app.StartAsync();
+        // WebAuthn refuses IP addresses as the site's identity: the browser uses the name localhost.
+        var baseUrl = app.Urls.Single().Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        string oneTimePassword;
+        using (var scope = app.Services.CreateScope())
+        {
+            (_, oneTimePassword) = await scope.ServiceProvider.GetRequiredService<StaffDirectory>()
+                .AddAsync(new NewStaffMember("ada@example.org", "Ada Lovelace", ["reviewer"], "MD"), "test");
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = EditorialEndToEndTests.Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        // Password, then the authenticator app: the first sign-in of a reviewer.
+        var page = await EditorialEndToEndTests.SignInAsync(browser, baseUrl, "ada@example.org", oneTimePassword);
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        var authenticator = await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+                ["automaticPresenceSimulation"] = true,
+            },
+        });
+        var authenticatorId = authenticator!.Value.GetProperty("authenticatorId").GetString()!;
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Your account" }).ClickAsync();
+        Assert.True(await page.Locator("#no-passkeys").IsVisibleAsync());
+        await page.GetByLabel("Name of the new passkey").FillAsync("Test laptop");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
+        await page.GetByText("Passkey \"Test laptop\" added.").WaitForAsync();
+        Assert.Equal("Test laptop", await page.Locator("table.passkeys tbody td").First.InnerTextAsync());
+        await page.ScreenshotAsync(new() { Path = EditorialEndToEndTests.Screenshot("account-passkey-added.png"), FullPage = true });
+
+        // The authenticator holds one discoverable credential, and the store holds its public key for Ada.
+        var held = await cdp.SendAsync("WebAuthn.getCredentials", new Dictionary<string, object> { ["authenticatorId"] = authenticatorId });
+        var credential = Assert.Single(held!.Value.GetProperty("credentials").EnumerateArray().ToList());
+        Assert.True(credential.GetProperty("isResidentCredential").GetBoolean());
+        string adaId;
+        await using (var db = app.Services.GetRequiredService<GalenDbFactory>().Create())
+        {
+            adaId = (await db.Users.SingleAsync(u => u.Email == "ada@example.org")).Id;
+            var stored = await db.Set<IdentityUserPasskey<string>>().AsNoTracking().SingleAsync();
+            Assert.Equal(adaId, stored.UserId);
+            Assert.Equal(credential.GetProperty("credentialId").GetString(), Convert.ToBase64String(stored.CredentialId));
+            Assert.True(stored.Data.IsUserVerified);
+        }
+
+        // Signed out, Ada signs in with the passkey alone: no password, no authenticator code, and the desk lets her in.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GotoAsync("/desk");
+        Assert.Contains("Sign in required", await page.Locator("h1").InnerTextAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        await page.WaitForURLAsync("**/desk");
+        Assert.Equal("Review queue", await page.Locator("h1").InnerTextAsync());
+        await page.ScreenshotAsync(new() { Path = EditorialEndToEndTests.Screenshot("desk-after-passkey-sign-in.png"), FullPage = true });
+        await using (var db = app.Services.GetRequiredService<GalenDbFactory>().Create())
+        {
+            var signIn = await db.AuditLog.AsNoTracking().Where(e => e.Action == "sign-in").OrderBy(e => e.Id).LastAsync();
+            Assert.Equal(adaId, signIn.ActorId);
+            Assert.Equal("with a passkey", signIn.Comment);
+            Assert.Equal(1, await db.AuditLog.CountAsync(e => e.Action == "passkey-added" && e.ActorId == adaId));
+        }
+
+        // Removed on the account page, the passkey still on the device no longer signs in.
+        await page.GotoAsync("/account");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove Test laptop" }).ClickAsync();
+        await page.GetByText("Passkey \"Test laptop\" removed.").WaitForAsync();
+        Assert.True(await page.Locator("#no-passkeys").IsVisibleAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GotoAsync("/sign-in");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        await page.Locator("#sign-in-error").WaitForAsync();
+        Assert.Contains("That passkey was not accepted", await page.Locator("#sign-in-error").InnerTextAsync());
+        await page.GotoAsync("/desk");
+        Assert.Contains("Sign in required", await page.Locator("h1").InnerTextAsync());
+        await app.StopAsync();
+    }
+}
+
+/// <summary>The passkey endpoints without a browser: who may use them, and what a forged or replayed request gets.</summary>
+public sealed class PasskeyAccessTests
+{
+    [Fact]
+    public async Task The_account_page_and_passkey_registration_need_a_staff_sign_in_that_counts()
+    {
+        using var site = new TestSite();
+        var anonymous = site.Factory.Browser(followRedirects: false);
+        var token = await Pages.TokenFrom(anonymous, "/sign-in");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/account/passkeys/options", Pages.Form(("__af", token)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/account/passkeys", Pages.Form(("__af", token), ("name", "x"), ("credential", "{}")))).StatusCode);
+
+        // An account without a staff role, and a reviewer who gave a password but no authenticator code yet.
+        var readerLogin = await StaffKit.AddWithoutRoleAsync(site.Factory, "Rita Reader");
+        var reader = site.Factory.Browser(followRedirects: false);
+        var signIn = await reader.PostAsync("/sign-in", Pages.Form(("__af", await Pages.TokenFrom(reader, "/sign-in")), ("email", readerLogin.Email), ("password", readerLogin.Password)));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync("/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsync("/account/passkeys/options", Pages.Form(("__af", await StaffKit.TokenAsync(reader))))).StatusCode);
+
+        var reviewerLogin = await StaffKit.AddAsync(site.Factory, "Ada Reviewer", "MD", "reviewer");
+        var halfway = site.Factory.Browser(followRedirects: false);
+        var first = await halfway.PostAsync("/sign-in", Pages.Form(("__af", await Pages.TokenFrom(halfway, "/sign-in")), ("email", reviewerLogin.Email),
+            ("password", reviewerLogin.Password), ("newPassword", "a password of my own, long")));
+        Assert.Equal("/account/two-factor", first.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, (await halfway.PostAsync("/account/passkeys/options", Pages.Form(("__af", await StaffKit.TokenAsync(halfway))))).StatusCode);
+
+        // Signed in fully, the reviewer gets creation options naming this site and requiring user verification.
+        var (reviewer, _) = await StaffKit.SignInAsync(site.Factory, await StaffKit.AddAsync(site.Factory, "Ben Reviewer", "MD", "reviewer"));
+        var options = await reviewer.PostAsync("/account/passkeys/options", Pages.Form(("__af", await StaffKit.TokenAsync(reviewer))));
+        Assert.Equal(HttpStatusCode.OK, options.StatusCode);
+        using var json = JsonDocument.Parse(await options.Content.ReadAsStringAsync());
+        Assert.Equal("localhost", json.RootElement.GetProperty("rp").GetProperty("id").GetString());
+        Assert.Equal("ben.reviewer@example.org", json.RootElement.GetProperty("user").GetProperty("name").GetString());
+        Assert.Equal("required", json.RootElement.GetProperty("authenticatorSelection").GetProperty("userVerification").GetString());
+        // Without the form token the request is refused.
+        Assert.Equal(HttpStatusCode.BadRequest, (await reviewer.PostAsync("/account/passkeys/options", Pages.Form(("name", "x")))).StatusCode);
+        // A made-up credential is refused, and nothing is stored.
+        var forged = await reviewer.PostAsync("/account/passkeys", Pages.Form(("__af", await StaffKit.TokenAsync(reviewer)), ("name", "Forged"), ("credential", "{\"id\":\"AAAA\",\"type\":\"public-key\"}")));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("credential:", await forged.Content.ReadAsStringAsync());
+        await using var db = site.Factory.Services.GetRequiredService<GalenDbFactory>().Create();
+        Assert.Equal(0, await db.Set<IdentityUserPasskey<string>>().CountAsync());
+    }
+
+    [Fact]
+    public async Task A_passkey_sign_in_without_a_ceremony_or_with_a_forged_credential_is_refused()
+    {
+        using var site = new TestSite();
+        var client = site.Factory.Browser(followRedirects: false);
+        var page = await client.GetStringAsync("/sign-in");
+        Assert.Contains("Sign in with a passkey", page);
+        var noCeremony = await client.PostAsync("/sign-in/passkey", Pages.Form(("__af", Pages.Token(page)), ("credential", "{\"id\":\"AAAA\"}")));
+        Assert.Equal(HttpStatusCode.BadRequest, noCeremony.StatusCode);
+        Assert.Contains("The passkey request expired", await noCeremony.Content.ReadAsStringAsync());
+
+        var options = await client.PostAsync("/sign-in/passkey/options", Pages.Form(("__af", await Pages.TokenFrom(client, "/sign-in"))));
+        Assert.Equal(HttpStatusCode.OK, options.StatusCode);
+        using (var json = JsonDocument.Parse(await options.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("required", json.RootElement.GetProperty("userVerification").GetString());
+        }
+        var forged = await client.PostAsync("/sign-in/passkey", Pages.Form(("__af", await Pages.TokenFrom(client, "/sign-in")),
+            ("credential", "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"e30\",\"authenticatorData\":\"AAAA\",\"signature\":\"AAAA\"}}")));
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/desk")).StatusCode);
+    }
+}
