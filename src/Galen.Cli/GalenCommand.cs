@@ -37,6 +37,8 @@ public static class GalenCommand
                                            grade consumer answers with a LiveQA qrels file
           eval everyday FILE [--details] [--json]
                                            share of bottom lines that state what everyday questions ask
+          eval readability FILE... [--details] [--json]
+                                           reading grade of the patient wording over the questions of the files
 
         --data defaults to ~/.galen (or GALEN_DATA); --database defaults to the SQLite file in the data
         directory (or GALEN_DATABASE; "Host=..." is PostgreSQL).

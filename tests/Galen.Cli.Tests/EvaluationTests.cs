@@ -146,4 +146,28 @@ public sealed class EvaluationTests
         Assert.Contains("broken.json:4:", broken.Stderr);
         Assert.Contains("malformed JSON", broken.Stderr);
     }
+
+    [Fact]
+    public async Task Readability_reports_the_grade_of_each_distinct_question_in_the_patient_wording()
+    {
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(dir.File("questions.json"),
+            "[{\"question\": \"Does magnesium help restless legs?\"}, {\"question\": \"What is the first medicine usually used for type 2 diabetes?\"},"
+            + " {\"question\": \"Does magnesium help restless legs?\", \"audience\": \"clinician\"}]");
+        await File.WriteAllTextAsync(dir.File("broken.json"), "[{\"text\": \"no question\"}]");
+
+        var result = await Cli.RunAsync("--quiet", "eval", "readability", dir.File("questions.json"), "--details", "--json");
+        var broken = await Cli.RunAsync("--quiet", "eval", "readability", dir.File("broken.json"));
+
+        Assert.Equal(0, result.ExitCode);
+        var json = JsonNode.Parse(result.Stdout)!;
+        Assert.Equal(2, json["questions"]!.GetValue<int>());
+        var grades = json["items"]!.AsArray().Select(i => i!["grade"]!.GetValue<double>()).ToList();
+        Assert.All(grades, g => Assert.InRange(g, 1, 20));
+        Assert.Equal(Math.Round(grades.Average(), 2), json["meanGrade"]!.GetValue<double>());
+        Assert.Equal(grades.Count(g => g <= 8), json["atOrBelowTarget"]!.GetValue<int>());
+        Assert.Equal(2, broken.ExitCode);
+        Assert.Contains("broken.json", broken.Stderr);
+        Assert.Contains("\"question\"", broken.Stderr);
+    }
 }

@@ -368,13 +368,14 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     public void A_dose_question_the_library_has_no_dose_for_says_so_before_what_it_holds()
     {
         // The test guideline gives a starting dose of gabapentin only.
-        var lacking = Ask("What dose of pregabalin is used for restless legs syndrome?");
+        var engine = new AnswerEngine(new InMemorySearch(TestLibrary.All));
+        var lacking = engine.Ask(new AskRequest("What dose of pregabalin is used for restless legs syndrome?"));
         Assert.False(lacking.Abstained);
         Assert.StartsWith("The library holds no source that gives a dose of pregabalin", lacking.BottomLine);
         Assert.Contains("What it does hold:", lacking.BottomLine);
         Assert.NotEmpty(lacking.BottomLineStatement.Citations);
 
-        var held = Ask("What dose of gabapentin is used for restless legs syndrome?");
+        var held = engine.Ask(new AskRequest("What dose of gabapentin is used for restless legs syndrome?"));
         Assert.DoesNotContain("holds no source", held.BottomLine);
     }
 

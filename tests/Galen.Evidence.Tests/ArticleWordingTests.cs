@@ -172,4 +172,82 @@ public sealed partial class ArticleWordingTests(StarterLibraryFixture fixture) :
         }
         Assert.True(broken.Count == 0, string.Join("\n", broken));
     }
+
+    [Theory]
+    [InlineData("Too much magnesium from supplements can cause diarrhea, and people with kidney disease can build up dangerous levels of magnesium.",
+        "Too much magnesium from supplements can cause diarrhea. People with kidney disease can build up dangerous levels of magnesium.")]
+    [InlineData("Magnesium is not a treatment for acute dystonia; the proven treatment is a shot of benztropine into a muscle.",
+        "Magnesium is not a treatment for acute dystonia. The proven treatment is a shot of benztropine into a muscle.")]
+    [InlineData("Avoid pain pills such as ibuprofen while on a blood thinner unless your doctor says they are safe, because they raise the risk of bleeding.",
+        "Avoid pain pills such as ibuprofen while on a blood thinner unless your doctor says they are safe. This is because they raise the risk of bleeding.")]
+    [InlineData("Low magnesium in the blood is a level below 0.75 mmol/L (about 1.8 milligrams per decilitre).",
+        "Low magnesium in the blood is a level below 0.75 mmol/L.")]
+    [InlineData("Valbenazine has a number needed to treat of 4 (95% CI 3 to 6) for a large improvement.",
+        "Valbenazine has a number needed to treat of 4 for a large improvement.")]
+    // Left whole: a list, a shared subject, a phrase that cannot stand alone, and a bracket that is not a second unit.
+    [InlineData("Screening is advised for all women aged 65 years or older, and in postmenopausal women younger than 65 years who are at increased risk.", null)]
+    [InlineData("Drug-induced parkinsonism causes slow movements, stiffness and shaking, and often gets better when the dose is lowered.", null)]
+    [InlineData("Isotretinoin is strongly recommended for severe acne, acne causing scarring, and acne that has not responded to other treatments.", null)]
+    [InlineData("Magnesium is safe for most people, but not for people with kidney disease who take it every day.", null)]
+    [InlineData("Take ibuprofen with food (not on an empty stomach, 400 mg at most) and drink water.", null)]
+    public void Long_patient_sentences_split_only_between_whole_clauses(string sentence, string? expected)
+    {
+        Assert.Equal(expected ?? sentence, PlainSentences.Shorten(sentence));
+    }
+
+    [Fact]
+    public void A_plain_line_rewords_the_sentence_before_it_for_patients_only()
+    {
+        const string record = "---\nid: plain-test\nkind: guideline\ntitle: T\ncontainer: C\nyear: 2024\nlast-reviewed: 2026-01-01\n---\n\n"
+            + "## Summary\nThe panel recommends intravenous iron for adults with ferritin below 75 ng/mL.\n"
+            + "Plain: Adults with low iron stores can be given iron through a drip.\nIron studies are drawn in the morning.\n\n"
+            + "## Side effects\n- Oral iron often causes constipation and dark stools.\n  Plain: Iron tablets often cause hard, dark stools.\n";
+        var parsed = GuidelineReader.Parse(record, "plain-test.md");
+
+        var summary = parsed.Sections[0];
+        Assert.DoesNotContain("Plain", summary.Text, StringComparison.Ordinal);
+        Assert.Equal("The panel recommends intravenous iron for adults with ferritin below 75 ng/mL. Iron studies are drawn in the morning.", summary.Text);
+        Assert.Equal("Adults with low iron stores can be given iron through a drip.",
+            summary.PlainWordingOf("The panel recommends intravenous iron for adults with ferritin below 75 ng/mL."));
+        Assert.Null(summary.PlainWordingOf("Iron studies are drawn in the morning."));
+        Assert.Equal("Iron tablets often cause hard, dark stools.", parsed.Sections[1].PlainWordingOf("Oral iron often causes constipation and dark stools."));
+
+        var orphan = record.Replace("## Side effects\n- Oral", "## Side effects\nPlain: nothing before it.\n- Oral", StringComparison.Ordinal);
+        var error = Assert.Throws<ImportFormatException>(() => GuidelineReader.Parse(orphan, "plain-test.md"));
+        Assert.Contains("'Plain:' line must follow", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_patient_wording_quotes_the_editors_plain_line_and_the_clinician_wording_never_does()
+    {
+        var questions = StarterLibraryTests.Questions().Cast<object[]>().Select(o => ((StarterLibraryTests.StarterQuestion)o[0]).Question).Distinct().ToList();
+        var records = GuidelineReader.FindFiles(TestPaths.Knowledge).Select(GuidelineReader.Read).ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var plainShown = 0;
+        foreach (var question in questions)
+        {
+            foreach (var audience in new[] { Audience.Patient, Audience.Clinician })
+            {
+                var answer = fixture.Engine.Ask(new AskRequest(question, audience, []));
+                foreach (var statement in answer.Sections.SelectMany(s => s.Statements).Prepend(answer.BottomLineStatement))
+                {
+                    foreach (var span in statement.Spans)
+                    {
+                        var plain = records.GetValueOrDefault(span.SourceKey)?.Sections.FirstOrDefault(s => s.Label == span.Section)?.PlainWordingOf(span.Text);
+                        if (plain is null) continue;
+                        if (audience == Audience.Patient)
+                        {
+                            // A statement merged from two sources keeps one wording, so the plain line shows unless merged away.
+                            Assert.DoesNotContain(span.Text, statement.Text, StringComparison.Ordinal);
+                            plainShown += statement.Text.Contains(plain, StringComparison.Ordinal) ? 1 : 0;
+                        }
+                        else
+                        {
+                            Assert.DoesNotContain(plain, statement.Text, StringComparison.Ordinal);
+                        }
+                    }
+                }
+            }
+        }
+        Assert.True(plainShown > 0, "no patient answer quoted a plain line");
+    }
 }

@@ -53,6 +53,24 @@ public sealed class StarterLibraryTests(StarterLibraryFixture fixture) : IClassF
         return data;
     }
 
+    /// <summary>
+    /// Patient material should read at grade 8 or below: on average over the distinct starter questions, the patient
+    /// wording does (EVALUATION.md reports the figure).
+    /// </summary>
+    private const double MeanPatientReadingGradeCeiling = Galen.Core.Composition.ReadingGradeSummary.TargetGrade;
+
+    [Fact]
+    public void The_patient_wording_of_the_starter_questions_reads_at_grade_8_or_below_on_average()
+    {
+        var questions = Questions().Cast<object[]>().Select(o => ((StarterQuestion)o[0]).Question).Distinct(StringComparer.Ordinal).ToList();
+        var grades = questions.Select(q => fixture.Engine.Ask(new AskRequest(q, Audience.Patient, [])).ReadingGrade).ToList();
+
+        Assert.All(grades, g => Assert.NotNull(g));
+        var summary = Galen.Core.Composition.ReadingGradeSummary.Of([.. grades.Select(g => g!.Value)]);
+        Assert.True(summary.Mean <= MeanPatientReadingGradeCeiling,
+            $"mean grade {summary.Mean} (median {summary.Median}, {summary.AtOrBelowTarget} of {summary.Count} at grade 8 or below)");
+    }
+
     [Fact]
     public void At_least_sixty_starter_questions_are_checked_one_by_one() => Assert.True(Questions().Count >= 60);
 

@@ -43,7 +43,7 @@ public sealed class PublishingTests
         }
         var articles = site.Factory.Services.GetRequiredService<ArticleService>();
         Assert.Empty(await articles.RecentAsync(50));
-        Assert.Empty(await site.Factory.Services.GetRequiredService<Galen.Web.Review.DeskQueries>().QueueAsync());
+        Assert.Empty((await site.Factory.Services.GetRequiredService<Galen.Web.Review.DeskQueries>().QueueAsync()).Entries);
 
         var browser = site.Factory.Browser();
         var home = await browser.GetStringAsync("/");

@@ -201,6 +201,53 @@ public sealed class ReviewTests
     }
 
     [Fact]
+    public async Task The_queue_pages_through_every_waiting_article_with_the_total_shown()
+    {
+        using var site = new TestSite();
+        const int waiting = 150;
+        await using (var db = site.Factory.Services.GetRequiredService<GalenDbFactory>().Create())
+        {
+            var start = DateTime.UtcNow.AddDays(-1);
+            for (var i = 1; i <= waiting; i++)
+            {
+                var n = i.ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+                db.Articles.Add(new ArticleRow
+                {
+                    Slug = $"queued-question-{n}", Question = $"Queued question {n}", QuestionKey = $"queued question {n}",
+                    ClinicianJson = "{}", PatientJson = "{}", ReviewState = Galen.Web.Articles.ReviewStates.Submitted,
+                    CreatedAt = start.AddMinutes(i), UpdatedAt = start.AddMinutes(i),
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        var (reviewer, _) = await StaffKit.SignInAsync(site.Factory, await StaffKit.AddAsync(site.Factory, "Ada Reviewer", "MD", "reviewer"));
+
+        var first = await reviewer.GetStringAsync("/desk");
+        Assert.Contains("150 articles wait for the board; showing 1 to 100, page 1 of 2.", first);
+        Assert.Equal(Galen.Web.Review.DeskQueries.QueuePageSize, QueuedOn(first).Count);
+        Assert.Contains("Queued question 001", first);
+        Assert.DoesNotContain("Queued question 101", first);
+        Assert.DoesNotContain("rel=\"prev\"", first);
+        var next = System.Text.RegularExpressions.Regex.Match(first, "<a rel=\"next\" href=\"([^\"]+)\">Next page</a>");
+        Assert.True(next.Success, "no link to the next page");
+
+        var second = await reviewer.GetStringAsync(WebUtility.HtmlDecode(next.Groups[1].Value));
+        Assert.Contains("showing 101 to 150, page 2 of 2.", second);
+        var onSecond = QueuedOn(second);
+        Assert.Equal(waiting - Galen.Web.Review.DeskQueries.QueuePageSize, onSecond.Count);
+        Assert.Empty(onSecond.Intersect(QueuedOn(first)));
+        Assert.Contains("Queued question 150", second);
+        Assert.DoesNotContain("rel=\"next\"", second);
+        Assert.Contains("<a rel=\"prev\" href=\"/desk?page=1\">Previous page</a>", second);
+
+        // A page past the end shows the last one rather than an empty table.
+        Assert.Contains("page 2 of 2.", await reviewer.GetStringAsync("/desk?page=9"));
+    }
+
+    private static List<string> QueuedOn(string html) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(html, "Queued question \\d{3}").Select(m => m.Value)];
+
+    [Fact]
     public async Task A_withdrawn_article_says_so_to_readers()
     {
         using var site = new TestSite();

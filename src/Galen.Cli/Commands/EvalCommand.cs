@@ -18,7 +18,7 @@ public static class EvalCommand
 {
     public static int Run(GalenStoreOptions store, bool explicitData, List<string> rest, ParsedArgs args, TextWriter stdout, TextWriter stderr, IProgressSink progress)
     {
-        if (rest.Count == 0) throw new UsageException("usage: galen eval pubmedqa FILE | galen eval liveqa --medquad DIR --answers CSV --questions XML --qrels FILE | galen eval everyday FILE");
+        if (rest.Count == 0) throw new UsageException("usage: galen eval pubmedqa FILE | galen eval liveqa --medquad DIR --answers CSV --questions XML --qrels FILE | galen eval everyday FILE | galen eval readability FILE...");
         string? temp = null;
         if (!explicitData)
         {
@@ -34,7 +34,8 @@ public static class EvalCommand
                 "pubmedqa" => PubMedQa(library, rest, args, stdout, progress),
                 "liveqa" => LiveQa(library, args, stdout, progress),
                 "everyday" => EverydayEvaluation.Run(library, rest, args, stdout, progress),
-                _ => throw new UsageException($"unknown evaluation '{rest[0]}': use pubmedqa, liveqa or everyday"),
+                "readability" => ReadabilityEvaluation.Run(library, rest, args, stdout, progress),
+                _ => throw new UsageException($"unknown evaluation '{rest[0]}': use pubmedqa, liveqa, everyday or readability"),
             };
         }
         finally

@@ -151,7 +151,7 @@ public static partial class AnswerComposer
     private static IEnumerable<(GradedSource Source, GradedSentence Sentence)> ConsumerSentences(Context ctx, GradedSource source, HashSet<string> questionWords)
     {
         var fit = source.Sentences.Where(x => !ctx.Used(source, x) && !IsPoorStatement(x.Text) && !IsList(x.Text)).ToList();
-        var plain = fit.Where(x => !TooHard(ctx, x.Text)).ToList();
+        var plain = fit.Where(x => !TooHard(ctx, source, x)).ToList();
         var pool = plain.Count > 0 ? plain : fit;
         return pool
             .Select(x => (Sentence: x, Score: SharedWords(x.Text, questionWords) + (0.6 / (1 + x.Order)) + (WordCount(x.Text) <= 22 ? 0.1 : 0)

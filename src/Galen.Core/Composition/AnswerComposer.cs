@@ -359,7 +359,8 @@ public static partial class AnswerComposer
                 static double On(bool b) => b ? 1 : 0;
                 var f = new double[BottomLineRanking.FeatureNames.Count];
                 var recordBottomLine = x.SectionCategory == "summary" && x.Span.Start == 0;
-                var hard = patient && TooHard(ctx, x.Text);
+                // Which sentence answers is decided on the source's own words; how it reads to a patient comes after.
+                var hard = patient && HardAsWritten(ctx, x.Text);
                 var namesTopic = patient && named.Count > 0 && s.Source.Kind == SourceKind.PatientInformation;
                 var i = 0;
                 f[i++] = Math.Log(Math.Max(Math.Max(x.Relevance, x.IsConclusion ? 0.5 * s.Relevance : 0), 0.01));
@@ -395,7 +396,7 @@ public static partial class AnswerComposer
                 f[i++] = BottomLineRanking.ExcludedNamed(excluded, x.Text);
                 f[i++] = BottomLineRanking.NewWords(questionWords, x.Text);
                 f[i++] = BottomLineRanking.NegativeForOpenQuestion(q.IsYesNo, x.Text);
-                candidates.Add((s, x, new BottomLineCandidate(s.Source.Key, x.Order, (int)s.Level, ctx.Plain(x.Text), f)));
+                candidates.Add((s, x, new BottomLineCandidate(s.Source.Key, x.Order, (int)s.Level, ctx.Plain(s, x), f)));
             }
         }
         if (ctx.Similarity is { } similarity && candidates.Count > 1 && (everyMeaning || ctx.Ranking.MeaningWeight != 0))
@@ -456,7 +457,7 @@ public static partial class AnswerComposer
         foreach (var s in sources.Where(s => s.Source.Kind == SourceKind.Guideline))
         {
             var picks = s.Sentences
-                .Where(x => !ctx.Unusable(s, x) && !IsPoorStatement(x.Text) && !TooHard(ctx, x.Text)
+                .Where(x => !ctx.Unusable(s, x) && !IsPoorStatement(x.Text) && !TooHard(ctx, s, x)
                     && (x.SectionCategory == "summary"
                         || ((x.SectionCategory == "recommendation" || x.SectionLabel.StartsWith("Recommendation", StringComparison.OrdinalIgnoreCase))
                             && q.Kind is not (QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis or QuestionKind.Prognosis)))
@@ -541,7 +542,7 @@ public static partial class AnswerComposer
         {
             foreach (var x in s.Sentences)
             {
-                if (x.SectionCategory is null || !categories.Contains(x.SectionCategory) || ctx.Unusable(s, x) || IsPoorStatement(x.Text) || (!relaxed && TooHard(ctx, x.Text)))
+                if (x.SectionCategory is null || !categories.Contains(x.SectionCategory) || ctx.Unusable(s, x) || IsPoorStatement(x.Text) || (!relaxed && TooHard(ctx, s, x)))
                 {
                     continue;
                 }
@@ -591,7 +592,7 @@ public static partial class AnswerComposer
                     ? (!drugQuestion || x.MentionsIntervention || q.Kind is QuestionKind.Treatment || !s.Sentences.Any(o => o.MentionsIntervention && o.SectionCategory is "dosing"))
                     : hasDose && x.SectionCategory is not ("background" or "methods" or "results") && s.Source.Kind != SourceKind.Research
                         && (drugQuestion ? x.MentionsIntervention : x.MentionsCondition || q.Kind == QuestionKind.Treatment);
-                if (!fits || ctx.Unusable(s, x) || IsPoorStatement(x.Text) || (!relaxed && TooHard(ctx, x.Text)))
+                if (!fits || ctx.Unusable(s, x) || IsPoorStatement(x.Text) || (!relaxed && TooHard(ctx, s, x)))
                 {
                     continue;
                 }
@@ -619,7 +620,7 @@ public static partial class AnswerComposer
                 {
                     continue;
                 }
-                if (ctx.Unusable(s, x) || IsPoorStatement(x.Text) || TooHard(ctx, x.Text))
+                if (ctx.Unusable(s, x) || IsPoorStatement(x.Text) || TooHard(ctx, s, x))
                 {
                     continue;
                 }
@@ -797,18 +798,27 @@ public static partial class AnswerComposer
     }
 
     /// <summary>For patients: sentences too long or too technical to read easily are left out.</summary>
-    private static bool TooHard(Context ctx, string text)
+    /// <summary>
+    /// For patients: whether a sentence as its source wrote it (in plain words, but not reworded or split) is too long or
+    /// too technical. The bottom line is chosen on this, so rewording changes how an answer reads, not what it answers.
+    /// </summary>
+    private static bool HardAsWritten(Context ctx, string text) =>
+        ctx.Audience == Audience.Patient && (WordCount(text) > 32 || ctx.Hardness(text, asWritten: true));
+
+    private static bool TooHard(Context ctx, GradedSource s, GradedSentence x)
     {
         if (ctx.Audience != Audience.Patient)
         {
             return false;
         }
-        if (WordCount(text) > 32)
-        {
-            return true;
-        }
+        var text = PlainWording(s, x) ?? x.Text;
+        // Judged as the reader will see it: in plain words, long sentences split at their clauses.
         return ctx.Hardness(text);
     }
+
+    /// <summary>The plain wording the record's editors wrote for a sentence, if any (see <see cref="SourceSection.Plain"/>).</summary>
+    private static string? PlainWording(GradedSource s, GradedSentence x) =>
+        x.SectionIndex < s.Source.Sections.Count ? s.Source.Sections[x.SectionIndex].PlainWordingOf(x.Text) : null;
 
     /// <summary>Fragments that make poor statements: headings, very short or very long runs, questions.</summary>
     private static bool IsPoorStatement(string text)
@@ -816,6 +826,10 @@ public static partial class AnswerComposer
         var words = WordCount(text);
         return words < 4 || words > 90 || text.TrimEnd().EndsWith('?') || text.TrimEnd().EndsWith(':');
     }
+
+    /// <summary>The words of the longest sentence of a text the patient wording may have split.</summary>
+    private static int LongestSentenceWords(string text) =>
+        TextTools.SplitSentences(text).Select(span => WordCount(text.Substring(span.Start, span.Length))).DefaultIfEmpty(0).Max();
 
     private static int WordCount(string text)
     {
@@ -852,11 +866,17 @@ public static partial class AnswerComposer
         /// <summary>How close candidate statements are to the question in meaning, where the library has embeddings.</summary>
         public Func<string, IReadOnlyList<string>, IReadOnlyList<double>>? Similarity { get; init; }
 
-        /// <summary>A sentence as this audience reads it, without citing it.</summary>
-        public string Plain(string text)
+        /// <summary>A sentence as this audience reads it (as <see cref="Statement"/> writes it), without citing it.</summary>
+        public string Plain(GradedSource s, GradedSentence x)
         {
-            var sentence = TextTools.Squash(text);
-            return EndWithStop(Audience == Audience.Patient ? LayVocabulary.Simplify(sentence, new HashSet<string>(StringComparer.Ordinal)) : sentence);
+            var sentence = TextTools.Squash(x.Text);
+            if (Audience == Audience.Patient)
+            {
+                sentence = PlainWording(s, x) is { } plain
+                    ? TextTools.Squash(plain)
+                    : PlainSentences.Shorten(LayVocabulary.Simplify(sentence, new HashSet<string>(StringComparer.Ordinal)));
+            }
+            return EndWithStop(sentence);
         }
 
         private readonly Dictionary<string, bool> _hard = new(StringComparer.Ordinal);
@@ -870,13 +890,15 @@ public static partial class AnswerComposer
         public bool OtherVoice(string text) => Audience == Audience.Clinician && AddressesReader().IsMatch(text);
 
         /// <summary>Whether a sentence, in plain words, still reads above grade 12 (cached per answer).</summary>
-        public bool Hardness(string text)
+        public bool Hardness(string text, bool asWritten = false)
         {
-            if (!_hard.TryGetValue(text, out var hard))
+            var key = (asWritten ? "w:" : "s:") + text;
+            if (!_hard.TryGetValue(key, out var hard))
             {
-                var plain = LayVocabulary.Simplify(text);
-                hard = WordCount(plain) > 32 || Readability.FleschKincaidGrade(plain) > 12;
-                _hard[text] = hard;
+                var lay = LayVocabulary.Simplify(text);
+                var plain = asWritten ? lay : PlainSentences.Shorten(lay);
+                hard = LongestSentenceWords(plain) > 32 || Readability.FleschKincaidGrade(plain) > 12;
+                _hard[key] = hard;
             }
             return hard;
         }
@@ -911,7 +933,10 @@ public static partial class AnswerComposer
                 var sentence = TextTools.Squash(x.Text);
                 if (Audience == Audience.Patient)
                 {
-                    sentence = LayVocabulary.Simplify(sentence, _glossed);
+                    // The editors' own plain wording of the sentence is preferred to any made by rule.
+                    sentence = PlainWording(s, x) is { } plain
+                        ? TextTools.Squash(plain)
+                        : PlainSentences.Shorten(LayVocabulary.Simplify(sentence, _glossed));
                 }
                 texts.Add(EndWithStop(sentence));
                 spans.Add(new SourceSpan(n, s.Source.Key, x.SectionLabel, x.Span.Start, x.Span.Length, x.Text) { Passage = Passage(s, x) });

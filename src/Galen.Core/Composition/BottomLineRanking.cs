@@ -32,6 +32,8 @@ public sealed partial class BottomLineRanking
     /// <summary>Index of the meaning signal: cosine of question and sentence, in tenths.</summary>
     public static int MeaningFeature { get; } = Index("meaning");
 
+    private static int OtherConditionFeature { get; } = Index("other-condition");
+
     /// <summary>How close in cosine one unit of the meaning signal is.</summary>
     public const double MeaningUnit = 0.1;
 
@@ -97,7 +99,7 @@ public sealed partial class BottomLineRanking
 
     /// <summary>
     /// The candidates the bottom line states, strongest evidence first: the best, and the next best from another
-    /// source if it scores nearly as well. Ties go to the source key, then the sentence's place in its source.
+    /// source if it scores nearly as well and does not speak of another condition than the one asked about. Ties go to the source key, then the sentence's place in its source.
     /// </summary>
     public IReadOnlyList<int> Choose(IReadOnlyList<BottomLineCandidate> candidates)
     {
@@ -119,6 +121,11 @@ public sealed partial class BottomLineRanking
             if (picked.Count > 0 && scores[i] < best + SecondSentenceMargin)
             {
                 break;
+            }
+            if (picked.Count > 0 && candidates[i].Features[OtherConditionFeature] > 0)
+            {
+                // A second sentence about the medicine for some other condition would drift from what was asked.
+                continue;
             }
             picked.Add(i);
             if (picked.Count == 2)

@@ -6,30 +6,67 @@ namespace Galen.Core.Composition;
 
 /// <summary>
 /// How an article introduces a study: "An open-label pilot study (uncontrolled) of 12 people (2024) found:" for a
-/// clinician, "A small study of 12 people (2024), with no comparison group and in which people knew what they were
-/// taking, found:" for a patient. Both are built from the same graded facts (level, limitations, size, year), so the
-/// plain wording never claims randomisation, a comparison group or a size the clinician wording does not.
+/// clinician; for a patient, short sentences: "A small study of 12 people (2024) had no comparison group. The people in
+/// it knew what they were taking. It found:". Both are built from the same graded facts (level, limitations, size,
+/// year), so the plain wording never claims randomisation, a comparison group or a size the clinician wording does not.
 /// </summary>
 public static class StudyWording
 {
     /// <summary>The introduction, ending in "found:" or "concluded:".</summary>
     public static string Introduction(GradedSource s, Audience audience)
     {
-        var text = audience == Audience.Patient ? PatientNoun(s) : ClinicianNoun(s);
-        if (s.SampleSize is { } n)
+        if (audience == Audience.Patient)
         {
-            text += " of " + n.ToString(CultureInfo.InvariantCulture) + (s.Level == EvidenceLevel.SystematicReview ? " participants" : " people");
+            return PatientIntroduction(s);
         }
-        if (s.Year is { } y)
-        {
-            text += " (" + y.ToString(CultureInfo.InvariantCulture) + ")";
-        }
-        if (audience == Audience.Patient && PatientQualifiers(s) is { Length: > 0 } quals)
-        {
-            text += ", " + quals + ",";
-        }
-        return text + (s.Level is EvidenceLevel.SystematicReview or EvidenceLevel.NarrativeReview ? " concluded:" : " found:");
+        var text = ClinicianNoun(s) + Size(s) + YearInBrackets(s);
+        return text + (Concludes(s) ? " concluded:" : " found:");
     }
+
+    /// <summary>
+    /// One idea per sentence, so the design does not make the finding after it harder to read: what kind of study it
+    /// was, then each limitation, then what it found.
+    /// </summary>
+    private static string PatientIntroduction(GradedSource s)
+    {
+        var (noun, did) = PatientDesign(s);
+        var small = IsSmall(s) ? "small " : "";
+        var first = VerdictEngine.Article(small + noun) + " " + small + noun;
+        if (s.Level == EvidenceLevel.SystematicReview)
+        {
+            // "A review (2021) pooled the results of many studies with 151 participants in all": the size is of the studies.
+            first += YearInBrackets(s) + " " + did + (s.SampleSize is { } total ? " with " + total.ToString(CultureInfo.InvariantCulture) + " participants in all" : "");
+        }
+        else
+        {
+            first += Size(s) + YearInBrackets(s) + (did.Length > 0 ? " " + did : "");
+        }
+        var sentences = new List<string> { Capitalise(first) + "." };
+        var uncontrolled = s.Level == EvidenceLevel.UncontrolledStudy || s.Limitations.Contains("uncontrolled");
+        if (uncontrolled)
+        {
+            sentences.Add("It had no comparison group.");
+        }
+        if (s.Limitations.Contains("open-label"))
+        {
+            sentences.Add("The people in it knew what they were taking.");
+        }
+        sentences.Add(Concludes(s) ? "It concluded:" : "It found:");
+        return string.Join(' ', sentences);
+    }
+
+    private static bool Concludes(GradedSource s) => s.Level is EvidenceLevel.SystematicReview or EvidenceLevel.NarrativeReview;
+
+    private static string Size(GradedSource s) => s.SampleSize is { } n
+        ? " of " + n.ToString(CultureInfo.InvariantCulture) + (s.Level == EvidenceLevel.SystematicReview ? " participants" : " people")
+        : "";
+
+    private static string YearInBrackets(GradedSource s) => s.Year is { } y ? " (" + y.ToString(CultureInfo.InvariantCulture) + ")" : "";
+
+    /// <summary>"small" only for a pilot or a stated small size, and never for a review or a single case.</summary>
+    private static bool IsSmall(GradedSource s) =>
+        s.Level is not (EvidenceLevel.SystematicReview or EvidenceLevel.NarrativeReview or EvidenceLevel.CaseReport)
+        && (s.Limitations.Contains("pilot") || s.Limitations.Contains("small"));
 
     /// <summary>"An open-label pilot study (uncontrolled)": the stated design with the limitations it does not already name.</summary>
     public static string ClinicianNoun(GradedSource s)
@@ -41,46 +78,26 @@ public static class StudyWording
         return Capitalise(VerdictEngine.Article(words) + " " + words);
     }
 
-    /// <summary>"A small study": the kind of study in plain words, from its level; "small" only for a pilot or a stated small size.</summary>
-    public static string PatientNoun(GradedSource s)
+    /// <summary>
+    /// The kind of study in plain words, from its level: a noun ("study") and what it did ("put people into groups at
+    /// random to compare treatments"), empty when the noun says it all.
+    /// </summary>
+    public static (string Noun, string Did) PatientDesign(GradedSource s) => s.Level switch
     {
-        var noun = s.Level switch
-        {
-            EvidenceLevel.SystematicReview => s.Design.Contains("meta", StringComparison.OrdinalIgnoreCase)
-                ? "review that pooled the results of many studies" : "review of many studies",
-            EvidenceLevel.RandomizedTrial => "study that compared treatments at random",
-            EvidenceLevel.ControlledTrial => "study that compared a treated group with a comparison group",
-            EvidenceLevel.Cohort => "study that followed a group of people over time",
-            EvidenceLevel.CaseControl => "study that compared people who had the condition with people who did not",
-            EvidenceLevel.CrossSectional => "survey",
-            EvidenceLevel.UncontrolledStudy => "study",
-            EvidenceLevel.CaseSeries => "report on a group of patients",
-            EvidenceLevel.CaseReport => "report of one patient",
-            EvidenceLevel.NarrativeReview => "review",
-            EvidenceLevel.Animal => "study in animals",
-            EvidenceLevel.InVitro => "laboratory study",
-            _ => "study",
-        };
-        var small = s.Level is not (EvidenceLevel.SystematicReview or EvidenceLevel.NarrativeReview or EvidenceLevel.CaseReport)
-            && (s.Limitations.Contains("pilot") || s.Limitations.Contains("small"));
-        var words = (small ? "small " : "") + noun;
-        return Capitalise(VerdictEngine.Article(words) + " " + words);
-    }
-
-    /// <summary>"with no comparison group and in which people knew what they were taking", or empty.</summary>
-    public static string PatientQualifiers(GradedSource s)
-    {
-        var parts = new List<string>();
-        if (s.Level == EvidenceLevel.UncontrolledStudy || s.Limitations.Contains("uncontrolled"))
-        {
-            parts.Add("with no comparison group");
-        }
-        if (s.Limitations.Contains("open-label"))
-        {
-            parts.Add("in which people knew what they were taking");
-        }
-        return string.Join(" and ", parts);
-    }
+        EvidenceLevel.SystematicReview => ("review", s.Design.Contains("meta", StringComparison.OrdinalIgnoreCase)
+            ? "pooled the results of many studies" : "looked at many studies"),
+        EvidenceLevel.RandomizedTrial => ("study", "put people into groups at random to compare treatments"),
+        EvidenceLevel.ControlledTrial => ("study", "compared a treated group with a comparison group"),
+        EvidenceLevel.Cohort => ("study", "followed a group of people over time"),
+        EvidenceLevel.CaseControl => ("study", "compared people who had the condition with people who did not"),
+        EvidenceLevel.CrossSectional => ("survey", ""),
+        EvidenceLevel.CaseSeries => ("report on a group of patients", ""),
+        EvidenceLevel.CaseReport => ("report of one patient", ""),
+        EvidenceLevel.NarrativeReview => ("review", ""),
+        EvidenceLevel.Animal => ("study in animals", ""),
+        EvidenceLevel.InVitro => ("laboratory study", ""),
+        _ => ("study", ""),
+    };
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -56,6 +56,29 @@ public sealed record SourceSection
     public string? Certainty { get; init; }
     /// <summary>Keys of the sources this recommendation rests on (guideline format), when stated.</summary>
     public IReadOnlyList<string>? RestsOn { get; init; }
+    /// <summary>Sentences of the section the record's editors also wrote in plain words, for the patient wording.</summary>
+    public IReadOnlyList<PlainWording>? Plain { get; init; }
+
+    /// <summary>The editors' plain wording of one sentence of this section, or null when they wrote none.</summary>
+    public string? PlainWordingOf(string sentence)
+    {
+        if (Plain is null)
+        {
+            return null;
+        }
+        var key = PlainWording.Key(sentence);
+        return Plain.FirstOrDefault(p => PlainWording.Key(p.Sentence) == key)?.Text;
+    }
+}
+
+/// <summary>
+/// A sentence of a source and the same facts in plain words, written by the record's editors (a publisher's patient
+/// version of a professional statement). Only the patient wording shows it; the clinician wording quotes the sentence.
+/// </summary>
+public sealed record PlainWording(string Sentence, string Text)
+{
+    /// <summary>The sentence compared without its closing stop or surrounding space.</summary>
+    public static string Key(string sentence) => sentence.Trim().TrimEnd('.', '!', '?', ':', ' ');
 }
 
 /// <summary>External identifiers. Each is present only when the source itself carried it.</summary>

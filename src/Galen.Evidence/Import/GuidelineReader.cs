@@ -172,9 +172,22 @@ public static partial class GuidelineReader
 
         var paragraphs = new List<string>();
         var current = new StringBuilder();
-        foreach (var (raw, _) in content)
+        var plain = new List<PlainWording>();
+        foreach (var (raw, line) in content)
         {
             var t = raw.Trim();
+            if (PlainLine().Match(t) is { Success: true } plainLine)
+            {
+                // "Plain: ..." rewords the sentence just before it; it is not a sentence of the section itself.
+                var before = current.Length > 0 ? current.ToString() : paragraphs.LastOrDefault();
+                var sentences = before is null ? [] : Galen.Core.Analysis.TextTools.SplitSentences(before);
+                if (sentences.Count == 0) throw new ImportFormatException(file, line, "a 'Plain:' line must follow the sentence it rewords");
+                var last = sentences[^1];
+                var wording = plainLine.Groups[1].Value.Trim();
+                if (wording.Length == 0) throw new ImportFormatException(file, line, "empty 'Plain:' line");
+                plain.Add(new PlainWording(before!.Substring(last.Start, last.Length), EndSentence(wording)));
+                continue;
+            }
             var item = ListItem().Match(t);
             if (t.Length == 0 || item.Success)
             {
@@ -188,8 +201,15 @@ public static partial class GuidelineReader
         if (current.Length > 0) paragraphs.Add(current.ToString());
         var textBody = string.Join("\n", paragraphs.Select(EndSentence));
         if (textBody.Length == 0) throw new ImportFormatException(file, headingLine, $"section '{heading}' is empty");
-        return new SourceSection { Label = label, Category = category, Text = textBody, Strength = strength, Certainty = certainty, RestsOn = restsOn };
+        return new SourceSection
+        {
+            Label = label, Category = category, Text = textBody, Strength = strength, Certainty = certainty, RestsOn = restsOn,
+            Plain = plain.Count > 0 ? plain : null,
+        };
     }
+
+    [GeneratedRegex(@"^Plain:(.*)$")]
+    private static partial Regex PlainLine();
 
     /// <summary>List items become sentences of their own, so each ends with a full stop.</summary>
     private static string EndSentence(string paragraph) =>

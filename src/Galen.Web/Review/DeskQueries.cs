@@ -9,6 +9,17 @@ public sealed record QueueEntry(
     string Slug, string Question, string ReviewState, int Version, int LatestVersion, bool Approved, DateTime? TriageSince,
     int Feedback, int Ratings, double? MeanRating, string? ClaimedBy, DateTime UpdatedAt);
 
+/// <summary>One page of the review queue: its entries, which page it is, and how many articles wait in all.</summary>
+public sealed record QueuePage(IReadOnlyList<QueueEntry> Entries, int Page, int PageSize, int Total)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public bool HasPrevious => Page > 1;
+    public bool HasNext => Page < Pages;
+    /// <summary>1-based position of the first entry on this page (0 when the queue is empty).</summary>
+    public int First => Entries.Count == 0 ? 0 : ((Page - 1) * PageSize) + 1;
+    public int Last => First == 0 ? 0 : First + Entries.Count - 1;
+}
+
 public sealed record VersionEntry(int Number, string Reason, string? Author, long LibraryVersion, string EngineVersion, int CitedSources, DateTime CreatedAt);
 
 public sealed record DeskArticle(
@@ -19,13 +30,26 @@ public sealed record DeskArticle(
 /// <summary>What the review desk reads: the queue and one article with its versions, feedback and ratings.</summary>
 public sealed class DeskQueries(GalenDbFactory dbFactory)
 {
-    public async Task<IReadOnlyList<QueueEntry>> QueueAsync(CancellationToken ct = default)
+    /// <summary>Entries on one page of the queue: enough to scan, few enough to keep the page quick.</summary>
+    public const int QueuePageSize = 100;
+
+    /// <summary>
+    /// One page of what waits for the board, readers' requests first, then oldest first (the id breaks ties, so pages
+    /// neither repeat nor skip an entry). A page past the end shows the last page.
+    /// </summary>
+    public async Task<QueuePage> QueueAsync(int page = 1, int pageSize = QueuePageSize, CancellationToken ct = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         await using var db = dbFactory.Create();
-        var rows = await db.Articles.AsNoTracking()
+        var waiting = db.Articles.AsNoTracking()
             .Where(a => (a.ReviewState != ReviewStates.Approved && a.ReviewState != ReviewStates.Rejected && a.ReviewState != ReviewStates.Withdrawn)
-                        || a.TriageSince != null)
-            .OrderByDescending(a => a.TriageSince != null).ThenBy(a => a.CreatedAt).Take(500)
+                        || a.TriageSince != null);
+        var total = await waiting.CountAsync(ct);
+        var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, pages);
+        var rows = await waiting
+            .OrderByDescending(a => a.TriageSince != null).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(a => new
             {
                 a.Slug, a.Question, a.ReviewState, a.Version, a.LatestVersion, a.ApprovedVersion, a.TriageSince, a.ClaimedById, a.UpdatedAt,
@@ -34,9 +58,10 @@ public sealed class DeskQueries(GalenDbFactory dbFactory)
                 Sum = a.Ratings.Sum(r => (int?)r.Stars),
             }).ToListAsync(ct);
         var names = await Names(db, rows.Select(r => r.ClaimedById), ct);
-        return rows.Select(r => new QueueEntry(r.Slug, r.Question, r.ReviewState, r.Version, r.LatestVersion, r.ApprovedVersion == r.Version,
+        var entries = rows.Select(r => new QueueEntry(r.Slug, r.Question, r.ReviewState, r.Version, r.LatestVersion, r.ApprovedVersion == r.Version,
             r.TriageSince, r.Feedback, r.Ratings, RatingSummary.Of(r.Ratings, r.Sum).Mean,
             r.ClaimedById is null ? null : names.GetValueOrDefault(r.ClaimedById), r.UpdatedAt)).ToList();
+        return new QueuePage(entries, page, pageSize, total);
     }
 
     public async Task<DeskArticle?> ArticleAsync(string slug, CancellationToken ct = default)

@@ -129,10 +129,10 @@ public static class ReviewEndpoints
         });
 
         var desk = app.MapGroup("/desk").ExcludeFromDescription().RequireAuthorization(StaffPolicies.Staff);
-        desk.MapGet("", async (HttpContext context, DeskQueries queries, IAntiforgery antiforgery, CancellationToken ct) =>
+        desk.MapGet("", async (int? page, HttpContext context, DeskQueries queries, IAntiforgery antiforgery, CancellationToken ct) =>
         {
             Http.NoStore(context);
-            return Http.Html(StaffPages.Queue(context, antiforgery.GetAndStoreTokens(context), await queries.QueueAsync(ct)));
+            return Http.Html(StaffPages.Queue(context, antiforgery.GetAndStoreTokens(context), await queries.QueueAsync(page ?? 1, ct: ct)));
         });
         desk.MapGet("/articles/{slug}", (string slug, string? done, HttpContext context, DeskQueries queries, AuditLog audit, IAntiforgery antiforgery, CancellationToken ct) =>
             DeskArticleAsync(slug, done, context, queries, audit, antiforgery, ct));

@@ -121,14 +121,21 @@ public static class StaffPages
         w.Add($"<span class=\"muted\">Signed in as {context.User.Identity?.Name}</span> <button type=\"submit\" class=\"secondary\">Sign out</button></form></nav>");
     }
 
-    public static string Queue(HttpContext context, AntiforgeryTokenSet tokens, IReadOnlyList<QueueEntry> queue) =>
+    public static string Queue(HttpContext context, AntiforgeryTokenSet tokens, QueuePage queue) =>
         Layout.Page(new PageHead("Review queue", NoIndex: true), w =>
         {
             DeskNav(w, context, tokens);
             w.Add($"<h1>Review queue</h1>");
-            if (queue.Count == 0) w.Add($"<p>Nothing waits for the board: every article is approved, rejected or withdrawn, and no reader asked for a look.</p>");
+            if (queue.Total == 0)
+            {
+                w.Add($"<p>Nothing waits for the board: every article is approved, rejected or withdrawn, and no reader asked for a look.</p>");
+            }
+            else
+            {
+                w.Add($"<p id=\"queue-count\">{queue.Total} {(queue.Total == 1 ? "article waits" : "articles wait")} for the board; showing {queue.First} to {queue.Last}, page {queue.Page} of {queue.Pages}.</p>");
+            }
             w.Add($"<table class=\"queue\"><thead><tr><th scope=\"col\">Article</th><th scope=\"col\">State</th><th scope=\"col\">Version</th><th scope=\"col\">Readers</th><th scope=\"col\">Claimed by</th></tr></thead><tbody>");
-            foreach (var q in queue)
+            foreach (var q in queue.Entries)
             {
                 w.Add($"<tr><td><a href=\"/desk/articles/{q.Slug}\">{q.Question}</a>");
                 if (q.TriageSince is not null) w.Add($" <span class=\"badge\">Readers asked for a look</span>");
@@ -139,6 +146,13 @@ public static class StaffPages
                 w.Add($"</td><td>{q.ClaimedBy ?? "nobody"}</td></tr>");
             }
             w.Add($"</tbody></table>");
+            if (queue.HasPrevious || queue.HasNext)
+            {
+                w.Add($"<nav class=\"pager\" aria-label=\"Queue pages\">");
+                if (queue.HasPrevious) w.Add($"<a rel=\"prev\" href=\"/desk?page={queue.Page - 1}\">Previous page</a> ");
+                if (queue.HasNext) w.Add($"<a rel=\"next\" href=\"/desk?page={queue.Page + 1}\">Next page</a>");
+                w.Add($"</nav>");
+            }
         });
 
     public static string Article(HttpContext context, AntiforgeryTokenSet tokens, DeskArticle a, Answer latestClinician, Answer latestPatient,
