@@ -138,16 +138,19 @@ public sealed class Library : IDisposable
             ImportGuidelines([starterLibrary], report, progress);
         }
         EnsureIndexFresh(progress);
-        if (Embedder is not null && Vectors.CompletedVersion != StoreVersion()) EmbedPending(progress, EmbedOnStartLimit);
+        // Neighbour graphs of a large library are left to `galen index embed`: building one takes minutes.
+        if (Embedder is not null && Vectors.CompletedVersion != StoreVersion()) EmbedPending(progress, EmbedOnStartLimit, graphs: false);
     }
 
     /// <summary>
     /// The embedding stage: gives every source without a current vector one, drops the vectors of sources gone from
     /// the store, and records the library version then complete. Vectors are written as they are made, so a run that
     /// stops keeps its work and the next one resumes. Returns how many sources were embedded (0 when embeddings are off,
-    /// or when more than <paramref name="limit"/> are waiting: they are then left to an explicit run).
+    /// or when more than <paramref name="limit"/> are waiting: they are then left to an explicit run). With
+    /// <paramref name="graphs"/>, the neighbour graphs of kinds large enough to have one are then brought up to date
+    /// (<see cref="VectorStore.UpdateGraphs"/>).
     /// </summary>
-    public int EmbedPending(IProgressSink? progress = null, int limit = int.MaxValue, CancellationToken cancellation = default)
+    public int EmbedPending(IProgressSink? progress = null, int limit = int.MaxValue, bool graphs = true, CancellationToken cancellation = default)
     {
         progress ??= NoProgress.Instance;
         if (Embedder is not { } model) return 0;
@@ -189,6 +192,7 @@ public sealed class Library : IDisposable
         }
         Vectors.MarkComplete(version);
         progress.Finish();
+        if (graphs) Vectors.UpdateGraphs(progress, cancellation);
         return pending.Count;
     }
 

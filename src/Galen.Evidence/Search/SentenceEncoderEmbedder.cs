@@ -57,6 +57,9 @@ public sealed class SentenceEncoderEmbedder : ITextEmbedder
     private static SentenceEncoderEmbedder Load(string name)
     {
         var options = new SessionOptions { IntraOpNumThreads = Math.Max(1, Environment.ProcessorCount), GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        // A question is encoded while its word searches run on the same cores: ONNX Runtime's threads go to sleep when
+        // done instead of spinning for more work, which would take those cores from the searches.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         return name switch
         {
             // Arctic-embed was trained with this instruction before queries and none before passages.
@@ -78,7 +81,16 @@ public sealed class SentenceEncoderEmbedder : ITextEmbedder
         }
         if (missing.Count > 0)
         {
-            var encoded = encoder.Encode([.. missing.Select(i => Prepare(passages[i]))], cancellation);
+            float[][] encoded;
+            try
+            {
+                encoded = encoder.Encode([.. missing.Select(i => Prepare(passages[i]))], cancellation);
+            }
+            catch (OnnxRuntimeException) when (cancellation.IsCancellationRequested)
+            {
+                // ONNX Runtime reports a cancelled run as its own failure.
+                throw new OperationCanceledException(cancellation);
+            }
             for (var k = 0; k < missing.Count; k++)
             {
                 result[missing[k]] = encoded[k];

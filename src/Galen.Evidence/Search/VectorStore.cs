@@ -1,3 +1,4 @@
+using System.IO.MemoryMappedFiles;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -9,35 +10,48 @@ namespace Galen.Evidence.Search;
 
 /// <summary>
 /// The library's sentence embeddings, one per source, kept as 8-bit integers (a quarter of the memory of floats; the
-/// ranking barely moves) and searched by an exact scan. Like the search index it is derived data: an append-only file
-/// under the data directory, so an embedding run that stops part way keeps what it did and resumes from there; a file
-/// made by another model is discarded. Each vector remembers the content of the source it was made from, so a source
-/// that changes is embedded again.
+/// ranking barely moves). Like the search index it is derived data: an append-only file under the data directory,
+/// so an embedding run that stops part way keeps what it did and resumes from there; a file made by another model is
+/// discarded. Each vector remembers the content of the source it was made from, so a source that changes is
+/// embedded again. The file is read through a memory map: the process keeps only each vector's key, kind, year and
+/// place in the file, and the vectors themselves stay in the page cache.
+/// A small library is searched by an exact scan. A kind of source with at least <see cref="ApproximateFrom"/>
+/// vectors also gets a neighbour graph (<see cref="NeighbourGraph"/>, built by <see cref="UpdateGraphs"/>), which
+/// proposes the nearest without reading every vector; vectors added since the graph was built are scanned exactly.
 /// </summary>
-public sealed class VectorStore : IDisposable
+public sealed unsafe class VectorStore : IDisposable
 {
     private const int Magic = 0x43455647; // "GVEC"
     private const int FormatVersion = 1;
     private const byte PutRecord = 1;
     private const byte RemoveRecord = 2;
     private const byte CompleteRecord = 3;
+    private const int KindCount = 4;
 
+    private readonly string directory;
     private readonly string file;
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<string, int> slots = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, int> slotByGraphKey = [];
+    private readonly NeighbourGraph?[] graphs = new NeighbourGraph?[KindCount];
     private string[] keys = [];
     private ulong[] fingerprints = [];
     private byte[] kinds = [];
     private short[] years = [];
     private float[] scales = [];
-    private sbyte[] data = [];
+    private long[] offsets = [];
     private bool[] dead = [];
+    private bool[] inGraph = [];
     private int used;
     private int deadCount;
+    private MemoryMappedFile? map;
+    private MemoryMappedViewAccessor? view;
+    private byte* mapped;
 
     public VectorStore(string directory)
     {
         Directory.CreateDirectory(directory);
+        this.directory = directory;
         file = Path.Combine(directory, "vectors.bin");
     }
 
@@ -48,6 +62,15 @@ public sealed class VectorStore : IDisposable
 
     /// <summary>The library version whose every source had a vector when the last embedding run finished; -1 if none did.</summary>
     public long CompletedVersion { get; private set; } = -1;
+
+    /// <summary>
+    /// From this many vectors of one kind on, that kind is searched through a neighbour graph (measured: PERFORMANCE.md;
+    /// below it the exact scan is fast enough and exact).
+    /// </summary>
+    public int ApproximateFrom { get; init; } = DefaultApproximateFrom;
+
+    /// <summary>The shipped <see cref="ApproximateFrom"/>.</summary>
+    public const int DefaultApproximateFrom = 200_000;
 
     /// <summary>How many sources have a vector.</summary>
     public int Count
@@ -60,6 +83,25 @@ public sealed class VectorStore : IDisposable
         }
     }
 
+    /// <summary>How many sources with a vector are found through a neighbour graph rather than by the exact scan.</summary>
+    public int CountInGraphs
+    {
+        get
+        {
+            gate.EnterReadLock();
+            try
+            {
+                var count = 0;
+                for (var slot = 0; slot < used; slot++)
+                {
+                    if (inGraph[slot] && !dead[slot]) count++;
+                }
+                return count;
+            }
+            finally { gate.ExitReadLock(); }
+        }
+    }
+
     /// <summary>Loads the vectors made by this model; a file made by another model (or damaged beyond its last whole record) starts over.</summary>
     public void Open(string modelId, int dimensions)
     {
@@ -68,18 +110,24 @@ public sealed class VectorStore : IDisposable
         gate.EnterWriteLock();
         try
         {
+            CloseGraphs();
+            Unmap();
             ResetMemory();
             ModelId = modelId;
             Dimensions = dimensions;
             if (!File.Exists(file) || !Load(modelId, dimensions))
             {
+                DeleteGraphs();
                 WriteFile([]);
             }
             else if (deadCount > 1000 && deadCount > used / 2)
             {
                 // Replaced and removed vectors take space until the file is written afresh.
+                Remap();
                 WriteFile(LiveSlots());
             }
+            Remap();
+            AttachGraphs();
         }
         finally
         {
@@ -112,24 +160,29 @@ public sealed class VectorStore : IDisposable
         gate.EnterWriteLock();
         try
         {
-            using var stream = new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.Read);
-            using var writer = new BinaryWriter(stream, Encoding.UTF8);
-            var buffer = new sbyte[Dimensions];
-            foreach (var item in items)
+            using (var stream = new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
+            using (var writer = new BinaryWriter(stream, Encoding.UTF8))
             {
-                if (item.Vector.Length != Dimensions) throw new ArgumentException($"vector of {item.Key} has {item.Vector.Length} dimensions, expected {Dimensions}", nameof(items));
-                var scale = Quantize(item.Vector, buffer);
-                writer.Write(PutRecord);
-                writer.Write(item.Key);
-                writer.Write(item.Fingerprint);
-                writer.Write((byte)item.Kind);
-                writer.Write((short)(item.Year ?? 0));
-                writer.Write(scale);
-                writer.Write(MemoryMarshal.AsBytes(buffer.AsSpan()));
-                Store(item.Key, item.Fingerprint, (byte)item.Kind, (short)(item.Year ?? 0), scale, buffer);
+                var buffer = new sbyte[Dimensions];
+                foreach (var item in items)
+                {
+                    if (item.Vector.Length != Dimensions) throw new ArgumentException($"vector of {item.Key} has {item.Vector.Length} dimensions, expected {Dimensions}", nameof(items));
+                    var scale = Quantize(item.Vector, buffer);
+                    writer.Write(PutRecord);
+                    writer.Write(item.Key);
+                    writer.Write(item.Fingerprint);
+                    writer.Write((byte)item.Kind);
+                    writer.Write((short)(item.Year ?? 0));
+                    writer.Write(scale);
+                    writer.Flush();
+                    var offset = stream.Position;
+                    writer.Write(MemoryMarshal.AsBytes(buffer.AsSpan()));
+                    Store(item.Key, item.Fingerprint, (byte)item.Kind, (short)(item.Year ?? 0), scale, offset);
+                }
+                writer.Flush();
+                stream.Flush(flushToDisk: false);
             }
-            writer.Flush();
-            stream.Flush(flushToDisk: false);
+            Remap();
         }
         finally
         {
@@ -145,13 +198,12 @@ public sealed class VectorStore : IDisposable
         gate.EnterWriteLock();
         try
         {
-            using var stream = new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.Read);
+            using var stream = new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
             using var writer = new BinaryWriter(stream, Encoding.UTF8);
             foreach (var key in removed)
             {
-                if (!slots.Remove(key, out var slot)) continue;
-                dead[slot] = true;
-                deadCount++;
+                if (!slots.TryGetValue(key, out var slot)) continue;
+                Kill(slot);
                 writer.Write(RemoveRecord);
                 writer.Write(key);
             }
@@ -169,7 +221,7 @@ public sealed class VectorStore : IDisposable
         gate.EnterWriteLock();
         try
         {
-            using var stream = new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.Read);
+            using var stream = new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
             using var writer = new BinaryWriter(stream, Encoding.UTF8);
             writer.Write(CompleteRecord);
             writer.Write(libraryVersion);
@@ -181,19 +233,147 @@ public sealed class VectorStore : IDisposable
         }
     }
 
-    /// <summary>Forgets every vector (a rebuild starts here).</summary>
+    /// <summary>Forgets every vector and every graph (a rebuild starts here).</summary>
     public void Clear()
     {
         RequireOpen();
         gate.EnterWriteLock();
         try
         {
+            CloseGraphs();
+            DeleteGraphs();
+            Unmap();
             ResetMemory();
             WriteFile([]);
+            Remap();
         }
         finally
         {
             gate.ExitWriteLock();
+        }
+    }
+
+    /// <summary>
+    /// Brings the neighbour graphs up to date with the vectors: every kind with at least <see cref="ApproximateFrom"/>
+    /// vectors gets the vectors its graph lacks (a graph mostly made of replaced vectors is made afresh); a kind below
+    /// it loses its graph. The graph is saved as it grows, so a run that stops keeps most of its work. Returns how
+    /// many vectors were added to graphs.
+    /// </summary>
+    public int UpdateGraphs(IProgressSink? progress = null, CancellationToken cancellation = default)
+    {
+        RequireOpen();
+        progress ??= NoProgress.Instance;
+        var added = 0;
+        // The graphs are rewritten in place, which a mapped view would prevent on some systems: while they are
+        // rebuilt, searches scan exactly.
+        gate.EnterWriteLock();
+        try { CloseGraphs(); }
+        finally { gate.ExitWriteLock(); }
+        var deletes = new List<string>();
+        try
+        {
+            gate.EnterReadLock();
+            try
+            {
+                for (byte kind = 0; kind < KindCount; kind++)
+                {
+                    var live = new List<int>();
+                    for (var slot = 0; slot < used; slot++)
+                    {
+                        if (!dead[slot] && kinds[slot] == kind) live.Add(slot);
+                    }
+                    var path = NeighbourGraph.FileFor(directory, kind);
+                    if (live.Count < ApproximateFrom)
+                    {
+                        if (File.Exists(path)) deletes.Add(path);
+                        continue;
+                    }
+                    added += BuildGraph(kind, path, live, progress, cancellation);
+                }
+            }
+            finally
+            {
+                gate.ExitReadLock();
+            }
+        }
+        finally
+        {
+            // Whatever was saved, a stopped run's part included, is searched from here on.
+            gate.EnterWriteLock();
+            try
+            {
+                foreach (var path in deletes) NeighbourGraph.Delete(path);
+                AttachGraphs();
+            }
+            finally
+            {
+                gate.ExitWriteLock();
+            }
+        }
+        return added;
+    }
+
+    /// <summary>How many vectors are added to a graph between two saves of it.</summary>
+    private const int GraphSaveEvery = 100_000;
+
+    /// <summary>At most how many vectors are added to a graph at a time (the graph makes room once per batch).</summary>
+    private const int GraphBatch = 10_000;
+
+    private int BuildGraph(byte kind, string path, List<int> live, IProgressSink progress, CancellationToken cancellation)
+    {
+        var graph = NeighbourGraph.LoadForUpdate(path, ModelId!, Dimensions);
+        var missing = graph is null ? live : [.. live.Where(s => !graph.Contains(GraphKey(s)))];
+        var stale = graph is null ? 0 : graph.Size - (live.Count - missing.Count);
+        if (graph is not null && stale > graph.Size / 4)
+        {
+            // Mostly vectors of sources that changed or left: cheaper to search afresh than to carry.
+            graph.Dispose();
+            graph = null;
+            missing = live;
+        }
+        if (missing.Count == 0)
+        {
+            graph?.Dispose();
+            return 0;
+        }
+        graph ??= NeighbourGraph.Create(path, Dimensions);
+        try
+        {
+            progress.Start($"Building the neighbour graph of {((SourceKind)kind).ToSlug()}", missing.Count);
+            // Added a batch at a time: the graph makes room once per batch instead of once per vector.
+            var sinceSave = 0;
+            foreach (var batch in missing.Chunk(Math.Clamp(missing.Count / 100, 100, GraphBatch)))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var vectors = new float[batch.Length][];
+                for (var b = 0; b < batch.Length; b++)
+                {
+                    var stored = Vector(batch[b]);
+                    var scale = scales[batch[b]];
+                    var vector = vectors[b] = new float[Dimensions];
+                    for (var i = 0; i < vector.Length; i++) vector[i] = stored[i] * scale;
+                }
+                graph.Add([.. batch.Select(GraphKey)], vectors);
+                progress.Advance(batch.Length);
+                sinceSave += batch.Length;
+                if (sinceSave >= GraphSaveEvery)
+                {
+                    graph.Save(ModelId!, Dimensions);
+                    sinceSave = 0;
+                }
+            }
+            graph.Save(ModelId!, Dimensions);
+            progress.Finish();
+            return missing.Count;
+        }
+        catch (OperationCanceledException)
+        {
+            graph.Save(ModelId!, Dimensions);
+            throw;
+        }
+        finally
+        {
+            graph.Dispose();
         }
     }
 
@@ -208,22 +388,39 @@ public sealed class VectorStore : IDisposable
             if (used == 0 || query.Length != Dimensions) return [];
             var (q, qScale) = QuantizeQuery(query);
             var wantKind = kind is { } k ? (byte)k : (byte)255;
-            // A large library is scanned in parts, one per core, each keeping its own best; the parts are then merged.
+            var yearRange = fromYear is not null || toYear is not null;
+            var best = new PriorityQueue<int, float>(top + 1);
+            var scanAll = false;
+            for (byte g = 0; g < KindCount; g++)
+            {
+                if (graphs[g] is not { } graph || (wantKind != 255 && wantKind != g)) continue;
+                // A few more than asked for: entries of replaced vectors and other years are passed over.
+                var found = 0;
+                foreach (var graphKey in graph.Search(query, yearRange ? top * 8 : top + 8 + top / 2))
+                {
+                    if (!slotByGraphKey.TryGetValue(graphKey, out var slot) || dead[slot] || !inGraph[slot]) continue;
+                    if (yearRange && !InYears(years[slot], fromYear, toYear)) continue;
+                    Offer(best, top, slot, Dot(Vector(slot), q) * scales[slot]);
+                    found++;
+                }
+                // Too narrow a range of years for the graph's neighbourhood: read every vector instead.
+                if (found < top) scanAll = true;
+            }
             var parts = used >= ParallelScanFrom ? Math.Max(1, Environment.ProcessorCount) : 1;
             var bests = new PriorityQueue<int, float>[parts];
+            // The vectors no graph holds are read one by one; a large library is scanned in parts, one per core.
             Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
             {
                 var from = (int)((long)used * part / parts);
                 var to = (int)((long)used * (part + 1) / parts);
-                bests[part] = Scan(q, top, wantKind, fromYear, toYear, from, to);
+                bests[part] = Scan(q, top, wantKind, fromYear, toYear, from, to, skipGraphed: !scanAll);
             });
-            var best = new PriorityQueue<int, float>(top + 1);
             foreach (var partBest in bests)
             {
                 while (partBest.TryDequeue(out var slot, out var score))
                 {
-                    if (best.Count < top) best.Enqueue(slot, score);
-                    else if (best.TryPeek(out _, out var worst) && score > worst) best.EnqueueDequeue(slot, score);
+                    if (scanAll && inGraph[slot] && best.UnorderedItems.Any(i => i.Element == slot)) continue;
+                    Offer(best, top, slot, score);
                 }
             }
             var result = new List<(string, double)>(best.Count);
@@ -240,21 +437,24 @@ public sealed class VectorStore : IDisposable
         }
     }
 
+    private static void Offer(PriorityQueue<int, float> best, int top, int slot, float score)
+    {
+        if (best.Count < top) best.Enqueue(slot, score);
+        else if (best.TryPeek(out _, out var worst) && score > worst) best.EnqueueDequeue(slot, score);
+    }
+
     /// <summary>From this many vectors on, a scan is split across the cores (measured: PERFORMANCE.md).</summary>
     internal const int ParallelScanFrom = 100_000;
 
-    private PriorityQueue<int, float> Scan(short[] q, int top, byte wantKind, int? fromYear, int? toYear, int from, int to)
+    private PriorityQueue<int, float> Scan(short[] q, int top, byte wantKind, int? fromYear, int? toYear, int from, int to, bool skipGraphed)
     {
         var best = new PriorityQueue<int, float>(top + 1);
-        var dims = Dimensions;
         for (var slot = from; slot < to; slot++)
         {
-            if (dead[slot] || (wantKind != 255 && kinds[slot] != wantKind)) continue;
+            if (dead[slot] || (skipGraphed && inGraph[slot]) || (wantKind != 255 && kinds[slot] != wantKind)) continue;
             if ((fromYear is not null || toYear is not null) && !InYears(years[slot], fromYear, toYear)) continue;
             // Integer dot products compare within one scale only; each vector has its own, so compare scaled.
-            var score = Dot(data.AsSpan(slot * dims, dims), q) * scales[slot];
-            if (best.Count < top) best.Enqueue(slot, score);
-            else if (best.TryPeek(out _, out var worst) && score > worst) best.EnqueueDequeue(slot, score);
+            Offer(best, top, slot, Dot(Vector(slot), q) * scales[slot]);
         }
         return best;
     }
@@ -282,6 +482,24 @@ public sealed class VectorStore : IDisposable
         }
     }
 
+    /// <summary>A source's vector as stored (8-bit, scaled back), or null when it has none.</summary>
+    internal float[]? Dequantized(string key)
+    {
+        gate.EnterReadLock();
+        try
+        {
+            if (!slots.TryGetValue(key, out var slot)) return null;
+            var stored = Vector(slot);
+            var vector = new float[Dimensions];
+            for (var i = 0; i < vector.Length; i++) vector[i] = stored[i] * scales[slot];
+            return vector;
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
     /// <summary>A fingerprint of a source's stored content hash, 8 bytes a source instead of a string.</summary>
     public static ulong Fingerprint(string contentHash)
     {
@@ -299,7 +517,11 @@ public sealed class VectorStore : IDisposable
         year != 0 && (from is null || year >= from) && (to is null || year <= to);
 
     private double Similarity(int slot, short[] q, float qScale) =>
-        Math.Round(Dot(data.AsSpan(slot * Dimensions, Dimensions), q) * (double)scales[slot] * qScale, 4);
+        Math.Round(Dot(Vector(slot), q) * (double)scales[slot] * qScale, 4);
+
+    private ReadOnlySpan<sbyte> Vector(int slot) => new(mapped + offsets[slot], Dimensions);
+
+    private ulong GraphKey(int slot) => NeighbourGraph.Key(keys[slot], fingerprints[slot]);
 
     private static float Quantize(float[] vector, sbyte[] into)
     {
@@ -340,13 +562,9 @@ public sealed class VectorStore : IDisposable
         return sum;
     }
 
-    private void Store(string key, ulong fingerprint, byte kind, short year, float scale, ReadOnlySpan<sbyte> vector)
+    private void Store(string key, ulong fingerprint, byte kind, short year, float scale, long offset)
     {
-        if (slots.TryGetValue(key, out var old))
-        {
-            dead[old] = true;
-            deadCount++;
-        }
+        if (slots.TryGetValue(key, out var old)) Kill(old);
         if (used == keys.Length) Grow();
         var slot = used++;
         keys[slot] = key;
@@ -354,9 +572,19 @@ public sealed class VectorStore : IDisposable
         kinds[slot] = kind;
         years[slot] = year;
         scales[slot] = scale;
+        offsets[slot] = offset;
         dead[slot] = false;
-        vector.CopyTo(data.AsSpan(slot * Dimensions, Dimensions));
+        inGraph[slot] = false;
         slots[key] = slot;
+        slotByGraphKey[NeighbourGraph.Key(key, fingerprint)] = slot;
+    }
+
+    private void Kill(int slot)
+    {
+        slots.Remove(keys[slot]);
+        slotByGraphKey.Remove(NeighbourGraph.Key(keys[slot], fingerprints[slot]));
+        dead[slot] = true;
+        deadCount++;
     }
 
     private void Grow()
@@ -367,20 +595,23 @@ public sealed class VectorStore : IDisposable
         Array.Resize(ref kinds, size);
         Array.Resize(ref years, size);
         Array.Resize(ref scales, size);
+        Array.Resize(ref offsets, size);
         Array.Resize(ref dead, size);
-        Array.Resize(ref data, size * Dimensions);
+        Array.Resize(ref inGraph, size);
     }
 
     private void ResetMemory()
     {
         slots.Clear();
+        slotByGraphKey.Clear();
         keys = [];
         fingerprints = [];
         kinds = [];
         years = [];
         scales = [];
-        data = [];
+        offsets = [];
         dead = [];
+        inGraph = [];
         used = 0;
         deadCount = 0;
         CompletedVersion = -1;
@@ -388,11 +619,78 @@ public sealed class VectorStore : IDisposable
 
     private List<int> LiveSlots() => [.. Enumerable.Range(0, used).Where(s => !dead[s])];
 
+    /// <summary>Opens the saved graphs of this model and marks the vectors each holds.</summary>
+    private void AttachGraphs()
+    {
+        for (byte kind = 0; kind < KindCount; kind++)
+        {
+            var live = 0;
+            for (var slot = 0; slot < used; slot++)
+            {
+                if (!dead[slot] && kinds[slot] == kind) live++;
+            }
+            // A kind below the threshold is scanned exactly, whatever graph an earlier, larger library left.
+            if (live < ApproximateFrom) continue;
+            var graph = NeighbourGraph.View(NeighbourGraph.FileFor(directory, kind), ModelId!, Dimensions);
+            if (graph is null) continue;
+            graphs[kind] = graph;
+            for (var slot = 0; slot < used; slot++)
+            {
+                if (!dead[slot] && kinds[slot] == kind) inGraph[slot] = graph.Contains(GraphKey(slot));
+            }
+        }
+    }
+
+    private void CloseGraphs()
+    {
+        for (var kind = 0; kind < KindCount; kind++)
+        {
+            graphs[kind]?.Dispose();
+            graphs[kind] = null;
+        }
+        Array.Clear(inGraph);
+    }
+
+    private void DeleteGraphs()
+    {
+        for (byte kind = 0; kind < KindCount; kind++) NeighbourGraph.Delete(NeighbourGraph.FileFor(directory, kind));
+    }
+
+    /// <summary>Maps the vector file for reading, after it was written to.</summary>
+    private void Remap()
+    {
+        Unmap();
+        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        if (stream.Length == 0)
+        {
+            stream.Dispose();
+            return;
+        }
+        map = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
+        view = map.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
+        byte* pointer = null;
+        view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
+        mapped = pointer + view.PointerOffset;
+    }
+
+    private void Unmap()
+    {
+        if (view is not null)
+        {
+            view.SafeMemoryMappedViewHandle.ReleasePointer();
+            view.Dispose();
+            view = null;
+        }
+        map?.Dispose();
+        map = null;
+        mapped = null;
+    }
+
     /// <summary>Reads the file. False when it was made by another model or is not a vector file.</summary>
     private bool Load(string modelId, int dimensions)
     {
         long good;
-        using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+        using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16))
         using (var reader = new BinaryReader(stream, Encoding.UTF8))
         {
             try
@@ -405,11 +703,10 @@ public sealed class VectorStore : IDisposable
                 return false;
             }
             good = stream.Position;
-            var buffer = new sbyte[dimensions];
-            var bytes = MemoryMarshal.AsBytes(buffer.AsSpan());
+            var length = stream.Length;
             try
             {
-                while (stream.Position < stream.Length)
+                while (stream.Position < length)
                 {
                     switch (reader.ReadByte())
                     {
@@ -419,15 +716,14 @@ public sealed class VectorStore : IDisposable
                             var kind = reader.ReadByte();
                             var year = reader.ReadInt16();
                             var scale = reader.ReadSingle();
-                            if (reader.Read(bytes) != bytes.Length) throw new EndOfStreamException();
-                            Store(key, fingerprint, kind, year, scale, buffer);
+                            var offset = stream.Position;
+                            if (offset + dimensions > length) throw new EndOfStreamException();
+                            // The vector itself is read through the memory map when it is needed.
+                            stream.Seek(dimensions, SeekOrigin.Current);
+                            Store(key, fingerprint, kind, year, scale, offset);
                             break;
                         case RemoveRecord:
-                            if (slots.Remove(reader.ReadString(), out var slot))
-                            {
-                                dead[slot] = true;
-                                deadCount++;
-                            }
+                            if (slots.TryGetValue(reader.ReadString(), out var slot)) Kill(slot);
                             break;
                         case CompleteRecord:
                             CompletedVersion = reader.ReadInt64();
@@ -444,16 +740,18 @@ public sealed class VectorStore : IDisposable
                 // A run stopped mid-record: what came before it stands.
             }
         }
-        using (var stream = new FileStream(file, FileMode.Open, FileAccess.Write))
+        using (var stream = new FileStream(file, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
         {
             stream.SetLength(good);
         }
         return true;
     }
 
+    /// <summary>Writes the file afresh with the given slots (read through the current map), which then become the only ones.</summary>
     private void WriteFile(List<int> live)
     {
         var temp = file + ".tmp";
+        var newOffsets = new long[live.Count];
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         using (var writer = new BinaryWriter(stream, Encoding.UTF8))
         {
@@ -461,15 +759,18 @@ public sealed class VectorStore : IDisposable
             writer.Write(FormatVersion);
             writer.Write(ModelId!);
             writer.Write(Dimensions);
-            foreach (var slot in live)
+            for (var i = 0; i < live.Count; i++)
             {
+                var slot = live[i];
                 writer.Write(PutRecord);
                 writer.Write(keys[slot]);
                 writer.Write(fingerprints[slot]);
                 writer.Write(kinds[slot]);
                 writer.Write(years[slot]);
                 writer.Write(scales[slot]);
-                writer.Write(MemoryMarshal.AsBytes(data.AsSpan(slot * Dimensions, Dimensions)));
+                writer.Flush();
+                newOffsets[i] = stream.Position;
+                writer.Write(MemoryMarshal.AsBytes(Vector(slot)));
             }
             if (CompletedVersion >= 0)
             {
@@ -477,20 +778,29 @@ public sealed class VectorStore : IDisposable
                 writer.Write(CompletedVersion);
             }
         }
+        Unmap();
         File.Move(temp, file, overwrite: true);
-        if (live.Count != used - deadCount || deadCount > 0)
+        if (live.Count != used)
         {
-            // Compacting: reload the slots densely from what was written.
-            var (k, f, kd, y, s, d) = (keys, fingerprints, kinds, years, scales, data);
+            // Compacting: the slots are laid out densely again, at their places in the new file.
+            var (k, f, kd, y, s) = (keys, fingerprints, kinds, years, scales);
             var completed = CompletedVersion;
-            var dims = Dimensions;
             ResetMemory();
             CompletedVersion = completed;
-            foreach (var slot in live) Store(k[slot], f[slot], kd[slot], y[slot], s[slot], d.AsSpan(slot * dims, dims));
+            for (var i = 0; i < live.Count; i++) Store(k[live[i]], f[live[i]], kd[live[i]], y[live[i]], s[live[i]], newOffsets[i]);
+        }
+        else
+        {
+            for (var i = 0; i < live.Count; i++) offsets[live[i]] = newOffsets[i];
         }
     }
 
-    public void Dispose() => gate.Dispose();
+    public void Dispose()
+    {
+        CloseGraphs();
+        Unmap();
+        gate.Dispose();
+    }
 
     private void RequireOpen()
     {
