@@ -31,27 +31,43 @@ public static class StudyWording
     {
         var (noun, did) = PatientDesign(s);
         var small = IsSmall(s) ? "small " : "";
-        var first = VerdictEngine.Article(small + noun) + " " + small + noun;
+        var subject = VerdictEngine.Article(small + noun) + " " + small + noun;
         if (s.Level == EvidenceLevel.SystematicReview)
         {
             // "A review (2021) pooled the results of many studies with 151 participants in all": the size is of the studies.
-            first += YearInBrackets(s) + " " + did + (s.SampleSize is { } total ? " with " + total.ToString(CultureInfo.InvariantCulture) + " participants in all" : "");
+            subject += YearInBrackets(s);
+            did += s.SampleSize is { } total ? " with " + total.ToString(CultureInfo.InvariantCulture) + " participants in all" : "";
         }
         else
         {
-            first += Size(s) + YearInBrackets(s) + (did.Length > 0 ? " " + did : "");
+            subject += Size(s) + YearInBrackets(s);
         }
-        var sentences = new List<string> { Capitalise(first) + "." };
         var uncontrolled = s.Level == EvidenceLevel.UncontrolledStudy || s.Limitations.Contains("uncontrolled");
-        if (uncontrolled)
+        var openLabel = s.Limitations.Contains("open-label");
+        var found = Concludes(s) ? "It concluded:" : "It found:";
+        var sentences = new List<string>();
+        if (did.Length > 0)
         {
-            sentences.Add("It had no comparison group.");
+            sentences.Add(Capitalise(subject + " " + did) + ".");
+            if (uncontrolled)
+            {
+                sentences.Add("It had no comparison group.");
+            }
         }
-        if (s.Limitations.Contains("open-label"))
+        else if (uncontrolled)
         {
-            sentences.Add("The people in it knew what they were taking.");
+            // What the study lacked is then all there is to say of its design.
+            sentences.Add(Capitalise(subject) + " had no comparison group.");
         }
-        sentences.Add(Concludes(s) ? "It concluded:" : "It found:");
+        else if (!openLabel)
+        {
+            return Capitalise(subject) + (Concludes(s) ? " concluded:" : " found:");
+        }
+        if (openLabel)
+        {
+            sentences.Add(sentences.Count == 0 ? "In " + subject + ", the people knew what they were taking." : "The people in it knew what they were taking.");
+        }
+        sentences.Add(found);
         return string.Join(' ', sentences);
     }
 
