@@ -130,6 +130,16 @@ public sealed class StarterLibraryTests(StarterLibraryFixture fixture) : IClassF
         }
     }
 
+    [Fact]
+    public void Every_NICE_guideline_links_to_the_page_of_the_guideline_number_in_its_title()
+    {
+        var nice = GuidelineReader.FindFiles(TestPaths.Knowledge).Select(GuidelineReader.Read)
+            .Select(r => (r, code: System.Text.RegularExpressions.Regex.Match(r.Title, @"\bNICE (?:clinical )?guideline ((?:NG|CG)\d+)\b")))
+            .Where(x => x.code.Success).ToList();
+        Assert.True(nice.Count >= 10, $"{nice.Count} NICE guidelines");
+        Assert.All(nice, x => Assert.Equal("https://www.nice.org.uk/guidance/" + x.code.Groups[1].Value.ToLowerInvariant(), x.r.Ids.Url));
+    }
+
     [Theory]
     [MemberData(nameof(Questions))]
     public void Starter_questions_get_a_cited_answer_with_the_expected_bottom_line(StarterQuestion q)
