@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Galen.Core.Composition;
 
 /// <summary>One page of patient information considered for a patient's message: its signals and, when judged, its grade.</summary>
@@ -158,45 +156,7 @@ public sealed class ConsumerOrdering
         return questions.Count == 0 ? 0 : total / questions.Count;
     }
 
-    public string Format(string header)
-    {
-        var lines = new List<string>();
-        lines.AddRange((header ?? "").Split('\n').Select(l => "# " + l.TrimEnd()));
-        for (var j = 0; j < FeatureNames.Count; j++)
-        {
-            lines.Add(FormattableString.Invariant($"{FeatureNames[j]}\t{_weights[j]:F3}"));
-        }
-        return string.Join('\n', lines) + "\n";
-    }
+    public string Format(string header) => SignalWeights.Format(FeatureNames, _weights, header);
 
-    public static ConsumerOrdering Parse(IEnumerable<string> lines, string file)
-    {
-        ArgumentNullException.ThrowIfNull(lines);
-        var byName = new Dictionary<string, double>(StringComparer.Ordinal);
-        var lineNo = 0;
-        foreach (var raw in lines)
-        {
-            lineNo++;
-            if (raw.Length == 0 || raw.StartsWith('#'))
-            {
-                continue;
-            }
-            var parts = raw.Split('\t');
-            if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight))
-            {
-                throw new FormatException($"{file}:{lineNo}: expected 'signal<TAB>weight'");
-            }
-            if (!FeatureNames.Contains(parts[0]))
-            {
-                throw new FormatException($"{file}:{lineNo}: unknown signal '{parts[0]}'");
-            }
-            byName[parts[0]] = weight;
-        }
-        var missing = FeatureNames.Where(n => !byName.ContainsKey(n)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new FormatException($"{file}: no weight for {string.Join(", ", missing)}");
-        }
-        return new ConsumerOrdering([.. FeatureNames.Select(n => byName[n])]);
-    }
+    public static ConsumerOrdering Parse(IEnumerable<string> lines, string file) => new(SignalWeights.Parse(lines, file, FeatureNames));
 }
