@@ -396,7 +396,9 @@ public static partial class AnswerComposer
                 f[i++] = BottomLineRanking.ExcludedNamed(excluded, x.Text);
                 f[i++] = BottomLineRanking.NewWords(questionWords, x.Text);
                 f[i++] = BottomLineRanking.NegativeForOpenQuestion(q.IsYesNo, x.Text);
-                candidates.Add((s, x, new BottomLineCandidate(s.Source.Key, x.Order, (int)s.Level, ctx.Plain(s, x), f)));
+                // How the sentence reads in this wording matters only to the fit's labels: at question time the
+                // chosen sentences are written once, by Statement.
+                candidates.Add((s, x, new BottomLineCandidate(s.Source.Key, x.Order, (int)s.Level, everyMeaning ? ctx.Plain(s, x) : x.Text, f)));
             }
         }
         if (ctx.Similarity is { } similarity && candidates.Count > 1 && (everyMeaning || ctx.Ranking.MeaningWeight != 0))

@@ -5,8 +5,8 @@ using Galen.Core.Analysis;
 namespace Galen.Core.Composition;
 
 /// <summary>
-/// One sentence that could lead the article: its source, how it reads in the article's wording, and its signals
-/// (named in <see cref="BottomLineRanking.FeatureNames"/>).
+/// One sentence that could lead the article: its source, its text (as the article's wording writes it, when read for
+/// fitting; the source's own words at question time) and its signals (named in <see cref="BottomLineRanking.FeatureNames"/>).
 /// </summary>
 public sealed record BottomLineCandidate(string SourceKey, int Order, int Level, string Text, double[] Features);
 
