@@ -61,6 +61,11 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
     /// <summary>How many pages of patient information closest in meaning to a patient's message are considered.</summary>
     private const int NearestPatientPages = 10;
 
+    /// <summary>How many sources nearest a question in meaning are read for its topic, and how many must agree on it.</summary>
+    private const int NeighboursRead = 4;
+
+    private const int NeighboursAgreeing = 2;
+
     private readonly IEvidenceSearch _search = search ?? throw new ArgumentNullException(nameof(search));
     private readonly VerdictOptions _verdictOptions = verdictOptions ?? VerdictOptions.Default;
     private readonly BottomLineChoice _bottomLine = new(bottomLine ?? BottomLineRanking.Default, search is ISemanticSearch semantic ? semantic.SimilarityToPassages : null);
@@ -85,26 +90,83 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
     /// </summary>
     private (Answer Answer, Func<BottomLineExplanation> Explain) Answer(AskRequest request)
     {
-        var first = AnswerOnce(request, knownTermsOnly: false);
-        if (!first.Answer.Abstained || !first.UnsureTerms)
+        var first = AnswerOnce(request, knownTermsOnly: false, topic: null);
+        if (!first.Answer.Abstained)
         {
             return (first.Answer, first.Explain);
         }
-        var second = AnswerOnce(request, knownTermsOnly: true);
-        return second.Answer.Abstained ? (first.Answer, first.Explain) : (second.Answer, second.Explain);
+        if (first.UnsureTerms)
+        {
+            var second = AnswerOnce(request, knownTermsOnly: true, topic: null);
+            if (!second.Answer.Abstained)
+            {
+                return (second.Answer, second.Explain);
+            }
+        }
+        if (first.NoKnownCondition && TopicByMeaning(request.Question) is { } topic)
+        {
+            var third = AnswerOnce(request, knownTermsOnly: true, topic);
+            if (!third.Answer.Abstained)
+            {
+                return (third.Answer, third.Explain);
+            }
+        }
+        return (first.Answer, first.Explain);
     }
 
-    private (Answer Answer, Func<BottomLineExplanation> Explain, bool UnsureTerms) AnswerOnce(AskRequest request, bool knownTermsOnly)
+    /// <summary>
+    /// The condition the sources nearest the question in meaning agree on, when its words name none the vocabulary
+    /// knows ("my baby feels hot", "my blue inhaler"): the condition named in the titles of at least
+    /// <see cref="NeighboursAgreeing"/> of the <see cref="NeighboursRead"/> nearest sources, the nearer first on a tie.
+    /// One near source alone is not enough: the nearest by meaning is often a neighbouring topic.
+    /// </summary>
+    private Term? TopicByMeaning(string question)
     {
-        var (normalizedRequest, analysis, graded, early) = Prepare(request, knownTermsOnly);
+        if (_search is not ISemanticSearch meaning)
+        {
+            return null;
+        }
+        var named = meaning.Nearest(question, NeighboursRead)
+            .SelectMany((hit, rank) => QuestionAnalyzer.Analyze(hit.Source.Title, []).Conditions
+                .Where(t => !t.IsUnsure).DistinctBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Select(t => (Term: t, Rank: rank, hit.Source.Key)))
+            .GroupBy(n => n.Term.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (g.First().Term, Votes: g.Count(), Nearest: g.Min(n => n.Rank), Keys: g.Select(n => n.Key).ToList()))
+            .Where(g => g.Votes >= NeighboursAgreeing)
+            .OrderByDescending(g => g.Votes).ThenBy(g => g.Nearest)
+            .ToList();
+        if (named.Count == 0)
+        {
+            return null;
+        }
+        // A word no source uses may name what the question is about ("head lice"): the topic found stands only if
+        // the question is closer to its sources with those words than without them, i.e. they point towards it.
+        var unknown = _search.SourceCounts(ConsumerAnswerMatcher.QuestionTokens(question)).Counts
+            .Where(c => c.Value == 0 && c.Key.Length >= 4 && c.Key.All(char.IsLetter)).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        if (unknown.Count > 0)
+        {
+            var without = string.Join(' ', question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+                .Where(w => !TextTools.Tokens(TextTools.Normalize(w)).Any(unknown.Contains)));
+            var keys = named[0].Keys;
+            if (without.Length == 0 || meaning.Similarity(without, keys).Values.DefaultIfEmpty().Average() >= meaning.Similarity(question, keys).Values.DefaultIfEmpty().Average())
+            {
+                return null;
+            }
+        }
+        return named[0].Term;
+    }
+
+    private (Answer Answer, Func<BottomLineExplanation> Explain, bool UnsureTerms, bool NoKnownCondition) AnswerOnce(AskRequest request, bool knownTermsOnly, Term? topic)
+    {
+        var (normalizedRequest, analysis, graded, early) = Prepare(request, knownTermsOnly, topic);
         if (early is not null)
         {
-            return (early, () => new BottomLineExplanation([], AmountKind.None, null), false);
+            return (early, () => new BottomLineExplanation([], AmountKind.None, null), false, false);
         }
         var verdict = analysis.IsYesNo ? VerdictEngine.Decide(graded, analysis, _verdictOptions) : null;
         return (AnswerComposer.Compose(normalizedRequest, analysis, graded, verdict, _bottomLine),
             () => AnswerComposer.ExplainBottomLine(normalizedRequest, analysis, graded, verdict, _bottomLine),
-            analysis.Interventions.Concat(analysis.Conditions).Any(t => t.IsUnsure));
+            analysis.Interventions.Concat(analysis.Conditions).Any(t => t.IsUnsure),
+            !analysis.Conditions.Any(t => !t.IsUnsure));
     }
 
     /// <summary>
@@ -117,7 +179,7 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         return early is not null ? [] : AnswerComposer.PatientPageSignals(graded, analysis);
     }
 
-    private (AskRequest Request, QuestionAnalysis Analysis, List<GradedSource> Graded, Answer? Early) Prepare(AskRequest request, bool knownTermsOnly = false)
+    private (AskRequest Request, QuestionAnalysis Analysis, List<GradedSource> Graded, Answer? Early) Prepare(AskRequest request, bool knownTermsOnly = false, Term? topic = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var question = request.Question;
@@ -133,6 +195,10 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
                 Interventions = [.. analysis.Interventions.Where(t => !t.IsUnsure)],
                 Conditions = [.. analysis.Conditions.Where(t => !t.IsUnsure)],
             };
+        }
+        if (topic is not null)
+        {
+            analysis = analysis with { Conditions = [topic, .. analysis.Conditions] };
         }
         if (!QuestionAnalyzer.HasLatinWords(analysis.Question))
         {

@@ -66,6 +66,28 @@ public sealed class BottomLineRankingTests
     public void A_sentence_about_an_age_group_the_person_asked_about_is_not_in_conflicts(string question, string sentence, double conflict) =>
         Assert.Equal(conflict, BottomLineRanking.AgeConflict(BottomLineRanking.AskerAgeInMonths(question), sentence));
 
+    [Theory]
+    [InlineData("Target pressure for my 85 year old father?", "The target is below 140/90 mmHg under 80 years and below 150/90 mmHg for people aged 80 years and over.", 0)]
+    [InlineData("Target pressure for my 85 year old father?", "The target is below 140/90 mmHg for adults under 80 years.", 1)]
+    public void A_sentence_speaking_of_several_age_groups_conflicts_only_when_the_person_is_in_none(string question, string sentence, double conflict) =>
+        Assert.Equal(conflict, BottomLineRanking.AgeConflict(BottomLineRanking.AskerAgeInMonths(question), sentence));
+
+    [Fact]
+    public void A_sentence_naming_what_was_ruled_out_beside_an_alternative_still_answers()
+    {
+        var excluded = BottomLineRanking.ExcludedWords("Chest infection and allergic to penicillin: what instead of amoxicillin?");
+        Assert.Equal(1, BottomLineRanking.ExcludedNamed(excluded, "Amoxicillin for 5 days is the usual first choice."));
+        Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Use amoxicillin, or doxycycline for people allergic to penicillin."));
+    }
+
+    [Fact]
+    public void Ruling_out_medicine_in_general_rules_out_every_medicine_the_vocabulary_knows()
+    {
+        var excluded = BottomLineRanking.ExcludedWords("How do I ease a sore back without any medication?");
+        Assert.Equal(1, BottomLineRanking.ExcludedNamed(excluded, "Ibuprofen can ease the pain for a few days."));
+        Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Keep moving and use a hot pack."));
+    }
+
     [Fact]
     public void What_the_question_rules_out_is_read_without_the_verb_of_taking()
     {

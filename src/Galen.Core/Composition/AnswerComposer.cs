@@ -133,7 +133,9 @@ public static partial class AnswerComposer
 
         (bottom, sections) = StatementMerging.MergeRepeats(bottom, sections);
         var (amount, lackingNote) = LackingAmount(analysis, usable);
-        if (lackingNote is not null && !AmountAsked.States(amount, bottom.Text))
+        // A figure in the bottom line answers only if it is for the thing asked (a dose of another medicine does not).
+        if (lackingNote is not null && !(AmountAsked.States(amount, bottom.Text)
+            && (analysis.MainIntervention is not { IsUnsure: false } asked || asked.IsIn(bottom.Text, TextTools.Normalize(bottom.Text)))))
         {
             bottom = bottom with { Text = lackingNote + " " + bottom.Text };
         }
@@ -326,7 +328,13 @@ public static partial class AnswerComposer
         {
             return (kind, null);
         }
-        var subject = q.MainIntervention;
+        // Only a name the vocabulary knows is a thing a dose is given of ("how much weight do I need to lose" asks
+        // for a figure, not a dose of a phrase).
+        var subject = q.MainIntervention is { IsUnsure: false } known ? known : null;
+        if (subject is null && kind == AmountKind.Dose)
+        {
+            kind = AmountKind.Figure;
+        }
         bool About(GradedSentence x) => subject is not null ? x.MentionsIntervention : q.MainCondition is null || x.MentionsCondition;
         var held = usable.Any(s => s.Sentences.Any(x => About(x) && x.Relevance >= 0.3 && AmountAsked.States(kind, x.Text)));
         return (kind, held ? null : AmountAsked.Lacking(kind, subject?.Name));
@@ -344,7 +352,9 @@ public static partial class AnswerComposer
             _ => Stance.None,
         };
         var questionWords = BottomLineRanking.ContentWords(q.Question);
-        var askerAge = BottomLineRanking.AskerAgeInMonths(q.Question);
+        var asker = AskerGroup.Read(q.Question);
+        var amountAsked = AmountAsked.Of(q.FocusQuestion);
+        var asksWhen = BottomLineRanking.AsksWhen(q.FocusQuestion);
         var excluded = BottomLineRanking.ExcludedWords(q.Question);
         var patient = ctx.Audience == Audience.Patient;
         var candidates = new List<(GradedSource Source, GradedSentence Sentence, BottomLineCandidate Candidate)>();
@@ -392,14 +402,24 @@ public static partial class AnswerComposer
                 f[i++] = On(hard);
                 f[i++] = On(hard && recordBottomLine);
                 f[i++] = BottomLineRanking.WordsShared(questionWords, x.Text);
-                f[i++] = BottomLineRanking.AgeConflict(askerAge, x.Text);
+                f[i++] = On(asker.Excludes(x.Text));
                 f[i++] = BottomLineRanking.ExcludedNamed(excluded, x.Text);
                 f[i++] = BottomLineRanking.NewWords(questionWords, x.Text);
                 f[i++] = BottomLineRanking.NegativeForOpenQuestion(q.IsYesNo, x.Text);
+                i++; // meaning: set below for the closest candidates
+                f[i++] = BottomLineRanking.AnswerKind(amountAsked, asksWhen, x.Text);
                 // How the sentence reads in this wording matters only to the fit's labels: at question time the
                 // chosen sentences are written once, by Statement.
                 candidates.Add((s, x, new BottomLineCandidate(s.Source.Key, x.Order, (int)s.Level, everyMeaning ? ctx.Plain(s, x) : x.Text, f)));
             }
+        }
+        // A sentence written for a group the person asked about is not in, or naming what the question rules out, cannot
+        // answer it: such sentences stand only when nothing else does.
+        var fitting = candidates.Where(c => c.Candidate.Features[BottomLineRanking.GroupConflictFeature] == 0
+            && c.Candidate.Features[BottomLineRanking.ExcludedFeature] == 0).ToList();
+        if (fitting.Count > 0 && fitting.Count < candidates.Count)
+        {
+            candidates = fitting;
         }
         if (ctx.Similarity is { } similarity && candidates.Count > 1 && (everyMeaning || ctx.Ranking.MeaningWeight != 0))
         {

@@ -26,11 +26,18 @@ public sealed partial class BottomLineRanking
         "relevance", "evidence-level", "search-score", "conclusion", "background", "stance-agrees", "stance-silent",
         "stance-differs", "against-when-uncertain", "kind-fit", "other-condition", "deciding", "record-bottom-line",
         "patient-voice", "named-first", "named-other", "named-elsewhere", "rare-word", "short", "long", "too-hard",
-        "too-hard-record-line", "words-shared", "age-conflict", "excluded-named", "new-words", "negative-open", "meaning",
+        "too-hard-record-line", "words-shared", "group-conflict", "excluded-named", "new-words", "negative-open", "meaning",
+        "answer-kind",
     ];
 
     /// <summary>Index of the meaning signal: cosine of question and sentence, in tenths.</summary>
     public static int MeaningFeature { get; } = Index("meaning");
+
+    /// <summary>The signal that a sentence is written for a group the person asked about is not in (<see cref="AskerGroup"/>).</summary>
+    public static int GroupConflictFeature { get; } = Index("group-conflict");
+
+    /// <summary>The signal that a sentence names what the question rules out.</summary>
+    public static int ExcludedFeature { get; } = Index("excluded-named");
 
     private static int OtherConditionFeature { get; } = Index("other-condition");
 
@@ -75,6 +82,7 @@ public sealed partial class BottomLineRanking
         Math.Log(0.5), Math.Log(1.1 / 0.5), 1, Math.Log(0.4), Math.Log(4), Math.Log(1.5),
         Math.Log(1.8), Math.Log(2.5), Math.Log(1.2), Math.Log(0.5), Math.Log(2.5), Math.Log(1.2), Math.Log(0.8), Math.Log(0.4),
         Math.Log(0.7 / 0.4), 0, 0, 0, 0, 0, 0,
+        0,
     ]);
 
     /// <summary>The ranking shipped with Galen (Composition/bottom-line.txt).</summary>
@@ -170,6 +178,22 @@ public sealed partial class BottomLineRanking
         return (double)words.Count(w => !asked.Contains(w)) / words.Count;
     }
 
+    /// <summary>
+    /// 1 when the sentence gives the kind of thing the question asks for: an amount of the kind asked ("how much",
+    /// "how long"), or a time for a "when" question ("before the season", "at night", "within 2 days").
+    /// </summary>
+    public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence) =>
+        (amount != AmountKind.None && AmountAsked.States(amount, sentence)) || (asksWhen && TimeExpression().IsMatch(sentence)) ? 1 : 0;
+
+    /// <summary>True when the question asks when (to start, to stop, to worry), not what or whether.</summary>
+    public static bool AsksWhen(string question) => WhenQuestion().IsMatch(question ?? "");
+
+    [GeneratedRegex(@"^\W*when\b|\bwhen (?:should|do|does|can|could|must|is|are|to|will|would)\b|\bhow soon\b|\bwhat time\b|\bhow early\b|\bat what (?:age|point|stage)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhenQuestion();
+
+    [GeneratedRegex(@"\b(?:before|after|until|within|during|beforehand|afterwards|as soon as|at night|at bedtime|bedtime|in the morning|in the evening|each morning|each evening|season|first (?:day|days|week|weeks|hours)|(?:\d+|one|two|three|few|several) (?:hours?|days?|weeks?|months?) (?:before|after|later|apart))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeExpression();
+
     [GeneratedRegex(@"\b(?:not|no|never|against|avoid|avoided|cannot)\b|n't\b", RegexOptions.IgnoreCase)]
     private static partial Regex Negation();
 
@@ -216,11 +240,18 @@ public sealed partial class BottomLineRanking
         {
             return 0;
         }
+        // A sentence may speak of several age groups ("below 140/90 under 80 years and below 150/90 from 80 years"):
+        // it conflicts only when the person fits none of them.
+        var excluded = false;
         foreach (Match m in UpperAgeBound().Matches(sentence))
         {
             if (age >= Months(double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Groups[2].Value))
             {
-                return 1;
+                excluded = true;
+            }
+            else
+            {
+                return 0;
             }
         }
         foreach (Match m in LowerAgeBound().Matches(sentence))
@@ -228,10 +259,14 @@ public sealed partial class BottomLineRanking
             var (n, unit) = m.Groups[1].Success ? (m.Groups[1].Value, m.Groups[2].Value) : (m.Groups[3].Value, m.Groups[4].Value);
             if (age < Months(double.Parse(n, CultureInfo.InvariantCulture), unit))
             {
-                return 1;
+                excluded = true;
+            }
+            else
+            {
+                return 0;
             }
         }
-        return 0;
+        return excluded ? 1 : 0;
     }
 
     [GeneratedRegex(@"\b(?:without|instead of|other than|apart from|rather than|avoid(?:ing)?|no more)\s+((?:\w+[\s-]+){0,3}\w+)", RegexOptions.IgnoreCase)]
@@ -251,7 +286,10 @@ public sealed partial class BottomLineRanking
     // "without going on", "instead of taking": the verb is not the thing ruled out.
     private static bool IsVerbOfTaking(string w) => w is "going" or "takin" or "using" or "havin" or "getti" or "givin" or "start";
 
-    /// <summary>1 when the sentence names what the question rules out.</summary>
+    /// <summary>
+    /// 1 when the sentence names what the question rules out: the word itself, or, when the question rules out
+    /// medicine in general ("without tablets", "apart from pills"), any medicine the vocabulary knows.
+    /// </summary>
     public static double ExcludedNamed(IReadOnlyList<string> excluded, string sentence)
     {
         if (excluded.Count == 0)
@@ -259,8 +297,18 @@ public sealed partial class BottomLineRanking
             return 0;
         }
         var normalized = TextTools.Normalize(sentence);
-        return excluded.Any(w => TextTools.ContainsWordStart(normalized, w)) ? 1 : 0;
+        var named = excluded.Any(w => TextTools.ContainsWordStart(normalized, w));
+        var treatments = Vocabulary.FindAll(sentence).Where(m => m.Group.IsDrug).ToList();
+        if (excluded.Any(MedicineInGeneral.Contains))
+        {
+            return named || treatments.Any(m => m.Group.Type is "drug" or "drug-class") ? 1 : 0;
+        }
+        // "amoxicillin, or doxycycline" names the thing ruled out beside an alternative to it, which answers.
+        return named && !treatments.Any(m => !excluded.Any(w => TextTools.ContainsWordStart(TextTools.Normalize(m.Surface), w))) ? 1 : 0;
     }
+
+    // Words for medicine as such, by their first five letters as ExcludedWords keeps them.
+    private static readonly HashSet<string> MedicineInGeneral = new(["medic", "table", "pills", "drugs", "paink", "presc"], StringComparer.Ordinal);
 
     // ------------------------------------------------------------------ fitting
 
@@ -268,7 +316,7 @@ public sealed partial class BottomLineRanking
     /// How strongly the fit is held to its start (L2 per weight). Chosen among 0.003, 0.01, 0.03 and 0.1 by 5-fold
     /// cross-validation on the everyday questions (<c>--explore</c> prints the table; EVALUATION.md).
     /// </summary>
-    public const double Regularization = 0.01;
+    public const double Regularization = 0.003;
 
     private const int Iterations = 1500;
 

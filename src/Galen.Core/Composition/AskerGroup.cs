@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+
+namespace Galen.Core.Composition;
+
+/// <summary>Whom a question is about, as far as its words say.</summary>
+public enum AskerSex
+{
+    Unknown,
+    Male,
+    Female,
+}
+
+/// <summary>
+/// The group the person a question is about belongs to (age, sex, pregnancy), read from the question's words, and
+/// whether a sentence is written for a group that person is not in. A sentence that restricts itself to another
+/// group ("for women who are not pregnant", "babies under 3 months", "most adults") cannot answer for this person,
+/// however close its words: that is a fact of language and medicine, not a weight to fit.
+/// </summary>
+public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pregnant)
+{
+    private const double AdultMonths = 18 * 12;
+
+    /// <summary>Reads the group from the question.</summary>
+    public static AskerGroup Read(string question)
+    {
+        question ??= "";
+        var age = BottomLineRanking.AskerAgeInMonths(question);
+        if (age is null && SelfAge().Match(question) is { Success: true } self)
+        {
+            age = int.Parse(self.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) * 12.0;
+        }
+        var pregnant = Pregnancy().IsMatch(question) && !NotPregnant().IsMatch(question);
+        var sex = SelfSex().Match(question) is { Success: true } m
+            ? (MaleWord().IsMatch(m.Groups[1].Value) ? AskerSex.Male : AskerSex.Female)
+            : (MaleWord().IsMatch(question), FemaleWord().IsMatch(question) || pregnant) switch
+            {
+                (true, false) => AskerSex.Male,
+                (false, true) => AskerSex.Female,
+                _ => AskerSex.Unknown,
+            };
+        return new AskerGroup(age, sex, pregnant);
+    }
+
+    /// <summary>True when the sentence is written only for a group the person asked about is not in.</summary>
+    public bool Excludes(string sentence)
+    {
+        sentence ??= "";
+        if (BottomLineRanking.AgeConflict(AgeMonths, sentence) > 0)
+        {
+            return true;
+        }
+        if (AgeMonths is double age)
+        {
+            var adults = AdultWords().IsMatch(sentence);
+            var children = ChildWords().IsMatch(sentence);
+            if ((age < AdultMonths && adults && !children) || (age >= AdultMonths && children && !adults))
+            {
+                return true;
+            }
+        }
+        var female = FemaleGroup().IsMatch(sentence);
+        var male = MaleGroup().IsMatch(sentence);
+        if ((Sex == AskerSex.Male && female && !male) || (Sex == AskerSex.Female && male && !female))
+        {
+            return true;
+        }
+        return Pregnant && NotPregnant().IsMatch(sentence);
+    }
+
+    // "I'm 68", "I am 45": a bare number after "I am" is the asker's age, unless a unit follows ("I'm 38 weeks").
+    [GeneratedRegex(@"\bI(?:'m|’m| am)\s+(\d{1,3})\b(?!\s*(?:weeks?|months?|days?|kg|kilos?|lbs?|pounds?|stone|%|cm|mg|units?)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex SelfAge();
+
+    [GeneratedRegex(@"\bI(?:'m|’m| am)\s+(?:an?\s+)?(?:\d{1,3}[\s-]*(?:years?|yrs?)[\s-]*old\s+)?(man|male|guy|boy|gentleman|woman|female|lady|girl)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SelfSex();
+
+    [GeneratedRegex(@"\b(?:man|male|guy|boy|gentleman|son|husband|father|dad|daddy|brother|grandfather|grandpa|boyfriend|he|him|his)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MaleWord();
+
+    [GeneratedRegex(@"\b(?:woman|female|lady|girl|daughter|wife|mother|mum|mom|mummy|sister|grandmother|grandma|girlfriend|she|her)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FemaleWord();
+
+    [GeneratedRegex(@"\bpregnan(?:t|cy)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Pregnancy();
+
+    [GeneratedRegex(@"\b(?:non-?pregnant|not pregnant|who are not pregnant|not be pregnant)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotPregnant();
+
+    [GeneratedRegex(@"\b(?:women|woman|girls|females?|mothers|pregnant|pregnancy|postmenopausal)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FemaleGroup();
+
+    [GeneratedRegex(@"\b(?:men|man|boys|males?|fathers)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MaleGroup();
+
+    [GeneratedRegex(@"\badults?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AdultWords();
+
+    [GeneratedRegex(@"\b(?:child|children|childhood|babies|baby|infants?|toddlers?|kids?|young people|teenagers?|adolescents?|newborns?|paediatric|pediatric|under 5s|aged \d{1,2} (?:to|-) \d{1,2} years)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ChildWords();
+}

@@ -1,0 +1,40 @@
+using Galen.Core.Composition;
+
+namespace Galen.Core.Tests;
+
+public sealed class AskerGroupTests
+{
+    [Theory]
+    [InlineData("I'm a 52 year old man with a burning feeling when I pass water", AskerSex.Male, false)]
+    [InlineData("I am a woman of 30 with cystitis, which tablet?", AskerSex.Female, false)]
+    [InlineData("My husband snores, and so does my daughter", AskerSex.Unknown, false)]
+    [InlineData("I'm a man and my wife had the same rash", AskerSex.Male, false)]
+    [InlineData("I'm 20 weeks pregnant with a cold", AskerSex.Female, true)]
+    [InlineData("Is this cream safe if I am not pregnant?", AskerSex.Unknown, false)]
+    [InlineData("My son has a fever", AskerSex.Male, false)]
+    public void The_sex_and_pregnancy_of_the_person_asked_about_are_read_from_the_question(string question, AskerSex sex, bool pregnant)
+    {
+        var asker = AskerGroup.Read(question);
+        Assert.Equal(sex, asker.Sex);
+        Assert.Equal(pregnant, asker.Pregnant);
+    }
+
+    [Theory]
+    [InlineData("I'm 67 and sleep badly", 67 * 12.0)]
+    [InlineData("I'm 38 weeks pregnant", null)]
+    [InlineData("My 3 year old has a rash", 36.0)]
+    public void An_age_stated_as_I_am_N_is_the_askers_own(string question, double? months) =>
+        Assert.Equal(months, AskerGroup.Read(question).AgeMonths);
+
+    [Theory]
+    [InlineData("I'm a man with a urine infection", "For women who are not pregnant, 3 days of nitrofurantoin is advised.", true)]
+    [InlineData("I'm a man with a urine infection", "Men and women with a urine infection should drink enough.", false)]
+    [InlineData("I'm pregnant with a urine infection", "For women who are not pregnant, 3 days of nitrofurantoin is advised.", true)]
+    [InlineData("I'm pregnant with a urine infection", "In pregnancy, nitrofurantoin for 7 days is advised.", false)]
+    [InlineData("Should my 6 year old take this?", "Most adults need 300 mg a day.", true)]
+    [InlineData("Should my 6 year old take this?", "Adults and children over 5 years can take it.", false)]
+    [InlineData("I'm 70, should I take this?", "Children with a cough rarely need antibiotics.", true)]
+    [InlineData("Should I take this?", "For women who are not pregnant, 3 days is enough.", false)]
+    public void A_sentence_written_only_for_another_group_excludes_the_person_asked_about(string question, string sentence, bool excludes) =>
+        Assert.Equal(excludes, AskerGroup.Read(question).Excludes(sentence));
+}
