@@ -28,6 +28,10 @@ namespace Galen.Benchmarks;
 ///                                         noise, and builds the neighbour graphs: what a fully embedded large library
 ///                                         costs to search, without the hours of embedding (what the borrowed vectors
 ///                                         find is not meaningful; the time and memory are)
+///   scale meaning --sources N --work DIR [--queries Q]
+///                                         where the bottom line's closeness in meaning costs its time: each ask timed
+///                                         with and without comparing the question to the candidate sentences, and
+///                                         those sentences encoded again by length and batching (MeaningProfile)
 ///   scale embed --sources N --work DIR [--seconds S]
 ///                                         the embedding stage on the library of `scale search` (research and MedQuAD):
 ///                                         sources per second; stops after S seconds, and the next run resumes
@@ -48,6 +52,7 @@ internal static class ScaleHarness
             case "stages": Stages(Path.Combine(work, $"corpus-{sources}")); break;
             case "vectors": Vectors(Path.Combine(work, $"vectors-{sources}"), sources, args.Contains("--graph"), args.Contains("--keep")); break;
             case "lend-vectors": LendVectors(Path.Combine(work, $"data-{CorpusGenerator.Arg(args, "--from") ?? "100000"}"), data); break;
+            case "meaning": MeaningProfile.Run(data, int.Parse(CorpusGenerator.Arg(args, "--queries") ?? "200")); break;
             case "embed": Embed(data, CorpusGenerator.Arg(args, "--seconds") is { } seconds ? int.Parse(seconds) : null); break;
             default: throw new ArgumentException($"unknown phase {phase}");
         }
@@ -232,6 +237,7 @@ internal static class ScaleHarness
         using var library = new Library(new GalenStoreOptions { DataDirectory = data });
         if (library.Embedder is null) throw new InvalidOperationException("embeddings are turned off");
         var before = library.Vectors.Count;
+        var sentencesBefore = library.SentenceVectors.Count;
         using var stop = seconds is { } s ? new CancellationTokenSource(TimeSpan.FromSeconds(s)) : new CancellationTokenSource();
         var clock = Stopwatch.StartNew();
         var finished = true;
@@ -247,6 +253,9 @@ internal static class ScaleHarness
         var done = library.Vectors.Count - before;
         Console.WriteLine($"{before:N0} had vectors; embedded {done:N0} sources in {clock.Elapsed.TotalSeconds:F1} s = {done / clock.Elapsed.TotalSeconds:F1} sources/s; " +
             $"{library.Vectors.Count:N0} of {library.CountSources():N0} have vectors{(finished ? " (complete)" : " (stopped; run again to resume)")}");
+        var sentenceFile = new FileInfo(Path.Combine(library.Options.VectorDirectory, "sentences", "vectors.bin"));
+        Console.WriteLine($"sentences: {library.SentenceVectors.Count - sentencesBefore:N0} embedded, {library.SentenceVectors.Count:N0} distinct sentences have vectors " +
+            $"({(sentenceFile.Exists ? sentenceFile.Length / (1024.0 * 1024) : 0):F1} MiB on disk)");
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
     }
 

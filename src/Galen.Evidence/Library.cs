@@ -42,7 +42,8 @@ public sealed class Library : IDisposable
         search = new LuceneEvidenceSearch(Index);
         Writer = new LibraryWriter(Db, Index);
         Vectors = new VectorStore(options.VectorDirectory);
-        hybrid = new HybridEvidenceSearch(search, Index, Meaning);
+        SentenceVectors = new VectorStore(Path.Combine(options.VectorDirectory, "sentences")) { ApproximateFrom = int.MaxValue };
+        hybrid = new HybridEvidenceSearch(search, Index, Meaning, () => Embedder is null ? null : SentenceVectors);
     }
 
     /// <summary>How many sources are read and embedded at a time: big enough for the model to batch, small enough to resume.</summary>
@@ -61,6 +62,12 @@ public sealed class Library : IDisposable
     /// <summary>The sources' sentence embeddings (open once <see cref="Embedder"/> is asked for).</summary>
     public VectorStore Vectors { get; }
 
+    /// <summary>
+    /// The vectors of the sources' sentences (<see cref="SourceSentences"/>), one per distinct sentence, made by the
+    /// same model in the same stage as <see cref="Vectors"/>: what the bottom line compares with the question.
+    /// </summary>
+    public VectorStore SentenceVectors { get; }
+
     /// <summary>The embedding model, loaded on first use; null when embeddings are turned off.</summary>
     public ITextEmbedder? Embedder
     {
@@ -71,7 +78,11 @@ public sealed class Library : IDisposable
                 if (!meaningOpened)
                 {
                     embedder = SentenceEncoderEmbedder.ForModel(Options.EmbeddingModel);
-                    if (embedder is not null) Vectors.Open(embedder.ModelId, embedder.Dimensions);
+                    if (embedder is not null)
+                    {
+                        Vectors.Open(embedder.ModelId, embedder.Dimensions);
+                        SentenceVectors.Open(embedder.ModelId, embedder.Dimensions);
+                    }
                     meaningOpened = true;
                 }
                 return embedder;
@@ -139,16 +150,21 @@ public sealed class Library : IDisposable
         }
         EnsureIndexFresh(progress);
         // Neighbour graphs of a large library are left to `galen index embed`: building one takes minutes.
-        if (Embedder is not null && Vectors.CompletedVersion != StoreVersion()) EmbedPending(progress, EmbedOnStartLimit, graphs: false);
+        if (Embedder is not null && StoreVersion() is var version && (Vectors.CompletedVersion != version || SentenceVectors.CompletedVersion != version))
+        {
+            EmbedPending(progress, EmbedOnStartLimit, graphs: false);
+        }
     }
 
     /// <summary>
-    /// The embedding stage: gives every source without a current vector one, drops the vectors of sources gone from
-    /// the store, and records the library version then complete. Vectors are written as they are made, so a run that
-    /// stops keeps its work and the next one resumes. Returns how many sources were embedded (0 when embeddings are off,
-    /// or when more than <paramref name="limit"/> are waiting: they are then left to an explicit run). With
-    /// <paramref name="graphs"/>, the neighbour graphs of kinds large enough to have one are then brought up to date
-    /// (<see cref="VectorStore.UpdateGraphs"/>).
+    /// The embedding stage: gives every source without a current vector one, and every sentence of those sources
+    /// without a vector one (<see cref="SentenceVectors"/>); drops the vectors of sources gone from the store, and
+    /// records the library version then complete. Vectors are written as they are made, so a run that stops keeps its
+    /// work and the next one resumes. A library embedded before sentences were gives every source's sentences their
+    /// vectors once (on getting ready only when it holds at most <paramref name="limit"/> sources). Returns how many
+    /// sources were embedded (0 when embeddings are off, or when more than <paramref name="limit"/> are waiting: they
+    /// are then left to an explicit run). With <paramref name="graphs"/>, the neighbour graphs of kinds large enough to
+    /// have one are then brought up to date (<see cref="VectorStore.UpdateGraphs"/>).
     /// </summary>
     public int EmbedPending(IProgressSink? progress = null, int limit = int.MaxValue, bool graphs = true, CancellationToken cancellation = default)
     {
@@ -156,6 +172,7 @@ public sealed class Library : IDisposable
         if (Embedder is not { } model) return 0;
         var version = StoreVersion();
         var pending = new List<long>();
+        var all = new List<long>();
         var present = new HashSet<string>(StringComparer.Ordinal);
         using (var db = Db.Create())
         {
@@ -168,6 +185,7 @@ public sealed class Library : IDisposable
                 foreach (var row in page)
                 {
                     present.Add(row.Key);
+                    all.Add(row.Id);
                     if (!Vectors.IsCurrent(row.Key, VectorStore.Fingerprint(row.ContentHash))) pending.Add(row.Id);
                 }
                 lastId = page[^1].Id;
@@ -175,8 +193,11 @@ public sealed class Library : IDisposable
         }
         Vectors.Remove(Vectors.Keys().Where(k => !present.Contains(k)).ToList());
         if (pending.Count > limit) return 0;
-        progress.Start("Embedding", pending.Count);
-        foreach (var batch in pending.Chunk(EmbeddingBatch))
+        // Sentences of sources embedded before they were: every source is read once, its known sentences skipped.
+        var everySentence = SentenceVectors.CompletedVersion < 0 && all.Count <= limit;
+        var work = everySentence ? all : pending;
+        progress.Start("Embedding", work.Count);
+        foreach (var batch in work.Chunk(EmbeddingBatch))
         {
             cancellation.ThrowIfCancellationRequested();
             List<(string Key, string ContentHash, string Payload)> rows;
@@ -186,21 +207,60 @@ public sealed class Library : IDisposable
                     .Select(s => (s.Key, s.ContentHash, s.Payload))];
             }
             var records = rows.Select(r => SourceJson.Deserialize(r.Payload)).ToList();
-            var vectors = model.EmbedPassages([.. records.Select(EmbeddingText.For)], cancellation);
-            Vectors.Put([.. rows.Select((r, i) => new EmbeddedSource(r.Key, VectorStore.Fingerprint(r.ContentHash), records[i].Kind, records[i].Year, vectors[i]))]);
+            // Sentences first: a source with a current vector has its sentences' vectors too.
+            EmbedSentences(model, records, cancellation);
+            var stale = Enumerable.Range(0, rows.Count).Where(i => !Vectors.IsCurrent(rows[i].Key, VectorStore.Fingerprint(rows[i].ContentHash))).ToList();
+            var vectors = model.EmbedPassages([.. stale.Select(i => EmbeddingText.For(records[i]))], cancellation);
+            Vectors.Put([.. stale.Select((i, k) => new EmbeddedSource(rows[i].Key, VectorStore.Fingerprint(rows[i].ContentHash), records[i].Kind, records[i].Year, vectors[k]))]);
             progress.Advance(batch.Length);
         }
         Vectors.MarkComplete(version);
+        if (everySentence || SentenceVectors.CompletedVersion >= 0) SentenceVectors.MarkComplete(version);
         progress.Finish();
         if (graphs) Vectors.UpdateGraphs(progress, cancellation);
         return pending.Count;
     }
+
+    /// <summary>Gives the sentences of these sources that have no vector one, each distinct sentence once.</summary>
+    private void EmbedSentences(ITextEmbedder model, IReadOnlyList<SourceRecord> records, CancellationToken cancellation)
+    {
+        var wanted = new Dictionary<string, (string Text, SourceKind Kind)>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            if (record.Kind == SourceKind.Research && SentenceVectors.Count >= ResearchSentencesUpTo) continue;
+            foreach (var sentence in SourceSentences.Of(record))
+            {
+                var key = SourceSentences.Key(sentence);
+                if (!wanted.ContainsKey(key) && !SentenceVectors.IsCurrent(key, SentenceFingerprint)) wanted[key] = (sentence, record.Kind);
+            }
+        }
+        var items = wanted.ToList();
+        var texts = items.Select(i => i.Value.Text).ToList();
+        foreach (var group in SourceSentences.ByLength(texts, EmbeddingBatch))
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var vectors = model.EmbedPassages([.. group.Select(i => texts[i])], cancellation);
+            SentenceVectors.Put([.. group.Select((i, k) => new EmbeddedSource(items[i].Key, SentenceFingerprint, items[i].Value.Kind, null, vectors[k]))]);
+        }
+    }
+
+    /// <summary>
+    /// Research sentences are given vectors while the sentence file holds fewer than this many (about 400 MiB on disk
+    /// and 120 MiB of keys in memory; a real library of about 100,000 studies): past it, a study's sentences are
+    /// encoded when a question compares them, so that a library of a million studies does not spend a day and gigabytes
+    /// on them. Guidelines, patient information and drug labels always get theirs.
+    /// </summary>
+    public const int ResearchSentencesUpTo = 1_000_000;
+
+    /// <summary>A sentence's key is the hash of its text: whatever vector it has was made from that text.</summary>
+    private const ulong SentenceFingerprint = 0;
 
     /// <summary>Makes every vector again (after a change of model or of what is embedded).</summary>
     public int RebuildVectors(IProgressSink? progress = null)
     {
         if (Embedder is null) return 0;
         Vectors.Clear();
+        SentenceVectors.Clear();
         return EmbedPending(progress);
     }
 
@@ -445,6 +505,7 @@ public sealed class Library : IDisposable
     {
         Index.Dispose();
         Vectors.Dispose();
+        SentenceVectors.Dispose();
     }
 }
 

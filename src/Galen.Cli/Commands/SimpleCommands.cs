@@ -47,7 +47,7 @@ public static class IndexCommand
                     return ExitCodes.Done;
                 }
                 var embedded = library.EmbedPending(progress);
-                stdout.WriteLine($"Embedded {embedded} sources ({embedder.ModelId}); {library.Vectors.Count} have vectors, {library.Vectors.CountInGraphs} of them in neighbour graphs.");
+                stdout.WriteLine($"Embedded {embedded} sources ({embedder.ModelId}); {library.Vectors.Count} have vectors, {library.Vectors.CountInGraphs} of them in neighbour graphs; {library.SentenceVectors.Count} distinct sentences have vectors.");
                 return ExitCodes.Done;
             default:
                 throw new UsageException("usage: galen index rebuild | galen index embed");

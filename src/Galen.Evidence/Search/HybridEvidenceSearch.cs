@@ -9,8 +9,11 @@ namespace Galen.Evidence.Search;
 /// The library's search: BM25 over the words (Lucene) and sentence embeddings over the meaning. A query that asks
 /// for both (<see cref="EvidenceQuery.Hybrid"/>) gets the two lists fused by reciprocal rank; every hit says where
 /// it stood in each. Without embeddings (none configured, or sources not yet embedded) the words alone answer.
+/// Sentences of sources compared with a question (<see cref="SimilarityToPassages"/>) are read from the sentence
+/// vectors made in the embedding stage (<see cref="SourceSentences"/>) and encoded only when they have none.
 /// </summary>
-public sealed class HybridEvidenceSearch(LuceneEvidenceSearch words, EvidenceIndex index, Func<(ITextEmbedder Embedder, VectorStore Vectors)?> meaning)
+public sealed class HybridEvidenceSearch(LuceneEvidenceSearch words, EvidenceIndex index, Func<(ITextEmbedder Embedder, VectorStore Vectors)?> meaning,
+    Func<VectorStore?>? sentences = null)
     : IEvidenceSearch, ISemanticSearch
 {
     /// <summary>The usual constant of reciprocal-rank fusion: ranks far down either list still count a little.</summary>
@@ -94,8 +97,27 @@ public sealed class HybridEvidenceSearch(LuceneEvidenceSearch words, EvidenceInd
         ArgumentNullException.ThrowIfNull(passages);
         if (string.IsNullOrWhiteSpace(text) || passages.Count == 0 || meaning() is not { } m) return [];
         var query = m.Embedder.EmbedQuery(text);
-        return [.. m.Embedder.EmbedPassages(passages).Select(p => Math.Round(Dot(query, p), 4))];
+        var result = new double[passages.Count];
+        var missing = new List<int>();
+        // A sentence of a source embedded in the embedding stage costs a dot product (8-bit, as the source vectors);
+        // any other passage is encoded now.
+        var keys = passages.Select(SourceSentences.Key).ToList();
+        var stored = sentences?.Invoke() is { Count: > 0 } store ? store.Similarity(query, keys) : null;
+        for (var i = 0; i < passages.Count; i++)
+        {
+            if (stored is not null && stored.TryGetValue(keys[i], out var cosine)) result[i] = cosine;
+            else missing.Add(i);
+        }
+        foreach (var group in SourceSentences.ByLength([.. missing.Select(i => passages[i])], EncodeTogether))
+        {
+            var vectors = m.Embedder.EmbedPassages([.. group.Select(k => passages[missing[k]])]);
+            for (var k = 0; k < group.Length; k++) result[missing[group[k]]] = Math.Round(Dot(query, vectors[k]), 4);
+        }
+        return result;
     }
+
+    /// <summary>At most this many passages encoded in one batch at question time.</summary>
+    private const int EncodeTogether = 8;
 
     private static double Dot(float[] a, float[] b)
     {
