@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Galen.Core.Analysis;
 using Galen.Core.Grading;
 
 namespace Galen.Core.Tests;
 
-public sealed class LexiconTests
+public sealed partial class LexiconTests
 {
     private static LexiconFile Parse(params string[] lines) => LexiconFile.Parse("sample.txt", lines);
 
@@ -13,7 +14,7 @@ public sealed class LexiconTests
         var file = Parse("# what is absent", "[no-effect]", "no {effect}", "without", "", "[effect]", "effects?", "benefit\\w*");
         Assert.Equal(@"\b(?:no\s+(?:effects?|benefit\w*)|without)\b", file.Pattern(@"\b{no-effect}\b"));
         Assert.Equal(["effects?", "benefit\\w*"], file.Words("effect"));
-        var cue = file.Regex(@"\b{no-effect}\b", System.Text.RegularExpressions.RegexOptions.None);
+        var cue = file.Regex(@"\b{no-effect}\b", RegexOptions.None);
         Assert.Equal("no  benefits", cue.Match("there were no  benefits").Value);
     }
 
@@ -53,4 +54,40 @@ public sealed class LexiconTests
             Assert.Empty(file.Unused());
         }
     }
+
+    [Fact]
+    public void No_entry_of_the_shipped_files_is_hidden_by_an_earlier_one()
+    {
+        // Entries are tried in order: a word that an earlier entry of its list already matches whole ("related" after
+        // "relat\w*") can never be the one that matches, so it only makes the list longer.
+        // (text.txt holds sets of whole words, not patterns.)
+        var hidden = new List<string>();
+        foreach (var name in new[] { "stance.txt", "design.txt", "urgency.txt" })
+        {
+            var file = LexiconFile.Read(name);
+            foreach (var list in file.ListNames)
+            {
+                var entries = file.Words(list);
+                for (var j = 0; j < entries.Count; j++)
+                {
+                    if (!PlainPhrase().IsMatch(entries[j]))
+                    {
+                        continue;
+                    }
+                    for (var i = 0; i < j; i++)
+                    {
+                        var earlier = "^(?:" + file.EntryPattern(entries[i]) + ")$";
+                        if (Regex.IsMatch(entries[j], earlier, RegexOptions.IgnoreCase))
+                        {
+                            hidden.Add($"{name} [{list}] '{entries[j]}' after '{entries[i]}'");
+                        }
+                    }
+                }
+            }
+        }
+        Assert.Empty(hidden);
+    }
+
+    [GeneratedRegex(@"^[a-z'-]+(?: [a-z'-]+)*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PlainPhrase();
 }

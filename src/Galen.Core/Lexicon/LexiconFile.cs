@@ -47,7 +47,10 @@ internal sealed partial class LexiconFile
     public IReadOnlyCollection<string> ListNames => lists.Keys;
 
     /// <summary>The embedded file <c>Lexicon/<paramref name="fileName"/></c>, read and checked once per process.</summary>
-    public static LexiconFile Load(string fileName) => Loaded.GetOrAdd(fileName, name => Parse(name, ReadResource(name)));
+    public static LexiconFile Load(string fileName) => Loaded.GetOrAdd(fileName, Read);
+
+    /// <summary>The embedded file read afresh (tests that must not mark the loaded file's lists as used).</summary>
+    internal static LexiconFile Read(string fileName) => Parse(fileName, ReadResource(fileName));
 
     /// <summary>Reads and checks a word-list file; a malformed line throws <see cref="LexiconFormatException"/>.</summary>
     internal static LexiconFile Parse(string fileName, IEnumerable<string> lines)
@@ -134,6 +137,9 @@ internal sealed partial class LexiconFile
 
     /// <summary>The compiled regular expression of <see cref="Pattern"/>.</summary>
     public Regex Regex(string template, RegexOptions options) => new(Pattern(template), options | RegexOptions.Compiled);
+
+    /// <summary>One entry as the pattern it stands for (spaces as white space, references expanded).</summary>
+    internal string EntryPattern(string entry) => ExpandEntry(entry, 0, []);
 
     /// <summary>Lists that no pattern or word set has asked for (a test keeps this empty).</summary>
     internal IReadOnlyList<string> Unused() => lists.Keys.Where(k => !used.Contains(k)).ToList();
