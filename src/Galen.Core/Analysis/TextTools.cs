@@ -11,14 +11,10 @@ public readonly record struct TextSpan(int Start, int Length)
 /// <summary>Small text helpers shared by analysis, grading and composition. All are pure and culture-free.</summary>
 public static class TextTools
 {
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "e.g", "i.e", "vs", "etc", "al", "dr", "mr", "mrs", "ms", "prof", "fig", "figs", "approx", "no", "nos",
-        "vol", "ref", "refs", "ca", "cf", "st", "jr", "sr", "inc", "ltd", "co", "resp", "min", "max", "mo", "yr",
-        "yrs", "wk", "wks", "hr", "hrs", "sec", "dept", "univ", "eq", "eqs", "viz", "spp", "sp", "var", "ed", "eds",
-        "incl", "est", "avg", "std", "tab", "tabs", "u.s", "u.k", "e.u", "p", "pp", "mg", "b.i.d", "t.i.d", "q.i.d",
-        "q.d", "p.o", "i.v", "i.m", "s.c", "a.m", "p.m",
-    };
+    private static readonly LexiconFile Lists = LexiconFile.Load("text.txt");
+
+    /// <summary>Abbreviations whose full stop does not end a sentence (Lexicon/text.txt).</summary>
+    private static readonly HashSet<string> Abbreviations = new(Lists.Words("abbreviation"), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Lower-case form used for phrase matching: letters and digits kept, apostrophes dropped, everything else a
@@ -335,22 +331,6 @@ public static class TextTools
         return sb.ToString();
     }
 
-    /// <summary>Words that carry no topic: question words, auxiliaries, pronouns, fillers.</summary>
-    public static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
-    {
-        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
-        "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "doing", "done", "can", "could",
-        "should", "would", "will", "may", "might", "must", "shall", "have", "has", "had", "having", "it", "its", "this",
-        "that", "these", "those", "there", "here", "what", "which", "who", "whom", "whose", "when", "where", "why",
-        "how", "i", "me", "my", "mine", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "they",
-        "them", "their", "im", "ive", "id", "dont", "doesnt", "isnt", "cant", "not", "no", "yes", "so", "than", "then",
-        "too", "very", "just", "also", "about", "into", "over", "after", "before", "since", "while", "during", "any",
-        "some", "much", "many", "more", "most", "other", "such", "only", "own", "same", "all", "each", "both", "few",
-        "again", "up", "down", "out", "off", "get", "got", "help", "helps", "use", "used", "using", "take", "taking",
-        "know", "want", "need", "please", "thanks", "thank", "hi", "hello", "doctor", "dr", "really", "been", "still",
-        "like", "feel", "feeling", "something", "anything", "thing", "things", "way", "ways", "amount", "one", "two",
-        "lot", "good", "bad", "best", "better", "well", "make", "makes", "made", "tell", "say", "said", "let",
-        "able", "whether", "anyone", "someone", "people", "patient", "patients", "treat", "treated", "treating",
-        "treatment", "work", "works", "effective", "safe", "cause", "causes", "caused", "started", "start", "starting",
-    };
+    /// <summary>Words that carry no topic: question words, auxiliaries, pronouns, fillers (Lexicon/text.txt).</summary>
+    public static readonly HashSet<string> StopWords = new(Lists.Words("stop-word"), StringComparer.Ordinal);
 }

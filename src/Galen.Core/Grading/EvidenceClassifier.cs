@@ -8,11 +8,13 @@ public static partial class EvidenceClassifier
 {
     private const RegexOptions Opts = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
+    // The cue words and phrases (Lexicon/design.txt); the patterns below put them together.
+    private static readonly LexiconFile Lists = LexiconFile.Load("design.txt");
+
     [GeneratedRegex(@"\bpatients\b", Opts)]
     private static partial Regex PatientsWord();
 
-    [GeneratedRegex(@"\b(?:patients|participants|volunteers|women|men|children)\b", Opts)]
-    private static partial Regex HumanSubjectsText();
+    private static readonly Regex HumanSubjectsText = Lists.Regex(@"\b{human-subjects}\b", Opts);
 
     [GeneratedRegex(@"\bnon-?randomi[sz]ed\b", Opts)]
     private static partial Regex NonRandomizedText();
@@ -20,68 +22,50 @@ public static partial class EvidenceClassifier
     [GeneratedRegex(@"\?", Opts)]
     private static partial Regex QuestionMark();
 
-    [GeneratedRegex(@"\b(?:narrative\s+review|literature\s+review|review\s+of\s+the\s+literature)\b", Opts)]
-    private static partial Regex LiteratureReviewText();
+    private static readonly Regex LiteratureReviewText = Lists.Regex(@"\b{narrative-review}\b", Opts);
 
-    [GeneratedRegex(@"\b(?:systematic(?:al)?\s+(?:literature\s+)?review|meta-?analys[ie]s|metaanalys[ie]s|pooled\s+analysis\s+of\s+(?:\d+\s+)?(?:randomi[sz]ed\s+)?trials|cochrane\s+review)\b", Opts)]
-    private static partial Regex SystematicReviewText();
+    private static readonly Regex SystematicReviewText = Lists.Regex(@"\b{systematic-review}\b", Opts);
 
-    [GeneratedRegex(@"\b(?:randomi[sz]ed\s+(?:\w+[-\s]){0,3}(?:trial|study|comparison|crossover|cross-over)|randomly\s+(?:assigned|allocated|divided|randomi[sz]ed)|were\s+randomi[sz]ed|(?:double|single|triple)[-\s]blind(?:ed)?|placebo[-\s]controlled|\bRCT\b)", Opts)]
-    private static partial Regex RandomizedText();
+    private static readonly Regex RandomizedText = Lists.Regex(@"\b{randomised}", Opts);
 
-    [GeneratedRegex(@"\b(?:case[-\s]control|matched\s+controls)\b", Opts)]
-    private static partial Regex CaseControlText();
+    private static readonly Regex CaseControlText = Lists.Regex(@"\b{case-control}\b", Opts);
 
-    [GeneratedRegex(@"\b(?:cohort|prospective(?:ly)?|retrospective(?:ly)?|longitudinal|follow-up\s+study|registry|population-based|database\s+(?:study|analysis)|chart\s+review|medical\s+records\s+of)\b", Opts)]
-    private static partial Regex CohortText();
+    private static readonly Regex CohortText = Lists.Regex(@"\b{cohort}\b", Opts);
 
-    [GeneratedRegex(@"\b(?:cross-sectional|survey|questionnaire)\b", Opts)]
-    private static partial Regex CrossSectionalText();
+    private static readonly Regex CrossSectionalText = Lists.Regex(@"\b{cross-sectional}\b", Opts);
 
-    [GeneratedRegex(@"\b(?:case\s+report|we\s+(?:report|describe|present)\s+(?:a|an|the\s+case|two|three)\b|a\s+\d{1,3}-year-old)", Opts)]
-    private static partial Regex CaseReportText();
+    private static readonly Regex CaseReportText = Lists.Regex(@"\b{case-report}", Opts);
 
-    [GeneratedRegex(@"\b(?:case\s+series|consecutive\s+(?:patients|cases)|series\s+of\s+\d+)\b", Opts)]
-    private static partial Regex CaseSeriesText();
+    private static readonly Regex CaseSeriesText = Lists.Regex(@"\b{case-series}\b", Opts);
 
-    [GeneratedRegex(@"\b(?:rats?|mice|mouse|murine|rabbits?|dogs|canine|pigs?|porcine|sheep|ovine|primates|monkeys|hamsters|guinea\s+pigs?|zebrafish|animal\s+model|rodents?|piglets|lambs|cats|feline|horses|equine|bovine)\b", Opts)]
-    private static partial Regex AnimalText();
+    private static readonly Regex AnimalText = Lists.Regex(@"\b{animal}\b", Opts);
 
-    [GeneratedRegex(@"\b(?:in\s+vitro|cell\s+lines?|cultured\s+(?:cells|neurons)|cell\s+culture)\b", Opts)]
-    private static partial Regex InVitroText();
+    private static readonly Regex InVitroText = Lists.Regex(@"\b{in-vitro}\b", Opts);
 
-    [GeneratedRegex(@"\b(?:controlled\s+(?:clinical\s+)?trial|clinical\s+trial|placebo|control\s+group)\b", Opts)]
-    private static partial Regex ControlledText();
+    private static readonly Regex ControlledText = Lists.Regex(@"\b{controlled}\b", Opts);
 
-    [GeneratedRegex(@"\b(?:review|overview|update)\b", Opts)]
-    private static partial Regex ReviewTitle();
+    private static readonly Regex ReviewTitle = Lists.Regex(@"\b{review-title}\b", Opts);
 
     [GeneratedRegex(@"\b[nN]\s*=\s*(?<n>\d{1,3}(?:,\d{3})+|\d{1,7})\b")]
     private static partial Regex NEquals();
 
-    [GeneratedRegex(@"\b(?<n>\d{1,3}(?:,\d{3})+|\d{1,7})\s+(?:(?:consecutive|adult|eligible|healthy|hospitali[sz]ed|pregnant|elderly|older|young|male|female|critically\s+ill|unselected|randomly\s+selected|evaluable|symptomatic|outpatient|ambulatory|obese|diabetic|postmenopausal|premenopausal|nulliparous|term|preterm|Japanese|Chinese|American|European|Korean|consenting|participating|enrolled|included|school|university|medical|nursing|[a-z]+-year-old)\s+){0,3}(?:patients|participants|subjects|women|men|children|adults|individuals|infants|volunteers|persons|people|cases|neonates|newborns|mothers|adolescents|students|residents|respondents|veterans|smokers|pregnancies|families|couples|athletes|workers|nurses|physicians|doctors|employees|girls|boys|twins|eyes|patients'|survivors|recipients|donors|users|members|pairs|dyads|births|deliveries)\b", Opts)]
-    private static partial Regex NumberNoun();
+    private static readonly Regex NumberNoun = Lists.Regex(@"\b(?<n>\d{1,3}(?:,\d{3})+|\d{1,7})\s+(?:{participant-qualifier}\s+){0,3}{participant}\b", Opts);
 
-    [GeneratedRegex(@"\b(?<w>(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)(?:[-\s]+|\s+and\s+)?)+)\s*(?:(?:consecutive|adult|eligible|healthy|hospitali[sz]ed|pregnant|elderly|older|young|male|female)\s+){0,2}(?:patients|participants|subjects|women|men|children|adults|individuals|infants|volunteers|persons|people|cases|neonates|mothers|adolescents|students|respondents)\b", Opts)]
-    private static partial Regex WordNumberNoun();
+    private static readonly Regex WordNumberNoun = Lists.Regex(@"\b(?<w>(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)(?:[-\s]+|\s+and\s+)?)+)\s*(?:{counted-qualifier}\s+){0,2}{counted-participant}\b", Opts);
 
-    [GeneratedRegex(@"\b(?:open[-\s]label|open\s+(?:pilot|trial|study)|unblinded|non-?blinded|not\s+blinded)\b", Opts)]
-    private static partial Regex OpenLabelText();
+    private static readonly Regex OpenLabelText = Lists.Regex(@"\b{open-label}\b", Opts);
 
     [GeneratedRegex(@"\bpilot\b", Opts)]
     private static partial Regex PilotText();
 
     // A study without a comparison group. "Uncontrolled" alone is not enough: "uncontrolled asthma" is a condition.
-    [GeneratedRegex(@"(?:\b(?:uncontrolled|non-?controlled)\s+(?:(?:open|open-label|pilot|prospective|clinical|before-after|single-cent(?:er|re))\s+){0,3}(?:study|trial|series|design)\b|\(uncontrolled\)|\b(?:without\s+(?:a\s+)?|no\s+|had\s+no\s+|lacked\s+(?:a\s+)?)(?:control|placebo|comparison)\s+(?:group|arm|comparison)\b|\bwithout\s+(?:a\s+)?placebo\s+comparison\b|\bsingle[-\s]arm\b|\bnot\s+(?:placebo[-\s])?controlled\b|\bopen\s+(?:pilot\s+)?(?:study|trial)\b)", Opts)]
-    private static partial Regex UncontrolledText();
+    private static readonly Regex UncontrolledText = Lists.Regex(@"{uncontrolled}", Opts);
 
     // Sentences that call for or imagine other studies ("a larger placebo-controlled trial is needed") say nothing
     // about this study's own design.
-    [GeneratedRegex(@"\b(?:needed|warranted|required|necessary|future|further|should\s+be|call(?:s|ed)?\s+for|remains?\s+to\s+be)\b", Opts)]
-    private static partial Regex OtherStudiesText();
+    private static readonly Regex OtherStudiesText = Lists.Regex(@"\b{other-studies}\b", Opts);
 
-    [GeneratedRegex(@"\b(?:underpowered|under-powered|insufficient(?:ly)?\s+(?:statistical\s+)?power(?:ed)?|lack\s+of\s+(?:statistical\s+)?power|small\s+sample|limited\s+sample|low\s+(?:statistical\s+)?power|small\s+number\s+of\s+(?:patients|participants|subjects))\b", Opts)]
-    private static partial Regex UnderpoweredText();
+    private static readonly Regex UnderpoweredText = Lists.Regex(@"\b{underpowered}\b", Opts);
 
     [GeneratedRegex(@"\bsingle[-\s]cent(?:er|re)\b", Opts)]
     private static partial Regex SingleCentreText();
@@ -176,55 +160,55 @@ public static partial class EvidenceClassifier
 
     private static EvidenceLevel? FromText(string text, string title)
     {
-        if (SystematicReviewText().IsMatch(text))
+        if (SystematicReviewText.IsMatch(text))
         {
             return EvidenceLevel.SystematicReview;
         }
-        if (InVitroText().IsMatch(text) && !PatientsWord().IsMatch(text))
+        if (InVitroText.IsMatch(text) && !PatientsWord().IsMatch(text))
         {
             return EvidenceLevel.InVitro;
         }
-        if (AnimalText().IsMatch(text) && !HumanSubjectsText().IsMatch(text))
+        if (AnimalText.IsMatch(text) && !HumanSubjectsText.IsMatch(text))
         {
             return EvidenceLevel.Animal;
         }
-        if (RandomizedText().IsMatch(text) && !NonRandomizedText().IsMatch(text))
+        if (RandomizedText.IsMatch(text) && !NonRandomizedText().IsMatch(text))
         {
             return EvidenceLevel.RandomizedTrial;
         }
-        if (CaseReportText().IsMatch(text))
+        if (CaseReportText.IsMatch(text))
         {
             return EvidenceLevel.CaseReport;
         }
-        if (CaseControlText().IsMatch(text))
+        if (CaseControlText.IsMatch(text))
         {
             return EvidenceLevel.CaseControl;
         }
-        if (CaseSeriesText().IsMatch(text))
+        if (CaseSeriesText.IsMatch(text))
         {
             return EvidenceLevel.CaseSeries;
         }
-        if (UncontrolledText().IsMatch(text))
+        if (UncontrolledText.IsMatch(text))
         {
             return EvidenceLevel.UncontrolledStudy;
         }
-        if (CohortText().IsMatch(text))
+        if (CohortText.IsMatch(text))
         {
             return EvidenceLevel.Cohort;
         }
-        if (CrossSectionalText().IsMatch(text))
+        if (CrossSectionalText.IsMatch(text))
         {
             return EvidenceLevel.CrossSectional;
         }
-        if (ControlledText().IsMatch(text))
+        if (ControlledText.IsMatch(text))
         {
             return EvidenceLevel.ControlledTrial;
         }
-        if (ReviewTitle().IsMatch(title) && !QuestionMark().IsMatch(title))
+        if (ReviewTitle.IsMatch(title) && !QuestionMark().IsMatch(title))
         {
             return EvidenceLevel.NarrativeReview;
         }
-        if (LiteratureReviewText().IsMatch(text))
+        if (LiteratureReviewText.IsMatch(text))
         {
             return EvidenceLevel.NarrativeReview;
         }
@@ -259,7 +243,7 @@ public static partial class EvidenceClassifier
     /// <summary>The text without its sentences about other or future studies ("a placebo-controlled trial is needed").</summary>
     private static string OwnDesign(string text)
     {
-        if (!OtherStudiesText().IsMatch(text))
+        if (!OtherStudiesText.IsMatch(text))
         {
             return text;
         }
@@ -267,7 +251,7 @@ public static partial class EvidenceClassifier
         foreach (var span in Analysis.TextTools.SplitSentences(text))
         {
             var sentence = text.Substring(span.Start, span.Length);
-            if (OtherStudiesText().IsMatch(sentence) && StudyWord().IsMatch(sentence))
+            if (OtherStudiesText.IsMatch(sentence) && StudyWord.IsMatch(sentence))
             {
                 continue;
             }
@@ -276,8 +260,7 @@ public static partial class EvidenceClassifier
         return kept.ToString();
     }
 
-    [GeneratedRegex(@"\b(?:trials?|stud(?:y|ies)|controlled|randomi[sz]ed|placebo)\b", Opts)]
-    private static partial Regex StudyWord();
+    private static readonly Regex StudyWord = Lists.Regex(@"\b{study-word}\b", Opts);
 
     internal static bool IsMethodsLike(SourceSection s)
     {
@@ -325,7 +308,7 @@ public static partial class EvidenceClassifier
     {
         var best = -1;
         var bestAt = int.MaxValue;
-        foreach (var m in new[] { NEquals().Match(text), NumberNoun().Match(text) })
+        foreach (var m in new[] { NEquals().Match(text), NumberNoun.Match(text) })
         {
             if (m.Success && m.Index < bestAt && int.TryParse(m.Groups["n"].Value.Replace(",", ""), out var v) && v >= 2 && !(v >= 1900 && v <= 2100))
             {
@@ -333,7 +316,7 @@ public static partial class EvidenceClassifier
                 bestAt = m.Index;
             }
         }
-        var w = WordNumberNoun().Match(text);
+        var w = WordNumberNoun.Match(text);
         if (w.Success && w.Index < bestAt)
         {
             var v = ParseNumberWords(w.Groups["w"].Value);
@@ -389,7 +372,7 @@ public static partial class EvidenceClassifier
         var text = DesignText(source) + " " + OwnDesign(string.Join(" ", source.Sections.Select(s => s.Text.Length > 3000 ? s.Text[..3000] : s.Text)));
         // A review's text describes the studies it gathered ("open-label", "uncontrolled"); those words are not its own design.
         var review = level is EvidenceLevel.SystematicReview or EvidenceLevel.NarrativeReview;
-        if (!review && OpenLabelText().IsMatch(text))
+        if (!review && OpenLabelText.IsMatch(text))
         {
             list.Add("open-label");
         }
@@ -397,11 +380,11 @@ public static partial class EvidenceClassifier
         {
             list.Add("pilot");
         }
-        if (!review && level is not (EvidenceLevel.RandomizedTrial or EvidenceLevel.ControlledTrial) && UncontrolledText().IsMatch(text))
+        if (!review && level is not (EvidenceLevel.RandomizedTrial or EvidenceLevel.ControlledTrial) && UncontrolledText.IsMatch(text))
         {
             list.Add("uncontrolled");
         }
-        if (!review && UnderpoweredText().IsMatch(text))
+        if (!review && UnderpoweredText.IsMatch(text))
         {
             list.Add("underpowered");
         }
