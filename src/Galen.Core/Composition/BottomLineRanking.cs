@@ -44,8 +44,12 @@ public sealed partial class BottomLineRanking
     /// <summary>How close in cosine one unit of the meaning signal is.</summary>
     public const double MeaningUnit = 0.1;
 
-    /// <summary>How many of the best candidates are compared by meaning at question time: each costs an encoding.</summary>
-    public const int MeaningCandidates = 8;
+    /// <summary>
+    /// How many of the best candidates are compared by meaning at question time. A sentence's vector is stored when
+    /// the library is embedded, so a comparison is a dot product; as many as when fitting, so that the ranking asked
+    /// is the ranking fitted.
+    /// </summary>
+    public const int MeaningCandidates = MeaningCandidatesWhenFitting;
 
     /// <summary>
     /// How many are compared by meaning when candidates are read for fitting: enough that any sentence another
