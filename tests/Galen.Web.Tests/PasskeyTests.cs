@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
 namespace Galen.Web.Tests;
@@ -158,6 +159,48 @@ public sealed class PasskeyAccessTests
         Assert.Contains("credential:", await forged.Content.ReadAsStringAsync());
         await using var db = site.Factory.Services.GetRequiredService<GalenDbFactory>().Create();
         Assert.Equal(0, await db.Set<IdentityUserPasskey<string>>().CountAsync());
+    }
+
+    [Theory]
+    [InlineData("Galen:Web:Passkeys:ServerDomain", "https://galen.example.org", "Galen:Web:Passkeys:ServerDomain must be a host name")]
+    [InlineData("Galen:Web:Passkeys:ServerDomain", "galen.example.org:443", "Galen:Web:Passkeys:ServerDomain must be a host name")]
+    [InlineData("Galen:Web:Passkeys:ServerDomain", "127.0.0.1", "Galen:Web:Passkeys:ServerDomain must be a host name; it is the IP address")]
+    [InlineData("Galen:Web:Passkeys:AllowedOrigins:0", "galen.example.org", "Galen:Web:Passkeys:AllowedOrigins:0 must be an origin")]
+    [InlineData("Galen:Web:Passkeys:AllowedOrigins:0", "https://galen.example.org/desk", "Galen:Web:Passkeys:AllowedOrigins:0 must be an origin")]
+    [InlineData("Galen:Web:Passkeys:AllowedOrigins:0", "http://galen.example.org", "Galen:Web:Passkeys:AllowedOrigins:0 must use https")]
+    [InlineData("Galen:Web:Passkeys:AllowedOrigins:0", "https://elsewhere.example.com", "Galen:Web:Passkeys:AllowedOrigins:0 must be on Galen:Web:Passkeys:ServerDomain")]
+    public void A_bad_passkey_site_setting_stops_the_start_and_names_the_key(string key, string value, string message)
+    {
+        var settings = new Dictionary<string, string> { [key] = value };
+        if (key != "Galen:Web:Passkeys:ServerDomain") settings["Galen:Web:Passkeys:ServerDomain"] = "galen.example.org";
+        using var site = new TestSite(settings);
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => site.Factory.CreateClient());
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public async Task The_configured_passkey_site_is_what_the_passkey_options_carry()
+    {
+        // The test server is reached as localhost; behind a proxy the public name is another.
+        using var site = new TestSite(new Dictionary<string, string>
+        {
+            ["Galen:Web:Passkeys:ServerDomain"] = "galen.example.org",
+            ["Galen:Web:Passkeys:AllowedOrigins:0"] = "https://galen.example.org",
+        });
+        var (reviewer, _) = await StaffKit.SignInAsync(site.Factory, await StaffKit.AddAsync(site.Factory, "Ben Reviewer", "MD", "reviewer"));
+        var creation = await reviewer.PostAsync("/account/passkeys/options", Pages.Form(("__af", await StaffKit.TokenAsync(reviewer))));
+        Assert.Equal(HttpStatusCode.OK, creation.StatusCode);
+        using (var json = JsonDocument.Parse(await creation.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("galen.example.org", json.RootElement.GetProperty("rp").GetProperty("id").GetString());
+        }
+        var anonymous = site.Factory.Browser(followRedirects: false);
+        var request = await anonymous.PostAsync("/sign-in/passkey/options", Pages.Form(("__af", await Pages.TokenFrom(anonymous, "/sign-in"))));
+        Assert.Equal(HttpStatusCode.OK, request.StatusCode);
+        using (var json = JsonDocument.Parse(await request.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("galen.example.org", json.RootElement.GetProperty("rpId").GetString());
+        }
     }
 
     [Fact]
