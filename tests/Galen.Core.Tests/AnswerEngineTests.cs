@@ -274,6 +274,86 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.Contains("too little evidence", answer.BottomLine);
     }
 
+    private static SourceRecord GabapentinLeaflet(string id, string text) => new()
+    {
+        Kind = SourceKind.PatientInformation,
+        Ids = new ExternalIds { Guideline = id },
+        Title = "Gabapentin for restless legs syndrome: test leaflet",
+        Container = "Test Leaflets",
+        Year = 2026,
+        Keywords = ["gabapentin", "restless legs syndrome"],
+        Sections = [new SourceSection { Label = "Does it help?", Category = "patient", Text = text }],
+    };
+
+    [Fact]
+    public void A_leaflet_alone_gives_no_yes_or_no_even_when_it_names_the_medicine_and_the_condition_together()
+    {
+        var leaflet = GabapentinLeaflet("test-leaflet-together",
+            "Gabapentin is an effective treatment for restless legs syndrome, and it improves sleep in most adults with restless legs syndrome.");
+        foreach (var audience in new[] { Audience.Clinician, Audience.Patient })
+        {
+            var answer = AnswerEngine.AnswerFrom(new AskRequest("Does gabapentin help restless legs syndrome?", audience, []), [new SearchHit(leaflet, 5)]);
+
+            // Too little evidence to say: only a leaflet speaks, and a leaflet does not count for or against.
+            Assert.Equal("uncertain", answer.Verdict);
+            Assert.StartsWith("Only patient information", answer.VerdictReason, StringComparison.Ordinal);
+            // The leaflet still informs the article: it is answered from it, not abstained.
+            Assert.False(answer.Abstained, answer.BottomLine);
+            var statements = answer.Sections.SelectMany(s => s.Statements).Prepend(answer.BottomLineStatement);
+            Assert.Contains(statements, st => st.Spans.Any(span => span.SourceKey == leaflet.Key));
+        }
+    }
+
+    [Fact]
+    public void A_leaflet_does_not_vote_beside_a_guideline()
+    {
+        var leaflet = GabapentinLeaflet("test-leaflet-against",
+            "Gabapentin does not help restless legs syndrome, and doctors no longer suggest gabapentin for restless legs syndrome.");
+        const string question = "Does gabapentin help restless legs syndrome?";
+        foreach (var audience in new[] { Audience.Clinician, Audience.Patient })
+        {
+            var guidelineOnly = AnswerEngine.AnswerFrom(new AskRequest(question, audience, []), [new SearchHit(TestLibrary.RlsGuideline, 9)]);
+            var withLeaflet = AnswerEngine.AnswerFrom(new AskRequest(question, audience, []), [new SearchHit(TestLibrary.RlsGuideline, 9), new SearchHit(leaflet, 9)]);
+
+            Assert.Equal("yes", guidelineOnly.Verdict);
+            // The leaflet against changes neither the verdict nor its reason, which names no leaflet.
+            Assert.Equal(guidelineOnly.Verdict, withLeaflet.Verdict);
+            Assert.Equal(guidelineOnly.VerdictReason, withLeaflet.VerdictReason);
+            Assert.DoesNotContain("patient information", withLeaflet.VerdictReason, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void When_only_a_leaflet_speaks_to_the_claim_asked_a_guideline_recommending_the_treatment_does_not_answer_it()
+    {
+        var guideline = new SourceRecord
+        {
+            Kind = SourceKind.Guideline,
+            Ids = new ExternalIds { Guideline = "test-flu-vaccine" },
+            Title = "Test guideline: influenza vaccination of adults",
+            Container = "Test Immunisation Committee",
+            Year = 2025,
+            Keywords = ["influenza vaccine", "flu shot", "influenza", "flu"],
+            Sections = [new SourceSection { Label = "Recommendation", Category = "recommendation", Strength = "Strong", Text = "The committee recommends a yearly flu shot for every adult to prevent influenza." }],
+        };
+        var leaflet = new SourceRecord
+        {
+            Kind = SourceKind.PatientInformation,
+            Ids = new ExternalIds { Guideline = "test-flu-leaflet" },
+            Title = "The flu shot: test leaflet",
+            Container = "Test Leaflets",
+            Year = 2026,
+            Keywords = ["flu shot", "influenza vaccine", "flu"],
+            Sections = [new SourceSection { Label = "Can the flu shot give you the flu?", Category = "patient", Text = "The flu shot cannot give you the flu, because the vaccine in it is not a live virus. A sore arm or a mild temperature for a day or two can happen after the flu shot." }],
+        };
+        var answer = AnswerEngine.AnswerFrom(new AskRequest("Can the flu shot give me the flu?", Audience.Patient, []), [new SearchHit(guideline, 9), new SearchHit(leaflet, 9)]);
+
+        // Not "yes" from the recommendation, and not "no" from the leaflet: nothing that counts answers the claim.
+        Assert.Equal("uncertain", answer.Verdict);
+        Assert.StartsWith("Only patient information", answer.VerdictReason, StringComparison.Ordinal);
+        Assert.False(answer.Abstained, answer.BottomLine);
+    }
+
     [Fact]
     public void Pages_of_patient_information_alone_do_not_decide_a_yes_no_question_about_one_thing()
     {

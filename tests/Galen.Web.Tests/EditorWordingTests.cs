@@ -32,35 +32,52 @@ public sealed class EditorWordingTests
 
     private static string Edited(string text) => "In the editor's words: " + text;
 
-    /// <summary>Rewords every clinician statement of the latest version through the desk's revise form.</summary>
-    private static async Task ReviseAllAsync(SiteFactory site, HttpClient editor, Func<string, string> reword)
+    /// <summary>Rewords every statement of one wording of the latest version through the desk's revise form.</summary>
+    private static async Task ReviseAllAsync(SiteFactory site, HttpClient editor, Func<string, string> reword, string audience = "clinician")
     {
         var article = await StaffKit.ArticleAsync(site, Slug);
         await using var db = site.Services.GetRequiredService<GalenDbFactory>().Create();
         var latest = await db.ArticleVersions.AsNoTracking().SingleAsync(v => v.ArticleId == article.Id && v.Number == article.LatestVersion);
-        var answer = JsonSerializer.Deserialize<Answer>(latest.ClinicianJson, Json)!;
+        var answer = JsonSerializer.Deserialize<Answer>(audience == "patient" ? latest.PatientJson : latest.ClinicianJson, Json)!;
         var fields = new List<(string, string)>
         {
             ("__af", await StaffKit.TokenAsync(editor)),
             ("revision", article.Revision.ToString(CultureInfo.InvariantCulture)),
-            (ReviewWorkflow.FieldName("clinician", 0, 0), reword(answer.BottomLineStatement.Text)),
+            (ReviewWorkflow.FieldName(audience, 0, 0), reword(answer.BottomLineStatement.Text)),
         };
         for (var i = 0; i < answer.Sections.Count; i++)
         {
             for (var j = 0; j < answer.Sections[i].Statements.Count; j++)
             {
-                fields.Add((ReviewWorkflow.FieldName("clinician", i + 1, j + 1), reword(answer.Sections[i].Statements[j].Text)));
+                fields.Add((ReviewWorkflow.FieldName(audience, i + 1, j + 1), reword(answer.Sections[i].Statements[j].Text)));
             }
         }
         var response = await editor.PostAsync($"/desk/articles/{Slug}/revise", Pages.Form([.. fields]));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
-    private static async Task<Answer> VersionAsync(SiteFactory site, int number)
+    private static async Task<Answer> VersionAsync(SiteFactory site, int number, string audience = "clinician")
     {
         await using var db = site.Services.GetRequiredService<GalenDbFactory>().Create();
         var row = await db.ArticleVersions.AsNoTracking().SingleAsync(v => v.Number == number);
-        return JsonSerializer.Deserialize<Answer>(row.ClinicianJson, Json)!;
+        return JsonSerializer.Deserialize<Answer>(audience == "patient" ? row.PatientJson : row.ClinicianJson, Json)!;
+    }
+
+    /// <summary>
+    /// After an editor's revision (version 2): a refresh with the library unchanged keeps that version and writes no
+    /// draft; then a new trial is imported and a refresh writes version 3.
+    /// </summary>
+    private static async Task RefreshThenImportATrialAsync(SiteFactory site)
+    {
+        var living = site.Services.GetRequiredService<LivingArticles>();
+        var forget = site.Services.GetRequiredService<ArticleService>().Forget;
+        Assert.Equal(new RefreshReport(1, 1, 0, 0), await living.RefreshAsync(forget));
+        Assert.Equal(2, (await StaffKit.ArticleAsync(site, Slug)).LatestVersion);
+        var report = new ImportReport();
+        site.Services.GetRequiredService<Library>().ImportGuidelines([TestPaths.Fixture("test-magnesium-rls-trial-2026.md")], report);
+        Assert.Equal(1, report.Added);
+        Assert.Equal(new RefreshReport(1, 0, 1, 0), await living.RefreshAsync(forget));
+        Assert.Equal(3, (await StaffKit.ArticleAsync(site, Slug)).LatestVersion);
     }
 
     [Fact]
@@ -72,20 +89,8 @@ public sealed class EditorWordingTests
         var (editor, _) = await StaffKit.SignInAsync(site.Factory, await StaffKit.AddAsync(site.Factory, "Eve Editor", null, "editor"));
         var engineFirst = await VersionAsync(site.Factory, 1);
         await ReviseAllAsync(site.Factory, editor, Edited);
-        var living = site.Factory.Services.GetRequiredService<LivingArticles>();
-        var forget = site.Factory.Services.GetRequiredService<ArticleService>().Forget;
-
-        // The library did not change: the editor's version stands, no draft in the engine's words replaces it.
-        Assert.Equal(new RefreshReport(1, 1, 0, 0), await living.RefreshAsync(forget));
-        Assert.Equal(2, (await StaffKit.ArticleAsync(site.Factory, Slug)).LatestVersion);
-
         // New evidence: a new draft, in the editor's words wherever the engine's statement is the one the editor reworded.
-        var report = new ImportReport();
-        site.Factory.Services.GetRequiredService<Library>().ImportGuidelines([TestPaths.Fixture("test-magnesium-rls-trial-2026.md")], report);
-        Assert.Equal(1, report.Added);
-        Assert.Equal(new RefreshReport(1, 0, 1, 0), await living.RefreshAsync(forget));
-        var article = await StaffKit.ArticleAsync(site.Factory, Slug);
-        Assert.Equal(3, article.LatestVersion);
+        await RefreshThenImportATrialAsync(site.Factory);
 
         var engineNow = site.Factory.Services.GetRequiredService<IAnswerWriter>().Ask(Pages.RestlessLegs, Audience.Clinician, []);
         var draft = Statements(await VersionAsync(site.Factory, 3));
@@ -125,6 +130,40 @@ public sealed class EditorWordingTests
 
         var audit = await StaffKit.AuditAsync(site.Factory, Slug);
         Assert.Equal("new-evidence", audit[^1].Action);
+        Assert.Contains($"Editor wording kept for {kept} unchanged", audit[^1].Comment);
+    }
+
+    [Fact]
+    public async Task A_refresh_keeps_the_editors_patient_wording_of_unchanged_statements()
+    {
+        using var site = new TestSite();
+        await Pages.AskByForm(site.Factory.Browser(followRedirects: false), Pages.RestlessLegs);
+        var (editor, _) = await StaffKit.SignInAsync(site.Factory, await StaffKit.AddAsync(site.Factory, "Eve Editor", null, "editor"));
+        var engineFirst = await VersionAsync(site.Factory, 1, "patient");
+        var clinicianFirst = await VersionAsync(site.Factory, 1);
+        await ReviseAllAsync(site.Factory, editor, Edited, "patient");
+        // The editor reworded the patient wording only.
+        Assert.All(Statements(await VersionAsync(site.Factory, 2, "patient")), s => Assert.StartsWith(Edited(""), s.Text, StringComparison.Ordinal));
+        Assert.Equal(Statements(clinicianFirst).Select(s => s.Text), Statements(await VersionAsync(site.Factory, 2)).Select(s => s.Text));
+        // New evidence: the new draft's patient wording is the editor's wherever the engine's statement is unchanged.
+        await RefreshThenImportATrialAsync(site.Factory);
+        var engineNow = Statements(site.Factory.Services.GetRequiredService<IAnswerWriter>().Ask(Pages.RestlessLegs, Audience.Patient, []));
+        var draft = Statements(await VersionAsync(site.Factory, 3, "patient"));
+        var before = Statements(engineFirst).Select(s => (s.Text, Sources(s))).ToHashSet();
+        Assert.Equal(engineNow.Count, draft.Count);
+        var kept = 0;
+        for (var i = 0; i < engineNow.Count; i++)
+        {
+            var unchanged = before.Contains((engineNow[i].Text, Sources(engineNow[i])));
+            Assert.Equal(unchanged ? Edited(engineNow[i].Text) : engineNow[i].Text, draft[i].Text);
+            Assert.Equal(Sources(engineNow[i]), Sources(draft[i]));
+            if (unchanged) kept++;
+        }
+        Assert.True(kept > 0, "No patient statement was left unchanged by the new trial.");
+        // The clinician wording, which no editor touched, is the engine's.
+        var clinicianNow = site.Factory.Services.GetRequiredService<IAnswerWriter>().Ask(Pages.RestlessLegs, Audience.Clinician, []);
+        Assert.Equal(Statements(clinicianNow).Select(s => s.Text), Statements(await VersionAsync(site.Factory, 3)).Select(s => s.Text));
+        var audit = await StaffKit.AuditAsync(site.Factory, Slug);
         Assert.Contains($"Editor wording kept for {kept} unchanged", audit[^1].Comment);
     }
 

@@ -1,11 +1,16 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Galen.Evidence;
 using Galen.Evidence.Store;
+using Galen.Testing;
 using Galen.Web.Review;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
 namespace Galen.Web.Tests;
@@ -35,36 +40,13 @@ public sealed class PasskeyTests
         }
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = EditorialEndToEndTests.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await LaunchAsync(playwright);
         // Password, then the authenticator app: the first sign-in of a reviewer.
         var page = await EditorialEndToEndTests.SignInAsync(browser, baseUrl, "ada@example.org", oneTimePassword);
-        var cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("WebAuthn.enable");
-        var authenticator = await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2",
-                ["transport"] = "internal",
-                ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true,
-                ["isUserVerified"] = true,
-                ["automaticPresenceSimulation"] = true,
-            },
-        });
-        var authenticatorId = authenticator!.Value.GetProperty("authenticatorId").GetString()!;
+        var (cdp, authenticatorId) = await AddAuthenticatorAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Your account" }).ClickAsync();
-        Assert.True(await page.Locator("#no-passkeys").IsVisibleAsync());
-        await page.GetByLabel("Name of the new passkey").FillAsync("Test laptop");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
-        await page.GetByText("Passkey \"Test laptop\" added.").WaitForAsync();
-        Assert.Equal("Test laptop", await page.Locator("table.passkeys tbody td").First.InnerTextAsync());
+        await AddPasskeyAsync(page, "Test laptop");
         await page.ScreenshotAsync(new() { Path = EditorialEndToEndTests.Screenshot("account-passkey-added.png"), FullPage = true });
 
         // The authenticator holds one discoverable credential, and the store holds its public key for Ada.
@@ -112,6 +94,104 @@ public sealed class PasskeyTests
         Assert.Contains("Sign in required", await page.Locator("h1").InnerTextAsync());
         await app.StopAsync();
     }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = EditorialEndToEndTests.Chromium,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+
+    /// <summary>A platform authenticator with a resident key and user verification, as a laptop's fingerprint reader is.</summary>
+    private static async Task<(ICDPSession Cdp, string AuthenticatorId)> AddAuthenticatorAsync(IPage page)
+    {
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        var authenticator = await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+                ["automaticPresenceSimulation"] = true,
+            },
+        });
+        return (cdp, authenticator!.Value.GetProperty("authenticatorId").GetString()!);
+    }
+
+    /// <summary>On the account page, with no passkey yet: adds one and waits for the page to list it.</summary>
+    private static async Task AddPasskeyAsync(IPage page, string name)
+    {
+        Assert.True(await page.Locator("#no-passkeys").IsVisibleAsync());
+        await page.GetByLabel("Name of the new passkey").FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
+        await page.GetByText($"Passkey \"{name}\" added.").WaitForAsync();
+        Assert.Equal(name, await page.Locator("table.passkeys tbody td").First.InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task A_passkey_added_on_one_web_node_signs_in_on_another_sharing_the_database()
+    {
+        Assert.True(File.Exists(EditorialEndToEndTests.Chromium), "Install Chromium (apt-get install chromium) to run the end-to-end tests.");
+        var database = PostgresServer.Instance.CreateDatabase();
+        using var dataA = new TempDataDirectory();
+        using var dataB = new TempDataDirectory();
+        using (var library = new Library(new GalenStoreOptions { DataDirectory = dataA.Path, Database = database })) library.Migrate();
+        // Two nodes on two ports, set up as one site: the same passkey host name, and both nodes' origins allowed.
+        var (portA, portB) = (PostgresServer.FreePort(), PostgresServer.FreePort());
+        string[] Args(int port) =>
+        [
+            "--urls", $"http://127.0.0.1:{port}", "--environment", "Production",
+            "--Galen:Web:Passkeys:ServerDomain=localhost",
+            $"--Galen:Web:Passkeys:AllowedOrigins:0=http://localhost:{portA}",
+            $"--Galen:Web:Passkeys:AllowedOrigins:1=http://localhost:{portB}",
+        ];
+        await using var nodeA = GalenWebApp.Build(Args(portA), new GalenStoreOptions { DataDirectory = dataA.Path, Database = database });
+        await nodeA.StartAsync();
+        var a = $"http://localhost:{portA}";
+        var b = $"http://localhost:{portB}";
+        // Node A writes the first data-protection key to the database; node B, started after, reads it from there.
+        using (var warmUp = new HttpClient()) Assert.Equal(HttpStatusCode.OK, (await warmUp.GetAsync(a + "/sign-in")).StatusCode);
+        await using var nodeB = GalenWebApp.Build(Args(portB), new GalenStoreOptions { DataDirectory = dataB.Path, Database = database });
+        await nodeB.StartAsync();
+        string oneTimePassword, adaId;
+        using (var scope = nodeA.Services.CreateScope())
+        {
+            var (member, password) = await scope.ServiceProvider.GetRequiredService<StaffDirectory>()
+                .AddAsync(new NewStaffMember("ada@example.org", "Ada Lovelace", ["reviewer"], "MD"), "test");
+            (adaId, oneTimePassword) = (member.Id, password);
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        // Ada signs in on node A and adds her passkey there.
+        var page = await EditorialEndToEndTests.SignInAsync(browser, a, "ada@example.org", oneTimePassword);
+        await AddAuthenticatorAsync(page);
+        await page.GotoAsync(a + "/account");
+        await AddPasskeyAsync(page, "Work laptop");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        // On node B she is signed out, and signs in with the passkey alone; node B's desk lets her in.
+        await page.GotoAsync(b + "/desk");
+        Assert.Contains("Sign in required", await page.Locator("h1").InnerTextAsync());
+        await page.GotoAsync(b + "/sign-in");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        await page.WaitForURLAsync(b + "/desk");
+        Assert.Equal("Review queue", await page.Locator("h1").InnerTextAsync());
+        await page.ScreenshotAsync(new() { Path = EditorialEndToEndTests.Screenshot("desk-after-passkey-sign-in-on-second-node.png"), FullPage = true });
+        await using (var db = nodeB.Services.GetRequiredService<GalenDbFactory>().Create())
+        {
+            var signIn = await db.AuditLog.AsNoTracking().Where(e => e.Action == "sign-in").OrderBy(e => e.Id).LastAsync();
+            Assert.Equal(adaId, signIn.ActorId);
+            Assert.Equal("with a passkey", signIn.Comment);
+            Assert.Equal(adaId, (await db.Set<IdentityUserPasskey<string>>().AsNoTracking().SingleAsync()).UserId);
+        }
+        await nodeB.StopAsync();
+        await nodeA.StopAsync();
+    }
 }
 
 /// <summary>The passkey endpoints without a browser: who may use them, and what a forged or replayed request gets.</summary>
@@ -156,6 +236,98 @@ public sealed class PasskeyAccessTests
         var forged = await reviewer.PostAsync("/account/passkeys", Pages.Form(("__af", await StaffKit.TokenAsync(reviewer)), ("name", "Forged"), ("credential", "{\"id\":\"AAAA\",\"type\":\"public-key\"}")));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Contains("credential:", await forged.Content.ReadAsStringAsync());
+        await using var db = site.Factory.Services.GetRequiredService<GalenDbFactory>().Create();
+        Assert.Equal(0, await db.Set<IdentityUserPasskey<string>>().CountAsync());
+    }
+
+    [Theory]
+    [InlineData("Galen:Web:Passkeys:ServerDomain", "https://galen.example.org", "Galen:Web:Passkeys:ServerDomain must be a host name")]
+    [InlineData("Galen:Web:Passkeys:ServerDomain", "galen.example.org:443", "Galen:Web:Passkeys:ServerDomain must be a host name")]
+    [InlineData("Galen:Web:Passkeys:ServerDomain", "127.0.0.1", "Galen:Web:Passkeys:ServerDomain must be a host name; it is the IP address")]
+    [InlineData("Galen:Web:Passkeys:AllowedOrigins:0", "galen.example.org", "Galen:Web:Passkeys:AllowedOrigins:0 must be an origin")]
+    [InlineData("Galen:Web:Passkeys:AllowedOrigins:0", "https://galen.example.org/desk", "Galen:Web:Passkeys:AllowedOrigins:0 must be an origin")]
+    [InlineData("Galen:Web:Passkeys:AllowedOrigins:0", "http://galen.example.org", "Galen:Web:Passkeys:AllowedOrigins:0 must use https")]
+    [InlineData("Galen:Web:Passkeys:AllowedOrigins:0", "https://elsewhere.example.com", "Galen:Web:Passkeys:AllowedOrigins:0 must be on Galen:Web:Passkeys:ServerDomain")]
+    public void A_bad_passkey_site_setting_stops_the_start_and_names_the_key(string key, string value, string message)
+    {
+        var settings = new Dictionary<string, string> { [key] = value };
+        if (key != "Galen:Web:Passkeys:ServerDomain") settings["Galen:Web:Passkeys:ServerDomain"] = "galen.example.org";
+        using var site = new TestSite(settings);
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => site.Factory.CreateClient());
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public async Task The_configured_passkey_site_is_what_the_passkey_options_carry()
+    {
+        // The test server is reached as localhost; behind a proxy the public name is another.
+        using var site = new TestSite(new Dictionary<string, string>
+        {
+            ["Galen:Web:Passkeys:ServerDomain"] = "galen.example.org",
+            ["Galen:Web:Passkeys:AllowedOrigins:0"] = "https://galen.example.org",
+        });
+        var (reviewer, _) = await StaffKit.SignInAsync(site.Factory, await StaffKit.AddAsync(site.Factory, "Ben Reviewer", "MD", "reviewer"));
+        var creation = await reviewer.PostAsync("/account/passkeys/options", Pages.Form(("__af", await StaffKit.TokenAsync(reviewer))));
+        Assert.Equal(HttpStatusCode.OK, creation.StatusCode);
+        using (var json = JsonDocument.Parse(await creation.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("galen.example.org", json.RootElement.GetProperty("rp").GetProperty("id").GetString());
+        }
+        var anonymous = site.Factory.Browser(followRedirects: false);
+        var request = await anonymous.PostAsync("/sign-in/passkey/options", Pages.Form(("__af", await Pages.TokenFrom(anonymous, "/sign-in"))));
+        Assert.Equal(HttpStatusCode.OK, request.StatusCode);
+        using (var json = JsonDocument.Parse(await request.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("galen.example.org", json.RootElement.GetProperty("rpId").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task With_allowed_origins_set_a_passkey_from_any_other_origin_is_refused()
+    {
+        using var site = new TestSite(new Dictionary<string, string>
+        {
+            ["Galen:Web:Passkeys:ServerDomain"] = "localhost",
+            ["Galen:Web:Passkeys:AllowedOrigins:0"] = "http://localhost:5000",
+        });
+        var (reviewer, _) = await StaffKit.SignInAsync(site.Factory, await StaffKit.AddAsync(site.Factory, "Ben Reviewer", "MD", "reviewer"));
+
+        // The browser's answer as far as the origin check reads it: the ceremony's challenge and the page's origin, and
+        // a well-formed attestation object (CBOR {"fmt": "none", "attStmt": {}, "authData": the site's hash, flags, counter})
+        // that holds no credential.
+        byte[] authData = [.. System.Security.Cryptography.SHA256.HashData("localhost"u8), 0x05, 0, 0, 0, 0];
+        byte[] attestation = [0xA3, 0x63, .. "fmt"u8, 0x64, .. "none"u8, 0x67, .. "attStmt"u8, 0xA0, 0x68, .. "authData"u8, 0x58, (byte)authData.Length, .. authData];
+        async Task<string> AddFromAsync(string origin, string? originHeader)
+        {
+            var options = await reviewer.PostAsync("/account/passkeys/options", Pages.Form(("__af", await StaffKit.TokenAsync(reviewer))));
+            using var json = JsonDocument.Parse(await options.Content.ReadAsStringAsync());
+            var clientData = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+            {
+                ["type"] = "webauthn.create", ["challenge"] = json.RootElement.GetProperty("challenge").GetString()!, ["origin"] = origin, ["crossOrigin"] = false,
+            });
+            var credential = JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["id"] = "AAAA", ["rawId"] = "AAAA", ["type"] = "public-key", ["clientExtensionResults"] = new Dictionary<string, object>(),
+                ["response"] = new Dictionary<string, string> { ["clientDataJSON"] = Base64Url.EncodeToString(clientData), ["attestationObject"] = Base64Url.EncodeToString(attestation) },
+            });
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/account/passkeys")
+            {
+                Content = Pages.Form(("__af", await StaffKit.TokenAsync(reviewer)), ("name", "Laptop"), ("credential", credential)),
+            };
+            if (originHeader is not null) request.Headers.Add("Origin", originHeader);
+            var response = await reviewer.SendAsync(request);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var error = Regex.Match(await response.Content.ReadAsStringAsync(), "id=\"account-error\">([^<]*)<");
+            Assert.True(error.Success, "The account page shows no error.");
+            return WebUtility.HtmlDecode(error.Groups[1].Value);
+        }
+
+        // An origin the request itself came from, but not one of the allowed: refused at the origin check.
+        var other = await AddFromAsync("http://localhost:6000", "http://localhost:6000");
+        Assert.True(other.Contains("invalid origin 'http://localhost:6000'", StringComparison.Ordinal), other);
+        // The allowed origin passes that check (and this made-up answer fails later, on its attestation).
+        var allowed = await AddFromAsync("http://localhost:5000", null);
+        Assert.True(allowed.StartsWith("credential: the passkey was not accepted", StringComparison.Ordinal) && !allowed.Contains("origin", StringComparison.Ordinal), allowed);
         await using var db = site.Factory.Services.GetRequiredService<GalenDbFactory>().Create();
         Assert.Equal(0, await db.Set<IdentityUserPasskey<string>>().CountAsync());
     }

@@ -89,7 +89,8 @@ public sealed class PostgresServer : IDisposable
         return FindBinaries() ?? throw new InvalidOperationException("apt-get installed postgresql but initdb was not found.");
     }
 
-    private static int FreePort()
+    /// <summary>A local port that nothing listens on now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

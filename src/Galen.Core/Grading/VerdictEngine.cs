@@ -101,8 +101,9 @@ public static partial class VerdictEngine
     private static (GradedSource, GradedSentence)? Exception(IReadOnlyList<GradedSource> sources, QuestionAnalysis question, string quantifier)
     {
         var cue = quantifier == "all" ? NotAllCue() : NotMostCue();
+        // A leaflet's sentence does not decide a verdict either.
         return sources
-            .Where(s => Bears(s, question))
+            .Where(s => Bears(s, question) && s.Level != EvidenceLevel.PatientInformation)
             .SelectMany(s => s.Sentences
                 .Where(x => (x.MentionsCondition || x.MentionsIntervention) && x.Stance != Stance.Inconclusive && cue.IsMatch(x.Text))
                 .Select(x => (Source: s, Sentence: x)))
@@ -155,13 +156,29 @@ public static partial class VerdictEngine
 
     private static string Clip(string text) => text.Length <= 220 ? text : text[..217].TrimEnd() + "...";
 
+    // "Is magnesium worth trying for this?": the purpose is named only by a word pointing back into the story.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bfor\s+(?:this|that|it|these|them|those)\s*\?*\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex UnnamedPurpose();
+
     private static Verdict DecideByWeight(IReadOnlyList<GradedSource> sources, QuestionAnalysis question, VerdictOptions options)
     {
+        if (question.MainIntervention is { } treatment && question.Conditions.Count == 0 && UnnamedPurpose().IsMatch(question.FocusQuestion.Trim()))
+        {
+            // The question asks whether a treatment helps with something it describes but the analysis could not
+            // place: sources on the same treatment for other conditions would answer another question.
+            return new Verdict(Verdict.Uncertain,
+                $"Galen could not tell which condition the question means, and the sources on {treatment.Name} speak of it for other things; none answers this question as asked.",
+                0, []) { Grounds = VerdictGrounds.NoFinding };
+        }
         var relevant = sources.Where(s => Bears(s, question)).ToList();
         // A page of patient information describes a topic, and its wording leans one way or the other whatever was
         // asked ("autoimmune diseases can affect many parts of the body"): on a question that pairs two things it
         // speaks only in a sentence that names both.
-        var speaking = relevant.Where(s => s.Stance != Stance.None && (s.Level != EvidenceLevel.PatientInformation || NamesBoth(s, question))).ToList();
+        var stating = relevant.Where(s => s.Stance != Stance.None && (s.Level != EvidenceLevel.PatientInformation || NamesBoth(s, question))).ToList();
+        // Patient information pages (leaflets) are written from the evidence for readers; they are not evidence
+        // themselves, so they never vote. They still inform the patient wording of the article.
+        var leaflets = stating.Where(s => s.Level == EvidenceLevel.PatientInformation).ToList();
+        var speaking = stating.Where(s => s.Level != EvidenceLevel.PatientInformation).ToList();
         if (speaking.Count > 1)
         {
             // Sources that match the question much less well than the best one do not get a say.
@@ -172,24 +189,29 @@ public static partial class VerdictEngine
         {
             speaking = speaking.OrderByDescending(s => s.Relevance).ThenByDescending(s => s.Score).ThenBy(s => s.Source.Key, StringComparer.Ordinal).Take(Math.Max(1, max)).ToList();
         }
-        else if (speaking.Count > 1 && ClaimWords(question) is { Count: > 0 } claim)
+        else if (speaking.Count > 0 && ClaimWords(question) is { Count: > 0 } claim)
         {
             // "Can the flu shot give me the flu?" asks about a claim ("give"), not whether the shot is recommended:
             // when some sources speak to the claim itself, those that only recommend the treatment step back.
             var onClaim = speaking.Where(s => SpeaksTo(s, claim)).ToList();
-            if (onClaim.Count > 0 && onClaim.Count < speaking.Count)
+            if (onClaim.Count == 0 && leaflets.Any(s => SpeaksTo(s, claim)))
+            {
+                // Only leaflets speak to the claim: the other sources answer another question (whether to use the
+                // treatment), and the leaflets do not count, so nothing that counts answers this one.
+                speaking = [];
+            }
+            else if (onClaim.Count > 0 && onClaim.Count < speaking.Count)
             {
                 speaking = onClaim;
             }
         }
-        if (speaking.Count > 0 && speaking.All(s => s.Level == EvidenceLevel.PatientInformation)
-            && !(question.MainIntervention is not null && question.MainCondition is not null))
+        if (speaking.Count == 0 && leaflets.Count > 0)
         {
-            // Pages of patient information alone, on a question that names one thing: they describe it, and how their
-            // sentences lean says nothing about the question asked of it.
+            // Only leaflets speak: no guideline, study or label answers the question, so there is too little evidence
+            // to say yes or no, whatever the leaflets' sentences lean to.
             return new Verdict(Verdict.Uncertain,
-                $"Only pages of patient information describe {Describe(question)}; none states an answer to this question.", 0, speaking)
-            { Grounds = VerdictGrounds.LeafletsOnly };
+                $"Only pages of patient information speak to {Describe(question)}; they are not evidence for or against, and no guideline, study or label answers this question.",
+                0, leaflets) { Grounds = VerdictGrounds.LeafletsOnly };
         }
         if (speaking.Count == 0)
         {
@@ -227,7 +249,7 @@ public static partial class VerdictEngine
         var conflict = forWeight > 0 && againstWeight > 0 && Math.Min(forWeight, againstWeight) >= options.ConflictRatio * Math.Max(forWeight, againstWeight);
         if (conflict && question.MainIntervention is not null && question.MainCondition is not null && GuidelinesAgree(weights) is { } guided)
         {
-            // Guidelines outrank single studies and leaflets: when the guidelines that speak agree with one another,
+            // Guidelines outrank single studies: when the guidelines that speak agree with one another,
             // their answer stands, and the reason says that other sources differ.
             var guidelines = basis.Where(b => b.Level == EvidenceLevel.Guideline && b.Stance == guided).ToList();
             var others = basis.Where(b => !guidelines.Contains(b)).ToList();

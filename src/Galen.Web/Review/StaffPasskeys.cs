@@ -6,6 +6,7 @@ using Galen.Web.Pages;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Galen.Web.Review;
 
@@ -37,10 +38,19 @@ public static class StaffPasskeys
     {
         // AddIdentityCore registers no passkey handler; the sign-in manager finds this one.
         services.AddScoped<IPasskeyHandler<StaffUser>, PasskeyHandler<StaffUser>>();
-        services.Configure<IdentityPasskeyOptions>(o =>
+        services.AddOptions<IdentityPasskeyOptions>().Configure<IOptions<GalenWebOptions>>((o, web) =>
         {
             o.UserVerificationRequirement = "required";
             o.ResidentKeyRequirement = "required";
+            // Behind a proxy or on several nodes: the public host name and origins (Galen:Web:Passkeys, checked at start-up).
+            var site = web.Value.Passkeys ?? new PasskeySiteOptions();
+            if (!string.IsNullOrWhiteSpace(site.ServerDomain)) o.ServerDomain = site.ServerDomain.Trim();
+            if (site.AllowedOrigins.Count > 0)
+            {
+                var allowed = site.AllowedOrigins.Select(PasskeySiteOptions.NormalizeOrigin).OfType<string>().ToHashSet(StringComparer.Ordinal);
+                o.ValidateOrigin = context => ValueTask.FromResult(
+                    !context.CrossOrigin && PasskeySiteOptions.NormalizeOrigin(context.Origin) is { } origin && allowed.Contains(origin));
+            }
         });
         return services;
     }
