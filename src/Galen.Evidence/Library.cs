@@ -208,7 +208,10 @@ public sealed class Library : IDisposable
             }
             var records = rows.Select(r => SourceJson.Deserialize(r.Payload)).ToList();
             // Sentences first: a source with a current vector has its sentences' vectors too.
-            EmbedSentences(model, records, cancellation);
+            if (Options.SentenceVectors)
+            {
+                EmbedSentences(model, records, cancellation);
+            }
             var stale = Enumerable.Range(0, rows.Count).Where(i => !Vectors.IsCurrent(rows[i].Key, VectorStore.Fingerprint(rows[i].ContentHash))).ToList();
             var vectors = model.EmbedPassages([.. stale.Select(i => EmbeddingText.For(records[i]))], cancellation);
             Vectors.Put([.. stale.Select((i, k) => new EmbeddedSource(rows[i].Key, VectorStore.Fingerprint(rows[i].ContentHash), records[i].Kind, records[i].Year, vectors[k]))]);

@@ -9,14 +9,25 @@ namespace Galen.Evidence.Tests;
 /// </summary>
 public sealed class ReadingByMeaningTests(StarterLibraryFixture fixture) : IClassFixture<StarterLibraryFixture>
 {
+    private const string LayFeverQuestion = "Our newborn feels really warm, the thermometer shows 38.4. What should we do?";
+
     [Fact]
     public void A_lay_question_naming_no_known_condition_is_answered_from_the_topic_its_nearest_sources_share()
     {
-        var answer = fixture.Engine.Ask(new AskRequest("Our 5 week old feels very hot to touch and the reading was 38.6. What now?", Audience.Patient, []));
+        var answer = fixture.Engine.Ask(new AskRequest(LayFeverQuestion, Audience.Patient, []));
 
         Assert.False(answer.Abstained, answer.BottomLine);
         Assert.Contains("3 months", answer.BottomLine, StringComparison.Ordinal);
         Assert.Contains(answer.Evidence, e => e.Title.Contains("fever", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Without_meaning_the_same_lay_question_finds_no_topic_and_abstains()
+    {
+        // The same library searched by its words alone: what the test above gains comes from the reading by meaning.
+        var answer = new AnswerEngine(fixture.Library.WordSearch).Ask(new AskRequest(LayFeverQuestion, Audience.Patient, []));
+
+        Assert.True(answer.Abstained, answer.BottomLine);
     }
 
     [Fact]

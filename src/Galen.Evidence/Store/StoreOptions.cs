@@ -35,6 +35,13 @@ public sealed class GalenStoreOptions
     /// <summary>The sentence-embedding model ("arctic-xs", the default; "minilm"; or "none" for words alone).</summary>
     public string? EmbeddingModel { get; set; }
 
+    /// <summary>
+    /// Whether the embedding stage also gives each sentence a vector (the bottom line's closeness in meaning is then a
+    /// dot product). Off, sentences are encoded when a question compares them: the same values, slower questions, a
+    /// much quicker embedding stage (the evaluations that import all of MedQuAD into a throwaway library turn it off).
+    /// </summary>
+    public bool SentenceVectors { get; set; } = true;
+
     /// <summary>The embedded default: the data directory is "galen-data" under the user's home (or GALEN_DATA).</summary>
     public static string DefaultDataDirectory()
     {
