@@ -108,7 +108,7 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
             var third = AnswerOnce(request, knownTermsOnly: true, topic);
             if (!third.Answer.Abstained)
             {
-                return (third.Answer, third.Explain);
+                return (third.Answer with { TopicReadByMeaning = true }, third.Explain);
             }
         }
         return (first.Answer, first.Explain);

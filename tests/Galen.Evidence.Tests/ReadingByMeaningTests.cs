@@ -17,6 +17,7 @@ public sealed class ReadingByMeaningTests(StarterLibraryFixture fixture) : IClas
         var answer = fixture.Engine.Ask(new AskRequest(LayFeverQuestion, Audience.Patient, []));
 
         Assert.False(answer.Abstained, answer.BottomLine);
+        Assert.True(answer.TopicReadByMeaning);
         Assert.Contains("3 months", answer.BottomLine, StringComparison.Ordinal);
         Assert.Contains(answer.Evidence, e => e.Title.Contains("fever", StringComparison.OrdinalIgnoreCase));
     }

@@ -119,6 +119,12 @@ public sealed record Answer
     [JsonPropertyName("urgent")] public bool Urgent { get; init; }
     [JsonPropertyName("urgentNotice")] public string? UrgentNotice { get; init; }
     [JsonPropertyName("abstained")] public bool Abstained { get; init; }
+
+    /// <summary>
+    /// The question named nothing the analysis knows and was answered on the topic its nearest sources by meaning
+    /// agree on: the asker gets the answer, but it is not a page to publish (not part of the answer JSON).
+    /// </summary>
+    [JsonIgnore] public bool TopicReadByMeaning { get; init; }
     /// <summary>The bottom line as plain text (1-3 sentences); its citations and spans are in <see cref="BottomLineStatement"/>.</summary>
     [JsonPropertyName("bottomLine")] public string BottomLine => BottomLineStatement.Text;
     [JsonPropertyName("bottomLineStatement")] public required Statement BottomLineStatement { get; init; }

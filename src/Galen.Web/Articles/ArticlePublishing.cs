@@ -24,6 +24,12 @@ public static class ArticlePublishing
         {
             return "The question names no medicine, treatment or condition Galen could place, so this answer is shown to you alone and not published.";
         }
+        if (clinician.TopicReadByMeaning || patient.TopicReadByMeaning)
+        {
+            // Its topic was read from the sources nearest it in meaning, not from its words: a good guess for the asker,
+            // not a page for the review board or search engines.
+            return "The question names no medicine, treatment or condition Galen could place, so this answer is shown to you alone and not published.";
+        }
         if (clinician.Abstained || patient.Abstained)
         {
             return "The library holds too little evidence to answer this question, so it is not published as an article.";
