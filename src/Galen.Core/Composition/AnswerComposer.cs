@@ -328,7 +328,7 @@ public static partial class AnswerComposer
         {
             return (kind, null);
         }
-        // Only a name the vocabulary knows is a thing a dose is given of ("how much weight do I need to lose" asks
+        // Only a name the vocabulary knows is a thing a dose is given of ("how much sleep does a teenager need" asks
         // for a figure, not a dose of a phrase).
         var subject = q.MainIntervention is { IsUnsure: false } known ? known : null;
         if (subject is null && kind == AmountKind.Dose)
