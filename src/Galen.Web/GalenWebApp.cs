@@ -36,6 +36,7 @@ public static class GalenWebApp
         services.AddSingleton(sp => new AnswerEngine(sp.GetRequiredService<IEvidenceSearch>()));
         services.AddSingleton<IAnswerWriter, EngineAnswerWriter>();
         services.AddSingleton<ArticleService>();
+        services.AddSingleton<ArticlePageCache>();
         services.AddSingleton<ReviewBoard>();
         services.AddSingleton<DeskQueries>();
         services.AddSingleton<LivingArticles>();

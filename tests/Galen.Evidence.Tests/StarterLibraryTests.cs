@@ -140,6 +140,48 @@ public sealed class StarterLibraryTests(StarterLibraryFixture fixture) : IClassF
         Assert.All(nice, x => Assert.Equal("https://www.nice.org.uk/guidance/" + x.code.Groups[1].Value.ToLowerInvariant(), x.r.Ids.Url));
     }
 
+    [Fact]
+    public void Every_guideline_names_the_edition_it_summarises()
+    {
+        var guidelines = GuidelineReader.FindFiles(TestPaths.Knowledge).Select(GuidelineReader.Read).Where(r => r.Kind == SourceKind.Guideline).ToList();
+        Assert.True(guidelines.Count >= 80, $"only {guidelines.Count} guideline records");
+        Assert.All(guidelines, r =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(r.Edition), $"{r.Ids.Guideline} names no edition");
+            // The edition is the one the record cites: its year appears in it.
+            Assert.Contains(r.Year!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Edition, StringComparison.Ordinal);
+            if (r.NewerEdition is not null) Assert.False(string.IsNullOrWhiteSpace(r.NewerEdition), r.Ids.Guideline);
+        });
+
+        // The yearly series and the superseded blood pressure guideline say that a newer edition exists.
+        var newer = guidelines.Where(r => r.NewerEdition is not null).Select(r => r.Ids.Guideline).ToHashSet();
+        foreach (var id in new[] { "asthma-gina-2024", "copd-gold-2024", "t2dm-ada-standards-2025", "hypertension-acc-aha-2017", "influenza-acip-vaccine-2024" })
+        {
+            Assert.Contains(id, newer);
+        }
+    }
+
+    [Fact]
+    public void Answers_carry_the_edition_of_every_guideline_they_cite()
+    {
+        var editions = GuidelineReader.FindFiles(TestPaths.Knowledge).Select(GuidelineReader.Read).Where(r => r.Kind == SourceKind.Guideline)
+            .ToDictionary(r => r.Title, r => (r.Edition, r.NewerEdition), StringComparer.Ordinal);
+        var questions = Questions().Cast<object[]>().Select(o => ((StarterQuestion)o[0]).Question).Distinct(StringComparer.Ordinal).ToList();
+        var cited = 0;
+        foreach (var question in questions)
+        {
+            var answer = fixture.Engine.Ask(new AskRequest(question, Audience.Clinician, []));
+            foreach (var reference in answer.References.Where(r => r.Kind == "guideline"))
+            {
+                Assert.True(editions.TryGetValue(reference.Title, out var expected), $"{reference.Title} is not a starter guideline");
+                Assert.Equal(expected.Edition, reference.Edition);
+                Assert.Equal(expected.NewerEdition, reference.NewerEdition);
+                cited++;
+            }
+        }
+        Assert.True(cited >= 40, $"only {cited} guideline references over the starter questions");
+    }
+
     [Theory]
     [MemberData(nameof(Questions))]
     public void Starter_questions_get_a_cited_answer_with_the_expected_bottom_line(StarterQuestion q)

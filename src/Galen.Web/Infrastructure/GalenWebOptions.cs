@@ -12,6 +12,9 @@ public sealed class GalenWebOptions
     /// <summary>How many parsed answers (per article, audience and version) are kept in memory.</summary>
     public int AnswerCacheEntries { get; set; } = 4000;
 
+    /// <summary>Memory for rendered article pages (per article, audience and address), in megabytes; 0 renders every view.</summary>
+    public int PageCacheMegabytes { get; set; } = 64;
+
     /// <summary>How long browsers and API clients may reuse an approved article, in seconds.</summary>
     public int ApprovedMaxAgeSeconds { get; set; } = 300;
 
@@ -111,6 +114,7 @@ public sealed class GalenWebOptionsValidator : IValidateOptions<GalenWebOptions>
         Range("RateLimits:RatingsPerWindow", r.RatingsPerWindow, 1, 1_000_000);
         Range("RateLimits:FeedbackPerWindow", r.FeedbackPerWindow, 1, 1_000_000);
         Range("AnswerCacheEntries", options.AnswerCacheEntries, 0, 10_000_000);
+        Range("PageCacheMegabytes", options.PageCacheMegabytes, 0, 1_000_000);
         Range("ApprovedMaxAgeSeconds", options.ApprovedMaxAgeSeconds, 0, 31_536_000);
         Range("MaxQuestionLength", options.MaxQuestionLength, 10, 10_000);
         Range("MaxFeedbackLength", options.MaxFeedbackLength, 10, 100_000);

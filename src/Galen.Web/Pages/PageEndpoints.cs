@@ -54,8 +54,8 @@ public static class PageEndpoints
     }
 
     private static async Task<IResult> Article(
-        string slug, string? audience, string? thanks, HttpContext context, ArticleService articles, IAntiforgery antiforgery,
-        IOptions<GalenWebOptions> options, CancellationToken ct)
+        string slug, string? audience, string? thanks, HttpContext context, ArticleService articles, ArticlePageCache pages,
+        IAntiforgery antiforgery, IOptions<GalenWebOptions> options, CancellationToken ct)
     {
         var article = await articles.FindAsync(slug, ct);
         if (article is null) return Http.NotFoundPage($"There is no article at /articles/{slug}. It may have been asked under other words: search for it on the home page.");
@@ -70,7 +70,7 @@ public static class PageEndpoints
         }
         var canonical = Http.Canonical(context.Request, $"/articles/{article.Slug}" + (chosen == Audience.Patient ? "?audience=patient" : ""));
         var thanksNote = thanks is "rating" or "feedback" ? thanks : null;
-        var html = ArticlePage.Render(new ArticleView(article, answer, chosen, tokens, related, parent, canonical, thanksNote));
+        var page = pages.Get(new ArticleView(article, answer, chosen, tokens, related, parent, canonical, thanksNote));
 
         // The page holds this reader's form tokens, so only the reader's own browser may keep it.
         var headers = context.Response.Headers;
@@ -80,7 +80,7 @@ public static class PageEndpoints
             : "no-cache, no-store";
         headers.Vary = "Cookie";
         headers.LastModified = article.UpdatedAt.ToString("R");
-        return Http.Html(html);
+        return page.WithToken(tokens);
     }
 
     private static async Task<IResult> Rate(string slug, [FromForm] RatingForm form, HttpContext context, ArticleService articles, CancellationToken ct)
