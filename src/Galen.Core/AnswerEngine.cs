@@ -68,7 +68,10 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
 
     private readonly IEvidenceSearch _search = search ?? throw new ArgumentNullException(nameof(search));
     private readonly VerdictOptions _verdictOptions = verdictOptions ?? VerdictOptions.Default;
-    private readonly BottomLineChoice _bottomLine = new(bottomLine ?? BottomLineRanking.Default, search is ISemanticSearch semantic ? semantic.SimilarityToPassages : null);
+    private readonly BottomLineChoice _bottomLine = new(
+        bottomLine ?? BottomLineRanking.Default,
+        search is ISemanticSearch semantic ? semantic.SimilarityToPassages : null,
+        search is ISemanticSearch stored ? stored.StoredSimilarityToPassages : null);
 
     public Answer Ask(AskRequest request) => Answer(request).Answer;
 

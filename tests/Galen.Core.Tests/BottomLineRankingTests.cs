@@ -89,6 +89,24 @@ public sealed class BottomLineRankingTests
     }
 
     [Fact]
+    public void A_condition_after_rather_than_describes_the_case_and_is_not_ruled_out()
+    {
+        var excluded = BottomLineRanking.ExcludedWords("Which findings in a coughing adult point to pneumonia rather than bronchitis?");
+        Assert.Empty(excluded);
+        Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Think of pneumonia, not bronchitis, when the pulse is over 100 beats a minute."));
+        Assert.NotEmpty(BottomLineRanking.ExcludedWords("What eases a chesty cough rather than antibiotics?"));
+    }
+
+    [Fact]
+    public void A_sentence_that_rules_out_the_same_thing_speaks_to_the_same_case()
+    {
+        var excluded = BottomLineRanking.ExcludedWords("Injection schedule for pernicious anaemia without neurological signs?");
+        Assert.NotEmpty(excluded);
+        Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Without neurological signs: one injection on alternate days for two weeks, then one every three months."));
+        Assert.Equal(1, BottomLineRanking.ExcludedNamed(excluded, "With neurological signs, injections continue on alternate days until there is no further improvement."));
+    }
+
+    [Fact]
     public void What_the_question_rules_out_is_read_without_the_verb_of_taking()
     {
         var excluded = BottomLineRanking.ExcludedWords("How can I calm constant worrying without going on tablets?");

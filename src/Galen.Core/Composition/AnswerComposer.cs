@@ -24,7 +24,7 @@ public static partial class AnswerComposer
     public static Answer Compose(AskRequest request, QuestionAnalysis analysis, IReadOnlyList<GradedSource> graded, Verdict? verdict, BottomLineChoice? choice = null)
     {
         var audience = request.Audience;
-        var ctx = new Context(audience) { Ranking = choice?.Ranking ?? BottomLineRanking.Default, Similarity = choice?.Similarity };
+        var ctx = new Context(audience) { Ranking = choice?.Ranking ?? BottomLineRanking.Default, Similarity = choice?.Similarity, StoredSimilarity = choice?.StoredSimilarity };
         var topics = new Dictionary<string, double>(StringComparer.Ordinal);
         var ranked = Rank(graded, analysis, topics);
         var usable = ranked.Where(s => VerdictEngine.Bears(s, analysis)).ToList();
@@ -303,7 +303,7 @@ public static partial class AnswerComposer
     public static BottomLineExplanation ExplainBottomLine(AskRequest request, QuestionAnalysis analysis, IReadOnlyList<GradedSource> graded, Verdict? verdict, BottomLineChoice? choice = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var ctx = new Context(request.Audience) { Ranking = choice?.Ranking ?? BottomLineRanking.Default, Similarity = choice?.Similarity };
+        var ctx = new Context(request.Audience) { Ranking = choice?.Ranking ?? BottomLineRanking.Default, Similarity = choice?.Similarity, StoredSimilarity = choice?.StoredSimilarity };
         var topics = new Dictionary<string, double>(StringComparer.Ordinal);
         var ranked = Rank(graded, analysis, topics);
         var usable = ranked.Where(s => VerdictEngine.Bears(s, analysis)).ToList();
@@ -358,61 +358,99 @@ public static partial class AnswerComposer
         var excluded = BottomLineRanking.ExcludedWords(q.Question);
         var patient = ctx.Audience == Audience.Patient;
         var candidates = new List<(GradedSource Source, GradedSentence Sentence, BottomLineCandidate Candidate)>();
+        // Sentences of these sources that name none of the question's terms: a few of them, the closest in meaning,
+        // may still say what was asked in other words ("assess pain and unmet needs before medicines").
+        var unnamed = new List<(GradedSource Source, GradedSentence Sentence)>();
         foreach (var s in usable)
         {
             foreach (var x in s.Sentences)
             {
-                if (!Bearing(s, x) || IsPoorStatement(x.Text) || ctx.OtherVoice(x.Text))
+                if (IsPoorStatement(x.Text) || ctx.OtherVoice(x.Text))
                 {
                     continue;
                 }
-                static double On(bool b) => b ? 1 : 0;
-                var f = new double[BottomLineRanking.FeatureNames.Count];
-                var recordBottomLine = x.SectionCategory == "summary" && x.Span.Start == 0;
-                // Which sentence answers is decided on the source's own words; how it reads to a patient comes after.
-                var hard = patient && HardAsWritten(ctx, x.Text);
-                var namesTopic = patient && named.Count > 0 && s.Source.Kind == SourceKind.PatientInformation;
-                var i = 0;
-                f[i++] = Math.Log(Math.Max(Math.Max(x.Relevance, x.IsConclusion ? 0.5 * s.Relevance : 0), 0.01));
-                f[i++] = Math.Log(s.Level.BaseWeight());
-                f[i++] = Math.Log(0.5 + s.RelativeScore);
-                f[i++] = On(x.IsConclusion || x.SectionCategory is "summary" or "recommendation");
-                f[i++] = On(x.SectionCategory is "background" or "methods");
-                f[i++] = On(want != Stance.None && x.Stance == want);
-                f[i++] = On(want != Stance.None && x.Stance != want && x.Stance == Stance.None);
-                f[i++] = On(want != Stance.None && x.Stance != want && x.Stance != Stance.None);
-                f[i++] = On(want == Stance.Inconclusive && x.Stance == Stance.Against);
-                f[i++] = Math.Log(KindFit(q, x));
-                // A sentence on the medicine for some other condition ("for migraine, an NSAID ...") does not answer
-                // a question about this one.
-                f[i++] = On(q.MainIntervention is not null && q.MainCondition is not null && !x.MentionsCondition);
-                // The sentence that decided the verdict ("many older children ... without antibiotics").
-                f[i++] = On(verdict?.Deciding is { } deciding && ReferenceEquals(deciding.Sentence, x));
-                // A record's Summary opens with its bottom line: the sentence written to stand for the whole record.
-                f[i++] = On(recordBottomLine);
-                f[i++] = On(patient && (s.Source.Kind == SourceKind.PatientInformation || x.SectionCategory == "patient"));
-                // The page that best answers the message on the topic it names speaks first.
-                f[i++] = On(namesTopic && ReferenceEquals(s, named[0]));
-                f[i++] = On(namesTopic && !ReferenceEquals(s, named[0]) && named.Contains(s));
-                f[i++] = On(namesTopic && !named.Contains(s));
-                // A word of the message that few sources use ("VDRL") singles out what was asked.
-                f[i++] = On(patient && q.RareWords.Count > 0 && UsesRareWord(x.Text, q.RareWords));
-                f[i++] = On(patient && WordCount(x.Text) <= 22);
-                f[i++] = On(patient && WordCount(x.Text) > 22);
-                f[i++] = On(hard);
-                f[i++] = On(hard && recordBottomLine);
-                f[i++] = BottomLineRanking.WordsShared(questionWords, x.Text);
-                f[i++] = On(asker.Excludes(x.Text));
-                f[i++] = BottomLineRanking.ExcludedNamed(excluded, x.Text);
-                f[i++] = BottomLineRanking.NewWords(questionWords, x.Text);
-                f[i++] = BottomLineRanking.NegativeForOpenQuestion(q.IsYesNo, x.Text);
-                i++; // meaning: set below for the closest candidates
-                f[i++] = BottomLineRanking.AnswerKind(amountAsked, asksWhen, x.Text);
-                // How the sentence reads in this wording matters only to the fit's labels: at question time the
-                // chosen sentences are written once, by Statement.
-                candidates.Add((s, x, new BottomLineCandidate(s.Source.Key, x.Order, (int)s.Level, everyMeaning ? ctx.Plain(s, x) : x.Text, f)));
+                if (!Bearing(s, x))
+                {
+                    unnamed.Add((s, x));
+                    continue;
+                }
+                candidates.Add((s, x, new BottomLineCandidate(s.Source.Key, x.Order, (int)s.Level, everyMeaning ? ctx.Plain(s, x) : x.Text, Signals(s, x))));
             }
         }
+        if (ctx.StoredSimilarity is { } stored && unnamed.Count > 0)
+        {
+            // Only sentences whose vectors were stored when the library was embedded: a dot product each.
+            var texts = unnamed.Select(u => u.Sentence.Text).Distinct(StringComparer.Ordinal).ToList();
+            var cosines = stored(q.Question, texts);
+            if (cosines.Count == texts.Count)
+            {
+                var closest = texts.Select((t, k) => (Text: t, Cosine: cosines[k])).Where(p => !double.IsNaN(p.Cosine))
+                    .OrderByDescending(p => p.Cosine).ThenBy(p => p.Text, StringComparer.Ordinal).Take(BottomLineRanking.AdmittedByMeaning)
+                    .ToDictionary(p => p.Text, p => p.Cosine, StringComparer.Ordinal);
+                foreach (var (s, x) in unnamed)
+                {
+                    if (closest.TryGetValue(x.Text, out var cosine))
+                    {
+                        var f = Signals(s, x);
+                        f[BottomLineRanking.MeaningOnlyFeature] = 1;
+                        // Its words name none of the question's terms, which is why it is here: it counts as relevant as
+                        // the least relevant sentence that does, and the meaning-only weight says how far to trust it.
+                        f[0] = Math.Log(BearingRelevance);
+                        f[BottomLineRanking.MeaningFeature] = cosine / BottomLineRanking.MeaningUnit;
+                        candidates.Add((s, x, new BottomLineCandidate(s.Source.Key, x.Order, (int)s.Level, everyMeaning ? ctx.Plain(s, x) : x.Text, f)));
+                    }
+                }
+            }
+        }
+
+        double[] Signals(GradedSource s, GradedSentence x)
+        {
+            static double On(bool b) => b ? 1 : 0;
+            var f = new double[BottomLineRanking.FeatureNames.Count];
+            var recordBottomLine = x.SectionCategory == "summary" && x.Span.Start == 0;
+            // Which sentence answers is decided on the source's own words; how it reads to a patient comes after.
+            var hard = patient && HardAsWritten(ctx, x.Text);
+            var namesTopic = patient && named.Count > 0 && s.Source.Kind == SourceKind.PatientInformation;
+            var i = 0;
+            f[i++] = Math.Log(Math.Max(Math.Max(x.Relevance, x.IsConclusion ? 0.5 * s.Relevance : 0), 0.01));
+            f[i++] = Math.Log(s.Level.BaseWeight());
+            f[i++] = Math.Log(0.5 + s.RelativeScore);
+            f[i++] = On(x.IsConclusion || x.SectionCategory is "summary" or "recommendation");
+            f[i++] = On(x.SectionCategory is "background" or "methods");
+            f[i++] = On(want != Stance.None && x.Stance == want);
+            f[i++] = On(want != Stance.None && x.Stance != want && x.Stance == Stance.None);
+            f[i++] = On(want != Stance.None && x.Stance != want && x.Stance != Stance.None);
+            f[i++] = On(want == Stance.Inconclusive && x.Stance == Stance.Against);
+            f[i++] = Math.Log(KindFit(q, x));
+            // A sentence on the medicine for some other condition ("for migraine, an NSAID ...") does not answer
+            // a question about this one.
+            f[i++] = On(q.MainIntervention is not null && q.MainCondition is not null && !x.MentionsCondition);
+            // The sentence that decided the verdict ("many older children ... without antibiotics").
+            f[i++] = On(verdict?.Deciding is { } deciding && ReferenceEquals(deciding.Sentence, x));
+            // A record's Summary opens with its bottom line: the sentence written to stand for the whole record.
+            f[i++] = On(recordBottomLine);
+            f[i++] = On(patient && (s.Source.Kind == SourceKind.PatientInformation || x.SectionCategory == "patient"));
+            // The page that best answers the message on the topic it names speaks first.
+            f[i++] = On(namesTopic && ReferenceEquals(s, named[0]));
+            f[i++] = On(namesTopic && !ReferenceEquals(s, named[0]) && named.Contains(s));
+            f[i++] = On(namesTopic && !named.Contains(s));
+            // A word of the message that few sources use ("VDRL") singles out what was asked.
+            f[i++] = On(patient && q.RareWords.Count > 0 && UsesRareWord(x.Text, q.RareWords));
+            f[i++] = On(patient && WordCount(x.Text) <= 22);
+            f[i++] = On(patient && WordCount(x.Text) > 22);
+            f[i++] = On(hard);
+            f[i++] = On(hard && recordBottomLine);
+            f[i++] = BottomLineRanking.WordsShared(questionWords, x.Text);
+            f[i++] = On(asker.Excludes(x.Text));
+            f[i++] = BottomLineRanking.ExcludedNamed(excluded, x.Text);
+            f[i++] = BottomLineRanking.NewWords(questionWords, x.Text);
+            f[i++] = BottomLineRanking.NegativeForOpenQuestion(q.IsYesNo, x.Text);
+            i++; // meaning: set below for the closest candidates
+            f[i++] = BottomLineRanking.AnswerKind(amountAsked, asksWhen, x.Text);
+            // meaning-only: set by the caller for a sentence admitted by closeness in meaning alone.
+            return f;
+        }
+
         // A sentence written for a group the person asked about is not in, or naming what the question rules out, cannot
         // answer it: such sentences stand only when nothing else does.
         var fitting = candidates.Where(c => c.Candidate.Features[BottomLineRanking.GroupConflictFeature] == 0
@@ -432,7 +470,7 @@ public static partial class AnswerComposer
             {
                 var bySentence = texts.Select((t, k) => (t, c: cosines[k])).ToDictionary(p => p.t, p => p.c, StringComparer.Ordinal);
                 var farthest = cosines.Min();
-                foreach (var c in candidates)
+                foreach (var c in candidates.Where(c => c.Candidate.Features[BottomLineRanking.MeaningOnlyFeature] == 0))
                 {
                     c.Candidate.Features[BottomLineRanking.MeaningFeature] = (bySentence.TryGetValue(c.Sentence.Text, out var cos) ? cos : farthest) / BottomLineRanking.MeaningUnit;
                 }
@@ -811,7 +849,9 @@ public static partial class AnswerComposer
     /// A sentence bears on the question when it names what the question asks about, or when it is the conclusion of
     /// a source written about exactly this question (its title matches even if the sentence says "this treatment").
     /// </summary>
-    private static bool Bearing(GradedSource s, GradedSentence x) => x.Relevance >= 0.3 || (x.IsConclusion && s.Relevance >= 0.5);
+    private const double BearingRelevance = 0.3;
+
+    private static bool Bearing(GradedSource s, GradedSentence x) => x.Relevance >= BearingRelevance || (x.IsConclusion && s.Relevance >= 0.5);
 
     private static bool IsResults(GradedSentence x)
     {
@@ -887,6 +927,9 @@ public static partial class AnswerComposer
 
         /// <summary>How close candidate statements are to the question in meaning, where the library has embeddings.</summary>
         public Func<string, IReadOnlyList<string>, IReadOnlyList<double>>? Similarity { get; init; }
+
+        /// <summary>Closeness in meaning from stored sentence vectors only (NaN for a sentence without one).</summary>
+        public Func<string, IReadOnlyList<string>, IReadOnlyList<double>>? StoredSimilarity { get; init; }
 
         /// <summary>A sentence as this audience reads it (as <see cref="Statement"/> writes it), without citing it.</summary>
         public string Plain(GradedSource s, GradedSentence x)

@@ -27,11 +27,20 @@ public sealed partial class BottomLineRanking
         "stance-differs", "against-when-uncertain", "kind-fit", "other-condition", "deciding", "record-bottom-line",
         "patient-voice", "named-first", "named-other", "named-elsewhere", "rare-word", "short", "long", "too-hard",
         "too-hard-record-line", "words-shared", "group-conflict", "excluded-named", "new-words", "negative-open", "meaning",
-        "answer-kind",
+        "answer-kind", "meaning-only",
     ];
 
     /// <summary>Index of the meaning signal: cosine of question and sentence, in tenths.</summary>
     public static int MeaningFeature { get; } = Index("meaning");
+
+    /// <summary>The signal that a sentence names none of the question's terms and was admitted for its closeness in meaning.</summary>
+    public static int MeaningOnlyFeature { get; } = Index("meaning-only");
+
+    /// <summary>
+    /// How many sentences of the sources found that name none of the question's terms join the candidates, the closest
+    /// in meaning first: enough for the one that says what was asked in other words, few enough not to crowd the rest.
+    /// </summary>
+    public const int AdmittedByMeaning = 6;
 
     /// <summary>The signal that a sentence is written for a group the person asked about is not in (<see cref="AskerGroup"/>).</summary>
     public static int GroupConflictFeature { get; } = Index("group-conflict");
@@ -86,7 +95,7 @@ public sealed partial class BottomLineRanking
         Math.Log(0.5), Math.Log(1.1 / 0.5), 1, Math.Log(0.4), Math.Log(4), Math.Log(1.5),
         Math.Log(1.8), Math.Log(2.5), Math.Log(1.2), Math.Log(0.5), Math.Log(2.5), Math.Log(1.2), Math.Log(0.8), Math.Log(0.4),
         Math.Log(0.7 / 0.4), 0, 0, 0, 0, 0, 0,
-        0,
+        0, 0,
     ]);
 
     /// <summary>The ranking shipped with Galen (Composition/bottom-line.txt).</summary>
@@ -282,7 +291,12 @@ public sealed partial class BottomLineRanking
         var words = new List<string>();
         foreach (Match m in RuledOut().Matches(question ?? ""))
         {
-            words.AddRange(ContentWords(m.Groups[1].Value).Where(w => w.Length >= 4 && !IsVerbOfTaking(w)));
+            // What a question rules out is a treatment; a condition, symptom or group after "rather than" or
+            // "without" describes the case ("pneumonia rather than bronchitis", "without neurological involvement").
+            var phrase = m.Groups[1].Value;
+            var described = Vocabulary.FindAll(phrase).Where(t => t.Group.Type is "condition" or "symptom" or "population")
+                .SelectMany(t => ContentWords(t.Surface)).ToHashSet(StringComparer.Ordinal);
+            words.AddRange(ContentWords(phrase).Where(w => w.Length >= 4 && !IsVerbOfTaking(w) && !described.Contains(w)));
         }
         return [.. words.Distinct(StringComparer.Ordinal)];
     }
@@ -300,7 +314,8 @@ public sealed partial class BottomLineRanking
         {
             return 0;
         }
-        var normalized = TextTools.Normalize(sentence);
+        // A sentence that rules the same thing out ("without neurological involvement: ...") speaks to the same case.
+        var normalized = TextTools.Normalize(RuledOut().Replace(sentence, " "));
         var named = excluded.Any(w => TextTools.ContainsWordStart(normalized, w));
         var treatments = Vocabulary.FindAll(sentence).Where(m => m.Group.IsDrug).ToList();
         if (excluded.Any(MedicineInGeneral.Contains))
@@ -457,7 +472,11 @@ public sealed partial class BottomLineRanking
 public sealed record BottomLineQuestion(IReadOnlyList<BottomLineCandidate> Candidates, IReadOnlyList<double> Gains, Func<IReadOnlyList<int>, bool> Passes, double Weight = 1, bool MustPass = false);
 
 /// <summary>How an answer's bottom line is chosen: the ranking, and closeness in meaning where the library has embeddings.</summary>
-public sealed record BottomLineChoice(BottomLineRanking Ranking, Func<string, IReadOnlyList<string>, IReadOnlyList<double>>? Similarity);
+/// <param name="StoredSimilarity">Closeness from stored sentence vectors only, NaN for a sentence without one.</param>
+public sealed record BottomLineChoice(
+    BottomLineRanking Ranking,
+    Func<string, IReadOnlyList<string>, IReadOnlyList<double>>? Similarity,
+    Func<string, IReadOnlyList<string>, IReadOnlyList<double>>? StoredSimilarity = null);
 
 /// <summary>
 /// The sentences a bottom line is chosen from, the amount the question asks for, and the note said first when the

@@ -83,4 +83,10 @@ public interface ISemanticSearch
 
     /// <summary>The cosine similarity of the text's meaning to each passage's, in order (encoded now; none when embeddings are off).</summary>
     IReadOnlyList<double> SimilarityToPassages(string text, IReadOnlyList<string> passages);
+
+    /// <summary>
+    /// The cosine similarity of the text's meaning to each passage whose vector was stored when the library was embedded,
+    /// in order; NaN for a passage without one (nothing is encoded but the text).
+    /// </summary>
+    IReadOnlyList<double> StoredSimilarityToPassages(string text, IReadOnlyList<string> passages);
 }

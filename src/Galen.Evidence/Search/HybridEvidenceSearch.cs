@@ -116,6 +116,19 @@ public sealed class HybridEvidenceSearch(LuceneEvidenceSearch words, EvidenceInd
         return result;
     }
 
+    public IReadOnlyList<double> StoredSimilarityToPassages(string text, IReadOnlyList<string> passages)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(passages);
+        if (string.IsNullOrWhiteSpace(text) || passages.Count == 0 || meaning() is not { } m || sentences?.Invoke() is not { Count: > 0 } store)
+        {
+            return [];
+        }
+        var keys = passages.Select(SourceSentences.Key).ToList();
+        var stored = store.Similarity(m.Embedder.EmbedQuery(text), keys);
+        return [.. keys.Select(k => stored.TryGetValue(k, out var cosine) ? cosine : double.NaN)];
+    }
+
     /// <summary>At most this many passages encoded in one batch at question time.</summary>
     private const int EncodeTogether = 8;
 
