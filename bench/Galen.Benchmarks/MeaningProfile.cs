@@ -154,5 +154,13 @@ internal static class MeaningProfile
             lock (Calls) Calls.Add(new Call(text, [.. passages], Stopwatch.GetElapsedTime(t).TotalMilliseconds));
             return result;
         }
+
+        public IReadOnlyList<double> StoredSimilarityToPassages(string text, IReadOnlyList<string> passages)
+        {
+            var t = Stopwatch.GetTimestamp();
+            var result = meaning.StoredSimilarityToPassages(text, passages);
+            lock (Calls) Calls.Add(new Call(text, [.. passages], Stopwatch.GetElapsedTime(t).TotalMilliseconds));
+            return result;
+        }
     }
 }
