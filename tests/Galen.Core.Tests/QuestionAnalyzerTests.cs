@@ -10,6 +10,25 @@ public sealed class QuestionAnalyzerTests
         term is not null && (term.Name.Equals(phrase, StringComparison.OrdinalIgnoreCase) || term.Phrasings.Contains(phrase, StringComparer.OrdinalIgnoreCase));
 
     [Theory]
+    [InlineData("Cramp in my calves keeps waking me. What can I do about it without pills?", "pills")]
+    [InlineData("Twisted my ankle on the stairs. What eases it apart from painkillers?", "painkillers")]
+    [InlineData("Which remedies work instead of medication?", "medication")]
+    public void A_treatment_the_question_rules_out_is_never_read_as_its_topic(string question, string ruledOut)
+    {
+        var a = A(question);
+
+        Assert.DoesNotContain(a.Conditions, c => c.Name.Contains(ruledOut, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(a.Interventions, i => i.IsUnsure && i.Name.Contains(ruledOut, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("What can I try without medication", "What can I try")]
+    [InlineData("Allergic to penicillin: what instead of amoxicillin?", "Allergic to penicillin: what instead of amoxicillin?")]
+    [InlineData("Can people live well without a spleen?", "Can people live well without a spleen?")]
+    public void Only_medicine_as_such_is_taken_off_as_ruled_out(string question, string read) =>
+        Assert.Equal(read, Galen.Core.Composition.BottomLineRanking.WithoutRuledOutMedicine(question).Trim());
+
+    [Theory]
     [InlineData("Should we start with cream or tablets for my daughter's eczema?")]
     [InlineData("For a sprained ankle, is ice or heat better?")]
     [InlineData("Amlodipine or a thiazide first in a 60 year old?")]

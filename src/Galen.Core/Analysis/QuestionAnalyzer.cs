@@ -319,6 +319,8 @@ public static partial class QuestionAnalyzer
             context = ctxMatch.Groups["ctx"].Value.Trim();
             core = q[..ctxMatch.Index].Trim().TrimEnd(',');
         }
+        // "Without pills" says what the answer may not be, not what the question is about.
+        core = Composition.BottomLineRanking.WithoutRuledOutMedicine(core).Trim();
 
         // "Aripiprazole: a new risk factor for pathological gambling?" asks yes or no without an auxiliary verb.
         var askedYesNo = AuxStartPattern().IsMatch(q) || HowEffectiveStartPattern().IsMatch(q) || TrailingYesNoPattern().IsMatch(focus)

@@ -301,6 +301,14 @@ public sealed partial class BottomLineRanking
         return [.. words.Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The text without what it rules out when that is medicine as such ("what can I try without medication" reads
+    /// "what can I try"): it is not the topic. A named medicine or anything else ruled out stays ("instead of
+    /// amoxicillin", "without a spleen").
+    /// </summary>
+    public static string WithoutRuledOutMedicine(string text) =>
+        RuledOut().Replace(text ?? "", m => ContentWords(m.Groups[1].Value).Any(MedicineInGeneral.Contains) ? " " : m.Value);
+
     // "without going on", "instead of taking": the verb is not the thing ruled out.
     private static bool IsVerbOfTaking(string w) => w is "going" or "takin" or "using" or "havin" or "getti" or "givin" or "start";
 
