@@ -395,7 +395,7 @@ public static partial class AnswerComposer
                         f[BottomLineRanking.MeaningOnlyFeature] = 1;
                         // Its words name none of the question's terms, which is why it is here: it counts as relevant as
                         // the least relevant sentence that does, and the meaning-only weight says how far to trust it.
-                        f[0] = Math.Log(BearingRelevance);
+                        f[BottomLineRanking.RelevanceFeature] = Math.Log(BearingRelevance);
                         f[BottomLineRanking.MeaningFeature] = cosine / BottomLineRanking.MeaningUnit;
                         candidates.Add((s, x, new BottomLineCandidate(s.Source.Key, x.Order, (int)s.Level, everyMeaning ? ctx.Plain(s, x) : x.Text, f)));
                     }

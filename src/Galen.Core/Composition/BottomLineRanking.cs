@@ -30,6 +30,9 @@ public sealed partial class BottomLineRanking
         "answer-kind", "meaning-only",
     ];
 
+    /// <summary>Index of the relevance signal: how much of what the question names the sentence names (log scale).</summary>
+    public static int RelevanceFeature { get; } = Index("relevance");
+
     /// <summary>Index of the meaning signal: cosine of question and sentence, in tenths.</summary>
     public static int MeaningFeature { get; } = Index("meaning");
 
@@ -292,7 +295,7 @@ public sealed partial class BottomLineRanking
         foreach (Match m in RuledOut().Matches(question ?? ""))
         {
             // What a question rules out is a treatment; a condition, symptom or group after "rather than" or
-            // "without" describes the case ("pneumonia rather than bronchitis", "without neurological involvement").
+            // "without" describes the case ("a lung infection rather than a chest cold").
             var phrase = m.Groups[1].Value;
             var described = Vocabulary.FindAll(phrase).Where(t => t.Group.Type is "condition" or "symptom" or "population")
                 .SelectMany(t => ContentWords(t.Surface)).ToHashSet(StringComparer.Ordinal);
@@ -302,8 +305,8 @@ public sealed partial class BottomLineRanking
     }
 
     /// <summary>
-    /// The text without what it rules out when that is medicine as such ("what can I try without medication" reads
-    /// "what can I try"): it is not the topic. A named medicine or anything else ruled out stays ("instead of
+    /// The text without what it rules out when that is medicine as such ("what eases it apart from tablets" reads
+    /// "what eases it"): it is not the topic. A named medicine or anything else ruled out stays ("instead of
     /// amoxicillin", "without a spleen").
     /// </summary>
     public static string WithoutRuledOutMedicine(string text) =>
@@ -322,7 +325,7 @@ public sealed partial class BottomLineRanking
         {
             return 0;
         }
-        // A sentence that rules the same thing out ("without neurological involvement: ...") speaks to the same case.
+        // A sentence that rules the same thing out ("without nerve involvement: ...") speaks to the same case.
         var normalized = TextTools.Normalize(RuledOut().Replace(sentence, " "));
         var named = excluded.Any(w => TextTools.ContainsWordStart(normalized, w));
         var treatments = Vocabulary.FindAll(sentence).Where(m => m.Group.IsDrug).ToList();

@@ -97,17 +97,10 @@ public sealed class HybridEvidenceSearch(LuceneEvidenceSearch words, EvidenceInd
         ArgumentNullException.ThrowIfNull(passages);
         if (string.IsNullOrWhiteSpace(text) || passages.Count == 0 || meaning() is not { } m) return [];
         var query = m.Embedder.EmbedQuery(text);
-        var result = new double[passages.Count];
-        var missing = new List<int>();
         // A sentence of a source embedded in the embedding stage costs a dot product (8-bit, as the source vectors);
         // any other passage is encoded now.
-        var keys = passages.Select(SourceSentences.Key).ToList();
-        var stored = sentences?.Invoke() is { Count: > 0 } store ? store.Similarity(query, keys) : null;
-        for (var i = 0; i < passages.Count; i++)
-        {
-            if (stored is not null && stored.TryGetValue(keys[i], out var cosine)) result[i] = cosine;
-            else missing.Add(i);
-        }
+        var result = StoredCosines(query, passages);
+        var missing = Enumerable.Range(0, passages.Count).Where(i => double.IsNaN(result[i])).ToList();
         foreach (var group in SourceSentences.ByLength([.. missing.Select(i => passages[i])], EncodeTogether))
         {
             var vectors = m.Embedder.EmbedPassages([.. group.Select(k => passages[missing[k]])]);
@@ -120,13 +113,29 @@ public sealed class HybridEvidenceSearch(LuceneEvidenceSearch words, EvidenceInd
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(passages);
-        if (string.IsNullOrWhiteSpace(text) || passages.Count == 0 || meaning() is not { } m || sentences?.Invoke() is not { Count: > 0 } store)
+        if (string.IsNullOrWhiteSpace(text) || passages.Count == 0 || meaning() is not { } m || sentences?.Invoke() is not { Count: > 0 })
         {
             return [];
         }
+        return StoredCosines(m.Embedder.EmbedQuery(text), passages);
+    }
+
+    /// <summary>The query's cosine to each passage's stored sentence vector, NaN where none is stored.</summary>
+    private double[] StoredCosines(float[] query, IReadOnlyList<string> passages)
+    {
+        var result = new double[passages.Count];
+        Array.Fill(result, double.NaN);
+        if (sentences?.Invoke() is not { Count: > 0 } store)
+        {
+            return result;
+        }
         var keys = passages.Select(SourceSentences.Key).ToList();
-        var stored = store.Similarity(m.Embedder.EmbedQuery(text), keys);
-        return [.. keys.Select(k => stored.TryGetValue(k, out var cosine) ? cosine : double.NaN)];
+        var stored = store.Similarity(query, keys);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (stored.TryGetValue(keys[i], out var cosine)) result[i] = cosine;
+        }
+        return result;
     }
 
     /// <summary>At most this many passages encoded in one batch at question time.</summary>
