@@ -467,14 +467,25 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("How many puffs of my inhaler can I take?", AmountKind.Dose)]
     [InlineData("How long should I keep taking the antibiotics?", AmountKind.Duration)]
     [InlineData("How often should my cholesterol be checked?", AmountKind.Figure)]
+    [InlineData("How many hours of sleep does a teenager need?", AmountKind.Duration)]
     [InlineData("Is sertraline safe in pregnancy?", AmountKind.None)]
     public void The_amount_a_question_asks_for_is_read_from_its_wording(string question, AmountKind kind) =>
         Assert.Equal(kind, AmountAsked.Of(question));
 
     [Theory]
+    [InlineData("Gabapentin dosing in restless legs?", AmountKind.Dose)]
+    [InlineData("Is it safe to double my gabapentin dose?", AmountKind.None)]
+    public void An_open_question_the_analysis_reads_as_about_dosing_asks_for_a_dose(string question, AmountKind kind) =>
+        Assert.Equal(kind, AmountAsked.Of(QuestionAnalyzer.Analyze(question, [])));
+
+    [Theory]
     [InlineData(AmountKind.Dose, "Start with 50 mg once a day.", true)]
     [InlineData(AmountKind.Dose, "Take 2 puffs when needed.", true)]
     [InlineData(AmountKind.Dose, "Sertraline is a first choice for anxiety.", false)]
+    [InlineData(AmountKind.Dose, "Treat until the blood level is below 6 mg/dL.", false)]
+    [InlineData(AmountKind.Dose, "A level under 30 micrograms per litre means low stores.", false)]
+    [InlineData(AmountKind.Dose, "Give 15 mg/kg every 6 hours.", true)]
+    [InlineData(AmountKind.Dose, "The usual dose is 100 mg/d.", true)]
     [InlineData(AmountKind.Duration, "Most people need treatment for 5 days.", true)]
     [InlineData(AmountKind.Duration, "Treatment continues for life.", true)]
     [InlineData(AmountKind.Duration, "Antibiotics help most people.", false)]

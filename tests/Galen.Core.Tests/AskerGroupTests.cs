@@ -37,4 +37,17 @@ public sealed class AskerGroupTests
     [InlineData("Should I take this?", "For women who are not pregnant, 3 days is enough.", false)]
     public void A_sentence_written_only_for_another_group_excludes_the_person_asked_about(string question, string sentence, bool excludes) =>
         Assert.Equal(excludes, AskerGroup.Read(question).Excludes(sentence));
+
+    [Theory]
+    [InlineData("I'm expecting a baby and have a sore bladder", "Pregnant women with cystitis take nitrofurantoin for 7 days.", true)]
+    [InlineData("I'm expecting a baby and have a sore bladder", "Nitrofurantoin for 5 days treats cystitis.", false)]
+    [InlineData("What dose should my 79-year-old dad start on?", "Start at 25 micrograms a day in people aged 65 years or over.", true)]
+    [InlineData("What dose should my 79-year-old dad start on?", "Older adults start on a lower dose.", true)]
+    [InlineData("What dose should my 79-year-old dad start on?", "Start at 50 micrograms a day.", false)]
+    [InlineData("Can my 3 year old have this?", "Children under 2 years should not have it.", false)]
+    [InlineData("Can my 3 year old have this?", "Children over 2 years can have 5 ml.", true)]
+    [InlineData("I'm a man with a urine infection, what works?", "Men need 7 days of treatment.", true)]
+    [InlineData("What works for a urine infection?", "Men need 7 days of treatment.", false)]
+    public void A_sentence_written_for_the_askers_own_group_is_recognised(string question, string sentence, bool names) =>
+        Assert.Equal(names, AskerGroup.Read(question).Names(sentence));
 }

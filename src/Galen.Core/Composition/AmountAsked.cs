@@ -24,13 +24,16 @@ public static partial class AmountAsked
     [GeneratedRegex(@"\b(?:what|which|usual|normal|right|correct|daily|starting|maximum|max)\s+(?:daily\s+|starting\s+|usual\s+)?(?:dose|dosage)\b|\bhow\s+much\b|\bhow\s+many\s+(?:milligrams?|mg|micrograms?|mcg|units?|iu|grams?|tablets?|pills?|capsules?|puffs?|doses?|drops?|ml)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksDose();
 
-    [GeneratedRegex(@"\bhow\s+long\b", RegexOptions.IgnoreCase)]
+    // "How many minutes of exercise" asks for a length of time as much as "how long" does.
+    [GeneratedRegex(@"\bhow\s+long\b|\bhow\s+many\s+(?:minutes|hours|days|weeks|months|years)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksDuration();
 
     [GeneratedRegex(@"\bhow\s+(?:many|often)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksFigure();
 
-    [GeneratedRegex(@"\d\s*(?:-|to|–)?\s*\d*\s*(?:mg|milligrams?|micrograms?|mcg|µg|g\b|grams?|units?|iu\b|ml\b|millilitres?|milliliters?|tablets?|capsules?|puffs?|inhalations?|drops?|mg/kg)", RegexOptions.IgnoreCase)]
+    // A mass per volume of blood or urine ("6 mg/dL", "75 µg/L", "milligrams per decilitre") is a level measured, not a
+    // dose given; a mass per body weight or per day is a dose.
+    [GeneratedRegex(@"\d\s*(?:-|to|–)?\s*\d*\s*(?:mg|milligrams?|micrograms?|mcg|µg|g\b|grams?|units?|iu\b|ml\b|millilitres?|milliliters?|tablets?|capsules?|puffs?|inhalations?|drops?)\b(?!\s*(?:/|per)\s*(?:dl|l|ml|deci|decilitres?|deciliters?|litres?|liters?|millilitres?|milliliters?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex StatesDose();
 
     [GeneratedRegex(@"\d\s*(?:-|to|–)?\s*\d*\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\b|\b(?:one|two|three|four|five|six|seven|ten|a few|several)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b|\blifelong\b|\bfor life\b", RegexOptions.IgnoreCase)]
@@ -38,6 +41,22 @@ public static partial class AmountAsked
 
     [GeneratedRegex(@"\d|\b(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatesFigure();
+
+    /// <summary>
+    /// The amount a question asks for, from its words, or a dose when the analysis reads an open question as one about
+    /// dosing ("amoxicillin dose for an ear infection?").
+    /// </summary>
+    public static AmountKind Of(QuestionAnalysis question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var kind = Of(question.FocusQuestion);
+        // "Amoxicillin dose for an ear infection?" has no verb to ask whether: it asks what the dose is.
+        var asksWhether = question.IsYesNo && AuxiliaryStart().IsMatch(question.FocusQuestion);
+        return kind == AmountKind.None && question.Kind == QuestionKind.Dosing && !asksWhether ? AmountKind.Dose : kind;
+    }
+
+    [GeneratedRegex(@"^\W*(?:is|are|am|was|were|can|could|should|shall|does|do|did|will|would|may|might|must|has|have|had)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AuxiliaryStart();
 
     public static AmountKind Of(string question)
     {

@@ -323,7 +323,7 @@ public static partial class AnswerComposer
     /// </summary>
     private static (AmountKind Amount, string? Note) LackingAmount(QuestionAnalysis q, IReadOnlyList<GradedSource> usable)
     {
-        var kind = AmountAsked.Of(q.FocusQuestion);
+        var kind = AmountAsked.Of(q);
         if (kind == AmountKind.None)
         {
             return (kind, null);
@@ -335,7 +335,13 @@ public static partial class AnswerComposer
         {
             kind = AmountKind.Figure;
         }
-        bool About(GradedSentence x) => subject is not null ? x.MentionsIntervention : q.MainCondition is null || x.MentionsCondition;
+        // A name the vocabulary does not know ("caffeine a day is safe") is still what the amount is asked of: a
+        // sentence is about it only if it uses the name's first word.
+        var unknownWords = subject is null && q.MainIntervention is { IsUnsure: true } unsure ? BottomLineRanking.ContentWords(unsure.Name) : [];
+        var unknownName = unknownWords.Count > 0 ? unknownWords[0] : null;
+        bool About(GradedSentence x) => subject is not null ? x.MentionsIntervention
+            : unknownName is not null ? TextTools.ContainsWordStart(TextTools.Normalize(x.Text), unknownName)
+            : q.MainCondition is null || x.MentionsCondition;
         var held = usable.Any(s => s.Sentences.Any(x => About(x) && x.Relevance >= 0.3 && AmountAsked.States(kind, x.Text)));
         return (kind, held ? null : AmountAsked.Lacking(kind, subject?.Name));
     }
@@ -353,7 +359,7 @@ public static partial class AnswerComposer
         };
         var questionWords = BottomLineRanking.ContentWords(q.Question);
         var asker = AskerGroup.Read(q.Question);
-        var amountAsked = AmountAsked.Of(q.FocusQuestion);
+        var amountAsked = AmountAsked.Of(q);
         var asksWhen = BottomLineRanking.AsksWhen(q.FocusQuestion);
         var excluded = BottomLineRanking.ExcludedWords(q.Question);
         var patient = ctx.Audience == Audience.Patient;
@@ -447,7 +453,8 @@ public static partial class AnswerComposer
             f[i++] = BottomLineRanking.NegativeForOpenQuestion(q.IsYesNo, x.Text);
             i++; // meaning: set below for the closest candidates
             f[i++] = BottomLineRanking.AnswerKind(amountAsked, asksWhen, x.Text);
-            // meaning-only: set by the caller for a sentence admitted by closeness in meaning alone.
+            i++; // meaning-only: set by the caller for a sentence admitted by closeness in meaning alone.
+            f[i++] = On(asker.Names(x.Text));
             return f;
         }
 

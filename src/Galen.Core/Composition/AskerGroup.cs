@@ -67,6 +67,38 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
         return Pregnant && NotPregnant().IsMatch(sentence);
     }
 
+    /// <summary>
+    /// True when the sentence is written for the group the person asked about is in: pregnancy for a pregnant asker,
+    /// children for a child, an age range or older people that take in the asker's age, men or women for an asker of
+    /// that sex. What is said for one's own group answers before what is said for everyone.
+    /// </summary>
+    public bool Names(string sentence)
+    {
+        sentence ??= "";
+        if (Excludes(sentence))
+        {
+            return false;
+        }
+        if (Pregnant && Pregnancy().IsMatch(sentence))
+        {
+            return true;
+        }
+        if (AgeMonths is double age)
+        {
+            if (BottomLineRanking.AgeBounded(sentence) || (age < AdultMonths && ChildWords().IsMatch(sentence))
+                || (age >= OlderMonths && OlderWords().IsMatch(sentence)))
+            {
+                return true;
+            }
+        }
+        return (Sex == AskerSex.Male && MaleGroup().IsMatch(sentence)) || (Sex == AskerSex.Female && !Pregnant && FemaleGroup().IsMatch(sentence));
+    }
+
+    private const double OlderMonths = 65 * 12;
+
+    [GeneratedRegex(@"\b(?:older (?:adults|people|persons|patients|women|men)|elderly|later life)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OlderWords();
+
     // "I'm 68", "I am 45": a bare number after "I am" is the asker's age, unless a unit follows ("I'm 38 weeks").
     [GeneratedRegex(@"\bI(?:'m|’m| am)\s+(\d{1,3})\b(?!\s*(?:weeks?|months?|days?|kg|kilos?|lbs?|pounds?|stone|%|cm|mg|units?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex SelfAge();
@@ -80,7 +112,7 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
     [GeneratedRegex(@"\b(?:woman|female|lady|girl|daughter|wife|mother|mum|mom|mummy|sister|grandmother|grandma|girlfriend|she|her)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FemaleWord();
 
-    [GeneratedRegex(@"\bpregnan(?:t|cy)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bpregnan(?:t|cy)\b|\bexpecting (?:a baby|twins)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pregnancy();
 
     [GeneratedRegex(@"\b(?:non-?pregnant|not pregnant|who are not pregnant|not be pregnant)\b", RegexOptions.IgnoreCase)]

@@ -27,7 +27,7 @@ public sealed partial class BottomLineRanking
         "stance-differs", "against-when-uncertain", "kind-fit", "other-condition", "deciding", "record-bottom-line",
         "patient-voice", "named-first", "named-other", "named-elsewhere", "rare-word", "short", "long", "too-hard",
         "too-hard-record-line", "words-shared", "group-conflict", "excluded-named", "new-words", "negative-open", "meaning",
-        "answer-kind", "meaning-only",
+        "answer-kind", "meaning-only", "group-named",
     ];
 
     /// <summary>Index of the relevance signal: how much of what the question names the sentence names (log scale).</summary>
@@ -98,7 +98,7 @@ public sealed partial class BottomLineRanking
         Math.Log(0.5), Math.Log(1.1 / 0.5), 1, Math.Log(0.4), Math.Log(4), Math.Log(1.5),
         Math.Log(1.8), Math.Log(2.5), Math.Log(1.2), Math.Log(0.5), Math.Log(2.5), Math.Log(1.2), Math.Log(0.8), Math.Log(0.4),
         Math.Log(0.7 / 0.4), 0, 0, 0, 0, 0, 0,
-        0, 0,
+        0, 0, 0,
     ]);
 
     /// <summary>The ranking shipped with Galen (Composition/bottom-line.txt).</summary>
@@ -248,6 +248,9 @@ public sealed partial class BottomLineRanking
         "day" => n / 30.4,
         _ => n * 12,
     };
+
+    /// <summary>True when the sentence bounds an age ("under 5 years", "aged 65 years or over").</summary>
+    public static bool AgeBounded(string sentence) => UpperAgeBound().IsMatch(sentence ?? "") || LowerAgeBound().IsMatch(sentence ?? "");
 
     /// <summary>1 when the sentence is about an age group the person asked about is not in ("under 3 months" for a 4-year-old).</summary>
     public static double AgeConflict(double? askerMonths, string sentence)
