@@ -57,6 +57,21 @@ public sealed class BottomLineRankingTests
         Assert.Empty(ranking.Choose([]));
     }
 
+    [Fact]
+    public void A_general_sentence_does_not_join_one_written_for_the_askers_own_group()
+    {
+        var ranking = BottomLineRanking.Start;
+        List<BottomLineCandidate> candidates =
+        [
+            Candidate("a", 0, ("relevance", Math.Log(0.9)), ("group-named", 1)),
+            Candidate("b", 0, ("relevance", Math.Log(0.85))),
+            Candidate("c", 0, ("relevance", Math.Log(0.8)), ("group-named", 1)),
+        ];
+        Assert.Equal([0, 2], ranking.Choose(candidates));
+        // Without a group sentence to lead, the general one joins as before.
+        Assert.Equal([0, 1], ranking.Choose([candidates[1], candidates[2]]));
+    }
+
     [Theory]
     [InlineData("My 4 year old has a fever", "Babies under 3 months with a fever need urgent assessment.", 1)]
     [InlineData("My 7 week old has a fever", "Babies under 3 months with a fever need urgent assessment.", 0)]

@@ -235,6 +235,17 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
+    [InlineData("Gabapentin dosing in restless legs?", "gabapentin", "restless legs syndrome")]
+    [InlineData("Usual metformin dose for type 2 diabetes", "metformin", "type 2 diabetes")]
+    [InlineData("What dose of gabapentin for restless legs?", "gabapentin", "restless legs syndrome")]
+    public void A_medicine_named_before_the_word_dose_is_the_intervention_and_what_follows_for_is_the_condition(string question, string medicine, string condition)
+    {
+        var a = A(question);
+        Assert.Equal(medicine, a.MainIntervention?.Name);
+        Assert.Equal(condition, a.MainCondition?.Name);
+    }
+
+    [Theory]
     [InlineData("What is the best treatment for high blood pressure?", "hypertension", QuestionKind.Treatment)]
     [InlineData("How is a heart attack diagnosed?", "myocardial infarction", QuestionKind.Diagnosis)]
     [InlineData("What is TD?", "tardive dyskinesia", QuestionKind.Definition)]

@@ -54,6 +54,9 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|how\s+much|how\s+many\s+(?:mg|milligrams|tablets|pills|capsules))\s+(?:of\s+|is\s+|should\s+|do\s+|can\s+)?(?<x>.+?)$", Opts)]
     private static partial Regex DosePattern();
 
+    [GeneratedRegex(@"^(?<x>.+?)\s+(?:dose|doses|dosage|dosing)\s+(?:for|in|during|with)\s+(?<y>.+?)$", Opts)]
+    private static partial Regex NamedBeforeDosePattern();
+
     [GeneratedRegex(@"^(?:so\s+)?how\s+(?:do|should|can|would|to|does\s+one|is\s+one|are\s+we|do\s+we|should\s+we)\s+(?:i|we|you|one|clinicians?|doctors?|physicians?|nurses?)?\s*(?:best\s+)?(?:treat|manage|handle|approach|deal\s+with|get\s+rid\s+of|relieve|cure|control|stop|fix|ease)\s+(?<y>.+?)$", Opts)]
     private static partial Regex HowTreatPattern();
 
@@ -368,6 +371,12 @@ public static partial class QuestionAnalyzer
         {
             x = m.Groups["x"].Value;
             y = m.Groups["y"].Success ? m.Groups["y"].Value : null;
+        }
+        else if ((m = NamedBeforeDosePattern().Match(core)).Success && Vocabulary.FindAll(m.Groups["x"].Value).Any(t => t.Group.IsDrug))
+        {
+            // "Amoxicillin dose for an ear infection": the medicine is named before the word dose, the condition after.
+            x = m.Groups["x"].Value;
+            y = m.Groups["y"].Value;
         }
         else if ((m = DosePattern().Match(core)).Success)
         {

@@ -53,6 +53,9 @@ public sealed partial class BottomLineRanking
 
     private static int OtherConditionFeature { get; } = Index("other-condition");
 
+    /// <summary>The signal that a sentence is written for the asker's own group (<see cref="AskerGroup.Names"/>).</summary>
+    public static int GroupNamedFeature { get; } = Index("group-named");
+
     /// <summary>How close in cosine one unit of the meaning signal is.</summary>
     public const double MeaningUnit = 0.1;
 
@@ -149,6 +152,12 @@ public sealed partial class BottomLineRanking
             if (picked.Count > 0 && candidates[i].Features[OtherConditionFeature] > 0)
             {
                 // A second sentence about the medicine for some other condition would drift from what was asked.
+                continue;
+            }
+            if (picked.Count > 0 && candidates[picked[0]].Features[GroupNamedFeature] > 0 && candidates[i].Features[GroupNamedFeature] == 0)
+            {
+                // What is said for the asker's own group ("in pregnancy, 7 days") overrides what is said for everyone
+                // ("3 days"): the general rule beside it would contradict it.
                 continue;
             }
             picked.Add(i);
