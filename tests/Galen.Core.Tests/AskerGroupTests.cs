@@ -48,6 +48,9 @@ public sealed class AskerGroupTests
     [InlineData("Can my 3 year old have this?", "Children over 2 years can have 5 ml.", true)]
     [InlineData("I'm a man with a urine infection, what works?", "Men need 7 days of treatment.", true)]
     [InlineData("What works for a urine infection?", "Men need 7 days of treatment.", false)]
+    [InlineData("I'm 61 and have a new kind of headache", "See a doctor soon if you are over 50 and have a new headache.", true)]
+    [InlineData("I'm 35 and have a new kind of headache", "See a doctor soon if you are over 50 and have a new headache.", false)]
+    [InlineData("I'm 61 and have a new kind of headache", "Take no more than 3 doses if you weigh over 50 kg.", false)]
     public void A_sentence_written_for_the_askers_own_group_is_recognised(string question, string sentence, bool names) =>
         Assert.Equal(names, AskerGroup.Read(question).Names(sentence));
 }

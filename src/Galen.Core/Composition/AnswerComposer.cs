@@ -11,6 +11,14 @@ namespace Galen.Core.Composition;
 /// </summary>
 public static partial class AnswerComposer
 {
+    // A sentence that says how a condition is diagnosed or prevented is of the kind such a question asks for,
+    // whatever section of its source it stands in.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:diagnos\w*|confirm\w*|tested|testing|test for|screen\w*)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DiagnosisWords();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:prevent\w*|lowers? the (?:risk|chance)|reduces? the (?:risk|chance)|protects?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PreventionWords();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:treat\w*|therapy|medicines?|medications?|drugs?|pills?|tablets?|shots?|injections?|doses?|take|taking|first-line|first\s+choice|recommend\w*|offer|start|give|helps?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TreatmentWords();
 
@@ -507,9 +515,9 @@ public static partial class AnswerComposer
             QuestionKind.Dosing => x.Facts.Any(f => f.Kind is FactKind.Dose or FactKind.Threshold) || cat is "dosing" or "thresholds" ? 1.8 : 0.8,
             QuestionKind.Treatment => cat is "recommendation" or "treatment-steps" or "summary" || TreatmentWords().IsMatch(x.Text) ? 1.5 : 1,
             QuestionKind.AdverseEffects => cat is "adverse-effects" or "contraindications" or "interactions" ? 1.6 : 1,
-            QuestionKind.Diagnosis => cat is "diagnosis" or "differential" ? 1.6 : 1,
+            QuestionKind.Diagnosis => cat is "diagnosis" or "differential" || DiagnosisWords().IsMatch(x.Text) ? 1.6 : 1,
             QuestionKind.Definition => cat is "summary" or "background" or "patient" || x.SectionLabel == "Answer" ? 1.5 : 1,
-            QuestionKind.Prevention => cat == "prevention" ? 1.6 : 1,
+            QuestionKind.Prevention => cat == "prevention" || PreventionWords().IsMatch(x.Text) ? 1.6 : 1,
             QuestionKind.Prognosis => cat == "prognosis" ? 1.6 : 1,
             QuestionKind.Causes => cat is "risk-factors" or "mechanism" ? 1.5 : 1,
             _ => 1,

@@ -237,6 +237,10 @@ public sealed partial class BottomLineRanking
     [GeneratedRegex(@"\b(?:over|older than|above)\s+(?:the age of\s+)?(\d{1,3})\s*(year|month|week)s?\b|\b(\d{1,3})\s*(year|month|week)s?\s+(?:and over|or older|or over|and older)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LowerAgeBound();
 
+    // "If you are over 50", "people under 16": a bare number after a person and "over" or "under" is an age in years.
+    [GeneratedRegex(@"\b(?:you are|you're|who are|aged|people|adults|anyone|someone|those|women|men|patients|children)\s+(under|younger than|below|over|older than|above)\s+(\d{1,3})\b(?![/.,]\d)(?!\s*(?:%|mg|kg|g\b|ml|mmol|mmhg|cm|units?|years?|months?|weeks?))", RegexOptions.IgnoreCase)]
+    private static partial Regex BareAgeBound();
+
     /// <summary>The age the question gives for the person asked about, in months ("my 4 year old": 48), or null.</summary>
     public static double? AskerAgeInMonths(string question)
     {
@@ -259,7 +263,8 @@ public sealed partial class BottomLineRanking
     };
 
     /// <summary>True when the sentence bounds an age ("under 5 years", "aged 65 years or over").</summary>
-    public static bool AgeBounded(string sentence) => UpperAgeBound().IsMatch(sentence ?? "") || LowerAgeBound().IsMatch(sentence ?? "");
+    public static bool AgeBounded(string sentence) =>
+        UpperAgeBound().IsMatch(sentence ?? "") || LowerAgeBound().IsMatch(sentence ?? "") || BareAgeBound().IsMatch(sentence ?? "");
 
     /// <summary>1 when the sentence is about an age group the person asked about is not in ("under 3 months" for a 4-year-old).</summary>
     public static double AgeConflict(double? askerMonths, string sentence)
@@ -286,6 +291,19 @@ public sealed partial class BottomLineRanking
         {
             var (n, unit) = m.Groups[1].Success ? (m.Groups[1].Value, m.Groups[2].Value) : (m.Groups[3].Value, m.Groups[4].Value);
             if (age < Months(double.Parse(n, CultureInfo.InvariantCulture), unit))
+            {
+                excluded = true;
+            }
+            else
+            {
+                return 0;
+            }
+        }
+        foreach (Match m in BareAgeBound().Matches(sentence))
+        {
+            var bound = Months(double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), "year");
+            var under = m.Groups[1].Value.ToLowerInvariant() is "under" or "younger than" or "below";
+            if (under ? age >= bound : age < bound)
             {
                 excluded = true;
             }
