@@ -61,10 +61,23 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
     /// <summary>How many pages of patient information closest in meaning to a patient's message are considered.</summary>
     private const int NearestPatientPages = 10;
 
-    /// <summary>How many sources nearest a question in meaning are read for its topic, and how many must agree on it.</summary>
-    private const int NeighboursRead = 4;
+    /// <summary>
+    /// Reading a question's topic from its nearest sources (EVALUATION.md measures these): how many sources nearest in
+    /// meaning and nearest in words are read, how many different sources must name the topic, how much a rank counts
+    /// (1 / (damping + rank)), how much less the words count than the meaning, how far the topic must lead the next,
+    /// and the least weight of votes it needs (below it, most topics read were wrong).
+    /// </summary>
+    private const int NeighboursRead = 6;
 
     private const int NeighboursAgreeing = 2;
+
+    private const double RankDamping = 3;
+
+    private const double WordsWeight = 0.5;
+
+    private const double LeadOverRunnerUp = 2;
+
+    private const double LeastWeight = 0.5;
 
     private readonly IEvidenceSearch _search = search ?? throw new ArgumentNullException(nameof(search));
     private readonly VerdictOptions _verdictOptions = verdictOptions ?? VerdictOptions.Default;
@@ -86,19 +99,24 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
     }
 
     /// <summary>
-    /// Answers, and when the answer would abstain while the question was read with names the vocabulary does not
-    /// know ("week old baby feels hot", "go" in "should I still go to hospital"), reads it again without them: the
-    /// question's own words and meaning then find the sources, and the second answer is kept only if it does not
-    /// abstain too.
+    /// Answers. When the question names no condition the vocabulary knows ("my lower back went when I bent down", "is
+    /// magnesium worth trying for this?"), it is answered on the condition its nearest sources agree on, read without
+    /// the phrases the analysis guessed at; that answer is kept unless it abstains. When the answer would still
+    /// abstain while the question was read with names the vocabulary does not know ("go" in "should I still go to
+    /// hospital"), it is read again without them, and the second answer is kept only if it does not abstain too.
     /// </summary>
     private (Answer Answer, Func<BottomLineExplanation> Explain) Answer(AskRequest request)
     {
         var first = AnswerOnce(request, knownTermsOnly: false, topic: null);
-        if (!first.Answer.Abstained)
+        if (first.TopicUnplaced && TopicByMeaning(request.Question) is { } topic)
         {
-            return (first.Answer, first.Explain);
+            var read = AnswerOnce(request, knownTermsOnly: true, topic);
+            if (!read.Answer.Abstained)
+            {
+                return (read.Answer with { TopicReadFromMeaning = topic.Name }, read.Explain);
+            }
         }
-        if (first.UnsureTerms)
+        if (first.Answer.Abstained && first.UnsureTerms)
         {
             var second = AnswerOnce(request, knownTermsOnly: true, topic: null);
             if (!second.Answer.Abstained)
@@ -106,22 +124,16 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
                 return (second.Answer, second.Explain);
             }
         }
-        if (first.NoKnownCondition && TopicByMeaning(request.Question) is { } topic)
-        {
-            var third = AnswerOnce(request, knownTermsOnly: true, topic);
-            if (!third.Answer.Abstained)
-            {
-                return (third.Answer with { TopicReadByMeaning = true }, third.Explain);
-            }
-        }
         return (first.Answer, first.Explain);
     }
 
     /// <summary>
-    /// The condition the sources nearest the question in meaning agree on, when its words name none the vocabulary
-    /// knows ("my baby feels hot", "my blue inhaler"): the condition named in the titles of at least
-    /// <see cref="NeighboursAgreeing"/> of the <see cref="NeighboursRead"/> nearest sources, the nearer first on a tie.
-    /// One near source alone is not enough: the nearest by meaning is often a neighbouring topic.
+    /// The condition the sources nearest the question agree on, when its words name none the vocabulary knows. The
+    /// <see cref="NeighboursRead"/> sources nearest in meaning and, counting less, those nearest in words each vote for
+    /// the condition their title names (or, when it names none, the first their topic names do), by rank; the
+    /// condition must be named by <see cref="NeighboursAgreeing"/> different sources and weigh
+    /// <see cref="LeadOverRunnerUp"/> times the next and at least <see cref="LeastWeight"/>. One near source alone is
+    /// not enough, and an even split is no answer: the nearest by meaning is often a neighbouring topic.
     /// </summary>
     private Term? TopicByMeaning(string question)
     {
@@ -129,28 +141,34 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         {
             return null;
         }
-        var named = meaning.Nearest(question, NeighboursRead)
-            .SelectMany((hit, rank) => QuestionAnalyzer.Analyze(hit.Source.Title, []).Conditions
-                .Where(t => !t.IsUnsure).DistinctBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Select(t => (Term: t, Rank: rank, hit.Source.Key)))
+        var words = Sanitize(question);
+        var byWords = words.Length == 0 ? [] : _search.Search(Query(words, [], NeighboursRead, null, SearchScope.Everything, []));
+        var named = meaning.Nearest(question, NeighboursRead).Select((hit, rank) => (hit.Source, Weight: 1 / (RankDamping + rank)))
+            .Concat(byWords.Take(NeighboursRead).Select((hit, rank) => (hit.Source, Weight: WordsWeight / (RankDamping + rank))))
+            .SelectMany(v => ConditionsNamed(v.Source).Select(t => (Term: t, v.Source.Key, v.Weight)))
             .GroupBy(n => n.Term.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(g => (g.First().Term, Votes: g.Count(), Nearest: g.Min(n => n.Rank), Keys: g.Select(n => n.Key).ToList()))
-            .Where(g => g.Votes >= NeighboursAgreeing)
-            .OrderByDescending(g => g.Votes).ThenBy(g => g.Nearest)
+            .Select(g => (g.First().Term, Weight: g.Sum(n => n.Weight), Keys: g.Select(n => n.Key).Distinct(StringComparer.Ordinal).ToList()))
+            .Where(g => g.Keys.Count >= NeighboursAgreeing)
+            .OrderByDescending(g => g.Weight).ThenBy(g => g.Term.Name, StringComparer.Ordinal)
             .ToList();
-        if (named.Count == 0)
+        if (named.Count == 0 || named[0].Weight < LeastWeight || (named.Count > 1 && named[0].Weight < LeadOverRunnerUp * named[1].Weight))
         {
             return null;
         }
         // A word no source uses may name what the question is about ("head lice"): the topic found stands only if
-        // the question is closer to its sources with those words than without them, i.e. they point towards it.
+        // one such word points towards it, i.e. the question is closer to its sources with the word than without.
+        // Story words the library never uses ("yesterday") point nowhere in particular, so they alone do not veto.
         var unknown = _search.SourceCounts(ConsumerAnswerMatcher.QuestionTokens(question)).Counts
-            .Where(c => c.Value == 0 && c.Key.Length >= 4 && c.Key.All(char.IsLetter)).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+            .Where(c => c.Value == 0 && c.Key.Length >= 4 && c.Key.All(char.IsLetter)).Select(c => c.Key).ToList();
         if (unknown.Count > 0)
         {
-            var without = string.Join(' ', question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-                .Where(w => !TextTools.Tokens(TextTools.Normalize(w)).Any(unknown.Contains)));
             var keys = named[0].Keys;
-            if (without.Length == 0 || meaning.Similarity(without, keys).Values.DefaultIfEmpty().Average() >= meaning.Similarity(question, keys).Values.DefaultIfEmpty().Average())
+            var questionWords = question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            var closeness = meaning.Similarity(question, keys).Values.DefaultIfEmpty().Average();
+            var away = unknown.Count(word =>
+                string.Join(' ', questionWords.Where(w => !TextTools.Tokens(TextTools.Normalize(w)).Contains(word, StringComparer.Ordinal))) is var without
+                && (without.Length == 0 || meaning.Similarity(without, keys).Values.DefaultIfEmpty().Average() >= closeness));
+            if (away == unknown.Count)
             {
                 return null;
             }
@@ -158,7 +176,26 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         return named[0].Term;
     }
 
-    private (Answer Answer, Func<BottomLineExplanation> Explain, bool UnsureTerms, bool NoKnownCondition) AnswerOnce(AskRequest request, bool knownTermsOnly, Term? topic)
+    /// <summary>Whether some source names the term as the question wrote it ("fibre enough" is named by none).</summary>
+    private bool NamedInAnySource(Term term) => _search.Search(Query(Sanitize(term.Name), [term], 1, null, SearchScope.Everything, [])).Count > 0;
+
+    /// <summary>The conditions a source's title names, or when it names none, the first its topic names do.</summary>
+    private static IEnumerable<Term> ConditionsNamed(SourceRecord source)
+    {
+        var titled = QuestionAnalyzer.Analyze(source.Title, []).Conditions.Where(t => !t.IsUnsure)
+            .DistinctBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        return titled.Count > 0
+            ? titled
+            : source.Keywords.SelectMany(k => QuestionAnalyzer.Analyze(k, []).Conditions.Where(t => !t.IsUnsure)).Take(1);
+    }
+
+    /// <summary>
+    /// One answer, whether it was read with names the vocabulary does not know, and whether its topic was left
+    /// unplaced: no condition the vocabulary knows, and the answer abstains, names no medicine either, rests on a
+    /// guessed phrase no source names, or cannot tell which condition a "for this" means. A question naming only a
+    /// medicine, and answered, keeps its reading.
+    /// </summary>
+    private (Answer Answer, Func<BottomLineExplanation> Explain, bool UnsureTerms, bool TopicUnplaced) AnswerOnce(AskRequest request, bool knownTermsOnly, Term? topic)
     {
         var (normalizedRequest, analysis, graded, early) = Prepare(request, knownTermsOnly, topic);
         if (early is not null)
@@ -166,10 +203,13 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
             return (early, () => new BottomLineExplanation([], AmountKind.None, null), false, false);
         }
         var verdict = analysis.IsYesNo ? VerdictEngine.Decide(graded, analysis, _verdictOptions) : null;
-        return (AnswerComposer.Compose(normalizedRequest, analysis, graded, verdict, _bottomLine),
+        var answer = AnswerComposer.Compose(normalizedRequest, analysis, graded, verdict, _bottomLine);
+        return (answer,
             () => AnswerComposer.ExplainBottomLine(normalizedRequest, analysis, graded, verdict, _bottomLine),
             analysis.Interventions.Concat(analysis.Conditions).Any(t => t.IsUnsure),
-            !analysis.Conditions.Any(t => !t.IsUnsure));
+            !analysis.Conditions.Any(t => !t.IsUnsure)
+                && (answer.Abstained || analysis.Interventions.Count == 0 || VerdictEngine.PurposeUnnamed(analysis)
+                    || analysis.Conditions.Any(t => !NamedInAnySource(t))));
     }
 
     /// <summary>

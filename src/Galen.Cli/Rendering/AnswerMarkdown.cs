@@ -14,6 +14,10 @@ public static class AnswerMarkdown
         {
             sb.Append("> **Urgent:** ").AppendLine(answer.UrgentNotice).AppendLine();
         }
+        if (answer.TopicReadFromMeaning is { } topic)
+        {
+            sb.Append("> ").AppendLine(Galen.Core.Composition.Wording.TopicReadNote(topic)).AppendLine();
+        }
         if (answer.Verdict is not null) sb.Append("**Verdict:** ").AppendLine(answer.Verdict).AppendLine();
         sb.AppendLine("## Bottom line").AppendLine();
         sb.AppendLine(WithCitations(answer.BottomLineStatement)).AppendLine();

@@ -121,10 +121,16 @@ public sealed record Answer
     [JsonPropertyName("abstained")] public bool Abstained { get; init; }
 
     /// <summary>
-    /// The question named nothing the analysis knows and was answered on the topic its nearest sources by meaning
-    /// agree on: the asker gets the answer, but it is not a page to publish (not part of the answer JSON).
+    /// The condition the answer is about when the question did not name it and it was read from the sources nearest
+    /// the question ("restless legs syndrome" for an urge to move the legs at bedtime); null when the question
+    /// named its topic. The article says so, and such an answer is shown to the asker but not published.
     /// </summary>
-    [JsonIgnore] public bool TopicReadByMeaning { get; init; }
+    [JsonPropertyName("topicReadFromMeaning")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TopicReadFromMeaning { get; init; }
+
+    /// <summary>Whether the topic was read from the question's meaning rather than named by it.</summary>
+    [JsonIgnore] public bool TopicReadByMeaning => TopicReadFromMeaning is not null;
     /// <summary>The bottom line as plain text (1-3 sentences); its citations and spans are in <see cref="BottomLineStatement"/>.</summary>
     [JsonPropertyName("bottomLine")] public string BottomLine => BottomLineStatement.Text;
     [JsonPropertyName("bottomLineStatement")] public required Statement BottomLineStatement { get; init; }

@@ -15,6 +15,10 @@ public static class Wording
         "doctor, nurse or pharmacist who knows you. Do not start, stop or change a medicine without asking them first. " +
         "If you feel very unwell, get help right away.";
 
+    /// <summary>What an article says when its topic was read from the question's meaning, not named in it.</summary>
+    public static string TopicReadNote(string topic) =>
+        $"The question does not name a condition Galen knows, so Galen read it as being about {topic}: the sources closest to it in meaning are about that. If you meant something else, ask again naming it.";
+
     public static string Disclaimer(Audience audience) => audience == Audience.Patient ? PatientDisclaimer : ClinicianDisclaimer;
 
     public static string UrgentNotice(Audience audience, string? reason)

@@ -160,9 +160,19 @@ public static partial class VerdictEngine
     [System.Text.RegularExpressions.GeneratedRegex(@"\bfor\s+(?:this|that|it|these|them|those)\s*\?*\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex UnnamedPurpose();
 
+    /// <summary>
+    /// The question asks whether a treatment helps with something only its story describes ("is magnesium worth
+    /// trying for this?"), and the analysis placed no condition: the verdict cannot say which condition it means.
+    /// </summary>
+    public static bool PurposeUnnamed(QuestionAnalysis question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return question.MainIntervention is not null && question.Conditions.Count == 0 && UnnamedPurpose().IsMatch(question.FocusQuestion.Trim());
+    }
+
     private static Verdict DecideByWeight(IReadOnlyList<GradedSource> sources, QuestionAnalysis question, VerdictOptions options)
     {
-        if (question.MainIntervention is { } treatment && question.Conditions.Count == 0 && UnnamedPurpose().IsMatch(question.FocusQuestion.Trim()))
+        if (PurposeUnnamed(question) && question.MainIntervention is { } treatment)
         {
             // The question asks whether a treatment helps with something it describes but the analysis could not
             // place: sources on the same treatment for other conditions would answer another question.

@@ -117,6 +117,10 @@ public static class ArticlePage
     public static string Body(Answer answer)
     {
         var w = new HtmlWriter(12 * 1024);
+        if (answer.TopicReadFromMeaning is { } topic)
+        {
+            w.Add($"<p class=\"topic-read\" role=\"note\">{Galen.Core.Composition.Wording.TopicReadNote(topic)}</p>");
+        }
         w.Add($"<section class=\"bottom-line\" aria-labelledby=\"bottom-line-title\"><h2 id=\"bottom-line-title\">Bottom line</h2>");
         if (answer.Verdict is { } verdict)
         {
