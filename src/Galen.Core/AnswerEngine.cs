@@ -191,9 +191,9 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
 
     /// <summary>
     /// One answer, whether it was read with names the vocabulary does not know, and whether its topic was left
-    /// unplaced: no condition the vocabulary knows, and the answer abstains, names no medicine either, rests on a
-    /// guessed phrase no source names, or cannot tell which condition a "for this" means. A question naming only a
-    /// medicine, and answered, keeps its reading.
+    /// unplaced: no condition the vocabulary knows, and the answer abstains, names nothing at all, rests on a guessed
+    /// phrase no source names, or cannot tell which condition a "for this" means. A question naming only a medicine,
+    /// or a phrase its sources use (a study's title), and answered, keeps its reading.
     /// </summary>
     private (Answer Answer, Func<BottomLineExplanation> Explain, bool UnsureTerms, bool TopicUnplaced) AnswerOnce(AskRequest request, bool knownTermsOnly, Term? topic)
     {
@@ -208,8 +208,8 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
             () => AnswerComposer.ExplainBottomLine(normalizedRequest, analysis, graded, verdict, _bottomLine),
             analysis.Interventions.Concat(analysis.Conditions).Any(t => t.IsUnsure),
             !analysis.Conditions.Any(t => !t.IsUnsure)
-                && (answer.Abstained || analysis.Interventions.Count == 0 || VerdictEngine.PurposeUnnamed(analysis)
-                    || analysis.Conditions.Any(t => !NamedInAnySource(t))));
+                && (answer.Abstained || VerdictEngine.PurposeUnnamed(analysis) || analysis.Conditions.Any(t => !NamedInAnySource(t))
+                    || (analysis.Interventions.Count == 0 && analysis.Conditions.Count == 0)));
     }
 
     /// <summary>
