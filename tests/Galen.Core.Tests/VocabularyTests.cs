@@ -1,0 +1,63 @@
+using Galen.Core.Analysis;
+
+namespace Galen.Core.Tests;
+
+public sealed class VocabularyTests
+{
+    private static readonly string[] KnownTypes =
+        ["drug", "drug-class", "condition", "symptom", "route", "population", "procedure", "supplement", "intervention"];
+
+    [Fact]
+    public void Every_group_has_a_known_type_and_a_preferred_name()
+    {
+        Assert.NotEmpty(Vocabulary.TermGroups);
+        foreach (var group in Vocabulary.TermGroups)
+        {
+            Assert.Contains(group.Type, KnownTypes);
+            Assert.False(string.IsNullOrWhiteSpace(group.Name), group.Type);
+            Assert.Equal(group.Name, group.Phrasings[0]);
+        }
+    }
+
+    [Fact]
+    public void No_name_belongs_to_two_groups()
+    {
+        // A name in two groups is read as whichever comes first, so the other group can never be found by it.
+        var clashes = Vocabulary.TermGroups
+            .SelectMany(g => g.Phrasings.Select(p => (Key: Vocabulary.IsCaseSensitive(p) ? p : TextTools.Normalize(p), Group: g.Name)))
+            .Distinct()
+            .GroupBy(x => x.Key, StringComparer.Ordinal)
+            .Where(x => x.Count() > 1)
+            .Select(x => $"{x.Key}: {string.Join(", ", x.Select(y => y.Group))}")
+            .ToList();
+        Assert.Empty(clashes);
+    }
+
+    [Theory]
+    [InlineData("Flomax", "tamsulosin")]
+    [InlineData("Proscar", "finasteride")]
+    [InlineData("co-amoxiclav", "amoxicillin-clavulanate")]
+    [InlineData("Barrett's oesophagus", "Barrett esophagus")]
+    [InlineData("coeliac disease", "coeliac disease")]
+    [InlineData("benzatropine", "benztropine")]
+    [InlineData("Calpol", "acetaminophen")]
+    public void A_brand_or_other_spelling_finds_the_group_of_its_generic(string phrase, string preferred) =>
+        Assert.Equal(preferred, Vocabulary.Lookup(phrase)?.Name);
+
+    [Theory]
+    [InlineData("My father was started on tamsulosin for his prostate; does it actually help?", "tamsulosin")]
+    [InlineData("Do glucosamine capsules do anything for arthritic knees?", "glucosamine")]
+    [InlineData("How well does hydroxocobalamin work when B12 is low?", "hydroxocobalamin")]
+    public void A_medicine_the_records_name_is_read_as_the_intervention(string question, string medicine)
+    {
+        var a = QuestionAnalyzer.Analyze(question, []);
+        Assert.Contains(a.Interventions, t => t.Name.Equals(medicine, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_combination_is_read_whole_rather_than_as_its_first_part()
+    {
+        var matches = Vocabulary.FindAll("is amoxicillin-clavulanate better than plain amoxicillin");
+        Assert.Equal(["amoxicillin-clavulanate", "amoxicillin"], matches.Select(m => m.Group.Name));
+    }
+}
