@@ -192,8 +192,9 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
     /// <summary>
     /// One answer, whether it was read with names the vocabulary does not know, and whether its topic was left
     /// unplaced: no condition the vocabulary knows, and the answer abstains, names nothing at all, rests on a guessed
-    /// phrase no source names, or cannot tell which condition a "for this" means. A question naming only a medicine,
-    /// or a phrase its sources use (a study's title), and answered, keeps its reading.
+    /// phrase no source names, cannot tell which condition a "for this" means, or is a patient's story naming no
+    /// medicine either (its phrases are guesses: "at home" in "what eases it at home"). A question naming only a
+    /// medicine, and a clinician's question naming a phrase its sources use (a study's title), keep their reading.
     /// </summary>
     private (Answer Answer, Func<BottomLineExplanation> Explain, bool UnsureTerms, bool TopicUnplaced) AnswerOnce(AskRequest request, bool knownTermsOnly, Term? topic)
     {
@@ -209,7 +210,7 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
             analysis.Interventions.Concat(analysis.Conditions).Any(t => t.IsUnsure),
             !analysis.Conditions.Any(t => !t.IsUnsure)
                 && (answer.Abstained || VerdictEngine.PurposeUnnamed(analysis) || analysis.Conditions.Any(t => !NamedInAnySource(t))
-                    || (analysis.Interventions.Count == 0 && analysis.Conditions.Count == 0)));
+                    || (analysis.Interventions.Count == 0 && (analysis.Conditions.Count == 0 || request.Audience == Audience.Patient))));
     }
 
     /// <summary>

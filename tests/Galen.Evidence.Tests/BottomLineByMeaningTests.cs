@@ -1,5 +1,6 @@
 using Galen.Core;
 using Galen.Core.Answers;
+using Galen.Core.Composition;
 
 namespace Galen.Evidence.Tests;
 
@@ -12,20 +13,24 @@ public sealed class BottomLineByMeaningTests(StarterLibraryFixture fixture) : IC
     private const string GelOrPills = "Sore arthritic knee: should I rub on a gel or swallow pills?";
 
     [Fact]
-    public void A_sentence_naming_none_of_the_questions_terms_leads_when_it_is_closest_in_meaning()
+    public void A_sentence_naming_none_of_the_questions_terms_joins_the_candidates_when_it_is_closest_in_meaning()
     {
-        var answer = fixture.Engine.Ask(new AskRequest(GelOrPills, Audience.Patient, []));
+        var (answer, explanation) = fixture.Engine.ExplainBottomLine(new AskRequest(GelOrPills, Audience.Patient, []));
 
         Assert.False(answer.Abstained, answer.BottomLine);
-        Assert.Contains("gel", answer.BottomLine, StringComparison.OrdinalIgnoreCase);
+        var gel = Assert.Single(explanation.Candidates, c => c.Text.Contains("gels", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(1, gel.Features[BottomLineRanking.MeaningOnlyFeature]);
+        // Its closeness is the stored cosine, higher than that of any sentence that names the question's terms.
+        Assert.True(explanation.Candidates.Where(c => c.Features[BottomLineRanking.MeaningOnlyFeature] == 0)
+            .All(c => c.Features[BottomLineRanking.MeaningFeature] < gel.Features[BottomLineRanking.MeaningFeature]));
     }
 
     [Fact]
     public void Without_stored_sentence_vectors_that_sentence_is_not_a_candidate()
     {
-        // The same library searched by words alone: the sentence above reaches the bottom line only by its meaning.
-        var answer = new AnswerEngine(fixture.Library.WordSearch).Ask(new AskRequest(GelOrPills, Audience.Patient, []));
+        // The same library searched by words alone: the sentence above is a candidate only by its meaning.
+        var (_, explanation) = new AnswerEngine(fixture.Library.WordSearch).ExplainBottomLine(new AskRequest(GelOrPills, Audience.Patient, []));
 
-        Assert.DoesNotContain("gel", answer.BottomLine, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(explanation.Candidates, c => c.Text.Contains("gels", StringComparison.OrdinalIgnoreCase));
     }
 }
