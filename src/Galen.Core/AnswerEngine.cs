@@ -209,8 +209,10 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
             () => AnswerComposer.ExplainBottomLine(normalizedRequest, analysis, graded, verdict, _bottomLine),
             analysis.Interventions.Concat(analysis.Conditions).Any(t => t.IsUnsure),
             !analysis.Conditions.Any(t => !t.IsUnsure)
-                && (answer.Abstained || VerdictEngine.PurposeUnnamed(analysis) || analysis.Conditions.Any(t => !NamedInAnySource(t))
-                    || (analysis.Interventions.Count == 0 && (analysis.Conditions.Count == 0 || request.Audience == Audience.Patient))));
+                // The checks that cost nothing first; whether a source names the phrase costs a search.
+                && (answer.Abstained || VerdictEngine.PurposeUnnamed(analysis)
+                    || (analysis.Interventions.Count == 0 && (analysis.Conditions.Count == 0 || request.Audience == Audience.Patient))
+                    || analysis.Conditions.Any(t => !NamedInAnySource(t))));
     }
 
     /// <summary>
