@@ -141,9 +141,11 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         {
             return null;
         }
+        // The two searches are independent: the one by meaning (encoding the question) runs beside the one by words.
+        var nearest = Task.Run(() => meaning.Nearest(question, NeighboursRead));
         var words = Sanitize(question);
         var byWords = words.Length == 0 ? [] : _search.Search(Query(words, [], NeighboursRead, null, SearchScope.Everything, []));
-        var named = meaning.Nearest(question, NeighboursRead).Select((hit, rank) => (hit.Source, Weight: 1 / (RankDamping + rank)))
+        var named = nearest.GetAwaiter().GetResult().Select((hit, rank) => (hit.Source, Weight: 1 / (RankDamping + rank)))
             .Concat(byWords.Take(NeighboursRead).Select((hit, rank) => (hit.Source, Weight: WordsWeight / (RankDamping + rank))))
             .SelectMany(v => ConditionsNamed(v.Source).Select(t => (Term: t, v.Source.Key, v.Weight)))
             .GroupBy(n => n.Term.Name, StringComparer.OrdinalIgnoreCase)
@@ -179,8 +181,29 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
     /// <summary>Whether some source names the term as the question wrote it ("fibre enough" is named by none).</summary>
     private bool NamedInAnySource(Term term) => _search.Search(Query(Sanitize(term.Name), [term], 1, null, SearchScope.Everything, [])).Count > 0;
 
-    /// <summary>The conditions a source's title names, or when it names none, the first its topic names do.</summary>
-    private static IEnumerable<Term> ConditionsNamed(SourceRecord source)
+    /// <summary>
+    /// The conditions a source's title names, or when it names none, the first its topic names do. Read once per title
+    /// and topics: nearby questions find the same sources, and reading a title is a whole question analysis.
+    /// </summary>
+    private IReadOnlyList<Term> ConditionsNamed(SourceRecord source)
+    {
+        var key = source.Title + "\u0001" + string.Join("\u0001", source.Keywords);
+        if (_conditionsNamed.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        if (_conditionsNamed.Count >= ConditionsNamedKept)
+        {
+            _conditionsNamed.Clear();
+        }
+        return _conditionsNamed[key] = [.. ReadConditionsNamed(source)];
+    }
+
+    private const int ConditionsNamedKept = 20_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Term>> _conditionsNamed = new(StringComparer.Ordinal);
+
+    private static IEnumerable<Term> ReadConditionsNamed(SourceRecord source)
     {
         var titled = QuestionAnalyzer.Analyze(source.Title, []).Conditions.Where(t => !t.IsUnsure)
             .DistinctBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
