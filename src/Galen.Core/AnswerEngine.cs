@@ -234,9 +234,15 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
             !analysis.Conditions.Any(t => !t.IsUnsure)
                 // The checks that cost nothing first; whether a source names the phrase costs a search.
                 && (answer.Abstained || VerdictEngine.PurposeUnnamed(analysis)
-                    || (analysis.Interventions.Count == 0 && (analysis.Conditions.Count == 0 || request.Audience == Audience.Patient))
+                    || (!analysis.Interventions.Any(NamesATreatment) && (analysis.Conditions.Count == 0 || request.Audience == Audience.Patient))
                     || analysis.Conditions.Any(t => !NamedInAnySource(t))));
     }
+
+    /// <summary>
+    /// Whether an intervention the question names places it: a medicine or a named treatment does ("how much
+    /// ibuprofen"); an everyday action does not say what it is for ("how much exercise ... to bring it down").
+    /// </summary>
+    private static bool NamesATreatment(Term intervention) => intervention.Type != "intervention";
 
     /// <summary>
     /// The pages of patient information a patient's message brings up, each with the signals that order them

@@ -167,6 +167,10 @@ public static class EverydayEvaluation
         if (!args.Has("--json"))
         {
             stdout.WriteLine($"Wrote {output}: {summary}");
+            foreach (var (check, i) in checks.Select((c, i) => (c, i)).Where(x => !other[x.i].Passes(fitted.Choose(other[x.i].Candidates))))
+            {
+                stdout.WriteLine($"  check fails with the fitted weights: {check.Question} | expects {string.Join(", ", check.Expect)}");
+            }
         }
         return new
         {

@@ -76,6 +76,71 @@ public static partial class AmountAsked
         _ => true,
     };
 
+    /// <summary>
+    /// Whether a sentence gives the amount asked as something to do: a dose or a length of time a study gave its
+    /// participants ("in a trial, 2000 IU a day did not lower ...") is what was tested, not what to take; and an amount
+    /// asked per day (or week, night ...) is given only with that rate ("2 hours before bed" is no amount a day).
+    /// </summary>
+    public static bool Gives(AmountKind kind, string sentence, string? rate = null)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var tested = kind is AmountKind.Dose or AmountKind.Duration && ReportsStudy().IsMatch(sentence);
+        return States(kind, sentence) && !tested && (rate is null || StatesRate(sentence, rate));
+    }
+
+    [GeneratedRegex(@"\b(?:trials?|randomi[sz]ed|randomly|participants|placebo|dummy treatment|cohort|stud(?:y|ies))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportsStudy();
+
+    /// <summary>
+    /// The rate an amount is asked at, when the question asks how much or how many per day, week, night, month or year
+    /// ("how many units ... each day", "how many minutes ... a week"): "day", "week" ...; null when it asks none.
+    /// </summary>
+    public static string? RateOf(string question)
+    {
+        var match = AsksRate().Match(question ?? "");
+        if (!match.Success)
+        {
+            return null;
+        }
+        var unit = match.Groups["unit"].Success ? match.Groups["unit"].Value : match.Groups["adverb"].Value;
+        return unit.ToLowerInvariant() switch
+        {
+            "daily" => "day",
+            "weekly" => "week",
+            "nightly" => "night",
+            "monthly" => "month",
+            "yearly" or "annually" => "year",
+            var u => u,
+        };
+    }
+
+    [GeneratedRegex(@"\bhow\s+(?:much|many|often)\b[^.?!;]{0,80}?(?:\b(?:a|an|per|each|every)\s+(?<unit>day|week|night|month|year)\b|\b(?<adverb>daily|weekly|nightly|monthly|yearly|annually)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksRate();
+
+    private static bool StatesRate(string sentence, string rate) => rate switch
+    {
+        "day" => PerDay().IsMatch(sentence),
+        "week" => PerWeek().IsMatch(sentence),
+        "night" => PerNight().IsMatch(sentence),
+        "month" => PerMonth().IsMatch(sentence),
+        _ => PerYear().IsMatch(sentence),
+    };
+
+    [GeneratedRegex(@"\b(?:a|per|each|every)\s+day\b|\bdaily\b|/\s*d(?:ay)?\b|\b(?:once|twice|\w+\s+times)\s+a\s+day\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PerDay();
+
+    [GeneratedRegex(@"\b(?:a|per|each|every)\s+week\b|\bweekly\b|/\s*(?:wk|week)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PerWeek();
+
+    [GeneratedRegex(@"\b(?:a|per|each|every)\s+night\b|\bnightly\b|\bat night\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PerNight();
+
+    [GeneratedRegex(@"\b(?:a|per|each|every)\s+month\b|\bmonthly\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PerMonth();
+
+    [GeneratedRegex(@"\b(?:a|per|each|every)\s+year\b|\byearly\b|\bannually\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PerYear();
+
     /// <summary>The sentence that says the library holds no such amount, naming what it is about.</summary>
     public static string Lacking(AmountKind kind, string? subject) => kind switch
     {

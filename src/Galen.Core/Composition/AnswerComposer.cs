@@ -140,10 +140,8 @@ public static partial class AnswerComposer
         }
 
         (bottom, sections) = StatementMerging.MergeRepeats(bottom, sections);
-        var (amount, lackingNote) = LackingAmount(analysis, usable);
-        // A figure in the bottom line answers only if it is for the thing asked (a dose of another medicine does not).
-        if (lackingNote is not null && !(AmountAsked.States(amount, bottom.Text)
-            && (analysis.MainIntervention is not { IsUnsure: false } asked || asked.IsIn(bottom.Text, TextTools.Normalize(bottom.Text)))))
+        var (_, lackingNote, answersAmount) = LackingAmount(analysis, usable);
+        if (lackingNote is not null && !answersAmount(bottom.Text))
         {
             bottom = bottom with { Text = lackingNote + " " + bottom.Text };
         }
@@ -321,20 +319,25 @@ public static partial class AnswerComposer
         {
             return new BottomLineExplanation([], AmountKind.None, null);
         }
-        var (amount, lackingNote) = LackingAmount(analysis, usable);
-        return new BottomLineExplanation([.. BottomLineCandidates(ctx, analysis, usable, verdict, named, everyMeaning: true).Select(c => c.Candidate)], amount, lackingNote);
+        var (amount, lackingNote, answersAmount) = LackingAmount(analysis, usable);
+        return new BottomLineExplanation([.. BottomLineCandidates(ctx, analysis, usable, verdict, named, everyMeaning: true).Select(c => c.Candidate)], amount, lackingNote)
+        {
+            AnswersAmount = answersAmount,
+        };
     }
 
     /// <summary>
-    /// The amount the question asks for, and when no sentence of the sources about the thing asked gives one, the
-    /// note that says so (put before a bottom line that does not give one either).
+    /// The amount the question asks for; when no sentence of the sources about the thing asked gives one, the note that
+    /// says so (put before a bottom line that does not give one either); and whether a text gives it: a figure of the
+    /// kind asked, as something to do rather than what a study tested, per day when asked per day, and for the thing
+    /// asked (a dose of another medicine does not answer).
     /// </summary>
-    private static (AmountKind Amount, string? Note) LackingAmount(QuestionAnalysis q, IReadOnlyList<GradedSource> usable)
+    private static (AmountKind Amount, string? Note, Func<string, bool> Answers) LackingAmount(QuestionAnalysis q, IReadOnlyList<GradedSource> usable)
     {
         var kind = AmountAsked.Of(q);
         if (kind == AmountKind.None)
         {
-            return (kind, null);
+            return (kind, null, _ => true);
         }
         // Only a name the vocabulary knows is a thing a dose is given of ("how much sleep does a teenager need" asks
         // for a figure, not a dose of a phrase).
@@ -343,16 +346,24 @@ public static partial class AnswerComposer
         {
             kind = AmountKind.Figure;
         }
+        var rate = AmountAsked.RateOf(q.FocusQuestion);
         // A name the vocabulary does not know ("caffeine a day is safe") is still what the amount is asked of: a
         // sentence is about it only if it uses the name's first word.
-        var unknownWords = subject is null && q.MainIntervention is { IsUnsure: true } unsure ? BottomLineRanking.ContentWords(unsure.Name) : [];
-        var unknownName = unknownWords.Count > 0 ? unknownWords[0] : null;
         bool About(GradedSentence x) => subject is not null ? x.MentionsIntervention
-            : unknownName is not null ? TextTools.ContainsWordStart(TextTools.Normalize(x.Text), unknownName)
+            : UnknownName(q) is { } unknownName ? TextTools.ContainsWordStart(TextTools.Normalize(x.Text), unknownName)
             : q.MainCondition is null || x.MentionsCondition;
-        var held = usable.Any(s => s.Sentences.Any(x => About(x) && x.Relevance >= 0.3 && AmountAsked.States(kind, x.Text)));
-        return (kind, held ? null : AmountAsked.Lacking(kind, subject?.Name));
+        var held = usable.Any(s => s.Sentences.Any(x => About(x) && x.Relevance >= 0.3 && AmountAsked.Gives(kind, x.Text, rate)));
+        return (kind, held ? null : AmountAsked.Lacking(kind, subject?.Name), text => AmountAsked.Gives(kind, text, rate) && SpeaksOfAsked(q, text));
     }
+
+    /// <summary>The first content word of a name the vocabulary does not know, when that is what the question asks of.</summary>
+    private static string? UnknownName(QuestionAnalysis q) =>
+        q.MainIntervention is { IsUnsure: true } unsure && BottomLineRanking.ContentWords(unsure.Name) is { Count: > 0 } words ? words[0] : null;
+
+    /// <summary>Whether a text names the thing the question asks an amount of (any text does when it names nothing).</summary>
+    private static bool SpeaksOfAsked(QuestionAnalysis q, string text) =>
+        q.MainIntervention is { IsUnsure: false } asked ? asked.IsIn(text, TextTools.Normalize(text))
+            : UnknownName(q) is not { } unknownName || TextTools.ContainsWordStart(TextTools.Normalize(text), unknownName);
 
     /// <summary>The sentences that could lead the article, each with its signals (see <see cref="BottomLineRanking"/>).</summary>
     private static List<(GradedSource Source, GradedSentence Sentence, BottomLineCandidate Candidate)> BottomLineCandidates(

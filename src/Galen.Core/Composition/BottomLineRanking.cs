@@ -526,11 +526,15 @@ public sealed record BottomLineChoice(
 /// </summary>
 public sealed record BottomLineExplanation(IReadOnlyList<BottomLineCandidate> Candidates, AmountKind Amount, string? LackingNote)
 {
+    /// <summary>Whether a bottom line gives the amount asked, as the article judges it (by default: any figure of the kind).</summary>
+    public Func<string, bool>? AnswersAmount { get; init; }
+
     /// <summary>The bottom line's text for a choice of candidates, as the article would write it.</summary>
     public string Text(IReadOnlyList<int> chosen)
     {
         ArgumentNullException.ThrowIfNull(chosen);
         var joined = string.Join(' ', chosen.Select(i => Candidates[i].Text));
-        return LackingNote is not null && !AmountAsked.States(Amount, joined) ? LackingNote + " " + joined : joined;
+        var answers = AnswersAmount ?? (text => AmountAsked.States(Amount, text));
+        return LackingNote is not null && !answers(joined) ? LackingNote + " " + joined : joined;
     }
 }
