@@ -17,7 +17,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?<a>.+?)\s+(?:better|safer|more\s+effective|preferred|best)\b(?:\s+(?:for|in)\s+(?<y>.+))?$", Opts)]
     private static partial Regex ComparatorTailPattern();
 
-    [GeneratedRegex(@"^(?<x>.+?)\s+(?:(?:for|in|to\s+treat|with)\s+(?<y>.+)|(?:should|can|do|does|is|are|would|to\s+use|to\s+take|when)\b(?:.*?\b(?:for|in|to\s+treat|with)\s+(?<y>.+))?)$", Opts)]
+    // "How many mg of valerian can I give him so he settles": the words after the verb name no medicine, purpose or not.
+    [GeneratedRegex(@"^(?<x>.+?)\s+(?:(?:for|in|to\s+treat|with)\s+(?<y>.+)|(?:should|can|do|does|is|are|would|to\s+use|to\s+take|when)\b(?:.*?\b(?:for|in|to\s+treat|with)\s+(?<y>.+)|.*))$", Opts)]
     private static partial Regex DoseRestPattern();
 
     [GeneratedRegex(@"^(?:is|are)\s+\S+(?:\s+\S+)?\s+or\s+\S+", Opts)]
@@ -382,7 +383,9 @@ public static partial class QuestionAnalyzer
         {
             var rest = m.Groups["x"].Value;
             var split = DoseRestPattern().Match(rest);
-            if (split.Success)
+            // Without a purpose after the verb, the words before it are the medicine only when they name one: "how much
+            // weight should he shed before ..." keeps its whole phrase.
+            if (split.Success && (split.Groups["y"].Success || Vocabulary.FindAll(split.Groups["x"].Value).Any(t => t.Group.IsDrug)))
             {
                 x = split.Groups["x"].Value;
                 y = split.Groups["y"].Success ? split.Groups["y"].Value : null;
@@ -507,7 +510,7 @@ public static partial class QuestionAnalyzer
             if (conditions.Count == 0 || conditions.All(c => c.Type is "pronoun" or "fallback"))
             {
                 var fromStory = storyMatches.Where(mm => mm.Group.IsCondition).ToList();
-                // After a new medicine ("they gave her Haldol and now she is very stiff"), the problem named after it leads.
+                // After a new medicine ("they gave her Haldol and now she has a stiff neck"), the problem named after it leads.
                 var started = StoryDrugPattern().Match(story);
                 if (started.Success)
                 {
