@@ -491,4 +491,34 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData(AmountKind.Duration, "Antibiotics help most people.", false)]
     public void A_sentence_gives_an_amount_only_with_a_figure_of_the_kind_asked(AmountKind kind, string sentence, bool states) =>
         Assert.Equal(states, AmountAsked.States(kind, sentence));
+
+    [Theory]
+    [InlineData("At what blood potassium level does treatment become urgent?", AmountKind.Figure)]
+    [InlineData("Above what reading is a fever dangerous for an infant?", AmountKind.Figure)]
+    [InlineData("What cholesterol target is right after a heart attack?", AmountKind.Figure)]
+    [InlineData("Is a treatment target needed in gout?", AmountKind.None)]
+    public void A_question_about_a_threshold_asks_for_a_figure(string question, AmountKind kind) =>
+        Assert.Equal(kind, AmountAsked.Of(question));
+
+    [Theory]
+    [InlineData("How many grams of fibre should I eat each day?", "day")]
+    [InlineData("How much walking a week keeps the heart healthy?", "week")]
+    [InlineData("How often should I use the cream daily?", "day")]
+    [InlineData("How many hours of sleep does a toddler need?", null)]
+    [InlineData("I missed a day of my pill. How much of it should I take now?", null)]
+    public void The_rate_an_amount_is_asked_at_is_read_only_after_how_much_or_how_many(string question, string? rate) =>
+        Assert.Equal(rate, AmountAsked.RateOf(question));
+
+    [Theory]
+    [InlineData(AmountKind.Dose, "Adults take 1000 mg a day with food.", null, true)]
+    [InlineData(AmountKind.Dose, "In a trial of 400 adults, 1000 mg a day did not prevent colds.", null, false)]
+    [InlineData(AmountKind.Dose, "Participants were randomly given 50 mg or dummy tablets.", null, false)]
+    [InlineData(AmountKind.Duration, "The study followed people for 5 years.", null, false)]
+    [InlineData(AmountKind.Figure, "In a study of 2,000 people, 1 in 10 had the gene.", null, true)]
+    [InlineData(AmountKind.Dose, "Take 2 tablets twice a day.", "day", true)]
+    [InlineData(AmountKind.Dose, "Take 2 tablets an hour before bed.", "day", false)]
+    [InlineData(AmountKind.Duration, "Aim for 150 minutes of brisk activity a week.", "week", true)]
+    [InlineData(AmountKind.Duration, "Most strains settle within a few weeks.", "week", false)]
+    public void A_sentence_gives_the_amount_asked_as_advice_at_the_rate_asked(AmountKind kind, string sentence, string? rate, bool gives) =>
+        Assert.Equal(gives, AmountAsked.Gives(kind, sentence, rate));
 }

@@ -28,7 +28,8 @@ public static partial class AmountAsked
     [GeneratedRegex(@"\bhow\s+long\b|\bhow\s+many\s+(?:minutes|hours|days|weeks|months|years)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksDuration();
 
-    [GeneratedRegex(@"\bhow\s+(?:many|often)\b", RegexOptions.IgnoreCase)]
+    // "At what serum concentration", "what blood pressure target", "above what level": a threshold is a figure.
+    [GeneratedRegex(@"\bhow\s+(?:many|often)\b|\b(?:at|above|below|from|over|under)\s+what\s+(?:[\w-]+\s+){0,3}?(?:level|concentration|value|reading|temperature|age|count|threshold|point|number)s?\b|\bwhat\s+(?:[\w-]+\s+){0,3}?(?:level|threshold|cut-?off|target|concentration)s?\s+(?:is|are|should|do|does|for|of|to|counts?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksFigure();
 
     // A mass per volume of blood or urine ("6 mg/dL", "75 µg/L", "milligrams per decilitre") is a level measured, not a
