@@ -25,10 +25,13 @@ public sealed class PostgresServer : IDisposable
     private PostgresServer()
     {
         binDir = FindBinaries() ?? Install();
-        root = Path.Combine(Path.GetTempPath(), "galen-pg-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(root);
         // initdb refuses to run as root: run the server as the postgres system user then.
         runAs = Environment.UserName == "root" ? "postgres" : null;
+        // The test host can be ended without its exit handlers running, leaving a server behind: stop those first.
+        StopServersOfEndedRuns();
+        root = Path.Combine(Path.GetTempPath(), RootPrefix + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (runAs is not null) Run("chown", $"-R {runAs} {root}");
         Port = FreePort();
         var data = Path.Combine(root, "data");
@@ -55,6 +58,47 @@ public sealed class PostgresServer : IDisposable
     {
         try { RunPg("pg_ctl", $"-D {Path.Combine(root, "data")} -m immediate stop"); } catch (InvalidOperationException) { }
         try { Directory.Delete(root, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private const string RootPrefix = "galen-pg-";
+    private const string OwnerFile = "owner";
+
+    /// <summary>
+    /// Stops and removes the servers of test runs whose process has ended. A folder without an owner is left alone
+    /// while it is young (another run may be creating it).
+    /// </summary>
+    private void StopServersOfEndedRuns()
+    {
+        foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), RootPrefix + "*"))
+        {
+            var owner = Path.Combine(dir, OwnerFile);
+            var ended = File.Exists(owner)
+                ? !int.TryParse(File.ReadAllText(owner), System.Globalization.CultureInfo.InvariantCulture, out var pid) || !IsRunning(pid)
+                : DateTime.UtcNow - Directory.GetLastWriteTimeUtc(dir) > TimeSpan.FromMinutes(30);
+            if (!ended) continue;
+            if (File.Exists(Path.Combine(dir, "data", "postmaster.pid")))
+            {
+                try { RunPg("pg_ctl", $"-D {Path.Combine(dir, "data")} -m immediate stop"); } catch (InvalidOperationException) { }
+            }
+            try { Directory.Delete(dir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private void RunPg(string tool, string arguments)
