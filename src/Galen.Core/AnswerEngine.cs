@@ -239,8 +239,9 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
     }
 
     /// <summary>
-    /// Whether an intervention the question names places it: a medicine or a named treatment does ("how much
-    /// ibuprofen"); an everyday action does not say what it is for ("how much exercise ... to bring it down").
+    /// Whether an intervention the question names places it: a medicine does ("how much ibuprofen"); a treatment that
+    /// is not one (exercise, a talking therapy, a vaccine: type "intervention") serves many conditions and does not
+    /// say which is meant ("how much exercise ... to bring it down").
     /// </summary>
     private static bool NamesATreatment(Term intervention) => intervention.Type != "intervention";
 

@@ -85,8 +85,12 @@ public static partial class AmountAsked
     public static bool Gives(AmountKind kind, string sentence, string? rate = null)
     {
         ArgumentNullException.ThrowIfNull(sentence);
+        if (!States(kind, sentence))
+        {
+            return false;
+        }
         var tested = kind is AmountKind.Dose or AmountKind.Duration && ReportsStudy().IsMatch(sentence);
-        return States(kind, sentence) && !tested && (rate is null || StatesRate(sentence, rate));
+        return !tested && (rate is null || StatesRate(sentence, rate));
     }
 
     [GeneratedRegex(@"\b(?:trials?|randomi[sz]ed|randomly|participants|placebo|dummy treatment|cohort|stud(?:y|ies))\b", RegexOptions.IgnoreCase)]

@@ -349,8 +349,9 @@ public static partial class AnswerComposer
         var rate = AmountAsked.RateOf(q.FocusQuestion);
         // A name the vocabulary does not know ("caffeine a day is safe") is still what the amount is asked of: a
         // sentence is about it only if it uses the name's first word.
+        var unknownName = UnknownName(q);
         bool About(GradedSentence x) => subject is not null ? x.MentionsIntervention
-            : UnknownName(q) is { } unknownName ? TextTools.ContainsWordStart(TextTools.Normalize(x.Text), unknownName)
+            : unknownName is not null ? TextTools.ContainsWordStart(TextTools.Normalize(x.Text), unknownName)
             : q.MainCondition is null || x.MentionsCondition;
         var held = usable.Any(s => s.Sentences.Any(x => About(x) && x.Relevance >= 0.3 && AmountAsked.Gives(kind, x.Text, rate)));
         return (kind, held ? null : AmountAsked.Lacking(kind, subject?.Name), text => AmountAsked.Gives(kind, text, rate) && SpeaksOfAsked(q, text));
