@@ -23,8 +23,8 @@ public static class EverydayEvaluation
 
     public static int Run(Library library, List<string> rest, ParsedArgs args, TextWriter stdout, IProgressSink progress)
     {
-        args.Allow("--details", "--json", "--fit-bottom-line", "--folds", "--also-checks", "--explore", "--explain");
-        if (rest.Count != 2) throw new UsageException("usage: galen eval everyday FILE [--details] [--json] [--fit-bottom-line OUT [--folds N] [--also-checks FILE,...]] [--explain ID]");
+        args.Allow("--details", "--json", "--fit-bottom-line", "--folds", "--also-checks", "--explore", "--explain", "--score-on");
+        if (rest.Count != 2) throw new UsageException("usage: galen eval everyday FILE [--details] [--json] [--fit-bottom-line OUT [--folds N] [--also-checks FILE,...] [--score-on FILE]] [--explain ID]");
         var questions = EverydayQuestionReader.Read(rest[1]);
         // The questions are about the starter library's topics; a throwaway store is empty, so it is loaded here.
         var starter = StarterLibrary.DefaultPath() ?? throw new InvalidOperationException("the starter library (the knowledge folder) was not found beside the program");
@@ -131,6 +131,14 @@ public static class EverydayEvaluation
             // A check the engine passes with the hand-set start is one the fit must keep.
             return check with { MustPass = check.Passes(BottomLineRanking.Start.Choose(check.Candidates)) };
         }).ToList();
+        // Questions written apart from the fitted ones, never fitted on: how the table does on questions it has not seen.
+        var scoredApart = args.Get("--score-on") is { } apartFile
+            ? EverydayQuestionReader.Read(apartFile).Select(q =>
+            {
+                var (answer, explanation) = engine.ExplainBottomLine(new AskRequest(q.Question, q.Audience, []));
+                return BottomLineLabels.ForEveryday(q, answer, explanation);
+            }).ToList()
+            : null;
         progress.Finish();
 
         var start = BottomLineRanking.Start;
@@ -167,6 +175,10 @@ public static class EverydayEvaluation
         if (!args.Has("--json"))
         {
             stdout.WriteLine($"Wrote {output}: {summary}");
+            if (scoredApart is not null)
+            {
+                stdout.WriteLine($"  on {args.Get("--score-on")}, never fitted on: {fitted.Passed(scoredApart)}/{scoredApart.Count} with the fitted weights, {start.Passed(scoredApart)} with the hand-set start");
+            }
             foreach (var (check, i) in checks.Select((c, i) => (c, i)).Where(x => !other[x.i].Passes(fitted.Choose(other[x.i].Candidates))))
             {
                 stdout.WriteLine($"  check fails with the fitted weights: {check.Question} | expects {string.Join(", ", check.Expect)}");
@@ -176,6 +188,7 @@ public static class EverydayEvaluation
         {
             file = output, folds, crossValidated, unfitted = Share(unfitted, everyday.Count), regularization,
             checks = other.Count, checksPassingFitted = checksKept, checksPassingUnfitted = start.Passed(other),
+            scoredOn = scoredApart is null ? null : new { file = args.Get("--score-on"), questions = scoredApart.Count, passedFitted = fitted.Passed(scoredApart), passedUnfitted = start.Passed(scoredApart) },
         };
     }
 
