@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Galen.Core.Search;
 using Galen.Core.Sources;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -59,11 +60,10 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
             if (lucene is null) return [];
             var docs = searcher.Search(lucene, top);
             var hits = new List<SearchHit>(docs.ScoreDocs.Length);
+            var read = ReadFor(searcher.IndexReader);
             foreach (var sd in docs.ScoreDocs)
             {
-                var doc = searcher.Doc(sd.Doc);
-                var record = SourceJson.Deserialize(doc.Get(EvidenceIndex.PayloadField));
-                hits.Add(new SearchHit(record, Math.Round(sd.Score, 4)));
+                hits.Add(new SearchHit(read.Record(searcher, sd.Doc), Math.Round(sd.Score, 4)));
             }
             return hits;
         }
@@ -142,7 +142,7 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
         }
         foreach (var misspelt in UnknownWords(textTerms, reader).Take(MaxSpellingGuesses))
         {
-            textQuery.Add(NearSpellings(misspelt), Occur.SHOULD);
+            textQuery.Add(ReadFor(reader!).NearSpellings(misspelt), Occur.SHOULD);
         }
 
         var hasRequirement = false;
@@ -226,6 +226,68 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
         {
             if (term.Length < 5 || !term.All(char.IsLetter)) continue;
             if (reader.DocFreq(new Term(EvidenceIndex.BodyField, term)) + reader.DocFreq(new Term(EvidenceIndex.KeyTextField, term)) == 0) yield return term;
+        }
+    }
+
+    private ReaderWork? readerWork;
+
+    /// <summary>What has been worked out from the reader in use; started afresh when the index changes.</summary>
+    private ReaderWork ReadFor(IndexReader reader)
+    {
+        var work = readerWork;
+        if (work is null || !ReferenceEquals(work.Reader, reader))
+        {
+            readerWork = work = new ReaderWork(reader);
+        }
+        return work;
+    }
+
+    /// <summary>
+    /// What one reader of the index gives the same answer to every time, kept while that reader is in use: an ask
+    /// makes a dozen or more searches (two dozen for a patient's), which find many of the same sources and repeat the
+    /// question's unknown words. Each list starts again when full.
+    /// </summary>
+    private sealed class ReaderWork(IndexReader reader)
+    {
+        private const int NearSpellingsKept = 4096;
+        private const int RecordsKept = 2048;
+
+        private readonly ConcurrentDictionary<string, Query> nearSpellings = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<int, SourceRecord> records = new();
+
+        public IndexReader Reader { get; } = reader;
+
+        /// <summary>
+        /// <see cref="LuceneEvidenceSearch.NearSpellings"/> rewritten into the names it matches. Finding them builds an
+        /// automaton for the word and walks the term dictionary with it, the costliest part of a search.
+        /// </summary>
+        public Query NearSpellings(string term) => Kept(nearSpellings, NearSpellingsKept, term, word =>
+        {
+            Query query = LuceneEvidenceSearch.NearSpellings(word);
+            // As the searcher would rewrite it: until it no longer changes.
+            for (var rewritten = query.Rewrite(Reader); !ReferenceEquals(rewritten, query); rewritten = query.Rewrite(Reader))
+            {
+                query = rewritten;
+            }
+            return query;
+        });
+
+        /// <summary>A found source's record, read from the stored payload once (a long page is costly to parse).</summary>
+        public SourceRecord Record(IndexSearcher searcher, int doc) => Kept(records, RecordsKept, doc,
+            d => SourceJson.Deserialize(searcher.Doc(d).Get(EvidenceIndex.PayloadField)));
+
+        private static TValue Kept<TKey, TValue>(ConcurrentDictionary<TKey, TValue> kept, int limit, TKey key, Func<TKey, TValue> make)
+            where TKey : notnull
+        {
+            if (kept.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+            if (kept.Count >= limit)
+            {
+                kept.Clear();
+            }
+            return kept[key] = make(key);
         }
     }
 
