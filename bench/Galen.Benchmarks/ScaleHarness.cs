@@ -134,17 +134,21 @@ internal static class ScaleHarness
             Console.WriteLine($"embedded {embedded:N0} sources in {clock.Elapsed.TotalSeconds:F1} s; {library.Vectors.Count:N0} have vectors");
         }
         var questions = PubMedQaReader.Read(SharedData.Path("pubmedqa", "pqal_dev.json")).Select(i => i.Question).Take(queries).ToList();
-        var engine = new AnswerEngine(library.Search);
+        var timed = new TimedSearch(library.Search);
+        var engine = new AnswerEngine(timed);
         foreach (var q in questions.Take(50))
         {
             library.Search.Search(new EvidenceQuery { Text = q, Top = 20 });
             engine.Ask(new AskRequest(q, Audience.Clinician, []));
         }
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var gcBefore = (G0: GC.CollectionCount(0), G1: GC.CollectionCount(1), G2: GC.CollectionCount(2), Bytes: GC.GetTotalAllocatedBytes(), Pause: GC.GetTotalPauseDuration());
         var search = new List<double>();
         var hybrid = new List<double>();
         var ask = new List<double>();
         var askPatient = new List<double>();
+        var patientCalls = new List<List<(string Call, double Ms)>>();
+        var answers = new List<Answer>();
         foreach (var q in questions)
         {
             var t = Stopwatch.GetTimestamp();
@@ -154,19 +158,59 @@ internal static class ScaleHarness
             library.Search.Search(new EvidenceQuery { Text = q, Top = 20, Hybrid = true });
             hybrid.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
             t = Stopwatch.GetTimestamp();
-            engine.Ask(new AskRequest(q, Audience.Clinician, []));
+            var clinicianAnswer = engine.Ask(new AskRequest(q, Audience.Clinician, []));
             ask.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            timed.Calls.Clear();
             t = Stopwatch.GetTimestamp();
-            engine.Ask(new AskRequest(q, Audience.Patient, []));
+            var patientAnswer = engine.Ask(new AskRequest(q, Audience.Patient, []));
             askPatient.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            patientCalls.Add([.. timed.Calls]);
+            answers.Add(clinicianAnswer);
+            answers.Add(patientAnswer);
         }
         Console.WriteLine($"sources: {library.CountSources():N0}; {questions.Count} PubMedQA questions after 50 warm-up");
         Console.WriteLine($"search top 20: p50 {P(search, 0.5):F1} ms, p95 {P(search, 0.95):F1} ms");
         Console.WriteLine($"hybrid search top 20 (query embedded, words and meaning fused): p50 {P(hybrid, 0.5):F1} ms, p95 {P(hybrid, 0.95):F1} ms");
         Console.WriteLine($"ask (analysis, search, grading, composition): p50 {P(ask, 0.5):F1} ms, p95 {P(ask, 0.95):F1} ms");
         Console.WriteLine($"ask in patient wording (adds the patient-information searches): p50 {P(askPatient, 0.5):F1} ms, p95 {P(askPatient, 0.95):F1} ms");
+        // Processor time is less moved than the clock by other work sharing the cores: compares builds on a busy machine.
+        Console.WriteLine($"processor time while measuring: {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / questions.Count:F1} ms per question (four calls, all threads)");
         Console.WriteLine($"garbage collections while measuring: gen0 {GC.CollectionCount(0) - gcBefore.G0}, gen1 {GC.CollectionCount(1) - gcBefore.G1}, gen2 {GC.CollectionCount(2) - gcBefore.G2}; " +
             $"{(GC.GetTotalAllocatedBytes() - gcBefore.Bytes) / (1024.0 * 1024 * questions.Count):F1} MiB allocated per question (four calls); paused {(GC.GetTotalPauseDuration() - gcBefore.Pause).TotalMilliseconds / questions.Count:F1} ms per question");
+        if (CorpusGenerator.Arg(args, "--answers") is { } answersFile)
+        {
+            // Every answer given, one per line, to compare two builds: a change meant for speed must not change one.
+            File.WriteAllLines(answersFile, answers.Select(a => System.Text.Json.JsonSerializer.Serialize(a)));
+        }
+        if (CorpusGenerator.Arg(args, "--slowest") is { } slowest)
+        {
+            // Which questions make the tail: each one's times, slowest patient asks first.
+            Console.WriteLine("slowest patient asks (patient / clinician / search ms, question):");
+            foreach (var i in Enumerable.Range(0, questions.Count).OrderByDescending(i => askPatient[i]).Take(int.Parse(slowest)))
+            {
+                // Asked again three times: a question slow every time is slow in itself, not caught by a collection.
+                var again = Enumerable.Range(0, 3).Select(_ =>
+                {
+                    var t = Stopwatch.GetTimestamp();
+                    engine.Ask(new AskRequest(questions[i], Audience.Patient, []));
+                    return Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+                }).Min();
+                Console.WriteLine($"  {askPatient[i],7:F1} (again, fastest of 3: {again,6:F1}) {ask[i],7:F1} {search[i],6:F1}  {questions[i]}");
+                if (args.Contains("--calls"))
+                {
+                    foreach (var (call, ms) in patientCalls[i]) Console.WriteLine($"           {ms,7:F1}  {call}");
+                }
+            }
+        }
+        if (args.Contains("--calls"))
+        {
+            // Over all patient asks: the time each kind of call took, summed (calls on other threads overlap).
+            Console.WriteLine($"patient asks, {askPatient.Sum():F0} ms in all; calls by kind:");
+            foreach (var g in patientCalls.SelectMany(c => c).GroupBy(c => c.Call).OrderByDescending(g => g.Sum(c => c.Ms)).Take(25))
+            {
+                Console.WriteLine($"  {g.Sum(c => c.Ms),8:F0} ms in {g.Count(),4} calls, max {g.Max(c => c.Ms),6:F1}  {g.Key}");
+            }
+        }
         var young = GC.GetGCMemoryInfo(GCKind.Ephemeral);
         Console.WriteLine($"last young collection: gen{young.Generation}, paused {young.PauseDurations[0].TotalMilliseconds:F1} ms, promoted {young.PromotedBytes / (1024 * 1024)} MiB; heap {young.HeapSizeBytes / (1024 * 1024)} MiB; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB; {ResidentParts()}");

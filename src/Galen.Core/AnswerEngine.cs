@@ -107,25 +107,50 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
     /// </summary>
     private (Answer Answer, Func<BottomLineExplanation> Explain) Answer(AskRequest request)
     {
-        var first = AnswerOnce(request, knownTermsOnly: false, topic: null);
-        if (first.TopicUnplaced && TopicByMeaning(request.Question) is { } topic)
+        ArgumentNullException.ThrowIfNull(request);
+        Validate(request.Question);
+        var wording = new WordingWork();
+        // When the reading alone shows the topic unplaced, the answer on the question as read is worked out only if the
+        // topic read from the nearest sources does not answer it: otherwise those asks, the slowest, would answer twice.
+        var first = new Lazy<(Answer Answer, Func<BottomLineExplanation> Explain, bool UnsureTerms, bool TopicUnplaced)>(
+            () => AnswerOnce(request, knownTermsOnly: false, topic: null, wording), LazyThreadSafetyMode.None);
+        if ((TopicUnplacedAsRead(request, wording) || first.Value.TopicUnplaced) && TopicByMeaning(request.Question, wording) is { } topic)
         {
-            var read = AnswerOnce(request, knownTermsOnly: true, topic);
+            var read = AnswerOnce(request, knownTermsOnly: true, topic, wording);
             if (!read.Answer.Abstained)
             {
                 return (read.Answer with { TopicReadFromMeaning = topic.Name }, read.Explain);
             }
         }
-        if (first.Answer.Abstained && first.UnsureTerms)
+        if (first.Value.Answer.Abstained && first.Value.UnsureTerms)
         {
-            var second = AnswerOnce(request, knownTermsOnly: true, topic: null);
+            var second = AnswerOnce(request, knownTermsOnly: true, topic: null, wording);
             if (!second.Answer.Abstained)
             {
                 return (second.Answer, second.Explain);
             }
         }
-        return (first.Answer, first.Explain);
+        return (first.Value.Answer, first.Value.Explain);
     }
+
+    /// <summary>
+    /// Whether the question as read leaves its topic unplaced whatever its answer (see <see cref="AnswerOnce"/>): it
+    /// names no condition the vocabulary knows, and no medicine either (or a purpose it does not place).
+    /// </summary>
+    private static bool TopicUnplacedAsRead(AskRequest request, WordingWork wording)
+    {
+        var analysis = Read(request, wording);
+        return QuestionAnalyzer.HasLatinWords(analysis.Question) && !analysis.Conditions.Any(t => !t.IsUnsure) && UnplacedByReading(analysis, request.Audience);
+    }
+
+    private static bool UnplacedByReading(QuestionAnalysis analysis, Audience audience) =>
+        VerdictEngine.PurposeUnnamed(analysis)
+        || (!analysis.Interventions.Any(NamesATreatment) && (analysis.Conditions.Count == 0 || audience == Audience.Patient));
+
+    private static QuestionAnalysis Read(AskRequest request, WordingWork wording) =>
+        wording.Analysis ??= QuestionAnalyzer.Analyze(request.Question, NonEmpty(request.After));
+
+    private static List<string> NonEmpty(IReadOnlyList<string>? after) => [.. (after ?? []).Where(a => !string.IsNullOrWhiteSpace(a))];
 
     /// <summary>
     /// The condition the sources nearest the question agree on, when its words name none the vocabulary knows. The
@@ -135,7 +160,7 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
     /// <see cref="LeadOverRunnerUp"/> times the next and at least <see cref="LeastWeight"/>. One near source alone is
     /// not enough, and an even split is no answer: the nearest by meaning is often a neighbouring topic.
     /// </summary>
-    private Term? TopicByMeaning(string question)
+    private Term? TopicByMeaning(string question, WordingWork wording)
     {
         if (_search is not ISemanticSearch meaning)
         {
@@ -160,7 +185,7 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         // A word no source uses may name what the question is about ("head lice"): the topic found stands only if
         // one such word points towards it, i.e. the question is closer to its sources with the word than without.
         // Story words the library never uses ("yesterday") point nowhere in particular, so they alone do not veto.
-        var unknown = _search.SourceCounts(ConsumerAnswerMatcher.QuestionTokens(question)).Counts
+        var unknown = wording.SourceCounts(_search, question).Counts
             .Where(c => c.Value == 0 && c.Key.Length >= 4 && c.Key.All(char.IsLetter)).Select(c => c.Key).ToList();
         if (unknown.Count > 0)
         {
@@ -219,9 +244,9 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
     /// medicine either (its phrases are guesses: "at home" in "what eases it at home"). A question naming only a
     /// medicine, and a clinician's question naming a phrase its sources use (a study's title), keep their reading.
     /// </summary>
-    private (Answer Answer, Func<BottomLineExplanation> Explain, bool UnsureTerms, bool TopicUnplaced) AnswerOnce(AskRequest request, bool knownTermsOnly, Term? topic)
+    private (Answer Answer, Func<BottomLineExplanation> Explain, bool UnsureTerms, bool TopicUnplaced) AnswerOnce(AskRequest request, bool knownTermsOnly, Term? topic, WordingWork wording)
     {
-        var (normalizedRequest, analysis, graded, early) = Prepare(request, knownTermsOnly, topic);
+        var (normalizedRequest, analysis, graded, early) = Prepare(request, wording, knownTermsOnly, topic);
         if (early is not null)
         {
             return (early, () => new BottomLineExplanation([], AmountKind.None, null), false, false);
@@ -233,9 +258,7 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
             analysis.Interventions.Concat(analysis.Conditions).Any(t => t.IsUnsure),
             !analysis.Conditions.Any(t => !t.IsUnsure)
                 // The checks that cost nothing first; whether a source names the phrase costs a search.
-                && (answer.Abstained || VerdictEngine.PurposeUnnamed(analysis)
-                    || (!analysis.Interventions.Any(NamesATreatment) && (analysis.Conditions.Count == 0 || request.Audience == Audience.Patient))
-                    || analysis.Conditions.Any(t => !NamedInAnySource(t))));
+                && (answer.Abstained || UnplacedByReading(analysis, request.Audience) || analysis.Conditions.Any(t => !NamedInAnySource(t))));
     }
 
     /// <summary>
@@ -251,19 +274,18 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
     /// </summary>
     public IReadOnlyList<PatientPageSignals> PatientPages(AskRequest request)
     {
-        var (_, analysis, graded, early) = Prepare(request);
+        var (_, analysis, graded, early) = Prepare(request, new WordingWork());
         return early is not null ? [] : AnswerComposer.PatientPageSignals(graded, analysis);
     }
 
-    private (AskRequest Request, QuestionAnalysis Analysis, List<GradedSource> Graded, Answer? Early) Prepare(AskRequest request, bool knownTermsOnly = false, Term? topic = null)
+    private (AskRequest Request, QuestionAnalysis Analysis, List<GradedSource> Graded, Answer? Early) Prepare(AskRequest request, WordingWork wording, bool knownTermsOnly = false, Term? topic = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var question = request.Question;
         Validate(question);
-        var after = (request.After ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).ToList();
-        var normalizedRequest = request with { After = after };
+        var normalizedRequest = request with { After = NonEmpty(request.After) };
 
-        var analysis = QuestionAnalyzer.Analyze(question, after);
+        var analysis = Read(request, wording);
         if (knownTermsOnly)
         {
             analysis = analysis with
@@ -289,7 +311,7 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         if (request.Audience == Audience.Patient)
         {
             // Patients misspell names; a word the library has never seen may then match a topic name loosely.
-            var (library, counts) = _search.SourceCounts(ConsumerAnswerMatcher.QuestionTokens(analysis.Question));
+            var (library, counts) = wording.SourceCounts(_search, analysis.Question);
             // Rare is relative: in a small library most words are used by few sources and single nothing out, and a
             // word it lacks is as likely a real word it does not cover as a misspelling.
             var rare = Math.Min(RareWordSources, library / 1000);
@@ -299,7 +321,7 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
                 RareWords = counts.Where(c => c.Value > 0 && c.Value <= rare).Select(c => c.Key).ToHashSet(StringComparer.Ordinal),
             };
         }
-        var hits = Retrieve(analysis, request.Audience);
+        var hits = Retrieve(analysis, request.Audience, wording);
         var top = hits.Count > 0 ? hits.Max(h => h.Score) : 0;
         // Grading each hit is independent work: on more than one core it is shared out, the order kept.
         // How close in meaning each page of patient information is to the message: what orders them for a patient.
@@ -341,10 +363,10 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         }
     }
 
-    private IReadOnlyList<SearchHit> Retrieve(QuestionAnalysis analysis, Audience audience)
+    private IReadOnlyList<SearchHit> Retrieve(QuestionAnalysis analysis, Audience audience, WordingWork wording)
     {
         // The searches of patient information do not depend on the others: they run meanwhile on another core.
-        var patient = audience == Audience.Patient ? Task.Run(() => PatientInformation(analysis)) : null;
+        var patient = audience == Audience.Patient ? Task.Run(() => wording.PatientInformation(analysis, PatientInformation)) : null;
         var intervention = analysis.MainIntervention;
         var condition = analysis.MainCondition;
         var text = QueryText(analysis);
@@ -469,6 +491,44 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         Kind = kind,
         Scope = scope,
     };
+
+    /// <summary>
+    /// What an ask works out from the question's wording alone: its reading, how many sources use its words, and the
+    /// pages of patient information its own words find. An ask that answers a second time (on the topic read from the
+    /// nearest sources, or without the names it was unsure of) needs the same again; the slowest asks are those, and
+    /// the patient-information searches are most of what they would repeat. Used by one ask at a time.
+    /// </summary>
+    private sealed class WordingWork
+    {
+        private (string Text, WordSources Counts)? _counts;
+        private (string Key, List<SearchHit> Hits)? _patientPages;
+
+        public QuestionAnalysis? Analysis { get; set; }
+
+        public WordSources SourceCounts(IEvidenceSearch search, string text)
+        {
+            if (_counts is { } known && known.Text == text)
+            {
+                return known.Counts;
+            }
+            var counts = search.SourceCounts(ConsumerAnswerMatcher.QuestionTokens(text));
+            _counts = (text, counts);
+            return counts;
+        }
+
+        /// <summary>The pages found for the analysis, found again only if what they are found by has changed.</summary>
+        public List<SearchHit> PatientInformation(QuestionAnalysis analysis, Func<QuestionAnalysis, List<SearchHit>> find)
+        {
+            var key = string.Join('\u0001', [analysis.Question, .. analysis.RareWords.Order(StringComparer.Ordinal), "\u0002", .. analysis.UnknownWords.Order(StringComparer.Ordinal)]);
+            if (_patientPages is { } known && known.Key == key)
+            {
+                return known.Hits;
+            }
+            var hits = find(analysis);
+            _patientPages = (key, hits);
+            return hits;
+        }
+    }
 
     /// <summary>Hits in the order found, each source once.</summary>
     private sealed class HitList

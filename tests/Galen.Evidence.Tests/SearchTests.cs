@@ -118,6 +118,27 @@ public sealed class SearchTests : IDisposable
         Assert.Equal("search-test-" + expected, Find(query).First());
 
     [Fact]
+    public void A_name_added_to_the_library_is_found_by_near_spelling_after_the_same_slip_was_searched_without_it()
+    {
+        Assert.DoesNotContain("search-test-i", Find("is gabapentn safe with alcohol"));
+        Assert.DoesNotContain("search-test-i", Find("is gabapentn safe with alcohol"));
+        library.Writer.Apply("test", [ImportItem.Of(Topic("i", "Gabapentin", "A medicine for nerve pain and some kinds of seizures."))], new ImportReport());
+        Assert.Equal("search-test-i", Find("is gabapentn safe with alcohol").First());
+    }
+
+    [Fact]
+    public void A_source_found_again_after_it_changed_is_read_as_it_now_is()
+    {
+        Assert.Contains("bladder", Text("ciprofloxacin"));
+        library.Writer.Apply("test", [ImportItem.Of(Topic("h", "Ciprofloxacin", "An antibiotic taken by mouth for some infections of the kidney."))], new ImportReport());
+        Assert.DoesNotContain("bladder", Text("ciprofloxacin"));
+        Assert.Contains("kidney", Text("ciprofloxacin"));
+    }
+
+    private string Text(string query) =>
+        library.Search.Search(new EvidenceQuery { Text = query, Top = 1 }).Select(h => h.Source.FullText).FirstOrDefault() ?? "";
+
+    [Fact]
     public void Each_word_is_counted_by_the_sources_that_use_it()
     {
         var found = library.Search.SourceCounts(["ciprofaxin", "ciprofloxacin", "antibiotic", "trouble", "zzyzzx", "hnpp", "12345", "mg"]);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Galen.Core.Search;
 using Galen.Core.Sources;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -59,11 +60,10 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
             if (lucene is null) return [];
             var docs = searcher.Search(lucene, top);
             var hits = new List<SearchHit>(docs.ScoreDocs.Length);
+            var read = ReadFor(searcher.IndexReader);
             foreach (var sd in docs.ScoreDocs)
             {
-                var doc = searcher.Doc(sd.Doc);
-                var record = SourceJson.Deserialize(doc.Get(EvidenceIndex.PayloadField));
-                hits.Add(new SearchHit(record, Math.Round(sd.Score, 4)));
+                hits.Add(new SearchHit(read.Record(searcher, sd.Doc), Math.Round(sd.Score, 4)));
             }
             return hits;
         }
@@ -90,7 +90,7 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
                 if (word.Length < 4 || !word.Any(char.IsLetter) || !word.All(char.IsLetterOrDigit) || counts.ContainsKey(word)) continue;
                 var terms = Analyze(word).Select(t => t.Term).ToList();
                 // The field that uses the word most: a source rarely has a word only in its title and not in its text.
-                if (terms.Count == 1) counts[word] = KnownFields.Max(field => reader.DocFreq(new Term(field, terms[0])));
+                if (terms.Count == 1) counts[word] = KnownFields.Max(field => ReadFor(reader).DocFreq(new Term(field, terms[0])));
             }
             return new WordSources(reader.NumDocs, counts);
         }
@@ -120,29 +120,30 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
 
     internal Query? BuildQuery(EvidenceQuery query, IndexReader? reader = null)
     {
+        var work = reader is null ? null : ReadFor(reader);
         var root = new BooleanQuery();
         var textTerms = Analyze(query.Text ?? "")
             .Select(t => t.Term)
             .Distinct(StringComparer.Ordinal)
             .Take(MaxQueryTerms)
             .ToList();
-        textTerms = PruneCommonTerms(textTerms, reader);
+        textTerms = PruneCommonTerms(textTerms, work);
         var textQuery = new BooleanQuery();
         switch (query.Scope)
         {
             case SearchScope.Topics:
-                foreach (var q in TopicTerms(textTerms, reader)) textQuery.Add(q, Occur.SHOULD);
+                foreach (var q in TopicTerms(textTerms, work)) textQuery.Add(q, Occur.SHOULD);
                 break;
             case SearchScope.TitlesAndTopics:
-                foreach (var term in textTerms) textQuery.Add(AcrossFields(term, TitleFields), Occur.SHOULD);
+                foreach (var term in textTerms) textQuery.Add(AcrossFields(term, TitleFields, work), Occur.SHOULD);
                 break;
             default:
-                foreach (var term in textTerms) textQuery.Add(AcrossFields(term), Occur.SHOULD);
+                foreach (var term in textTerms) textQuery.Add(AcrossFields(term, EvidenceIndex.SearchFields, work), Occur.SHOULD);
                 break;
         }
-        foreach (var misspelt in UnknownWords(textTerms, reader).Take(MaxSpellingGuesses))
+        foreach (var misspelt in UnknownWords(textTerms, work).Take(MaxSpellingGuesses))
         {
-            textQuery.Add(NearSpellings(misspelt), Occur.SHOULD);
+            textQuery.Add(work!.NearSpellings(misspelt), Occur.SHOULD);
         }
 
         var hasRequirement = false;
@@ -151,7 +152,7 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
             var any = new BooleanQuery();
             foreach (var phrasing in concept.Phrasings.Distinct(StringComparer.OrdinalIgnoreCase))
             {
-                var q = PhraseAcrossFields(phrasing);
+                var q = PhraseAcrossFields(phrasing, work);
                 if (q is not null) any.Add(q, Occur.SHOULD);
             }
             if (any.Clauses.Count == 0) continue;
@@ -162,7 +163,7 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
         if (textQuery.Clauses.Count > 0) root.Add(textQuery, hasRequirement ? Occur.SHOULD : Occur.MUST);
         foreach (var boost in query.Boosts.Distinct(StringComparer.OrdinalIgnoreCase).Take(16))
         {
-            var q = PhraseAcrossFields(boost);
+            var q = PhraseAcrossFields(boost, work);
             if (q is null) continue;
             q.Boost = 0.5f;
             root.Add(q, Occur.SHOULD);
@@ -184,13 +185,13 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
     /// Drops question words, and words found in more than a fifth of the library ("patients", "study"):
     /// they barely change the ranking but make every search walk long posting lists.
     /// </summary>
-    private static List<string> PruneCommonTerms(List<string> terms, IndexReader? reader)
+    private static List<string> PruneCommonTerms(List<string> terms, ReaderWork? work)
     {
         var kept = terms.Where(t => !QuestionWords.Contains(t)).ToList();
         if (kept.Count == 0) kept = terms;
-        if (reader is null || reader.NumDocs < 1000 || kept.Count <= 2) return kept;
-        var limit = reader.NumDocs / 5;
-        var specific = kept.Where(t => reader.DocFreq(new Term(EvidenceIndex.BodyField, t)) + reader.DocFreq(new Term(EvidenceIndex.KeyTextField, t)) <= limit).ToList();
+        if (work is null || work.Reader.NumDocs < 1000 || kept.Count <= 2) return kept;
+        var limit = work.Reader.NumDocs / 5;
+        var specific = kept.Where(t => work.InText(t) <= limit).ToList();
         return specific.Count >= 2 ? specific : kept;
     }
 
@@ -198,20 +199,20 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
     /// Topic-name words, weighted by how rare the word is in the library's text: a name few sources use at all
     /// ("hnpp") says what the question is about; "trouble" or "after", which also begin a few topic names, do not.
     /// </summary>
-    private static IEnumerable<Query> TopicTerms(List<string> terms, IndexReader? reader)
+    private static IEnumerable<Query> TopicTerms(List<string> terms, ReaderWork? work)
     {
-        var docs = Math.Max(1, reader?.NumDocs ?? 1);
+        var docs = Math.Max(1, work?.Reader.NumDocs ?? 1);
         foreach (var term in terms)
         {
-            if (reader is null)
+            var topic = new Term(EvidenceIndex.KeywordsField, term);
+            if (work is null)
             {
-                yield return new TermQuery(new Term(EvidenceIndex.KeywordsField, term));
+                yield return new TermQuery(topic);
                 continue;
             }
-            if (reader.DocFreq(new Term(EvidenceIndex.KeywordsField, term)) == 0) continue;
-            var inText = reader.DocFreq(new Term(EvidenceIndex.BodyField, term)) + reader.DocFreq(new Term(EvidenceIndex.KeyTextField, term));
-            var rarity = Math.Log(1 + ((double)docs / Math.Max(1, inText)));
-            yield return new TermQuery(new Term(EvidenceIndex.KeywordsField, term)) { Boost = (float)(rarity * rarity) };
+            if (work.DocFreq(topic) == 0) continue;
+            var rarity = Math.Log(1 + ((double)docs / Math.Max(1, work.InText(term))));
+            yield return work.TermQuery(topic, (float)(rarity * rarity));
         }
     }
 
@@ -219,13 +220,92 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
     /// Words of the question that no source contains, long enough to be a misspelt name ("diahrrea",
     /// "Wieddeman"): people type medical words as they hear them.
     /// </summary>
-    private static IEnumerable<string> UnknownWords(List<string> terms, IndexReader? reader)
+    private static IEnumerable<string> UnknownWords(List<string> terms, ReaderWork? work)
     {
-        if (reader is null || reader.NumDocs == 0) yield break;
+        if (work is null || work.Reader.NumDocs == 0) yield break;
         foreach (var term in terms)
         {
             if (term.Length < 5 || !term.All(char.IsLetter)) continue;
-            if (reader.DocFreq(new Term(EvidenceIndex.BodyField, term)) + reader.DocFreq(new Term(EvidenceIndex.KeyTextField, term)) == 0) yield return term;
+            if (work.InText(term) == 0) yield return term;
+        }
+    }
+
+    private ReaderWork? readerWork;
+
+    /// <summary>What has been worked out from the reader in use; started afresh when the index changes.</summary>
+    private ReaderWork ReadFor(IndexReader reader)
+    {
+        var work = readerWork;
+        if (work is null || !ReferenceEquals(work.Reader, reader))
+        {
+            readerWork = work = new ReaderWork(reader);
+        }
+        return work;
+    }
+
+    /// <summary>
+    /// What one reader of the index gives the same answer to every time, kept while that reader is in use: an ask
+    /// makes a dozen or more searches (two dozen for a patient's), which find many of the same sources and repeat the
+    /// question's unknown words. Each list starts again when full.
+    /// </summary>
+    private sealed class ReaderWork(IndexReader reader)
+    {
+        private const int NearSpellingsKept = 4096;
+        private const int RecordsKept = 2048;
+        private const int TermsKept = 65_536;
+
+        private readonly ConcurrentDictionary<string, Query> nearSpellings = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<int, SourceRecord> records = new();
+        private readonly ConcurrentDictionary<Term, TermContext> terms = new();
+
+        public IndexReader Reader { get; } = reader;
+
+        /// <summary>
+        /// Where a term is in each segment and how many sources use it, looked up in the term dictionary once: every
+        /// search looks its words up for pruning and rarity, and again for scoring.
+        /// </summary>
+        private TermContext Context(Term term) => Kept(terms, TermsKept, term, t => TermContext.Build(Reader.Context, t));
+
+        public int DocFreq(Term term) => Context(term).DocFreq;
+
+        /// <summary>How many sources use the word in their text (body and key text).</summary>
+        public int InText(string term) =>
+            DocFreq(new Term(EvidenceIndex.BodyField, term)) + DocFreq(new Term(EvidenceIndex.KeyTextField, term));
+
+        /// <summary>A query for the term that scores as a plain one, its look-up already made.</summary>
+        public TermQuery TermQuery(Term term, float boost) => new(term, Context(term)) { Boost = boost };
+
+        /// <summary>
+        /// <see cref="LuceneEvidenceSearch.NearSpellings"/> rewritten into the names it matches. Finding them builds an
+        /// automaton for the word and walks the term dictionary with it, the costliest part of a search.
+        /// </summary>
+        public Query NearSpellings(string term) => Kept(nearSpellings, NearSpellingsKept, term, word =>
+        {
+            Query query = LuceneEvidenceSearch.NearSpellings(word);
+            // As the searcher would rewrite it: until it no longer changes.
+            for (var rewritten = query.Rewrite(Reader); !ReferenceEquals(rewritten, query); rewritten = query.Rewrite(Reader))
+            {
+                query = rewritten;
+            }
+            return query;
+        });
+
+        /// <summary>A found source's record, read from the stored payload once (a long page is costly to parse).</summary>
+        public SourceRecord Record(IndexSearcher searcher, int doc) => Kept(records, RecordsKept, doc,
+            d => SourceJson.Deserialize(searcher.Doc(d).Get(EvidenceIndex.PayloadField)));
+
+        private static TValue Kept<TKey, TValue>(ConcurrentDictionary<TKey, TValue> kept, int limit, TKey key, Func<TKey, TValue> make)
+            where TKey : notnull
+        {
+            if (kept.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+            if (kept.Count >= limit)
+            {
+                kept.Clear();
+            }
+            return kept[key] = make(key);
         }
     }
 
@@ -249,23 +329,22 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
     private static readonly (string Field, float Boost)[] TitleFields =
         [.. EvidenceIndex.SearchFields.Where(f => f.Field is EvidenceIndex.TitleField or EvidenceIndex.KeywordsField)];
 
-    private static BooleanQuery AcrossFields(string term) => AcrossFields(term, EvidenceIndex.SearchFields);
-
-    private static BooleanQuery AcrossFields(string term, (string Field, float Boost)[] fields)
+    private static BooleanQuery AcrossFields(string term, (string Field, float Boost)[] fields, ReaderWork? work)
     {
         var q = new BooleanQuery();
         foreach (var (field, boost) in fields)
         {
-            q.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+            var t = new Term(field, term);
+            q.Add(work is null ? new TermQuery(t) { Boost = boost } : work.TermQuery(t, boost), Occur.SHOULD);
         }
         return q;
     }
 
-    private Query? PhraseAcrossFields(string phrasing)
+    private Query? PhraseAcrossFields(string phrasing, ReaderWork? work)
     {
         var terms = Analyze(phrasing).Where(t => t.PositionIncrement > 0).Select(t => t.Term).Take(8).ToList();
         if (terms.Count == 0) return null;
-        if (terms.Count == 1) return AcrossFields(terms[0]);
+        if (terms.Count == 1) return AcrossFields(terms[0], EvidenceIndex.SearchFields, work);
         var q = new BooleanQuery();
         foreach (var (field, boost) in EvidenceIndex.SearchFields)
         {
