@@ -23,6 +23,9 @@ public sealed class AskerGroupTests
     [InlineData("I'm 67 and sleep badly", 67 * 12.0)]
     [InlineData("I'm 38 weeks pregnant", null)]
     [InlineData("My 3 year old has a rash", 36.0)]
+    [InlineData("Our girl, who's 7, keeps scratching", 84.0)]
+    [InlineData("He is 10 months and has a cough", 10.0)]
+    [InlineData("She's 38.5 degrees and shivering", null)]
     public void An_age_stated_as_I_am_N_is_the_askers_own(string question, double? months) =>
         Assert.Equal(months, AskerGroup.Read(question).AgeMonths);
 

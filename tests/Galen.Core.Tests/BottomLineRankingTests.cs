@@ -78,6 +78,11 @@ public sealed class BottomLineRankingTests
     [InlineData("My 7 week old has a fever", "In children aged 12 years and over, use a spray.", 1)]
     [InlineData("My son is 15 years old and sneezes", "In children aged 12 years and over, use a spray.", 0)]
     [InlineData("My son sneezes all spring", "Babies under 3 months with a fever need urgent assessment.", 0)]
+    [InlineData("Dose of adrenaline for a 2-year-old with a severe allergic reaction?", "Children 6 to 12 years: adrenaline 300 micrograms into the thigh.", 1)]
+    [InlineData("Dose of adrenaline for a 2-year-old with a severe allergic reaction?", "Children 6 months to 6 years: adrenaline 150 micrograms into the thigh.", 0)]
+    [InlineData("Should my 80-year-old mother take a statin?", "A statin is advised for adults aged 40 to 75 years with a risk factor.", 1)]
+    [InlineData("Should my 60-year-old mother take a statin?", "A statin is advised for adults aged 40 to 75 years with a risk factor.", 0)]
+    [InlineData("My 9-year-old daughter has a sore ear", "Continue the drops for 3 to 6 months.", 0)]
     public void A_sentence_about_an_age_group_the_person_asked_about_is_not_in_conflicts(string question, string sentence, double conflict) =>
         Assert.Equal(conflict, BottomLineRanking.AgeConflict(BottomLineRanking.AskerAgeInMonths(question), sentence));
 

@@ -149,11 +149,12 @@ public static class EverydayEvaluation
             stdout.WriteLine($"Reachable by ranking: {reachable}/{everyday.Count} everyday questions have a candidate that states every fact asked for");
             stdout.WriteLine("  not reachable: " + string.Join(", ", questions.Where((q, i) => !q.Lacking && (everyday[i].Gains.Count == 0 || everyday[i].Gains.Max() < 1)).Select(q => q.Id)));
             // How the figure moves with the hold to the start: the table the shipped regularization was chosen from.
-            foreach (var r in new[] { 0.003, 0.01, 0.03, 0.1 })
+            foreach (var r in new[] { 0.003, 0.01, 0.03, 0.1, 0.3, 1 })
             {
                 var all = BottomLineRanking.FitKeeping([.. everyday, .. other], start, r);
                 stdout.WriteLine(FormattableString.Invariant(
-                    $"L2 {r}: everyday {BottomLineRanking.CrossValidate(everyday, other, start, folds, r):P1} cross-validated; fitted on all: everyday {all.Passed(everyday)}, checks {all.Passed(other)}/{other.Count}"));
+                    $"L2 {r}: everyday {BottomLineRanking.CrossValidate(everyday, other, start, folds, r):P1} cross-validated; fitted on all: everyday {all.Passed(everyday)}, checks {all.Passed(other)}/{other.Count}")
+                    + (scoredApart is null ? "" : $"; never fitted on: {all.Passed(scoredApart)}/{scoredApart.Count}"));
                 foreach (var (check, i) in checks.Select((c, i) => (c, i)).Where(x => !other[x.i].Passes(all.Choose(other[x.i].Candidates))))
                 {
                     stdout.WriteLine($"    check fails: {check.Question} | expects {string.Join(", ", check.Expect)} | start passes {other[i].Passes(start.Choose(other[i].Candidates))} | {other[i].Candidates.Count} candidates");

@@ -231,6 +231,10 @@ public sealed partial class BottomLineRanking
     [GeneratedRegex(@"\b(\d{1,3})[\s-]*(year|yr|month|week|day)s?[\s-]*old\b|\baged?\s+(\d{1,3})(?:\s*(year|month|week)s?)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex AskerAge();
 
+    // "my son, who's 4", "she is 6 months": an age said of the person after the fact, never a reading ("she is 38.5").
+    [GeneratedRegex(@"\b(?:he|she|who)(?:'s|’s|\s+is)\s+(?:only\s+|just\s+)?(\d{1,2})(?![.,/]\d)(?:\s*(year|month|week)s?(?:\s+old)?)?\b(?!\s*(?:%|mg|kg|g\b|ml|cm|lbs?|pounds?|stone|degrees?|°|kilos?|weeks? pregnant|days?|hours?))", RegexOptions.IgnoreCase)]
+    private static partial Regex StatedAge();
+
     [GeneratedRegex(@"\b(?:under|younger than|less than|below)\s+(?:the age of\s+)?(\d{1,3})\s*(year|month|week)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex UpperAgeBound();
 
@@ -241,13 +245,32 @@ public sealed partial class BottomLineRanking
     [GeneratedRegex(@"\b(?:you are|you're|who are|aged|people|adults|anyone|someone|those|women|men|patients|children)\s+(under|younger than|below|over|older than|above)\s+(\d{1,3})\b(?![/.,]\d)(?!\s*(?:%|mg|kg|g\b|ml|mmol|mmhg|cm|units?|years?|months?|weeks?))", RegexOptions.IgnoreCase)]
     private static partial Regex BareAgeBound();
 
+    // "Children 6 to 12 years", "aged 40 to 75 years", "6 months to 6 years": an age range, read only after a word for people
+    // or an age, so that a duration ("for 3 to 6 months") is never taken for one.
+    [GeneratedRegex(@"\b(?:aged|ages?|children|adults|people|infants|babies|women|men|patients|persons|anyone|those)\s+(?:from\s+|between\s+)?(\d{1,3})\s*(years?|months?)?\s*(?:to|-|–|and)\s*(\d{1,3})\s*(years?|months?)(?!\s*(?:ago|later|after|before))", RegexOptions.IgnoreCase)]
+    private static partial Regex AgeRange();
+
+    private static IEnumerable<(double From, double To)> AgeRanges(string sentence)
+    {
+        foreach (Match m in AgeRange().Matches(sentence ?? ""))
+        {
+            var upperUnit = m.Groups[4].Value.TrimEnd('s', 'S');
+            var lowerUnit = m.Groups[2].Success ? m.Groups[2].Value.TrimEnd('s', 'S') : upperUnit;
+            // "to 12 years" takes in the whole of the twelfth year.
+            yield return (Months(double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), lowerUnit),
+                Months(double.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture) + 1, upperUnit));
+        }
+    }
+
     /// <summary>The age the question gives for the person asked about, in months ("my 4 year old": 48), or null.</summary>
     public static double? AskerAgeInMonths(string question)
     {
         var m = AskerAge().Match(question ?? "");
         if (!m.Success)
         {
-            return null;
+            return StatedAge().Match(question ?? "") is { Success: true } stated
+                ? Months(double.Parse(stated.Groups[1].Value, CultureInfo.InvariantCulture), stated.Groups[2].Success ? stated.Groups[2].Value : "year")
+                : null;
         }
         var number = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[3].Value;
         var unit = m.Groups[2].Success ? m.Groups[2].Value : m.Groups[4].Success ? m.Groups[4].Value : "year";
@@ -264,7 +287,8 @@ public sealed partial class BottomLineRanking
 
     /// <summary>True when the sentence bounds an age ("under 5 years", "aged 65 years or over").</summary>
     public static bool AgeBounded(string sentence) =>
-        UpperAgeBound().IsMatch(sentence ?? "") || LowerAgeBound().IsMatch(sentence ?? "") || BareAgeBound().IsMatch(sentence ?? "");
+        UpperAgeBound().IsMatch(sentence ?? "") || LowerAgeBound().IsMatch(sentence ?? "") || BareAgeBound().IsMatch(sentence ?? "")
+        || AgeRange().IsMatch(sentence ?? "");
 
     /// <summary>1 when the sentence is about an age group the person asked about is not in ("under 3 months" for a 4-year-old).</summary>
     public static double AgeConflict(double? askerMonths, string sentence)
@@ -304,6 +328,17 @@ public sealed partial class BottomLineRanking
             var bound = Months(double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), "year");
             var under = m.Groups[1].Value.ToLowerInvariant() is "under" or "younger than" or "below";
             if (under ? age >= bound : age < bound)
+            {
+                excluded = true;
+            }
+            else
+            {
+                return 0;
+            }
+        }
+        foreach (var (from, to) in AgeRanges(sentence))
+        {
+            if (age < from || age >= to)
             {
                 excluded = true;
             }
