@@ -101,6 +101,14 @@ public sealed class BottomLineRankingTests
     }
 
     [Fact]
+    public void Examples_of_what_was_ruled_out_are_not_alternatives_to_it()
+    {
+        var excluded = BottomLineRanking.ExcludedWords("Other than the antibiotics, how can I help my skin infection heal?");
+        Assert.Equal(1, BottomLineRanking.ExcludedNamed(excluded, "It is treated with an antibiotic such as flucloxacillin for 5 days."));
+        Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Keep the leg raised when you sit."));
+    }
+
+    [Fact]
     public void Ruling_out_medicine_in_general_rules_out_every_medicine_the_vocabulary_knows()
     {
         var excluded = BottomLineRanking.ExcludedWords("How do I ease a sore back without any medication?");

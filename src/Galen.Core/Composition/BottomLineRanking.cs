@@ -394,13 +394,18 @@ public sealed partial class BottomLineRanking
         var normalized = TextTools.Normalize(RuledOut().Replace(sentence, " "));
         var named = excluded.Any(w => TextTools.ContainsWordStart(normalized, w));
         var treatments = Vocabulary.FindAll(sentence).Where(m => m.Group.IsDrug).ToList();
+        // Examples of what is ruled out ("an antibiotic such as cephalexin") are more of it, not alternatives to it.
+        var alternatives = Vocabulary.FindAll(Examples().Replace(sentence, " ")).Where(m => m.Group.IsDrug).ToList();
         if (excluded.Any(MedicineInGeneral.Contains))
         {
             return named || treatments.Any(m => m.Group.Type is "drug" or "drug-class") ? 1 : 0;
         }
         // "amoxicillin, or doxycycline" names the thing ruled out beside an alternative to it, which answers.
-        return named && !treatments.Any(m => !excluded.Any(w => TextTools.ContainsWordStart(TextTools.Normalize(m.Surface), w))) ? 1 : 0;
+        return named && !alternatives.Any(m => !excluded.Any(w => TextTools.ContainsWordStart(TextTools.Normalize(m.Surface), w))) ? 1 : 0;
     }
+
+    [GeneratedRegex(@"\b(?:such as|for example|e\.g\.|including)\s+[^.;:()]*", RegexOptions.IgnoreCase)]
+    private static partial Regex Examples();
 
     // Words for medicine as such, by their first five letters as ExcludedWords keeps them.
     private static readonly HashSet<string> MedicineInGeneral = new(["medic", "table", "pills", "drugs", "paink", "presc"], StringComparer.Ordinal);
