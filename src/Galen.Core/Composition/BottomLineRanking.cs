@@ -393,15 +393,18 @@ public sealed partial class BottomLineRanking
         // A sentence that rules the same thing out ("without nerve involvement: ...") speaks to the same case.
         var normalized = TextTools.Normalize(RuledOut().Replace(sentence, " "));
         var named = excluded.Any(w => TextTools.ContainsWordStart(normalized, w));
-        var treatments = Vocabulary.FindAll(sentence).Where(m => m.Group.IsDrug).ToList();
-        // Examples of what is ruled out ("an antibiotic such as cephalexin") are more of it, not alternatives to it.
-        var alternatives = Vocabulary.FindAll(Examples().Replace(sentence, " ")).Where(m => m.Group.IsDrug).ToList();
         if (excluded.Any(MedicineInGeneral.Contains))
         {
-            return named || treatments.Any(m => m.Group.Type is "drug" or "drug-class") ? 1 : 0;
+            return named || Vocabulary.FindAll(sentence).Any(m => m.Group.Type is "drug" or "drug-class") ? 1 : 0;
         }
-        // "amoxicillin, or doxycycline" names the thing ruled out beside an alternative to it, which answers.
-        return named && !alternatives.Any(m => !excluded.Any(w => TextTools.ContainsWordStart(TextTools.Normalize(m.Surface), w))) ? 1 : 0;
+        if (!named)
+        {
+            return 0;
+        }
+        // "amoxicillin, or doxycycline" names the thing ruled out beside an alternative to it, which answers. Examples
+        // of what is ruled out ("an antibiotic such as cephalexin") are more of it, not alternatives to it.
+        var alternatives = Vocabulary.FindAll(Examples().Replace(sentence, " ")).Where(m => m.Group.IsDrug);
+        return !alternatives.Any(m => !excluded.Any(w => TextTools.ContainsWordStart(TextTools.Normalize(m.Surface), w))) ? 1 : 0;
     }
 
     [GeneratedRegex(@"\b(?:such as|for example|e\.g\.|including)\s+[^.;:()]*", RegexOptions.IgnoreCase)]
