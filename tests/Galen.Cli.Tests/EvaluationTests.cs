@@ -124,10 +124,9 @@ public sealed class EvaluationTests
         Assert.True(fit["crossValidated"]!.GetValue<double>() > fit["unfitted"]!.GetValue<double>(), result.Stdout);
         var fitted = Galen.Core.Composition.BottomLineRanking.Parse(File.ReadLines(table), table).Weights;
         var shipped = Galen.Core.Composition.BottomLineRanking.Default.Weights;
-        // The fit does not land on one table to the last digit: when the last digits of a cosine move a must-pass check
-        // from passing to failing, the check is weighed more and the weights settle nearby (by up to about 0.15). The
-        // shipped table must be one of those, and answer as well as the fit says a fitted table does.
-        for (var i = 0; i < shipped.Count; i++) Assert.InRange(fitted[i], shipped[i] - 0.2, shipped[i] + 0.2);
+        // The fit has one answer (a convex loss solved to convergence on signals that do not vary from run to run); what
+        // may differ on another machine is the last digits of a cosine, which move a weight by less than its rounding.
+        for (var i = 0; i < shipped.Count; i++) Assert.InRange(fitted[i], shipped[i] - 0.005, shipped[i] + 0.005);
         var json = JsonNode.Parse(result.Stdout)!;
         Assert.True(json["passed"]!.GetValue<int>() >= fit["crossValidated"]!.GetValue<double>() * json["questions"]!.GetValue<int>() - 2, result.Stdout);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -23,7 +24,7 @@ public static class EverydayEvaluation
 
     public static int Run(Library library, List<string> rest, ParsedArgs args, TextWriter stdout, IProgressSink progress)
     {
-        args.Allow("--details", "--json", "--fit-bottom-line", "--folds", "--also-checks", "--explore", "--explain", "--score-on");
+        args.Allow("--details", "--json", "--fit-bottom-line", "--folds", "--also-checks", "--explore", "--explain", "--score-on", "--candidates-out");
         if (rest.Count != 2) throw new UsageException("usage: galen eval everyday FILE [--details] [--json] [--fit-bottom-line OUT [--folds N] [--also-checks FILE,...] [--score-on FILE]] [--explain ID]");
         var questions = EverydayQuestionReader.Read(rest[1]);
         // The questions are about the starter library's topics; a throwaway store is empty, so it is loaded here.
@@ -140,6 +141,12 @@ public static class EverydayEvaluation
             }).ToList()
             : null;
         progress.Finish();
+        if (args.Get("--candidates-out") is { } candidatesFile)
+        {
+            // Every question's candidates and signals, one line each: two runs on the same tree should write the same file.
+            File.WriteAllLines(candidatesFile, everyday.Concat(other).SelectMany((q, n) => q.Candidates.Select((c, i) =>
+                FormattableString.Invariant($"{n}\t{q.Gains[i]:0.###}\t{c.SourceKey}#{c.Order}\t{string.Join(' ', c.Features.Select(x => x.ToString("R", CultureInfo.InvariantCulture)))}"))));
+        }
 
         var start = BottomLineRanking.Start;
         if (args.Has("--explore"))

@@ -478,10 +478,13 @@ public static partial class AnswerComposer
             return f;
         }
 
-        // A sentence written for a group the person asked about is not in, or naming what the question rules out, cannot
-        // answer it: such sentences stand only when nothing else does.
+        // A sentence written for a group the person asked about is not in, naming what the question rules out, or saying
+        // what the medicine asked about does for another condition (asked whether gabapentin helps restless legs: "for
+        // neuropathic pain, gabapentin ...") cannot answer it: such sentences stand only when nothing else does.
         var fitting = candidates.Where(c => c.Candidate.Features[BottomLineRanking.GroupConflictFeature] == 0
-            && c.Candidate.Features[BottomLineRanking.ExcludedFeature] == 0).ToList();
+            && c.Candidate.Features[BottomLineRanking.ExcludedFeature] == 0
+            && !(q.IsYesNo && q.Focus == QuestionFocus.Benefit && q.MainIntervention is not null && q.MainCondition is not null && c.Sentence.MentionsIntervention && !c.Sentence.MentionsCondition
+                && BottomLineRanking.NamesAnotherCondition(q.Conditions, c.Sentence.Text))).ToList();
         if (fitting.Count > 0 && fitting.Count < candidates.Count)
         {
             candidates = fitting;

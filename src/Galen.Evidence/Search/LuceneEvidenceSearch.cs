@@ -58,10 +58,10 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
         {
             var lucene = BuildQuery(query, searcher.IndexReader);
             if (lucene is null) return [];
-            var docs = searcher.Search(lucene, top);
-            var hits = new List<SearchHit>(docs.ScoreDocs.Length);
             var read = ReadFor(searcher.IndexReader);
-            foreach (var sd in docs.ScoreDocs)
+            var docs = Ranked(searcher, lucene, top, read);
+            var hits = new List<SearchHit>(docs.Count);
+            foreach (var sd in docs)
             {
                 hits.Add(new SearchHit(read.Record(searcher, sd.Doc), Math.Round(sd.Score, 4)));
             }
@@ -72,6 +72,44 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
             index.Release(searcher);
         }
     }
+
+    /// <summary>
+    /// The best <paramref name="top"/> documents, equal scores in the order of their source keys. Lucene orders equal
+    /// scores by document number, which follows the order an import's threads happened to add the sources in: two
+    /// libraries built from the same files would otherwise find different sources for the same question.
+    /// </summary>
+    private static List<ScoreDoc> Ranked(IndexSearcher searcher, Query query, int top, ReaderWork read)
+    {
+        // One more than asked shows whether a tie crosses the cut; only then is the search taken deeper.
+        var depth = top + 1;
+        ScoreDoc[] found;
+        while (true)
+        {
+            var docs = searcher.Search(query, depth);
+            found = docs.ScoreDocs;
+            var tieCrossesCut = found.Length > top && found[^1].Score == found[top - 1].Score;
+            if (!tieCrossesCut || docs.TotalHits <= depth || depth >= MaxTieDepth)
+            {
+                break;
+            }
+            depth = Math.Min(MaxTieDepth, depth * 4);
+        }
+        var ranked = new List<ScoreDoc>(found);
+        for (var start = 0; start < ranked.Count;)
+        {
+            var end = start + 1;
+            while (end < ranked.Count && ranked[end].Score == ranked[start].Score) end++;
+            if (end - start > 1)
+            {
+                ranked.Sort(start, end - start, Comparer<ScoreDoc>.Create((a, b) => string.CompareOrdinal(read.Key(searcher, a.Doc), read.Key(searcher, b.Doc))));
+            }
+            start = end;
+        }
+        return ranked.Count > top ? ranked.GetRange(0, top) : ranked;
+    }
+
+    /// <summary>How deep a search goes to order a tie at its cut by key; past it, a tie that wide is cut by document order.</summary>
+    private const int MaxTieDepth = 4096;
 
     private static readonly string[] KnownFields = [EvidenceIndex.TitleField, EvidenceIndex.KeywordsField, EvidenceIndex.KeyTextField, EvidenceIndex.BodyField];
 
@@ -256,6 +294,7 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
 
         private readonly ConcurrentDictionary<string, Query> nearSpellings = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<int, SourceRecord> records = new();
+        private readonly ConcurrentDictionary<int, string> keys = new();
         private readonly ConcurrentDictionary<Term, TermContext> terms = new();
 
         public IndexReader Reader { get; } = reader;
@@ -289,6 +328,12 @@ public sealed class LuceneEvidenceSearch(EvidenceIndex index) : IEvidenceSearch
             }
             return query;
         });
+
+        /// <summary>A found source's key, read from its stored fields once (ties are ordered by it).</summary>
+        public string Key(IndexSearcher searcher, int doc) => Kept(keys, RecordsKept, doc,
+            d => records.TryGetValue(d, out var record) ? record.Key : searcher.Doc(d, KeyOnly).Get(EvidenceIndex.KeyField));
+
+        private static readonly HashSet<string> KeyOnly = [EvidenceIndex.KeyField];
 
         /// <summary>A found source's record, read from the stored payload once (a long page is costly to parse).</summary>
         public SourceRecord Record(IndexSearcher searcher, int doc) => Kept(records, RecordsKept, doc,
