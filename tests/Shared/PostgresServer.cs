@@ -36,8 +36,19 @@ public sealed class PostgresServer : IDisposable
         Port = FreePort();
         var data = Path.Combine(root, "data");
         RunPg("initdb", $"-D {data} -U galen --auth=trust --encoding=UTF8 --locale=C.UTF-8");
-        RunPg("pg_ctl", $"-D {data} -l {Path.Combine(root, "log")} -w -t 60 -o \"-p {Port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off\" start");
+        // The server keeps none of this process's open files: a test run started under `flock` would otherwise leave the
+        // lock held for as long as the server lives.
+        Run("bash", ["-c", ClosingInheritedFiles + "exec " + PgCommand("pg_ctl") + $" -D {data} -l {Path.Combine(root, "log")} -w -t 60 -o \"-p {Port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off\" start"]);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
+        // The test host can be ended without its exit handlers running: a watcher stops the server when it ends.
+        using var watcher = Process.Start(new ProcessStartInfo("bash", ["-c", ClosingInheritedFiles
+            + $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 2; done; {PgCommand("pg_ctl")} -D {data} -m immediate stop >/dev/null 2>&1"])
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        });
     }
 
     /// <summary>A connection string to a new, empty database.</summary>
@@ -108,6 +119,12 @@ public sealed class PostgresServer : IDisposable
         else Run("runuser", $"-u {runAs} -- {exe} {arguments}");
     }
 
+    /// <summary>A PostgreSQL tool as a shell command, run as the server's user.</summary>
+    private string PgCommand(string tool) => (runAs is null ? "" : $"runuser -u {runAs} -- ") + Path.Combine(binDir, tool);
+
+    /// <summary>Shell that closes every file it inherited but standard input, output and error.</summary>
+    private const string ClosingInheritedFiles = "for fd in $(ls /proc/$$/fd); do [ \"$fd\" -gt 2 ] && eval \"exec $fd>&-\"; done; ";
+
     private static string? FindBinaries()
     {
         const string debian = "/usr/lib/postgresql";
@@ -141,20 +158,22 @@ public sealed class PostgresServer : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void Run(string file, string arguments)
+    private static void Run(string file, string arguments) => Run(new ProcessStartInfo(file, arguments));
+
+    private static void Run(string file, IEnumerable<string> arguments) => Run(new ProcessStartInfo(file, arguments));
+
+    private static void Run(ProcessStartInfo psi)
     {
-        var psi = new ProcessStartInfo(file, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
+        var command = psi.FileName + " " + (psi.ArgumentList.Count > 0 ? string.Join(' ', psi.ArgumentList) : psi.Arguments);
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
+        psi.UseShellExecute = false;
+        psi.WorkingDirectory = Path.GetTempPath();
         psi.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {file}");
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {psi.FileName}");
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(600_000)) { p.Kill(true); throw new InvalidOperationException($"{file} {arguments} timed out"); }
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {arguments} failed ({p.ExitCode}): {stderr.Result}{stdout.Result}");
+        if (!p.WaitForExit(600_000)) { p.Kill(true); throw new InvalidOperationException($"{command} timed out"); }
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{command} failed ({p.ExitCode}): {stderr.Result}{stdout.Result}");
     }
 }
