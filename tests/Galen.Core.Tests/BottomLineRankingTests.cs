@@ -166,6 +166,51 @@ public sealed class BottomLineRankingTests
     }
 
     [Fact]
+    public void The_fit_lands_on_the_minimum_of_its_loss_not_where_a_fixed_number_of_steps_stopped()
+    {
+        // Separable questions pull the weights far from the start; only a search run to convergence gets there.
+        var questions = Enumerable.Range(0, 10).Select(q => new BottomLineQuestion(
+            [Candidate($"s{q}", 0, ("relevance", Math.Log(0.9)), ("words-shared", 0.1 * (q % 3))), Candidate($"t{q}", 0, ("relevance", Math.Log(0.6)), ("words-shared", 0.8))],
+            q % 4 == 0 ? [1, 0] : [0, 1], chosen => chosen.Count > 0)).ToList();
+        var start = BottomLineRanking.Start;
+        const double hold = 0.01;
+        var fitted = BottomLineRanking.Fit(questions, start, hold).Weights.ToArray();
+
+        double Loss(double[] w)
+        {
+            var value = 0.0;
+            foreach (var q in questions)
+            {
+                var scores = q.Candidates.Select(c => c.Features.Select((f, k) => f * w[k]).Sum()).ToArray();
+                var logZ = Math.Log(scores.Sum(Math.Exp));
+                value -= q.Gains.Select((g, i) => g / q.Gains.Sum() * (scores[i] - logZ)).Sum() / questions.Count;
+            }
+            return value + hold * w.Select((x, k) => (x - start.Weights[k]) * (x - start.Weights[k])).Sum();
+        }
+
+        var atFit = Loss(fitted);
+        foreach (var k in new[] { BottomLineRanking.RelevanceFeature, BottomLineRanking.FeatureNames.ToList().IndexOf("words-shared") })
+        {
+            foreach (var delta in new[] { -0.01, 0.01 })
+            {
+                var moved = fitted.ToArray();
+                moved[k] += delta;
+                Assert.True(Loss(moved) > atFit, $"{BottomLineRanking.FeatureNames[k]} {delta:+0.00;-0.00} lowers the loss: the fit stopped short");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("For neuropathic pain, gabapentin is a first medicine.", true)]
+    [InlineData("Gabapentin eases the urge to move the legs at night.", false)]
+    [InlineData("Gabapentin helps restless legs syndrome.", false)]
+    public void A_sentence_naming_a_condition_other_than_the_one_asked_about_is_told_apart(string sentence, bool another)
+    {
+        var asked = new Term("restless legs syndrome", ["restless legs syndrome", "RLS"], "condition");
+        Assert.Equal(another, BottomLineRanking.NamesAnotherCondition([asked], sentence));
+    }
+
+    [Fact]
     public void Questions_where_no_candidate_states_anything_leave_the_fit_at_its_start()
     {
         var questions = Enumerable.Range(0, 4).Select(q => new BottomLineQuestion(

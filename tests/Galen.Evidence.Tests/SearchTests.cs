@@ -60,6 +60,31 @@ public sealed class SearchTests : IDisposable
     private List<string> Find(string text, SourceKind? kind = null, int? from = null) =>
         library.Search.Search(new EvidenceQuery { Text = text, Kind = kind, FromYear = from }).Select(h => h.Source.Ids.Guideline ?? h.Source.Ids.Medquad!).ToList();
 
+    [Fact]
+    public void Sources_with_equal_scores_are_found_in_the_order_of_their_keys_whatever_order_they_were_imported_in()
+    {
+        // Eight sources worded alike score alike; Lucene alone would order them by the order they were added in.
+        var alike = Enumerable.Range(0, 8).Select(i => Record($"tie-{(char)('a' + i)}", SourceKind.Guideline, 2020,
+            "Cold compresses ease a sprained ankle in the first two days.")).ToList();
+        List<string> FoundInLibraryImporting(IEnumerable<SourceRecord> order)
+        {
+            using var folder = new TempDirectory();
+            using var other = new Library(new GalenStoreOptions { DataDirectory = folder.Path });
+            other.Migrate();
+            foreach (var record in order)
+            {
+                other.Writer.Apply("test", [ImportItem.Of(record)], new ImportReport());
+            }
+            return [.. other.WordSearch.Search(new EvidenceQuery { Text = "sprained ankle compresses", Top = 3 }).Select(h => h.Source.Ids.Guideline!)];
+        }
+
+        var forwards = FoundInLibraryImporting(alike);
+        var backwards = FoundInLibraryImporting(Enumerable.Reverse(alike));
+
+        Assert.Equal(["search-test-tie-a", "search-test-tie-b", "search-test-tie-c"], forwards);
+        Assert.Equal(forwards, backwards);
+    }
+
     [Theory]
     [InlineData("benztropine 1-2 mg IM", "1-2mg")]
     [InlineData("25–50 mg", "25-50mg")]
