@@ -38,6 +38,9 @@ public sealed class AskerGroupTests
     [InlineData("Should my 6 year old take this?", "Adults and children over 5 years can take it.", false)]
     [InlineData("I'm 70, should I take this?", "Children with a cough rarely need antibiotics.", true)]
     [InlineData("Should I take this?", "For women who are not pregnant, 3 days is enough.", false)]
+    [InlineData("Can my 5 year old have naproxen?", "Avoid naproxen in late pregnancy.", true)]
+    [InlineData("Can my 5 year old have naproxen?", "In late pregnancy naproxen can harm the unborn baby.", true)]
+    [InlineData("Can my 5 year old have naproxen?", "Children and pregnant women should avoid it.", false)]
     public void A_sentence_written_only_for_another_group_excludes_the_person_asked_about(string question, string sentence, bool excludes) =>
         Assert.Equal(excludes, AskerGroup.Read(question).Excludes(sentence));
 

@@ -60,4 +60,14 @@ public sealed class VocabularyTests
         var matches = Vocabulary.FindAll("is amoxicillin-clavulanate better than plain amoxicillin");
         Assert.Equal(["amoxicillin-clavulanate", "amoxicillin"], matches.Select(m => m.Group.Name));
     }
+
+    [Theory]
+    [InlineData("ibuprofen", "NSAID")]
+    [InlineData("nitrofurantoin", "antibiotic")]
+    [InlineData("sertraline", "SSRI")]
+    public void A_medicine_knows_the_classes_it_belongs_to(string medicine, string medicineClass) =>
+        Assert.Contains(Vocabulary.ClassesOf(medicine), g => g.Name == medicineClass && g.Type == "drug-class");
+
+    [Fact]
+    public void A_medicine_of_no_listed_class_has_none() => Assert.Empty(Vocabulary.ClassesOf("acetaminophen"));
 }

@@ -282,7 +282,8 @@ public static partial class AnswerComposer
             return $"The library holds too little evidence to answer this question: no source is about {VerdictEngine.Describe(q)}.";
         }
         if (q.IsYesNo && i is not null && c is not null
-            && !usable.Any(s => s.Source.Kind == SourceKind.Research || s.Sentences.Any(x => x.MentionsIntervention && x.MentionsCondition)))
+            && !usable.Any(s => s.Source.Kind == SourceKind.Research || s.Sentences.Any(x => x.MentionsIntervention && x.MentionsCondition))
+            && !SpeaksOfItsClass(i, usable))
         {
             // Guidelines and leaflets tagged with both topics, but no sentence in any of them speaks of the two together
             // (a study's title states its own question, so research is not held to this): no answer to give.
@@ -294,6 +295,17 @@ public static partial class AnswerComposer
             return $"The library holds too little evidence to answer this question: the sources found only touch on {VerdictEngine.Describe(q)}.";
         }
         return null;
+    }
+
+    /// <summary>
+    /// Whether a sentence on the condition speaks of the class the medicine asked about belongs to ("colds do not need
+    /// antibiotics" for amoxicillin): what holds for the class holds for its members, so there is something to answer from.
+    /// </summary>
+    private static bool SpeaksOfItsClass(Term medicine, IReadOnlyList<GradedSource> usable)
+    {
+        var classes = Vocabulary.ClassesOf(medicine.Name).Select(g => new Term(g.Name, g.Phrasings, g.Type)).ToList();
+        return classes.Count > 0 && usable.Any(s => s.Sentences.Any(x => x.MentionsCondition
+            && classes.Any(k => k.IsIn(x.Text, TextTools.Normalize(x.Text)))));
     }
 
     private static string NoFindingText(QuestionAnalysis q) =>

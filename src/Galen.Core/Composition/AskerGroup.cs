@@ -20,6 +20,8 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
 {
     private const double AdultMonths = 18 * 12;
 
+    private const double ChildBearingMonths = 10 * 12;
+
     /// <summary>Reads the group from the question.</summary>
     public static AskerGroup Read(string question)
     {
@@ -54,6 +56,11 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
             var adults = AdultWords().IsMatch(sentence);
             var children = ChildWords().IsMatch(sentence);
             if ((age < AdultMonths && adults && !children) || (age >= AdultMonths && children && !adults))
+            {
+                return true;
+            }
+            // A young child is never the pregnant woman a sentence on pregnancy is written for.
+            if (age < ChildBearingMonths && Pregnancy().IsMatch(sentence) && !children)
             {
                 return true;
             }
@@ -127,6 +134,6 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
     [GeneratedRegex(@"\badults?\b", RegexOptions.IgnoreCase)]
     private static partial Regex AdultWords();
 
-    [GeneratedRegex(@"\b(?:child|children|childhood|babies|baby|infants?|toddlers?|kids?|young people|teenagers?|adolescents?|newborns?|paediatric|pediatric|under 5s|aged \d{1,2} (?:to|-) \d{1,2} years)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ChildWords();
+    [GeneratedRegex(@"\b(?:child|children|childhood|(?<!unborn\s)babies|(?<!unborn\s)baby|infants?|toddlers?|kids?|young people|teenagers?|adolescents?|newborns?|paediatric|pediatric|under 5s|aged \d{1,2} (?:to|-) \d{1,2} years)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ChildWords(); // an unborn baby is spoken of in pregnancy, not of a child
 }

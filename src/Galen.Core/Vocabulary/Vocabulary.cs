@@ -80,6 +80,39 @@ public static class Vocabulary
         return group.Phrasings;
     }
 
+    private static readonly Lazy<Dictionary<string, List<TermGroup>>> ClassesByMember = new(ReadClasses);
+
+    /// <summary>The classes a medicine belongs to (classes.txt), by the medicine's preferred name; empty when none is known.</summary>
+    public static IReadOnlyList<TermGroup> ClassesOf(string medicine) =>
+        ClassesByMember.Value.TryGetValue(medicine ?? "", out var classes) ? classes : [];
+
+    private static Dictionary<string, List<TermGroup>> ReadClasses()
+    {
+        var byMember = new Dictionary<string, List<TermGroup>>(StringComparer.OrdinalIgnoreCase);
+        var lineNumber = 0;
+        foreach (var line in ReadResource("classes.txt"))
+        {
+            lineNumber++;
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0 || trimmed[0] == '#')
+            {
+                continue;
+            }
+            var parts = trimmed.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var group = AllGroups.FirstOrDefault(g => g.Type == "drug-class" && g.Name == parts[0])
+                ?? throw new InvalidDataException($"classes.txt line {lineNumber}: '{parts[0]}' is not a drug-class in terms.txt");
+            foreach (var member in parts[1..])
+            {
+                if (!AllGroups.Any(g => g.Name == member && g.IsDrug))
+                {
+                    throw new InvalidDataException($"classes.txt line {lineNumber}: '{member}' is not a medicine in terms.txt");
+                }
+                AddTo(byMember, member, group);
+            }
+        }
+        return byMember;
+    }
+
     /// <summary>The group a whole phrase names, or null.</summary>
     public static TermGroup? Lookup(string phrase)
     {
