@@ -585,12 +585,12 @@ public sealed partial class BottomLineRanking
     /// <see cref="KeepingRounds"/> times): the questions the engine already answers right are a constraint on what the
     /// fit may trade away, not just more data. Returns the last fit, which may still fail a check no weighting keeps.
     /// </summary>
-    public static BottomLineRanking FitKeeping(IReadOnlyList<BottomLineQuestion> questions, BottomLineRanking start, double regularization = Regularization)
+    public static BottomLineRanking FitKeeping(IReadOnlyList<BottomLineQuestion> questions, BottomLineRanking start, double regularization = Regularization, int rounds = KeepingRounds)
     {
         ArgumentNullException.ThrowIfNull(questions);
         var weighted = questions.ToList();
         var fitted = Fit(weighted, start, regularization);
-        for (var round = 0; round < KeepingRounds; round++)
+        for (var round = 0; round < rounds; round++)
         {
             var failing = Enumerable.Range(0, weighted.Count).Where(i => weighted[i].MustPass && !weighted[i].Passes(fitted.Choose(weighted[i].Candidates))).ToList();
             if (failing.Count == 0)
@@ -620,7 +620,7 @@ public sealed partial class BottomLineRanking
     /// fold i mod k): the figure to report for a fitted ranking. <paramref name="training"/> questions (other checks)
     /// join every training part and are never scored.
     /// </summary>
-    public static double CrossValidate(IReadOnlyList<BottomLineQuestion> scored, IReadOnlyList<BottomLineQuestion> training, BottomLineRanking start, int folds, double regularization = Regularization)
+    public static double CrossValidate(IReadOnlyList<BottomLineQuestion> scored, IReadOnlyList<BottomLineQuestion> training, BottomLineRanking start, int folds, double regularization = Regularization, int rounds = KeepingRounds)
     {
         ArgumentNullException.ThrowIfNull(scored);
         ArgumentNullException.ThrowIfNull(training);
@@ -629,7 +629,7 @@ public sealed partial class BottomLineRanking
         for (var f = 0; f < folds; f++)
         {
             var train = scored.Where((_, i) => i % folds != f).Concat(training).ToList();
-            passed += FitKeeping(train, start, regularization).Passed([.. scored.Where((_, i) => i % folds == f)]);
+            passed += FitKeeping(train, start, regularization, rounds).Passed([.. scored.Where((_, i) => i % folds == f)]);
         }
         return scored.Count == 0 ? 0 : (double)passed / scored.Count;
     }
