@@ -253,9 +253,14 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         }
         var verdict = analysis.IsYesNo ? VerdictEngine.Decide(graded, analysis, _verdictOptions) : null;
         var answer = AnswerComposer.Compose(normalizedRequest, analysis, graded, verdict, _bottomLine);
+        // Asked whether a thing no source names helps a condition the library knows ("a copper bracelet" for knee
+        // arthritis), the answer is that the library holds nothing on it: read again without the thing, the question
+        // would become whether anything helps, and the treatments of the condition would answer "yes".
+        var asksOfUnnamedThing = answer.Abstained && analysis.IsYesNo && analysis.MainIntervention is { IsUnsure: true } asked
+            && analysis.MainCondition is { IsUnsure: false } && !NamedInAnySource(asked);
         return (answer,
             () => AnswerComposer.ExplainBottomLine(normalizedRequest, analysis, graded, verdict, _bottomLine),
-            analysis.Interventions.Concat(analysis.Conditions).Any(t => t.IsUnsure),
+            analysis.Interventions.Concat(analysis.Conditions).Any(t => t.IsUnsure) && !asksOfUnnamedThing,
             !analysis.Conditions.Any(t => !t.IsUnsure)
                 // The checks that cost nothing first; whether a source names the phrase costs a search.
                 && (answer.Abstained || UnplacedByReading(analysis, request.Audience) || analysis.Conditions.Any(t => !NamedInAnySource(t))));

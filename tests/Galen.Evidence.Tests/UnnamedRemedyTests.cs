@@ -1,0 +1,24 @@
+using Galen.Core;
+using Galen.Core.Answers;
+
+namespace Galen.Evidence.Tests;
+
+/// <summary>
+/// Asked whether something the library never names helps a condition it does know, the answer says the library holds
+/// nothing on that thing: it does not answer, from the condition's own treatments, whether anything helps.
+/// </summary>
+public sealed class UnnamedRemedyTests(StarterLibraryFixture fixture) : IClassFixture<StarterLibraryFixture>
+{
+    [Theory]
+    [InlineData("Will wearing a magnetic insole help my knee osteoarthritis?", "magnetic insole")]
+    [InlineData("Does a lavender pillow spray cure sinusitis?", "lavender pillow spray")]
+    public void A_yes_no_question_on_a_remedy_no_source_names_is_abstained_on_and_names_the_remedy(string question, string remedy)
+    {
+        var answer = fixture.Engine.Ask(new AskRequest(question, Audience.Patient, []));
+
+        Assert.True(answer.Abstained, answer.BottomLine);
+        Assert.Equal("uncertain", answer.Verdict);
+        Assert.Contains("too little evidence", answer.BottomLine, StringComparison.Ordinal);
+        Assert.Contains(remedy, answer.BottomLine, StringComparison.OrdinalIgnoreCase);
+    }
+}
