@@ -216,6 +216,13 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     public void Lay_vocabulary_rewrites_clinical_words(string text, string expected) =>
         Assert.Contains(expected, LayVocabulary.Simplify(text), StringComparison.OrdinalIgnoreCase);
 
+    [Theory]
+    [InlineData("Diagnose it from symptoms with the Rome IV criteria, with few tests.")]
+    [InlineData("Heart failure of NYHA class IV needs a specialist.")]
+    [InlineData("Stage IV disease is treated differently.")]
+    public void A_roman_numeral_four_is_not_read_as_into_a_vein(string text) =>
+        Assert.DoesNotContain("into a vein", LayVocabulary.Simplify(text), StringComparison.OrdinalIgnoreCase);
+
     [Fact]
     public void Lay_vocabulary_keeps_articles_right_and_explains_a_term_once()
     {

@@ -17,6 +17,10 @@ public static class LayVocabulary
     /// <summary>Routes in plain words ("into a vein"), said after the one-word medicine they modify.</summary>
     private static readonly Dictionary<string, string> Routes = new(StringComparer.OrdinalIgnoreCase);
     private static readonly Regex? RoutePattern;
+
+    private static readonly Regex RomanFour = new(@"(?<=\b(?:[Ss]tage|[Gg]rade|[Cc]lass|[Tt]ype|[Pp]hase|Rome|DSM|NYHA)[\s-]?)IV\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private const string RomanFourMark = "\u2163"; // the Roman numeral character, which no rule matches
     private static readonly Regex? GlossPattern;
     private static readonly Regex? WordsPattern;
     private static readonly Regex? ExactPattern;
@@ -173,7 +177,10 @@ public static class LayVocabulary
     /// </summary>
     public static string Simplify(string text, ISet<string>? glossed = null)
     {
-        var result = text;
+        ArgumentNullException.ThrowIfNull(text);
+        // After a stage, grade, class or a named set of criteria, "IV" is a number ("the Rome IV criteria", "stage IV"),
+        // not a route: it is set aside while the rules run.
+        var result = RomanFour.Replace(text, RomanFourMark);
         if (RoutePattern is not null)
         {
             result = RoutePattern.Replace(result, m =>
@@ -230,7 +237,7 @@ public static class LayVocabulary
         {
             result = UnitPattern.Replace(result, m => PlainUnits[m.Value]);
         }
-        return result;
+        return result.Replace(RomanFourMark, "IV", StringComparison.Ordinal);
     }
 
     private static string RouteWords(string term) =>
