@@ -253,11 +253,11 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         }
         var verdict = analysis.IsYesNo ? VerdictEngine.Decide(graded, analysis, _verdictOptions) : null;
         var answer = AnswerComposer.Compose(normalizedRequest, analysis, graded, verdict, _bottomLine);
-        // Asked whether a thing no source names helps a condition the library knows ("a copper bracelet" for knee
-        // arthritis), the answer is that the library holds nothing on it: read again without the thing, the question
+        // Asked whether a thing no source names helps a condition the library speaks of ("a copper bracelet" for knee
+        // arthritis, garlic for blood pressure), the answer is that the library holds nothing on it: read again without the thing, the question
         // would become whether anything helps, and the treatments of the condition would answer "yes".
         var asksOfUnnamedThing = answer.Abstained && analysis.IsYesNo && analysis.MainIntervention is { IsUnsure: true } asked
-            && analysis.MainCondition is { IsUnsure: false } && !NamedInAnySource(asked);
+            && analysis.MainCondition is { } condition && !NamedInAnySource(asked) && (!condition.IsUnsure || NamedInAnySource(condition));
         return (answer,
             () => AnswerComposer.ExplainBottomLine(normalizedRequest, analysis, graded, verdict, _bottomLine),
             analysis.Interventions.Concat(analysis.Conditions).Any(t => t.IsUnsure) && !asksOfUnnamedThing,
