@@ -203,6 +203,14 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         return named[0].Term;
     }
 
+    /// <summary>
+    /// Whether one of the sources its words find writes the phrase itself: the words alone find "vitamin D" sources for
+    /// "vitamin C", which none of them names.
+    /// </summary>
+    private bool NamedWordForWord(Term term) => _search.Search(Query(Sanitize(term.Name), [term], 5, null, SearchScope.Everything, []))
+        .Any(hit => string.Join(' ', [hit.Source.Title, .. hit.Source.Keywords, .. hit.Source.Sections.Select(x => x.Text)]) is var text
+            && term.IsIn(text, TextTools.Normalize(text)));
+
     /// <summary>Whether some source names the term as the question wrote it ("fibre enough" is named by none).</summary>
     private bool NamedInAnySource(Term term) => _search.Search(Query(Sanitize(term.Name), [term], 1, null, SearchScope.Everything, [])).Count > 0;
 
@@ -257,7 +265,7 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         // arthritis, garlic for blood pressure), the answer is that the library holds nothing on it: read again without the thing, the question
         // would become whether anything helps, and the treatments of the condition would answer "yes".
         var asksOfUnnamedThing = answer.Abstained && analysis.IsYesNo && analysis.MainIntervention is { IsUnsure: true } asked
-            && analysis.MainCondition is { } condition && !NamedInAnySource(asked) && (!condition.IsUnsure || NamedInAnySource(condition));
+            && analysis.MainCondition is { } condition && !NamedWordForWord(asked) && (!condition.IsUnsure || NamedInAnySource(condition));
         return (answer,
             () => AnswerComposer.ExplainBottomLine(normalizedRequest, analysis, graded, verdict, _bottomLine),
             analysis.Interventions.Concat(analysis.Conditions).Any(t => t.IsUnsure) && !asksOfUnnamedThing,

@@ -13,6 +13,7 @@ public sealed class UnnamedRemedyTests(StarterLibraryFixture fixture) : IClassFi
     [InlineData("Will wearing a magnetic insole help my knee osteoarthritis?", "magnetic insole")]
     [InlineData("Does a lavender pillow spray cure sinusitis?", "lavender pillow spray")]
     [InlineData("Does beetroot juice lower blood pressure?", "beetroot juice")]
+    [InlineData("Does vitamin C help sinusitis?", "vitamin C")]
     public void A_yes_no_question_on_a_remedy_no_source_names_is_abstained_on_and_names_the_remedy(string question, string remedy)
     {
         var answer = fixture.Engine.Ask(new AskRequest(question, Audience.Patient, []));
