@@ -204,11 +204,11 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
     }
 
     /// <summary>
-    /// Whether one of the sources its words find writes the phrase itself: the words alone find "vitamin D" sources for
-    /// "vitamin C", which none of them names.
+    /// Whether one of the sources its words find writes the phrase itself: the words of a two-word name find sources
+    /// that share one word of it (another member of the same family of supplements) but never write the name.
     /// </summary>
     private bool NamedWordForWord(Term term) => _search.Search(Query(Sanitize(term.Name), [term], 5, null, SearchScope.Everything, []))
-        .Any(hit => string.Join(' ', [hit.Source.Title, .. hit.Source.Keywords, .. hit.Source.Sections.Select(x => x.Text)]) is var text
+        .Any(hit => string.Join('\n', [hit.Source.Title, .. hit.Source.Keywords, hit.Source.FullText]) is var text
             && term.IsIn(text, TextTools.Normalize(text)));
 
     /// <summary>Whether some source names the term as the question wrote it ("fibre enough" is named by none).</summary>
@@ -262,8 +262,8 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         var verdict = analysis.IsYesNo ? VerdictEngine.Decide(graded, analysis, _verdictOptions) : null;
         var answer = AnswerComposer.Compose(normalizedRequest, analysis, graded, verdict, _bottomLine);
         // Asked whether a thing no source names helps a condition the library speaks of ("a copper bracelet" for knee
-        // arthritis, garlic for blood pressure), the answer is that the library holds nothing on it: read again without the thing, the question
-        // would become whether anything helps, and the treatments of the condition would answer "yes".
+        // arthritis, garlic for blood pressure), the answer is that the library holds nothing on it: read again without
+        // the thing, the question would become whether anything helps, and the condition's treatments would say "yes".
         var asksOfUnnamedThing = answer.Abstained && analysis.IsYesNo && analysis.MainIntervention is { IsUnsure: true } asked
             && analysis.MainCondition is { } condition && !NamedWordForWord(asked) && (!condition.IsUnsure || NamedInAnySource(condition));
         return (answer,

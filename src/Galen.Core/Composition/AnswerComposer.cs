@@ -495,12 +495,15 @@ public static partial class AnswerComposer
         // neuropathic pain, gabapentin ...") cannot answer it: such sentences stand only when nothing else does.
         var fitting = candidates.Where(c => c.Candidate.Features[BottomLineRanking.GroupConflictFeature] == 0
             && c.Candidate.Features[BottomLineRanking.ExcludedFeature] == 0
-            && !(q.IsYesNo && q.Focus == QuestionFocus.Benefit && q.MainIntervention is not null && q.MainCondition is not null && c.Sentence.MentionsIntervention && !c.Sentence.MentionsCondition
-                && BottomLineRanking.NamesAnotherCondition(q.Conditions, c.Sentence.Text))).ToList();
+            && !ForAnotherCondition(c.Sentence)).ToList();
         if (fitting.Count > 0 && fitting.Count < candidates.Count)
         {
             candidates = fitting;
         }
+
+        bool ForAnotherCondition(GradedSentence x) =>
+            q.IsYesNo && q.Focus == QuestionFocus.Benefit && q.MainIntervention is not null && q.MainCondition is not null
+            && x.MentionsIntervention && !x.MentionsCondition && BottomLineRanking.NamesAnotherCondition(q.Conditions, x.Text);
         if (ctx.Similarity is { } similarity && candidates.Count > 1 && (everyMeaning || ctx.Ranking.MeaningWeight != 0))
         {
             // Closeness in meaning costs an encoding per sentence: at question time only the best few by the other
