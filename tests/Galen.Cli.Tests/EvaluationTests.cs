@@ -114,7 +114,9 @@ public sealed class EvaluationTests
         using var dir = new TempDirectory();
         var table = dir.File("bottom-line.txt");
         var fixtures = Path.Combine(TestPaths.RepositoryRoot, "tests", "Galen.Evidence.Tests", "Fixtures");
-        var result = await Cli.RunAsync("--quiet", "eval", "everyday", Path.Combine(TestPaths.RepositoryRoot, "eval", "everyday-questions.json"),
+        var everyday = string.Join(',', new[] { "everyday-questions.json", "everyday-heldout.json", "everyday-heldout-2.json" }
+            .Select(f => Path.Combine(TestPaths.RepositoryRoot, "eval", f)));
+        var result = await Cli.RunAsync("--quiet", "eval", "everyday", everyday,
             "--json", "--fit-bottom-line", table, "--folds", "5", "--also-checks",
             Path.Combine(fixtures, "starter-questions-seed.json") + "," + Path.Combine(fixtures, "starter-questions-primary-care.json"));
 

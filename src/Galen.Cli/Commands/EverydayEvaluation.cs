@@ -26,7 +26,8 @@ public static class EverydayEvaluation
     {
         args.Allow("--details", "--json", "--fit-bottom-line", "--folds", "--also-checks", "--explore", "--explain", "--score-on", "--candidates-out");
         if (rest.Count != 2) throw new UsageException("usage: galen eval everyday FILE [--details] [--json] [--fit-bottom-line OUT [--folds N] [--also-checks FILE,...] [--score-on FILE]] [--explain ID]");
-        var questions = EverydayQuestionReader.Read(rest[1]);
+        // Several files (comma-separated) are read as one set: a fit learns from every labelled question there is.
+        var questions = EverydayQuestionReader.ReadAll(rest[1]);
         // The questions are about the starter library's topics; a throwaway store is empty, so it is loaded here.
         var starter = StarterLibrary.DefaultPath() ?? throw new InvalidOperationException("the starter library (the knowledge folder) was not found beside the program");
         library.EnsureReady(starter, progress);
@@ -181,7 +182,7 @@ public static class EverydayEvaluation
             $"on {everyday.Count} everyday questions: {(double)crossValidated:P1} pass in {folds}-fold cross-validation (the hand-set start: {Share(unfitted, everyday.Count):P1}); ")
             + FormattableString.Invariant($"other checks passing with the fitted weights {checksKept}/{other.Count} (start {start.Passed(other)}); L2 hold to the start {regularization}.");
         var header = "Bottom-line ranking: one line per signal, then its weight (log scale: ln 1.6 counts a signal 1.6 times).\n"
-            + $"Fitted with: galen eval everyday {Path.GetFileName(file)} --fit-bottom-line {Path.GetFileName(output)} --folds {folds}"
+            + $"Fitted with: galen eval everyday {string.Join(',', file.Split(',').Select(Path.GetFileName))} --fit-bottom-line {Path.GetFileName(output)} --folds {folds}"
             + (checks.Count > 0 ? $" --also-checks ({checks.Count} starter checks)" : "") + "\n" + summary + "\nNumbers only; no text of the data.";
         File.WriteAllText(output, fitted.Format(header));
         if (!args.Has("--json"))
@@ -316,6 +317,26 @@ public static class EverydayQuestionReader
 {
     private static readonly HashSet<string> Fields = new(StringComparer.Ordinal)
         { "id", "question", "audience", "topic", "records", "kinds", "mustState", "mustNotState", "lacking" };
+
+    /// <summary>Reads one file, or several named with commas; an id used twice names both files.</summary>
+    public static List<EverydayQuestion> ReadAll(string paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var all = new List<EverydayQuestion>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in paths.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            foreach (var q in Read(path))
+            {
+                if (!seen.TryAdd(q.Id, path))
+                {
+                    throw new UsageException($"question id '{q.Id}' is in both {seen[q.Id]} and {path}");
+                }
+                all.Add(q);
+            }
+        }
+        return all;
+    }
 
     public static List<EverydayQuestion> Read(string path)
     {

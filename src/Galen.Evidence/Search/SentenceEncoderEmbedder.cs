@@ -12,12 +12,12 @@ namespace Galen.Evidence.Search;
 public sealed class SentenceEncoderEmbedder : ITextEmbedder
 {
     /// <summary>The model used when none is configured.</summary>
-    public const string DefaultModel = "arctic-xs";
+    public const string DefaultModel = "minilm";
 
     /// <summary>The setting that turns embeddings off: the library is then searched by its words alone.</summary>
     public const string NoModel = "none";
 
-    public static readonly IReadOnlyList<string> KnownModels = [DefaultModel, "minilm", NoModel];
+    public static readonly IReadOnlyList<string> KnownModels = [DefaultModel, "arctic-xs", NoModel];
 
     private static readonly ConcurrentDictionary<string, Lazy<SentenceEncoderEmbedder>> Loaded = new(StringComparer.Ordinal);
 

@@ -32,7 +32,7 @@ public sealed class GalenStoreOptions
 
     public const string EmbeddingsEnvironmentVariable = "GALEN_EMBEDDINGS";
 
-    /// <summary>The sentence-embedding model ("arctic-xs", the default; "minilm"; or "none" for words alone).</summary>
+    /// <summary>The sentence-embedding model ("minilm", the default; "arctic-xs"; or "none" for words alone).</summary>
     public string? EmbeddingModel { get; set; }
 
     /// <summary>
