@@ -43,7 +43,7 @@ public sealed class Library : IDisposable
         Writer = new LibraryWriter(Db, Index);
         Vectors = new VectorStore(options.VectorDirectory);
         SentenceVectors = new VectorStore(Path.Combine(options.VectorDirectory, "sentences")) { ApproximateFrom = int.MaxValue };
-        hybrid = new HybridEvidenceSearch(search, Index, Meaning, () => Embedder is null ? null : SentenceVectors);
+        hybrid = new HybridEvidenceSearch(search, Index, Meaning, () => Embedder is not null && sentenceEmbedder is { } e ? (e, SentenceVectors) : null);
     }
 
     /// <summary>How many sources are read and embedded at a time: big enough for the model to batch, small enough to resume.</summary>
@@ -56,6 +56,7 @@ public sealed class Library : IDisposable
     private readonly HybridEvidenceSearch hybrid;
     private readonly System.Threading.Lock meaningLock = new();
     private ITextEmbedder? embedder;
+    private ITextEmbedder? sentenceEmbedder;
     private bool meaningOpened;
     private bool synonymsLoaded;
 
@@ -63,10 +64,24 @@ public sealed class Library : IDisposable
     public VectorStore Vectors { get; }
 
     /// <summary>
-    /// The vectors of the sources' sentences (<see cref="SourceSentences"/>), one per distinct sentence, made by the
-    /// same model in the same stage as <see cref="Vectors"/>: what the bottom line compares with the question.
+    /// The vectors of the sources' sentences (<see cref="SourceSentences"/>), one per distinct sentence, made by
+    /// <see cref="SentenceEmbedder"/> in the same stage as <see cref="Vectors"/>: what the bottom line compares with the question.
     /// </summary>
     public VectorStore SentenceVectors { get; }
+
+    /// <summary>
+    /// The model that compares a question with single sentences (<see cref="GalenStoreOptions.SentenceModel"/>), loaded
+    /// with <see cref="Embedder"/>; null when embeddings are turned off. Finding sources and telling which sentence
+    /// answers are different tasks, and a model trained for each does better at it than one model at both.
+    /// </summary>
+    public ITextEmbedder? SentenceEmbedder
+    {
+        get
+        {
+            _ = Embedder;
+            return sentenceEmbedder;
+        }
+    }
 
     /// <summary>The embedding model, loaded on first use; null when embeddings are turned off.</summary>
     public ITextEmbedder? Embedder
@@ -80,8 +95,9 @@ public sealed class Library : IDisposable
                     embedder = SentenceEncoderEmbedder.ForModel(Options.EmbeddingModel);
                     if (embedder is not null)
                     {
+                        sentenceEmbedder = SentenceEncoderEmbedder.ForModel(Options.SentenceModel, SentenceEncoderEmbedder.DefaultSentenceModel) ?? embedder;
                         Vectors.Open(embedder.ModelId, embedder.Dimensions);
-                        SentenceVectors.Open(embedder.ModelId, embedder.Dimensions);
+                        SentenceVectors.Open(sentenceEmbedder.ModelId, sentenceEmbedder.Dimensions);
                     }
                     meaningOpened = true;
                 }
@@ -210,7 +226,7 @@ public sealed class Library : IDisposable
             // Sentences first: a source with a current vector has its sentences' vectors too.
             if (Options.SentenceVectors)
             {
-                EmbedSentences(model, records, cancellation);
+                EmbedSentences(sentenceEmbedder ?? model, records, cancellation);
             }
             var stale = Enumerable.Range(0, rows.Count).Where(i => !Vectors.IsCurrent(rows[i].Key, VectorStore.Fingerprint(rows[i].ContentHash))).ToList();
             var vectors = model.EmbedPassages([.. stale.Select(i => EmbeddingText.For(records[i]))], cancellation);

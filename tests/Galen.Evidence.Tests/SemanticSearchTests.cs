@@ -104,11 +104,11 @@ public sealed class SemanticSearchTests : IDisposable
     public void Another_model_discards_the_vectors_and_makes_them_again()
     {
         library.EmbedPending();
-        var arctic = library.Vectors.ModelId;
+        var before = library.Vectors.ModelId;
         library.Dispose();
 
         using var other = Open("minilm");
-        Assert.NotEqual(arctic, other.Embedder!.ModelId);
+        Assert.NotEqual(before, other.Embedder!.ModelId);
         Assert.Equal(0, other.Vectors.Count);
         Assert.Equal(Records.Length, other.EmbedPending());
         Assert.Equal(other.Embedder.ModelId, other.Vectors.ModelId);

@@ -91,7 +91,7 @@ public sealed class SentenceVectorTests : IDisposable
         string[] passages = [Sentences[3], elsewhere, Sentences[0], "A short one.", Shared];
         var served = search.SimilarityToPassages(question, passages);
 
-        var model = reopened.Embedder!;
+        var model = reopened.SentenceEmbedder!;
         var query = model.EmbedQuery(question);
         var fresh = model.EmbedPassages(passages);
         var stored = reopened.SentenceVectors.Similarity(query, [.. passages.Select(SourceSentences.Key)]);
@@ -116,13 +116,13 @@ public sealed class SentenceVectorTests : IDisposable
     public void Another_model_discards_the_sentence_vectors_and_makes_them_again()
     {
         test.Library.EmbedPending();
-        var arctic = test.Library.SentenceVectors.ModelId;
+        var before = test.Library.SentenceVectors.ModelId;
 
-        var other = test.Reopen(() => test.Options.EmbeddingModel = "minilm");
-        Assert.NotEqual(arctic, other.Embedder!.ModelId);
+        var other = test.Reopen(() => test.Options.SentenceModel = "arctic-xs");
+        Assert.NotEqual(before, other.SentenceEmbedder!.ModelId);
         Assert.Equal(0, other.SentenceVectors.Count);
         other.EmbedPending();
-        Assert.Equal(other.Embedder.ModelId, other.SentenceVectors.ModelId);
+        Assert.Equal(other.SentenceEmbedder.ModelId, other.SentenceVectors.ModelId);
         Assert.Equal(Sentences.Count, other.SentenceVectors.Count);
     }
 

@@ -25,12 +25,14 @@ public static class EvalCommand
             temp = Path.Combine(Path.GetTempPath(), "galen-eval-" + Guid.NewGuid().ToString("N"));
             // A throwaway library holding all of MedQuAD (16,000 pages, 119,000 distinct sentences) is asked a few dozen
             // questions: its sentences are encoded when compared rather than all at import (the same values).
-            // The embedding model is the one the environment names (GALEN_EMBEDDINGS), so that models can be compared.
+            // The embedding models are those the environment names (GALEN_EMBEDDINGS, GALEN_SENTENCE_EMBEDDINGS), so that
+            // models can be compared.
             store = new GalenStoreOptions
             {
                 DataDirectory = temp,
                 SentenceVectors = rest[0] != "liveqa" && !args.Has("--with-medquad"),
                 EmbeddingModel = GalenStoreOptions.FromEnvironment(temp).EmbeddingModel,
+                SentenceModel = GalenStoreOptions.FromEnvironment(temp).SentenceModel,
             };
         }
         try

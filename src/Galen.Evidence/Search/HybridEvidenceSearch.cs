@@ -13,7 +13,7 @@ namespace Galen.Evidence.Search;
 /// vectors made in the embedding stage (<see cref="SourceSentences"/>) and encoded only when they have none.
 /// </summary>
 public sealed class HybridEvidenceSearch(LuceneEvidenceSearch words, EvidenceIndex index, Func<(ITextEmbedder Embedder, VectorStore Vectors)?> meaning,
-    Func<VectorStore?>? sentences = null)
+    Func<(ITextEmbedder Embedder, VectorStore Vectors)?>? sentences = null)
     : IEvidenceSearch, ISemanticSearch
 {
     /// <summary>The usual constant of reciprocal-rank fusion: ranks far down either list still count a little.</summary>
@@ -95,7 +95,8 @@ public sealed class HybridEvidenceSearch(LuceneEvidenceSearch words, EvidenceInd
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(passages);
-        if (string.IsNullOrWhiteSpace(text) || passages.Count == 0 || meaning() is not { } m) return [];
+        // Sentences are compared by the sentence model (the sources' model when none is set apart).
+        if (string.IsNullOrWhiteSpace(text) || passages.Count == 0 || (sentences?.Invoke() ?? meaning()) is not { } m) return [];
         var query = m.Embedder.EmbedQuery(text);
         // A sentence of a source embedded in the embedding stage costs a dot product (8-bit, as the source vectors);
         // any other passage is encoded now.
@@ -113,7 +114,7 @@ public sealed class HybridEvidenceSearch(LuceneEvidenceSearch words, EvidenceInd
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(passages);
-        if (string.IsNullOrWhiteSpace(text) || passages.Count == 0 || meaning() is not { } m || sentences?.Invoke() is not { Count: > 0 })
+        if (string.IsNullOrWhiteSpace(text) || passages.Count == 0 || sentences?.Invoke() is not { } m || m.Vectors.Count == 0)
         {
             return [];
         }
@@ -125,12 +126,12 @@ public sealed class HybridEvidenceSearch(LuceneEvidenceSearch words, EvidenceInd
     {
         var result = new double[passages.Count];
         Array.Fill(result, double.NaN);
-        if (sentences?.Invoke() is not { Count: > 0 } store)
+        if (sentences?.Invoke() is not { } m || m.Vectors.Count == 0)
         {
             return result;
         }
         var keys = passages.Select(SourceSentences.Key).ToList();
-        var stored = store.Similarity(query, keys);
+        var stored = m.Vectors.Similarity(query, keys);
         for (var i = 0; i < keys.Count; i++)
         {
             if (stored.TryGetValue(keys[i], out var cosine)) result[i] = cosine;

@@ -11,13 +11,19 @@ namespace Galen.Evidence.Search;
 /// </summary>
 public sealed class SentenceEncoderEmbedder : ITextEmbedder
 {
-    /// <summary>The model used when none is configured.</summary>
-    public const string DefaultModel = "minilm";
+    /// <summary>The model that finds sources when none is configured: trained to match a question to passages that answer it.</summary>
+    public const string DefaultModel = "arctic-xs";
+
+    /// <summary>
+    /// The model that compares a question with single sentences when none is configured: trained on pairs of sentences
+    /// and questions with their answers, it tells the sentence that answers from its neighbours better (EVALUATION.md).
+    /// </summary>
+    public const string DefaultSentenceModel = "minilm";
 
     /// <summary>The setting that turns embeddings off: the library is then searched by its words alone.</summary>
     public const string NoModel = "none";
 
-    public static readonly IReadOnlyList<string> KnownModels = [DefaultModel, "arctic-xs", NoModel];
+    public static readonly IReadOnlyList<string> KnownModels = [DefaultModel, DefaultSentenceModel, NoModel];
 
     private static readonly ConcurrentDictionary<string, Lazy<SentenceEncoderEmbedder>> Loaded = new(StringComparer.Ordinal);
 
@@ -43,9 +49,9 @@ public sealed class SentenceEncoderEmbedder : ITextEmbedder
 
     /// <summary>The shared embedder for a model name, or null for <see cref="NoModel"/>.</summary>
     /// <exception cref="ArgumentException">The name is not one of <see cref="KnownModels"/>.</exception>
-    public static ITextEmbedder? ForModel(string? name)
+    public static ITextEmbedder? ForModel(string? name, string fallback = DefaultModel)
     {
-        name = string.IsNullOrWhiteSpace(name) ? DefaultModel : name.Trim().ToLowerInvariant();
+        name = string.IsNullOrWhiteSpace(name) ? fallback : name.Trim().ToLowerInvariant();
         if (name == NoModel) return null;
         if (!KnownModels.Contains(name))
         {

@@ -32,8 +32,16 @@ public sealed class GalenStoreOptions
 
     public const string EmbeddingsEnvironmentVariable = "GALEN_EMBEDDINGS";
 
-    /// <summary>The sentence-embedding model ("minilm", the default; "arctic-xs"; or "none" for words alone).</summary>
+    public const string SentenceEmbeddingsEnvironmentVariable = "GALEN_SENTENCE_EMBEDDINGS";
+
+    /// <summary>The model that embeds sources to find them ("arctic-xs", the default; "minilm"; or "none" for words alone).</summary>
     public string? EmbeddingModel { get; set; }
+
+    /// <summary>
+    /// The model that embeds single sentences, which the bottom line compares with the question ("minilm", the
+    /// default; "arctic-xs"). Ignored when <see cref="EmbeddingModel"/> is "none".
+    /// </summary>
+    public string? SentenceModel { get; set; }
 
     /// <summary>
     /// Whether the embedding stage also gives each sentence a vector (the bottom line's closeness in meaning is then a
@@ -58,6 +66,8 @@ public sealed class GalenStoreOptions
         if (!string.IsNullOrWhiteSpace(db)) options.Database = db;
         var model = Environment.GetEnvironmentVariable(EmbeddingsEnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(model)) options.EmbeddingModel = model;
+        var sentenceModel = Environment.GetEnvironmentVariable(SentenceEmbeddingsEnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(sentenceModel)) options.SentenceModel = sentenceModel;
         return options;
     }
 }
