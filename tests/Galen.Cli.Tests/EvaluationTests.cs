@@ -134,6 +134,21 @@ public sealed class EvaluationTests
     }
 
     [Fact]
+    public async Task Everyday_files_joined_by_commas_are_read_as_one_set_and_an_id_in_two_of_them_names_both()
+    {
+        using var dir = new TempDirectory();
+        var sample = TestPaths.Fixture("everyday-sample.json");
+        File.Copy(sample, dir.File("again.json"));
+
+        var twice = await Cli.RunAsync("--quiet", "eval", "everyday", sample + "," + dir.File("again.json"), "--json");
+
+        Assert.Equal(2, twice.ExitCode);
+        Assert.Contains("everyday-sample.json", twice.Stderr);
+        Assert.Contains("again.json", twice.Stderr);
+        Assert.Contains("is in both", twice.Stderr);
+    }
+
+    [Fact]
     public async Task An_everyday_questions_file_with_a_bad_field_or_broken_json_is_bad_input_naming_the_file_and_line()
     {
         using var dir = new TempDirectory();

@@ -113,6 +113,25 @@ public sealed class SentenceVectorTests : IDisposable
     }
 
     [Fact]
+    public void Sources_and_sentences_are_embedded_each_by_its_own_model_and_sentences_are_compared_with_the_sentence_model()
+    {
+        test.Library.EmbedPending();
+        var library = test.Library;
+        Assert.Equal("arctic-xs", library.Embedder!.ModelId.Split('/')[0]);
+        Assert.Equal("minilm", library.SentenceEmbedder!.ModelId.Split('/')[0]);
+        Assert.Equal(library.Embedder.ModelId, library.Vectors.ModelId);
+        Assert.Equal(library.SentenceEmbedder.ModelId, library.SentenceVectors.ModelId);
+
+        // The question is encoded by the sentence model: its cosines to the stored sentences are what the bottom line reads.
+        const string question = "Should I take iron for restless legs?";
+        var served = ((ISemanticSearch)library.Search).StoredSimilarityToPassages(question, [Shared]);
+        var bySentenceModel = library.SentenceVectors.Similarity(library.SentenceEmbedder.EmbedQuery(question), [SourceSentences.Key(Shared)]);
+        var bySourceModel = Cosine(library.Embedder.EmbedQuery(question), library.Embedder.EmbedPassages([Shared])[0]);
+        Assert.Equal(bySentenceModel[SourceSentences.Key(Shared)], served[0]);
+        Assert.NotEqual(Math.Round(bySourceModel, 2), Math.Round(served[0], 2));
+    }
+
+    [Fact]
     public void Another_model_discards_the_sentence_vectors_and_makes_them_again()
     {
         test.Library.EmbedPending();
