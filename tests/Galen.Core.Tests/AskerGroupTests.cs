@@ -26,6 +26,10 @@ public sealed class AskerGroupTests
     [InlineData("Our girl, who's 7, keeps scratching", 84.0)]
     [InlineData("He is 10 months and has a cough", 10.0)]
     [InlineData("She's 38.5 degrees and shivering", null)]
+    [InlineData("Our little toddler keeps waking with a cough", 24.0)]
+    [InlineData("can my teenager take this for spots", 192.0)]
+    [InlineData("Our 3 year old toddler has a rash", 36.0)]
+    [InlineData("Toddlers often get colds", null)]
     public void An_age_stated_as_I_am_N_is_the_askers_own(string question, double? months) =>
         Assert.Equal(months, AskerGroup.Read(question).AgeMonths);
 
@@ -41,6 +45,9 @@ public sealed class AskerGroupTests
     [InlineData("Can my 5 year old have naproxen?", "Avoid naproxen in late pregnancy.", true)]
     [InlineData("Can my 5 year old have naproxen?", "In late pregnancy naproxen can harm the unborn baby.", true)]
     [InlineData("Can my 5 year old have naproxen?", "Children and pregnant women should avoid it.", false)]
+    [InlineData("Our toddler is hot and grumpy tonight, what helps?", "Babies younger than 3 months with a fever need urgent assessment.", true)]
+    [InlineData("Our toddler is hot and grumpy tonight, what helps?", "Children with fever can have paracetamol or ibuprofen.", false)]
+    [InlineData("Our newborn feels warm", "Babies younger than 3 months with a fever need urgent assessment.", false)]
     public void A_sentence_written_only_for_another_group_excludes_the_person_asked_about(string question, string sentence, bool excludes) =>
         Assert.Equal(excludes, AskerGroup.Read(question).Excludes(sentence));
 

@@ -31,6 +31,19 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
         {
             age = int.Parse(self.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) * 12.0;
         }
+        if (age is null && LifeStage().Match(question) is { Success: true } stage)
+        {
+            // A word for a stage of life names an age without a number: the middle of the stage it names (a toddler is
+            // one to three, a newborn under a month, a teenager thirteen to nineteen), enough to tell that a sentence
+            // for babies under 3 months or for adults is not written for them.
+            age = stage.Groups[1].Value.ToLowerInvariant() switch
+            {
+                var w when w.StartsWith("newborn", StringComparison.Ordinal) => 0.5,
+                var w when w.StartsWith("toddler", StringComparison.Ordinal) => 24,
+                var w when w.StartsWith("preschool", StringComparison.Ordinal) => 48,
+                _ => 16 * 12,
+            };
+        }
         var pregnant = Pregnancy().IsMatch(question) && !NotPregnant().IsMatch(question);
         var sex = SelfSex().Match(question) is { Success: true } m
             ? (MaleWord().IsMatch(m.Groups[1].Value) ? AskerSex.Male : AskerSex.Female)
@@ -102,6 +115,10 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
     }
 
     private const double OlderMonths = 65 * 12;
+
+    // The person asked about, named by the stage of life they are at ("my toddler", "our newborn", "a teenager").
+    [GeneratedRegex(@"\b(?:my|our|a|the|his|her|their)\s+(?:\w+\s+)?(newborns?|toddlers?|pre-?schoolers?|teenagers?|teens?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LifeStage();
 
     [GeneratedRegex(@"\b(?:older (?:adults|people|persons|patients|women|men)|elderly|later life)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OlderWords();
