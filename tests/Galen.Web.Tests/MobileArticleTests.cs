@@ -11,6 +11,10 @@ public sealed class MobileArticleTests
 {
     private const string Chromium = "/usr/bin/chromium";
 
+    // An ask writes the article in both wordings; on a loaded two-core machine, with the other test classes running
+    // beside it, that has taken over Playwright's 30 s default once.
+    private static readonly PageWaitForURLOptions AskTimeout = new() { Timeout = 90_000 };
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -59,7 +63,7 @@ public sealed class MobileArticleTests
         await page.GotoAsync("/");
         await page.GetByLabel("Your question").FillAsync(Pages.RestlessLegs);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ask", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/articles/**");
+        await page.WaitForURLAsync("**/articles/**", AskTimeout);
 
         // Long sections start folded, their headings visible; opening one shows its statements.
         var folded = page.Locator("details.collapsible");
@@ -82,7 +86,7 @@ public sealed class MobileArticleTests
         await page.GotoAsync("/");
         await page.GetByLabel("Your question").FillAsync("What is an acoustic neuroma?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ask", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/articles/**");
+        await page.WaitForURLAsync("**/articles/**", AskTimeout);
         var link = page.Locator(".reference-list a[href='https://www.nlm.nih.gov/medlineplus/acousticneuroma.html']");
         Assert.Equal(1, await link.CountAsync());
         Assert.True(await link.IsVisibleAsync());
