@@ -35,7 +35,7 @@ public static class GalenCommand
                                            fit the conclusion reader's weights on a labelled file
           eval liveqa --medquad DIR --answers CSV --questions XML --qrels FILE [--details] [--json]
                                            grade consumer answers with a LiveQA qrels file
-          eval everyday FILE [--details] [--json]
+          eval everyday FILE[,FILE...] [--details] [--json]
                                            share of bottom lines that state what everyday questions ask
           eval readability FILE... [--details] [--json]
                                            reading grade of the patient wording over the questions of the files

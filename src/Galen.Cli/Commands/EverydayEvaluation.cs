@@ -25,7 +25,7 @@ public static class EverydayEvaluation
     public static int Run(Library library, List<string> rest, ParsedArgs args, TextWriter stdout, IProgressSink progress)
     {
         args.Allow("--details", "--json", "--fit-bottom-line", "--folds", "--also-checks", "--explore", "--explain", "--score-on", "--candidates-out");
-        if (rest.Count != 2) throw new UsageException("usage: galen eval everyday FILE [--details] [--json] [--fit-bottom-line OUT [--folds N] [--also-checks FILE,...] [--score-on FILE]] [--explain ID]");
+        if (rest.Count != 2) throw new UsageException("usage: galen eval everyday FILE[,FILE...] [--details] [--json] [--fit-bottom-line OUT [--folds N] [--also-checks FILE,...] [--score-on FILE]] [--explain ID]");
         // Several files (comma-separated) are read as one set: a fit learns from every labelled question there is.
         var questions = EverydayQuestionReader.ReadAll(rest[1]);
         // The questions are about the starter library's topics; a throwaway store is empty, so it is loaded here.
