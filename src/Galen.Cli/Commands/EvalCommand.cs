@@ -27,12 +27,13 @@ public static class EvalCommand
             // questions: its sentences are encoded when compared rather than all at import (the same values).
             // The embedding models are those the environment names (GALEN_EMBEDDINGS, GALEN_SENTENCE_EMBEDDINGS), so that
             // models can be compared.
+            var named = GalenStoreOptions.FromEnvironment(temp);
             store = new GalenStoreOptions
             {
                 DataDirectory = temp,
                 SentenceVectors = rest[0] != "liveqa" && !args.Has("--with-medquad"),
-                EmbeddingModel = GalenStoreOptions.FromEnvironment(temp).EmbeddingModel,
-                SentenceModel = GalenStoreOptions.FromEnvironment(temp).SentenceModel,
+                EmbeddingModel = named.EmbeddingModel,
+                SentenceModel = named.SentenceModel,
             };
         }
         try

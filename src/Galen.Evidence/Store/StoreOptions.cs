@@ -39,7 +39,7 @@ public sealed class GalenStoreOptions
 
     /// <summary>
     /// The model that embeds single sentences, which the bottom line compares with the question ("minilm", the
-    /// default; "arctic-xs"). Ignored when <see cref="EmbeddingModel"/> is "none".
+    /// default; "arctic-xs"; "none" uses the sources' model). Ignored when <see cref="EmbeddingModel"/> is "none".
     /// </summary>
     public string? SentenceModel { get; set; }
 
