@@ -260,6 +260,52 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     }
 
     [Fact]
+    public void A_guideline_on_a_class_of_medicine_answers_a_question_about_one_of_its_members()
+    {
+        var guideline = new SourceRecord
+        {
+            Kind = SourceKind.Guideline,
+            Ids = new ExternalIds { Guideline = "test-bronchitis-guideline" },
+            Title = "Test guideline: acute bronchitis in adults",
+            Container = "Test Chest Society",
+            Year = 2024,
+            Keywords = ["acute bronchitis", "antibiotics"],
+            Sections =
+            [
+                new SourceSection { Label = "Recommendation: No antibiotics", Category = "recommendation", Strength = "Strong", Text = "Antibiotics should not be offered to otherwise healthy adults with acute bronchitis, because they shorten the illness by less than a day." },
+            ],
+        };
+        var answer = AnswerEngine.AnswerFrom(new AskRequest("Does amoxicillin help acute bronchitis?"), [new SearchHit(guideline, 5)]);
+
+        Assert.False(answer.Abstained, answer.BottomLine);
+        Assert.Contains("less than a day", answer.BottomLine);
+    }
+
+    [Fact]
+    public void A_leaflet_titled_with_the_condition_answers_from_a_sentence_that_names_only_the_medicine()
+    {
+        var leaflet = new SourceRecord
+        {
+            Kind = SourceKind.PatientInformation,
+            Ids = new ExternalIds { Guideline = "test-af-leaflet" },
+            Title = "Atrial fibrillation: test leaflet",
+            Container = "Test Leaflets",
+            Year = 2025,
+            Keywords = ["atrial fibrillation", "ibuprofen", "blood thinner"],
+            Sections =
+            [
+                new SourceSection { Label = "What it is", Category = "patient", Text = "Atrial fibrillation makes the heart beat fast and out of rhythm." },
+                new SourceSection { Label = "Other medicines", Category = "patient", Text = "Do not take ibuprofen while you are on a blood thinner unless your doctor agrees, because together they raise the risk of bleeding." },
+            ],
+        };
+        var answer = AnswerEngine.AnswerFrom(new AskRequest("Is ibuprofen safe with atrial fibrillation?", Audience.Patient), [new SearchHit(leaflet, 5)]);
+
+        Assert.False(answer.Abstained, answer.BottomLine);
+        var article = answer.BottomLine + " " + string.Join(" ", answer.Sections.SelectMany(s => s.Statements).Select(s => s.Text));
+        Assert.Contains("risk of bleeding", article);
+    }
+
+    [Fact]
     public void A_leaflet_that_names_the_medicine_and_the_condition_only_apart_gives_no_verdict()
     {
         var leaflet = new SourceRecord

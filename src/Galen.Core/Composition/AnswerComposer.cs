@@ -282,11 +282,14 @@ public static partial class AnswerComposer
             return $"The library holds too little evidence to answer this question: no source is about {VerdictEngine.Describe(q)}.";
         }
         if (q.IsYesNo && i is not null && c is not null
-            && !usable.Any(s => s.Source.Kind == SourceKind.Research || s.Sentences.Any(x => x.MentionsIntervention && x.MentionsCondition))
-            && !SpeaksOfItsClass(i, usable))
+            && !usable.Any(s => s.Source.Kind == SourceKind.Research
+                || s.Sentences.Any(x => x.MentionsIntervention && (x.MentionsCondition
+                    || (TitleNames(s, q.Conditions) && !BottomLineRanking.NamesAnotherCondition(q.Conditions, x.Text))))))
         {
             // Guidelines and leaflets tagged with both topics, but no sentence in any of them speaks of the two together
-            // (a study's title states its own question, so research is not held to this): no answer to give.
+            // (a study's title states its own question, so research is not held to this; in a guideline or leaflet whose
+            // title names the condition, a sentence on the medicine that names no other condition speaks of it): no
+            // answer to give.
             return $"The library holds too little evidence to answer this question: no source says anything about {i.Name} for {c.Name} in the same breath.";
         }
         var anyUsableSentence = usable.Any(s => s.Relevance >= 0.5 || s.Sentences.Any(x => x.Relevance >= 0.3));
@@ -297,15 +300,10 @@ public static partial class AnswerComposer
         return null;
     }
 
-    /// <summary>
-    /// Whether a sentence on the condition speaks of the class the medicine asked about belongs to ("colds do not need
-    /// antibiotics" for amoxicillin): what holds for the class holds for its members, so there is something to answer from.
-    /// </summary>
-    private static bool SpeaksOfItsClass(Term medicine, IReadOnlyList<GradedSource> usable)
+    private static bool TitleNames(GradedSource s, IReadOnlyList<Term> terms)
     {
-        var classes = Vocabulary.ClassesOf(medicine.Name).Select(g => new Term(g.Name, g.Phrasings, g.Type)).ToList();
-        return classes.Count > 0 && usable.Any(s => s.Sentences.Any(x => x.MentionsCondition
-            && classes.Any(k => k.IsIn(x.Text, TextTools.Normalize(x.Text)))));
+        var normalized = TextTools.Normalize(s.Source.Title);
+        return terms.Any(t => t.IsIn(s.Source.Title, normalized));
     }
 
     private static string NoFindingText(QuestionAnalysis q) =>

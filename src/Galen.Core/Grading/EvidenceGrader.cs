@@ -36,7 +36,8 @@ public static partial class EvidenceGrader
         var bearsI = false;
         var bearsC = false;
         var titleNorm = TextTools.Normalize(source.Title + " " + string.Join(" ", source.Keywords));
-        if (Mentions(question.Interventions, source.Title + " " + string.Join(" ", source.Keywords), titleNorm))
+        var interventions = WithTheirClasses(question.Interventions);
+        if (Mentions(interventions, source.Title + " " + string.Join(" ", source.Keywords), titleNorm))
         {
             bearsI = true;
         }
@@ -60,7 +61,7 @@ public static partial class EvidenceGrader
                 var span = spans[k];
                 var text = section.Text.Substring(span.Start, span.Length);
                 var norm = TextTools.Normalize(text);
-                var mi = Mentions(question.Interventions, text, norm);
+                var mi = Mentions(interventions, text, norm);
                 var mc = Mentions(question.Conditions, text, norm);
                 var mx = Mentions(question.ContextTerms, text, norm);
                 bearsI |= mi;
@@ -149,6 +150,19 @@ public static partial class EvidenceGrader
         return key.Contains("CONCLUSION") || key.Contains("SUMMARY") || key.Contains("RECOMMENDATION") || key.Contains("INTERPRETATION")
             || key.Contains("IMPLICATION") || key == "ANSWER" || key.Contains("KEY POINT") || key.Contains("BOTTOM LINE")
             || label.Contains("CONCLUSION") || label.StartsWith("RECOMMENDATION", StringComparison.Ordinal) || label == "ANSWER";
+    }
+
+    /// <summary>
+    /// The medicines asked about and the classes they belong to (classes.txt): what a source says of antibiotics it
+    /// says of amoxicillin, so a source on the class bears on a question about the member.
+    /// </summary>
+    public static IReadOnlyList<Term> WithTheirClasses(IReadOnlyList<Term> interventions)
+    {
+        ArgumentNullException.ThrowIfNull(interventions);
+        var classes = interventions.SelectMany(t => Vocabulary.ClassesOf(t.Name))
+            .Where(g => !interventions.Any(t => string.Equals(t.Name, g.Name, StringComparison.OrdinalIgnoreCase)))
+            .DistinctBy(g => g.Name).Select(g => new Term(g.Name, g.Phrasings, g.Type)).ToList();
+        return classes.Count == 0 ? interventions : [.. interventions, .. classes];
     }
 
     private static bool Mentions(IReadOnlyList<Term> terms, string text, string normalized)
