@@ -49,12 +49,29 @@ public sealed class BottomLineRankingTests
             Candidate("a", 0, ("relevance", Math.Log(0.9))),
             Candidate("a", 1, ("relevance", Math.Log(0.85))),
             Candidate("b", 0, ("relevance", Math.Log(0.8))),
-            Candidate("c", 0, ("relevance", Math.Log(0.3))),
+            Candidate("c", 0, ("relevance", Math.Log(0.2))),
         ];
         Assert.Equal([0, 2], ranking.Choose(candidates));
-        // Far behind the best (less than 0.6 of its score), a second sentence stays out.
+        // Far behind the best (less than 0.4 of its score), a second sentence stays out.
         Assert.Equal([0], ranking.Choose([candidates[0], candidates[3]]));
         Assert.Empty(ranking.Choose([]));
+    }
+
+    [Fact]
+    public void How_close_a_second_sentence_must_score_is_the_ranking_s_own_and_the_fit_keeps_it()
+    {
+        List<BottomLineCandidate> candidates =
+        [
+            Candidate("a", 0, ("relevance", Math.Log(0.9))),
+            Candidate("b", 0, ("relevance", Math.Log(0.8))),
+        ];
+        var strict = new BottomLineRanking([.. BottomLineRanking.Start.Weights]) { SecondSentence = Math.Log(0.95) };
+        var lenient = new BottomLineRanking([.. BottomLineRanking.Start.Weights]) { SecondSentence = Math.Log(0.5) };
+
+        Assert.Equal([0], strict.Choose(candidates));
+        Assert.Equal([0, 1], lenient.Choose(candidates));
+        var fitted = BottomLineRanking.Fit([new BottomLineQuestion(candidates, [1, 0], chosen => chosen.Contains(0))], strict, 0.1);
+        Assert.Equal(strict.SecondSentence, fitted.SecondSentence);
     }
 
     [Fact]

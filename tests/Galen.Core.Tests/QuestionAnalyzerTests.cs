@@ -90,6 +90,13 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
+    [InlineData("Can my 4 year old go back to nursery while she has conjunctivitis?")]
+    [InlineData("Is it normal for a 3-month-old to sleep this much?")]
+    [InlineData("What should our ten year old eat before a football match?")]
+    public void The_age_of_the_person_asked_about_is_never_taken_for_a_condition(string question) =>
+        Assert.DoesNotContain(A(question).Conditions, t => t.Name.Contains("old", StringComparison.OrdinalIgnoreCase));
+
+    [Theory]
     [InlineData("Does ciprofloxacin work well?")]
     [InlineData("Does melatonin really work at all?")]
     [InlineData("Will metformin work for me?")]

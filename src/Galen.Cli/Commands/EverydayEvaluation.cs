@@ -172,6 +172,15 @@ public static class EverydayEvaluation
                     }
                 }
             }
+            // How close a second sentence must score to join the first, with the shipped settings of the fit.
+            foreach (var margin in new[] { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8 })
+            {
+                var from = new BottomLineRanking([.. start.Weights]) { SecondSentence = Math.Log(margin) };
+                var all = BottomLineRanking.FitKeeping([.. everyday, .. other], from);
+                stdout.WriteLine(FormattableString.Invariant(
+                    $"second sentence within x{margin}: everyday {BottomLineRanking.CrossValidate(everyday, other, from, folds):P1} cross-validated; fitted on all: everyday {all.Passed(everyday)}, checks {all.Passed(other)}/{other.Count}")
+                    + (scoredApart is null ? "" : $"; never fitted on: {all.Passed(scoredApart)}/{scoredApart.Count}"));
+            }
         }
         var crossValidated = BottomLineRanking.CrossValidate(everyday, other, start, folds);
         var regularization = BottomLineRanking.Regularization;

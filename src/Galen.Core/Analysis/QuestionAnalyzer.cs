@@ -197,6 +197,12 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:a|an|the|my|your|his|her|our|their|this|that|these|those|some|any|taking|using|take|use|oral|extra|supplemental|regular|daily|high[-\s]dose|low[-\s]dose|people\s+with|patients\s+with|someone\s+with|persons?\s+with|children\s+with|adults\s+with|treating|treatment\s+of|the\s+treatment\s+of|symptoms\s+of|me|him|her|them|it)\s+", Opts)]
     private static partial Regex LeadingFillerPattern();
 
+    [GeneratedRegex(@"^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?$", Opts)]
+    private static partial Regex AgeOfPersonPattern();
+
+    [GeneratedRegex(@"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?\b", Opts)]
+    private static partial Regex AgeOfPersonInText();
+
     [GeneratedRegex(@"\s+(?:symptoms?|in\s+(?:adults?|children|kids|the\s+elderly|older\s+adults|elderly\s+patients|pregnancy|pregnant\s+women|women|men|infants|patients)|during\s+pregnancy|at\s+night|anymore|too|then|now|as\s+well|at\s+all|in\s+general|right\s+now|safely|though|please|for\s+me|for\s+(?:him|her|them)|effectively|\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|ml|mls|%|units?|iu|tablets?|pills?)?)$", Opts)]
     private static partial Regex TrailingFillerPattern();
 
@@ -825,6 +831,11 @@ public static partial class QuestionAnalyzer
             return "";
         });
         cleaned = CleanPhrase(cleaned);
+        if (AgeOfPersonPattern().IsMatch(cleaned))
+        {
+            // "my 7 year old", "a two-month-old": the person asked about, whose age AskerGroup reads; never a condition.
+            return;
+        }
         if (cleaned.Length == 0 || PronounPattern().IsMatch(cleaned))
         {
             if (cleaned.Length > 0)
@@ -972,6 +983,8 @@ public static partial class QuestionAnalyzer
         {
             head = head[..colon];
         }
+        // "My 7 year old": the person asked about, not the topic.
+        head = AgeOfPersonInText().Replace(head, ",");
         var tokens = head.Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries)
             .Select(t => t.Trim('"', '\'', '(', ')', '.', '!'))
             .Where(t => t.Length > 0)
