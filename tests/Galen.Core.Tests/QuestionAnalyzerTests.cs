@@ -97,6 +97,16 @@ public sealed class QuestionAnalyzerTests
         Assert.DoesNotContain(A(question).Conditions, t => t.Name.Contains("old", StringComparison.OrdinalIgnoreCase));
 
     [Theory]
+    [InlineData("What amoxicillin dose do we give a toddler with an ear infection?", "amoxicillin")]
+    [InlineData("Which IV ceftriaxone dose do you use for an adult with pneumonia?", "ceftriaxone")]
+    public void What_someone_does_is_never_taken_for_the_treatment_asked_about(string question, string medicine)
+    {
+        var a = A(question);
+        Assert.DoesNotContain(a.Interventions.Concat(a.Conditions), t => t.Name.StartsWith("we ", StringComparison.OrdinalIgnoreCase) || t.Name.StartsWith("you ", StringComparison.OrdinalIgnoreCase));
+        Assert.True(Names(a.MainIntervention, medicine), a.MainIntervention?.Name);
+    }
+
+    [Theory]
     [InlineData("Does ciprofloxacin work well?")]
     [InlineData("Does melatonin really work at all?")]
     [InlineData("Will metformin work for me?")]

@@ -200,6 +200,9 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?$", Opts)]
     private static partial Regex AgeOfPersonPattern();
 
+    [GeneratedRegex(@"^(?:i|we|you|he|she|they)\s+\w", Opts)]
+    private static partial Regex ClausePattern();
+
     [GeneratedRegex(@"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?\b", Opts)]
     private static partial Regex AgeOfPersonInText();
 
@@ -831,9 +834,10 @@ public static partial class QuestionAnalyzer
             return "";
         });
         cleaned = CleanPhrase(cleaned);
-        if (AgeOfPersonPattern().IsMatch(cleaned))
+        if (AgeOfPersonPattern().IsMatch(cleaned) || ClausePattern().IsMatch(cleaned))
         {
             // "my 7 year old", "a two-month-old": the person asked about, whose age AskerGroup reads; never a condition.
+            // "I give an 8-year-old": a person doing something, a clause and not the name of a treatment or condition.
             return;
         }
         if (cleaned.Length == 0 || PronounPattern().IsMatch(cleaned))
