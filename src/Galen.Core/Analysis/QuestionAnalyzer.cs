@@ -836,8 +836,8 @@ public static partial class QuestionAnalyzer
         cleaned = CleanPhrase(cleaned);
         if (AgeOfPersonPattern().IsMatch(cleaned) || ClausePattern().IsMatch(cleaned))
         {
-            // "my 7 year old", "a two-month-old": the person asked about, whose age AskerGroup reads; never a condition.
-            // "I give an 8-year-old": a person doing something, a clause and not the name of a treatment or condition.
+            // "my 6 year old", "a two-month-old": the person asked about, whose age AskerGroup reads; never a condition.
+            // "we give a 5-year-old": a person doing something, a clause and not the name of a treatment or condition.
             return;
         }
         if (cleaned.Length == 0 || PronounPattern().IsMatch(cleaned))
@@ -987,7 +987,7 @@ public static partial class QuestionAnalyzer
         {
             head = head[..colon];
         }
-        // "My 7 year old": the person asked about, not the topic.
+        // "My 6 year old": the person asked about, not the topic.
         head = AgeOfPersonInText().Replace(head, ",");
         var tokens = head.Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries)
             .Select(t => t.Trim('"', '\'', '(', ')', '.', '!'))
