@@ -283,8 +283,8 @@ public static partial class AnswerComposer
         }
         if (q.IsYesNo && i is not null && c is not null
             && !usable.Any(s => s.Source.Kind == SourceKind.Research
-                || s.Sentences.Any(x => x.MentionsIntervention && (x.MentionsCondition
-                    || (TitleNames(s, q.Conditions) && !BottomLineRanking.NamesAnotherCondition(q.Conditions, x.Text))))))
+                || (TitleNames(s, q.Conditions) is var titled && s.Sentences.Any(x => x.MentionsIntervention && (x.MentionsCondition
+                    || (titled && !BottomLineRanking.NamesAnotherCondition(q.Conditions, x.Text)))))))
         {
             // Guidelines and leaflets tagged with both topics, but no sentence in any of them speaks of the two together
             // (a study's title states its own question, so research is not held to this; in a guideline or leaflet whose

@@ -161,9 +161,12 @@ public static partial class EvidenceGrader
         ArgumentNullException.ThrowIfNull(interventions);
         var classes = interventions.SelectMany(t => Vocabulary.ClassesOf(t.Name))
             .Where(g => !interventions.Any(t => string.Equals(t.Name, g.Name, StringComparison.OrdinalIgnoreCase)))
-            .DistinctBy(g => g.Name).Select(g => new Term(g.Name, g.Phrasings, g.Type)).ToList();
+            .DistinctBy(g => g.Name).Select(g => ClassTerms.GetOrAdd(g.Name, _ => new Term(g.Name, g.Phrasings, g.Type))).ToList();
         return classes.Count == 0 ? interventions : [.. interventions, .. classes];
     }
+
+    // Every source of an ask is graded against the same classes: one term per class, so its phrasings are normalised once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Term> ClassTerms = new(StringComparer.Ordinal);
 
     private static bool Mentions(IReadOnlyList<Term> terms, string text, string normalized)
     {
