@@ -114,7 +114,7 @@ public sealed class EvaluationTests
         using var dir = new TempDirectory();
         var table = dir.File("bottom-line.txt");
         var fixtures = Path.Combine(TestPaths.RepositoryRoot, "tests", "Galen.Evidence.Tests", "Fixtures");
-        var everyday = string.Join(',', new[] { "everyday-questions.json", "everyday-heldout.json", "everyday-heldout-2.json" }
+        var everyday = string.Join(',', new[] { "everyday-questions.json", "everyday-heldout.json", "everyday-heldout-2.json", "everyday-heldout-3.json" }
             .Select(f => Path.Combine(TestPaths.RepositoryRoot, "eval", f)));
         var result = await Cli.RunAsync("--quiet", "eval", "everyday", everyday,
             "--json", "--fit-bottom-line", table, "--folds", "5", "--also-checks",
@@ -131,6 +131,16 @@ public sealed class EvaluationTests
         for (var i = 0; i < shipped.Count; i++) Assert.InRange(fitted[i], shipped[i] - 0.005, shipped[i] + 0.005);
         var json = JsonNode.Parse(result.Stdout)!;
         Assert.True(json["passed"]!.GetValue<int>() >= fit["crossValidated"]!.GetValue<double>() * json["questions"]!.GetValue<int>() - 2, result.Stdout);
+    }
+
+    [Fact]
+    public void A_fact_written_with_a_unit_abbreviation_is_stated_by_a_bottom_line_that_spells_the_unit_out()
+    {
+        var question = new Galen.Cli.Commands.EverydayQuestion("t-1", "What dose of aspirin?", Galen.Core.Answers.Audience.Patient, null, [], ["how-much"],
+            [["75 mg"]], [], false);
+        Assert.True(Galen.Cli.Commands.EverydayScorer.Score(question, "Take 75 milligrams a day.").Passed);
+        Assert.True(Galen.Cli.Commands.EverydayScorer.Score(question, "Take 75 mg a day.").Passed);
+        Assert.False(Galen.Cli.Commands.EverydayScorer.Score(question, "Take 150 milligrams a day.").Passed);
     }
 
     [Fact]

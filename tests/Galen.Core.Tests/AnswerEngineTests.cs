@@ -522,8 +522,31 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("How often should my cholesterol be checked?", AmountKind.Figure)]
     [InlineData("How many hours of sleep does a teenager need?", AmountKind.Duration)]
     [InlineData("Is sertraline safe in pregnancy?", AmountKind.None)]
+    [InlineData("What's the most ibuprofen he can have in one day?", AmountKind.Dose)]
+    [InlineData("Which is the most effective treatment for gout?", AmountKind.None)]
     public void The_amount_a_question_asks_for_is_read_from_its_wording(string question, AmountKind kind) =>
         Assert.Equal(kind, AmountAsked.Of(question));
+
+    [Fact]
+    public void A_dose_that_names_no_medicine_is_a_dose_of_the_one_the_step_before_it_named()
+    {
+        var guideline = new SourceRecord
+        {
+            Kind = SourceKind.Guideline,
+            Ids = new ExternalIds { Guideline = "test-nerve-pain-steps" },
+            Title = "Test guideline: nerve pain in adults",
+            Container = "Test Pain Society",
+            Year = 2023,
+            Keywords = ["neuropathic pain"],
+            Sections =
+            [
+                new SourceSection { Label = "Treatment steps", Category = "treatment-steps", Text = "1. Offer duloxetine to adults with neuropathic pain.\n2. Consider a starting dose of 30 mg once a day, raised after a week if needed." },
+            ],
+        };
+        var answer = new AnswerEngine(new InMemorySearch([guideline])).Ask(new AskRequest("What dose of duloxetine is used for nerve pain?"));
+        Assert.DoesNotContain("holds no source", answer.BottomLine);
+        Assert.Contains("30 mg", answer.BottomLine);
+    }
 
     [Theory]
     [InlineData("Gabapentin dosing in restless legs?", AmountKind.Dose)]

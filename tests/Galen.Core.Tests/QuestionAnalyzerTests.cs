@@ -107,6 +107,18 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
+    [InlineData("Coronary heart disease, LDL above goal on rosuvastatin 20 mg. What's the next step?", "rosuvastatin", "coronary artery disease")]
+    [InlineData("Type 2 diabetes for six years, HbA1c 8.4% on metformin alone. What is the best option now?", "metformin", "type 2 diabetes")]
+    public void A_question_asking_which_to_choose_is_about_what_the_story_around_it_names(string question, string medicine, string condition)
+    {
+        // "What's the next step?" asks for a choice, not for the meaning of "next step": the story says about what.
+        var a = A(question);
+        Assert.NotEqual(QuestionKind.Definition, a.Kind);
+        Assert.True(Names(a.MainIntervention, medicine), a.MainIntervention?.Name);
+        Assert.True(Names(a.MainCondition, condition), a.MainCondition?.Name);
+    }
+
+    [Theory]
     [InlineData("Does ciprofloxacin work well?")]
     [InlineData("Does melatonin really work at all?")]
     [InlineData("Will metformin work for me?")]

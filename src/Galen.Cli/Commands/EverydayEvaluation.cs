@@ -274,7 +274,7 @@ public static class BottomLineLabels
         var gains = candidates.Select(c =>
         {
             var text = EverydayScorer.Normalize(c.Text);
-            bool States(string phrase) => text.Contains(EverydayScorer.Normalize(phrase), StringComparison.Ordinal);
+            bool States(string phrase) => EverydayScorer.States(text, phrase);
             if (question.MustNotState.Any(States) || question.MustState.Count == 0) return 0.0;
             return (double)question.MustState.Count(fact => fact.Any(States)) / question.MustState.Count;
         }).ToList();
@@ -308,13 +308,21 @@ public static class EverydayScorer
     public static EverydayScore Score(EverydayQuestion question, string bottomLine)
     {
         var text = Normalize(bottomLine);
-        bool States(string phrase) => text.Contains(Normalize(phrase), StringComparison.Ordinal);
+        bool States(string phrase) => EverydayScorer.States(text, phrase);
         var missing = question.MustState.Where(fact => !fact.Any(States)).Select(fact => fact[0]).ToList();
         var contradicting = question.MustNotState.Where(States).ToList();
         var saysLacking = LackingPhrases.Any(States);
         var passed = missing.Count == 0 && contradicting.Count == 0 && (!question.Lacking || saysLacking);
         return new EverydayScore(passed, missing, contradicting, saysLacking);
     }
+
+    /// <summary>
+    /// Whether a normalised bottom line states a phrasing, as written or with its units spelled out: the patient wording
+    /// writes "81 milligrams" where the record, and so the expected fact, says "81 mg".
+    /// </summary>
+    internal static bool States(string normalizedText, string phrase) =>
+        normalizedText.Contains(Normalize(phrase), StringComparison.Ordinal)
+        || normalizedText.Contains(Normalize(LayVocabulary.SpellUnits(phrase)), StringComparison.Ordinal);
 
     /// <summary>Lower case with runs of whitespace as one space, so line breaks and double spaces never decide a match.</summary>
     internal static string Normalize(string text) =>

@@ -150,6 +150,11 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:what\s+(?:is|are)|whats|what's|define|what\s+does\s+.+\s+mean|tell\s+me\s+about|explain)\b", Opts)]
     private static partial Regex DefinitionCue();
 
+    // "What's the next step?", "what is the best option now?": asks which one to choose, not what a thing is; the
+    // medicine and condition it is about are named around it.
+    [GeneratedRegex(@"^(?:what\s+(?:is|are)|whats|what's)\s+(?:the\s+|my\s+|a\s+|an\s+)?(?:first|next|best|safest|preferred|usual|right|recommended|main|alternative|other)\b", Opts)]
+    private static partial Regex ChoiceAskedCue();
+
     // ---- Focus cues for yes/no questions.
     [GeneratedRegex(@"\b(?:as\s+(?:effective|good|safe|accurate)\s+as|the\s+same|same\s+as|identical|interchangeable|equal|equivalent|non-?inferior|comparable|similar|equally|substitute|replace|alternative\s+to|instead\s+of)\b", Opts)]
     private static partial Regex EquivalenceCue();
@@ -737,7 +742,7 @@ public static partial class QuestionAnalyzer
         {
             return QuestionKind.AdverseEffects;
         }
-        if (DefinitionCue().IsMatch(q))
+        if (DefinitionCue().IsMatch(q) && !ChoiceAskedCue().IsMatch(q))
         {
             return QuestionKind.Definition;
         }

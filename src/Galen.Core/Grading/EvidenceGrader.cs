@@ -12,6 +12,9 @@ public static partial class EvidenceGrader
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:really|always|truly|actually|necessarily|myth|the\s+same)\b[^?]*\?", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex SceptialTitle();
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:dose|doses|dosage)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DoseWord();
+
     private const int MaxSentencesPerSource = 400;
 
     public static GradedSource Grade(SourceRecord source, double score, double topScore, QuestionAnalysis question) =>
@@ -56,12 +59,20 @@ public static partial class EvidenceGrader
             var isConclusionSection = IsConclusionSection(section);
             var isLast = si == source.Sections.Count - 1;
             var spans = TextTools.SplitSentences(section.Text);
+            var previousNamedIt = false;
             for (var k = 0; k < spans.Count && order < MaxSentencesPerSource; k++)
             {
                 var span = spans[k];
                 var text = section.Text.Substring(span.Start, span.Length);
                 var norm = TextTools.Normalize(text);
                 var mi = Mentions(interventions, text, norm);
+                if (!mi && previousNamedIt && DoseWord().IsMatch(text) && !Vocabulary.FindAll(text).Any(t => t.Group.IsDrug))
+                {
+                    // "Offer duloxetine. Consider a starting dose of 30 mg once a day": a dose that names no
+                    // medicine is a dose of the one the sentence before it named.
+                    mi = true;
+                }
+                previousNamedIt = mi;
                 var mc = Mentions(question.Conditions, text, norm);
                 var mx = Mentions(question.ContextTerms, text, norm);
                 bearsI |= mi;

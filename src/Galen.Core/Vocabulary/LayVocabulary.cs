@@ -240,6 +240,10 @@ public static class LayVocabulary
         return result.Replace(RomanFourMark, "IV", StringComparison.Ordinal);
     }
 
+    /// <summary>Only the units after a number spelled out ("81 mg" -> "81 milligrams"), as the patient wording writes them.</summary>
+    public static string SpellUnits(string text) =>
+        UnitPattern is null || string.IsNullOrEmpty(text) ? text : UnitPattern.Replace(text, m => PlainUnits[m.Value]);
+
     private static string RouteWords(string term) =>
         Routes.TryGetValue(term, out var plain) ? plain : string.Equals(term, "oral", StringComparison.OrdinalIgnoreCase) ? "by mouth" : term;
 
