@@ -110,6 +110,14 @@ public sealed class BottomLineRankingTests
         Assert.Equal(conflict, BottomLineRanking.AgeConflict(BottomLineRanking.AskerAgeInMonths(question), sentence));
 
     [Fact]
+    public void Ruling_out_a_medicine_rules_out_what_is_said_of_its_class()
+    {
+        var excluded = BottomLineRanking.ExcludedWords("Could I manage my indigestion with antacids instead of pantoprazole every morning?");
+        Assert.Equal(1, BottomLineRanking.ExcludedNamed(excluded, "A proton pump inhibitor taken before breakfast for 4 weeks is the usual first treatment."));
+        Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Antacids ease heartburn quickly but only for a short time."));
+    }
+
+    [Fact]
     public void A_sentence_naming_what_was_ruled_out_beside_an_alternative_still_answers()
     {
         var excluded = BottomLineRanking.ExcludedWords("Chest infection and allergic to penicillin: what instead of amoxicillin?");

@@ -373,6 +373,12 @@ public sealed partial class BottomLineRanking
             var described = Vocabulary.FindAll(phrase).Where(t => t.Group.Type is "condition" or "symptom" or "population")
                 .SelectMany(t => ContentWords(t.Surface)).ToHashSet(StringComparer.Ordinal);
             words.AddRange(ContentWords(phrase).Where(w => w.Length >= 4 && !IsVerbOfTaking(w) && !described.Contains(w)));
+            // Ruling out a medicine rules out what is said of its class ("instead of omeprazole": a proton pump inhibitor).
+            foreach (var medicine in Vocabulary.FindAll(phrase).Where(t => t.Group.Type == "drug"))
+            {
+                words.AddRange(Vocabulary.ClassesOf(medicine.Group.Name).SelectMany(c => c.Phrasings.Prepend(c.Name))
+                    .Select(TextTools.Normalize).Where(p => p.Length >= 3));
+            }
         }
         return [.. words.Distinct(StringComparer.Ordinal)];
     }
