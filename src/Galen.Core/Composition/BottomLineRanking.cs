@@ -75,10 +75,10 @@ public sealed partial class BottomLineRanking
     /// <summary>
     /// A second sentence joins the bottom line only when it scores this close to the first (log scale). Chosen by 5-fold
     /// cross-validation with the fit's other settings (<c>--explore</c>; EVALUATION.md), among the margins that keep every
-    /// starter check and the patient wording's reading grade at 8 or below: a more lenient one (0.3, and 0.1, the best
+    /// starter check and the patient wording's reading grade at 8 or below: a more lenient one (0.4, and 0.1, the best
     /// figure by a few questions) wins by saying more, and its longer bottom lines read above grade 8.
     /// </summary>
-    public static double SecondSentenceMargin { get; } = Math.Log(0.4);
+    public static double SecondSentenceMargin { get; } = Math.Log(0.5);
 
     /// <summary>How close to the first a second sentence must score to join it (log scale; <see cref="SecondSentenceMargin"/>).</summary>
     public double SecondSentence { get; init; } = SecondSentenceMargin;
