@@ -528,6 +528,30 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.Equal(kind, AmountAsked.Of(question));
 
     [Fact]
+    public void A_sentence_of_a_leaflet_titled_with_the_condition_counts_as_speaking_of_it_unless_it_names_another()
+    {
+        var leaflet = new SourceRecord
+        {
+            Kind = SourceKind.PatientInformation,
+            Ids = new ExternalIds { Medquad = "TEST_0002_Sec1" },
+            Title = "Cellulitis: looking after yourself at home",
+            Container = "Test Health Pages",
+            Sections =
+            [
+                new SourceSection { Label = "Answer", Text = "Cellulitis is an infection of the skin and the layer under it. Rest with the swollen leg raised on a pillow. Gout can also make a joint red, hot and sore." },
+            ],
+        };
+        var (_, explanation) = new AnswerEngine(new InMemorySearch([leaflet]))
+            .ExplainBottomLine(new AskRequest("my shin has cellulitis, what can i do at home to help?", Audience.Patient, []));
+
+        double Subject(string words) =>
+            Assert.Single(explanation.Candidates, c => c.Text.Contains(words, StringComparison.Ordinal)).Features[BottomLineRanking.LeafletSubjectFeature];
+        Assert.Equal(1, Subject("pillow"));
+        Assert.Equal(0, Subject("infection of the skin"));
+        Assert.Equal(0, Subject("Gout"));
+    }
+
+    [Fact]
     public void A_dose_that_names_no_medicine_is_a_dose_of_the_one_the_step_before_it_named()
     {
         var guideline = new SourceRecord

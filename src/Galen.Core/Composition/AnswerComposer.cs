@@ -392,6 +392,7 @@ public static partial class AnswerComposer
         var amountAsked = AmountAsked.Of(q);
         var asksWhen = BottomLineRanking.AsksWhen(q.FocusQuestion);
         var excluded = BottomLineRanking.ExcludedWords(q.Question);
+        var titled = new Dictionary<GradedSource, bool>(ReferenceEqualityComparer.Instance);
         var patient = ctx.Audience == Audience.Patient;
         var candidates = new List<(GradedSource Source, GradedSentence Sentence, BottomLineCandidate Candidate)>();
         // Sentences of these sources that name none of the question's terms: a few of them, the closest in meaning,
@@ -437,6 +438,15 @@ public static partial class AnswerComposer
                     }
                 }
             }
+        }
+
+        bool TitledWithCondition(GradedSource s)
+        {
+            if (!titled.TryGetValue(s, out var names))
+            {
+                titled[s] = names = TitleNames(s, q.Conditions);
+            }
+            return names;
         }
 
         double[] Signals(GradedSource s, GradedSentence x)
@@ -485,6 +495,10 @@ public static partial class AnswerComposer
             f[i++] = BottomLineRanking.AnswerKind(amountAsked, asksWhen, x.Text);
             i++; // meaning-only: set by the caller for a sentence admitted by closeness in meaning alone.
             f[i++] = On(asker.Names(x.Text));
+            // A leaflet titled with the condition speaks of it throughout: "draw around the redness to see whether it
+            // spreads" on a cellulitis page is about cellulitis without naming it.
+            f[i++] = On(s.Source.Kind == SourceKind.PatientInformation && !x.MentionsCondition && q.Conditions.Count > 0
+                && TitledWithCondition(s) && !BottomLineRanking.NamesAnotherCondition(q.Conditions, x.Text));
             return f;
         }
 

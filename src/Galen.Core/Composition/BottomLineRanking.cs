@@ -27,7 +27,7 @@ public sealed partial class BottomLineRanking
         "stance-differs", "against-when-uncertain", "kind-fit", "other-condition", "deciding", "record-bottom-line",
         "patient-voice", "named-first", "named-other", "named-elsewhere", "rare-word", "short", "long", "too-hard",
         "too-hard-record-line", "words-shared", "group-conflict", "excluded-named", "new-words", "negative-open", "meaning",
-        "answer-kind", "meaning-only", "group-named",
+        "answer-kind", "meaning-only", "group-named", "leaflet-subject",
     ];
 
     /// <summary>Index of the relevance signal: how much of what the question names the sentence names (log scale).</summary>
@@ -55,6 +55,9 @@ public sealed partial class BottomLineRanking
 
     /// <summary>The signal that a sentence is written for the asker's own group (<see cref="AskerGroup.Names"/>).</summary>
     public static int GroupNamedFeature { get; } = Index("group-named");
+
+    /// <summary>The signal that a sentence of a leaflet titled with the condition speaks of it without naming it.</summary>
+    public static int LeafletSubjectFeature { get; } = Index("leaflet-subject");
 
     /// <summary>How close in cosine one unit of the meaning signal is.</summary>
     public const double MeaningUnit = 0.1;
@@ -109,7 +112,7 @@ public sealed partial class BottomLineRanking
         Math.Log(0.5), Math.Log(1.1 / 0.5), 1, Math.Log(0.4), Math.Log(4), Math.Log(1.5),
         Math.Log(1.8), Math.Log(2.5), Math.Log(1.2), Math.Log(0.5), Math.Log(2.5), Math.Log(1.2), Math.Log(0.8), Math.Log(0.4),
         Math.Log(0.7 / 0.4), 0, 0, 0, 0, 0, 0,
-        0, 0, 0,
+        0, 0, 0, 0,
     ]);
 
     /// <summary>The ranking shipped with Galen (Composition/bottom-line.txt).</summary>
