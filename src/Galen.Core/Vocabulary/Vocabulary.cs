@@ -29,6 +29,9 @@ public static class Vocabulary
     private static readonly Dictionary<string, List<TermGroup>> ByNormalized = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, List<TermGroup>> ByExact = new(StringComparer.Ordinal);
 
+    /// <summary>The first word of every name of two words or more: a word not in it starts no longer match.</summary>
+    private static readonly HashSet<string> PhraseStarts = new(StringComparer.Ordinal);
+
     static Vocabulary()
     {
         var groups = new List<TermGroup>();
@@ -59,6 +62,14 @@ public static class Vocabulary
             }
         }
         AllGroups = groups;
+        foreach (var key in ByNormalized.Keys)
+        {
+            var space = key.IndexOf(' ', StringComparison.Ordinal);
+            if (space > 0)
+            {
+                PhraseStarts.Add(key[..space]);
+            }
+        }
     }
 
     /// <summary>Every group's names, preferred name first, in file order.</summary>
@@ -154,11 +165,17 @@ public static class Vocabulary
     {
         var original = TokensKeepCase(text);
         var matches = new List<TermMatch>();
+        var lower = new string[original.Count];
+        for (var k = 0; k < lower.Length; k++)
+        {
+            lower[k] = original[k].ToLowerInvariant();
+        }
         var i = 0;
         while (i < original.Count)
         {
             var found = false;
-            var maxLen = Math.Min(MaxPhraseTokens, original.Count - i);
+            // Most words start no name of several words: only the one-word look-ups are made for them.
+            var maxLen = PhraseStarts.Contains(lower[i]) ? Math.Min(MaxPhraseTokens, original.Count - i) : 1;
             for (var len = maxLen; len >= 1 && !found; len--)
             {
                 if (len == 1 && ByExact.TryGetValue(original[i], out var exact))
@@ -168,11 +185,11 @@ public static class Vocabulary
                     found = true;
                     break;
                 }
-                var key = string.Join(' ', original.Skip(i).Take(len)).ToLowerInvariant();
+                var key = len == 1 ? lower[i] : string.Join(' ', lower, i, len);
                 if (ByNormalized.TryGetValue(key, out var list)
                     || (key.Length > 3 && key.EndsWith('s') && ByNormalized.TryGetValue(key[..^1], out list)))
                 {
-                    matches.Add(new TermMatch(list[0], string.Join(' ', original.Skip(i).Take(len)), i, len));
+                    matches.Add(new TermMatch(list[0], len == 1 ? original[i] : string.Join(' ', original.GetRange(i, len)), i, len));
                     i += len;
                     found = true;
                 }
