@@ -440,7 +440,7 @@ public sealed partial class BottomLineRanking
 
     /// <summary>
     /// How strongly the fit is held to its start (L2 per weight). Chosen with <see cref="KeepingRounds"/> and <see cref="KeepingFactor"/> by 5-fold
-    /// cross-validation on all the everyday questions (the three files in eval/), among the settings that keep every
+    /// cross-validation on all the everyday questions (the labelled files in eval/; eval/README.md), among the settings that keep every
     /// starter check passing (<c>--explore</c> prints the table; EVALUATION.md).
     /// </summary>
     public const double Regularization = 0.01;
