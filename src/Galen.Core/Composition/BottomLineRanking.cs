@@ -373,11 +373,12 @@ public sealed partial class BottomLineRanking
             // What a question rules out is a treatment; a condition, symptom or group after "rather than" or
             // "without" describes the case ("a lung infection rather than a chest cold").
             var phrase = m.Groups[1].Value;
-            var described = Vocabulary.FindAll(phrase).Where(t => t.Group.Type is "condition" or "symptom" or "population")
+            var named = Vocabulary.FindAll(phrase);
+            var described = named.Where(t => t.Group.Type is "condition" or "symptom" or "population")
                 .SelectMany(t => ContentWords(t.Surface)).ToHashSet(StringComparer.Ordinal);
             words.AddRange(ContentWords(phrase).Where(w => w.Length >= 4 && !IsVerbOfTaking(w) && !described.Contains(w)));
             // Ruling out a medicine rules out what is said of its class ("instead of omeprazole": a proton pump inhibitor).
-            foreach (var medicine in Vocabulary.FindAll(phrase).Where(t => t.Group.Type == "drug"))
+            foreach (var medicine in named.Where(t => t.Group.Type == "drug"))
             {
                 words.AddRange(Vocabulary.ClassesOf(medicine.Group.Name).SelectMany(c => c.Phrasings.Prepend(c.Name))
                     .Select(TextTools.Normalize).Where(p => p.Length >= 3));

@@ -233,10 +233,7 @@ public static class LayVocabulary
                 ? beforeNoun
                 : PlainExact[m.Value]);
         }
-        if (UnitPattern is not null)
-        {
-            result = UnitPattern.Replace(result, m => PlainUnits[m.Value]);
-        }
+        result = SpellUnits(result);
         return result.Replace(RomanFourMark, "IV", StringComparison.Ordinal);
     }
 
