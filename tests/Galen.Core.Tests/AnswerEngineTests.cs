@@ -601,6 +601,24 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.Equal(kind, AmountAsked.Of(question));
 
     [Theory]
+    [InlineData("For a migraine attack, take aspirin 900 mg or paracetamol.", false)]
+    [InlineData("Paracetamol 1 g up to four times a day is the usual adult dose.", true)]
+    [InlineData("The usual adult dose is 1 g up to four times a day.", true)]
+    [InlineData("Take ibuprofen 400 mg with food, or paracetamol if ibuprofen upsets your stomach.", false)]
+    public void A_dose_belongs_to_the_medicine_named_nearest_before_it(string sentence, bool gives)
+    {
+        var paracetamol = new Term("acetaminophen", ["acetaminophen", "paracetamol"], "drug");
+        Assert.Equal(gives, AmountAsked.GivesDoseOf(paracetamol, sentence));
+    }
+
+    [Theory]
+    [InlineData("Oculogyric crisis after haloperidol: what do I give and how much?", true)]
+    [InlineData("Which should we give first, and at what dose?", true)]
+    [InlineData("How much haloperidol can an older adult take?", false)]
+    public void A_question_asking_which_medicine_to_give_asks_the_dose_of_the_answer(string question, bool which) =>
+        Assert.Equal(which, AmountAsked.AsksWhichToGive(question));
+
+    [Theory]
     [InlineData("How many grams of fibre should I eat each day?", "day")]
     [InlineData("How much walking a week keeps the heart healthy?", "week")]
     [InlineData("How often should I use the cream daily?", "day")]

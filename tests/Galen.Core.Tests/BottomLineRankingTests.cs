@@ -235,6 +235,17 @@ public sealed class BottomLineRankingTests
         Assert.Equal(another, BottomLineRanking.NamesAnotherCondition([asked], sentence));
     }
 
+    [Theory]
+    [InlineData("Some cold and allergy medicines that contain decongestants can make it harder to pee.", false)]
+    [InlineData("Hay fever tablets that make you drowsy can make it harder to pee.", false)]
+    [InlineData("An allergy can make it harder to pee.", true)]
+    [InlineData("Decongestants are best avoided with asthma and a cold.", true)]
+    public void A_condition_that_only_says_what_a_medicine_is_sold_for_is_not_another_condition(string sentence, bool another)
+    {
+        var asked = new Term("benign prostatic hyperplasia", ["benign prostatic hyperplasia", "enlarged prostate"], "condition");
+        Assert.Equal(another, BottomLineRanking.NamesAnotherCondition([asked], sentence));
+    }
+
     [Fact]
     public void Questions_where_no_candidate_states_anything_leave_the_fit_at_its_start()
     {

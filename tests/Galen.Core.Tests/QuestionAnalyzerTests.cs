@@ -119,6 +119,35 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
+    [InlineData("My son has a verruca on his heel that hurts. whats the first thing to try to get rid of it?")]
+    [InlineData("My son has a verruca on his heel that hurts. What's the first thing to try to get rid of it?")]
+    [InlineData("My son has a verruca on his heel that hurts. What is the first thing to try to get rid of it?")]
+    public void A_topic_the_vocabulary_does_not_know_is_taken_from_the_story_when_the_question_names_none(string question)
+    {
+        // "whats" typed without its apostrophe reads as "what is"; the question itself names nothing, so the story does,
+        // and its topic is searched for like the question's words.
+        var a = A(question);
+        Assert.Equal("verruca", a.MainCondition?.Name);
+        Assert.Contains("verruca", a.Keywords);
+        Assert.Equal(QuestionKind.Treatment, a.Kind);
+    }
+
+    [Fact]
+    public void The_child_a_treatment_is_asked_for_is_not_part_of_the_condition_named()
+    {
+        var a = A("What's the best treatment for head lice in my 6 year old?");
+        Assert.Equal("head lice", a.MainCondition?.Name);
+    }
+
+    [Fact]
+    public void The_most_of_a_medicine_one_may_take_is_a_question_about_its_dose()
+    {
+        var a = A("I'm 16 weeks pregnant. What is the most ibuprofen I'm allowed in a day?");
+        Assert.Equal(QuestionKind.Dosing, a.Kind);
+        Assert.True(Names(a.MainIntervention, "ibuprofen"), a.MainIntervention?.Name);
+    }
+
+    [Theory]
     [InlineData("Does ciprofloxacin work well?")]
     [InlineData("Does melatonin really work at all?")]
     [InlineData("Will metformin work for me?")]

@@ -126,7 +126,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:vs\.?|versus|compared\s+(?:with|to)|better\s+than|worse\s+than|superior\s+to|inferior\s+to|more\s+effective\s+than|less\s+effective\s+than|as\s+effective\s+as|as\s+good\s+as|safer\s+than|difference\s+between|which\s+is\s+(?:better|best|safer))\b", Opts)]
     private static partial Regex ComparisonCue();
 
-    [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|how\s+much|how\s+many\s+(?:mg|milligrams|tablets|pills)|amount\s+of|maximum\s+daily|max(?:imum)?\s+dose|mg|milligrams?|upper\s+limit|what\s+level|toxic\s+level|blood\s+level)\b", Opts)]
+    [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|how\s+much|how\s+many\s+(?:mg|milligrams|tablets|pills)|amount\s+of|maximum\s+daily|max(?:imum)?\s+dose|mg|milligrams?|upper\s+limit|what\s+level|toxic\s+level|blood\s+level|the\s+most\s+(?:[\w-]+\s+){1,3}?(?:i|you|we|he|she|they)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may))\b", Opts)]
     private static partial Regex DosingCue();
 
     [GeneratedRegex(@"\b(?:side[\s-]+effects?|adverse|toxicity|toxic|overdose|safe|safely|safety|risks?|interactions?|interact|harmful|dangerous|cause|causes|causing|caused|induce|induced|trigger|worsen|contraindicat\w*|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|ok(?:ay)?\s+to\s+(?:take|use|give)|while\s+(?:pregnant|breastfeeding|nursing)|from\s+(?:the|my|his|her|this)\s+\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
@@ -211,7 +211,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?\b", Opts)]
     private static partial Regex AgeOfPersonInText();
 
-    [GeneratedRegex(@"\s+(?:symptoms?|in\s+(?:adults?|children|kids|the\s+elderly|older\s+adults|elderly\s+patients|pregnancy|pregnant\s+women|women|men|infants|patients)|during\s+pregnancy|at\s+night|anymore|too|then|now|as\s+well|at\s+all|in\s+general|right\s+now|safely|though|please|for\s+me|for\s+(?:him|her|them)|effectively|\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|ml|mls|%|units?|iu|tablets?|pills?)?)$", Opts)]
+    [GeneratedRegex(@"\s+(?:symptoms?|in\s+(?:adults?|children|kids|the\s+elderly|older\s+adults|elderly\s+patients|pregnancy|pregnant\s+women|women|men|infants|patients)|during\s+pregnancy|at\s+night|anymore|too|then|now|as\s+well|at\s+all|in\s+general|right\s+now|safely|though|please|for\s+me|for\s+(?:him|her|them)|effectively|\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|ml|mls|%|units?|iu|tablets?|pills?)?|(?:in|for|with)\s+(?:my|our|his|her|a|an|the)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?(?:\s+(?:son|daughter|boy|girl|child|baby|kid))?)$", Opts)]
     private static partial Regex TrailingFillerPattern();
 
     [GeneratedRegex(@"\b(?:in|during|for)\s+(?<pop>pregnancy|pregnant\s+women|children|kids|infants|babies|newborns|adults|older\s+adults|the\s+elderly|elderly\s+(?:patients|people)|adolescents|teenagers|women|men|breastfeeding(?:\s+women)?|postmenopausal\s+women|athletes)\b", Opts)]
@@ -233,6 +233,10 @@ public static partial class QuestionAnalyzer
         "alternatives", "options", "option", "interactions", "interaction", "breastfeeding", "mg", "daily", "day",
         // "What is going on?" asks about the story told before it, not about a topic called "going on".
         "going", "happening", "happened", "wrong", "matter",
+        // "What is the first thing to try to get rid of ...?": which step is asked, and the doing of it; never the topic.
+        "first", "next", "try", "rid",
+        // "My son has ...": the person asked about, as "my 6 year old" is.
+        "son", "daughter", "boy", "girl", "child", "kid", "wife", "husband", "partner", "mum", "mom", "dad",
     };
 
     private static readonly string[] GenericHeads =
@@ -322,9 +326,14 @@ public static partial class QuestionAnalyzer
         return new string(chars).Trim();
     }
 
+    // "What's" and the "whats" typed without its apostrophe are "what is"; the patterns that read a question are
+    // written for the full form.
+    [GeneratedRegex(@"\b(?<w>what|where|who|how)(?:['\u2019]s|s)\b", Opts)]
+    private static partial Regex QuestionWordContraction();
+
     private static QuestionAnalysis AnalyzeOne(string raw)
     {
-        var question = Clean(raw);
+        var question = QuestionWordContraction().Replace(Clean(raw), m => m.Groups["w"].Value + " is");
         var focus = FindFocus(question);
         var q = focus.TrimEnd('?', '.', '!', ' ', '"', '\'').Trim();
 
@@ -509,6 +518,12 @@ public static partial class QuestionAnalyzer
                 // step below finds).
                 phrase = headline;
             }
+            if (phrase is null && !ReferenceEquals(focus, question) && focus.Length < question.Length)
+            {
+                // "My daughter has a verruca on her foot. What is the first thing to try?": the question names nothing,
+                // so the story told before it holds the topic, even one the vocabulary does not know.
+                phrase = FallbackPhrase(question.Replace(focus, " ", StringComparison.Ordinal));
+            }
             if (phrase is not null)
             {
                 var abbreviation = phrase.Length is >= 2 and <= 5 && phrase.All(char.IsUpper) && question.Any(char.IsLower);
@@ -607,7 +622,10 @@ public static partial class QuestionAnalyzer
         var focusKind = ClassifyFocus(q, kind);
 
         var keywords = new List<string>();
-        foreach (var w in TextTools.Tokens(TextTools.Normalize(core)))
+        // A topic the vocabulary does not know, taken from the story around the question, is searched for like the
+        // question's own words.
+        var fallbackWords = conditions.Where(c => c.Type == "fallback").Select(c => " " + c.Name);
+        foreach (var w in TextTools.Tokens(TextTools.Normalize(core + string.Concat(fallbackWords))))
         {
             if (w.Length >= 3 && !TextTools.StopWords.Contains(w) && !keywords.Contains(w))
             {

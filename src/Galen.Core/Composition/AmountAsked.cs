@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Galen.Core.Analysis;
 
 namespace Galen.Core.Composition;
 
@@ -145,6 +146,40 @@ public static partial class AmountAsked
 
     [GeneratedRegex(@"\b(?:a|per|each|every)\s+year\b|\byearly\b|\bannually\b", RegexOptions.IgnoreCase)]
     private static partial Regex PerYear();
+
+    /// <summary>
+    /// Whether a sentence gives a dose of the medicine asked about: a dose belongs to the medicine named nearest before
+    /// it ("aspirin 900 mg or paracetamol" gives aspirin's dose, not paracetamol's), or, when none is named before it, to
+    /// the first one named after it. A dose that names no medicine counts for the one asked, as the grader reads it.
+    /// </summary>
+    public static bool GivesDoseOf(Term medicine, string sentence, string? rate = null)
+    {
+        ArgumentNullException.ThrowIfNull(medicine);
+        if (!Gives(AmountKind.Dose, sentence, rate))
+        {
+            return false;
+        }
+        foreach (Match dose in StatesDose().Matches(sentence))
+        {
+            var owner = Vocabulary.FindAll(sentence[..dose.Index]).LastOrDefault(m => m.Group.IsDrug)
+                ?? Vocabulary.FindAll(sentence[(dose.Index + dose.Length)..]).FirstOrDefault(m => m.Group.IsDrug);
+            if (owner is null || string.Equals(owner.Group.Name, medicine.Name, StringComparison.OrdinalIgnoreCase)
+                || medicine.IsIn(owner.Surface, TextTools.Normalize(owner.Surface)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the question asks which medicine to give as well as how much ("what do I give and how much?"): then the
+    /// amount asked is of the answer, not of a medicine the question names (the one that caused the problem).
+    /// </summary>
+    public static bool AsksWhichToGive(string question) => WhichToGive().IsMatch(question ?? "");
+
+    [GeneratedRegex(@"\b(?:what|which)\s+(?:\w+\s+)?(?:do|should|can|could|would|to)\s+(?:i|we|you|one)?\s*(?:give|take|use|prescribe|start)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhichToGive();
 
     /// <summary>The sentence that says the library holds no such amount, naming what it is about.</summary>
     public static string Lacking(AmountKind kind, string? subject) => kind switch

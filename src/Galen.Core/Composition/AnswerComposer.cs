@@ -351,7 +351,7 @@ public static partial class AnswerComposer
         }
         // Only a name the vocabulary knows is a thing a dose is given of ("how much sleep does a teenager need" asks
         // for a figure, not a dose of a phrase).
-        var subject = q.MainIntervention is { IsUnsure: false } known ? known : null;
+        var subject = q.MainIntervention is { IsUnsure: false } known && !AmountAsked.AsksWhichToGive(q.FocusQuestion) ? known : null;
         if (subject is null && kind == AmountKind.Dose)
         {
             kind = AmountKind.Figure;
@@ -363,8 +363,9 @@ public static partial class AnswerComposer
         bool About(GradedSentence x) => subject is not null ? x.MentionsIntervention
             : unknownName is not null ? TextTools.ContainsWordStart(TextTools.Normalize(x.Text), unknownName)
             : q.MainCondition is null || x.MentionsCondition;
-        var held = usable.Any(s => s.Sentences.Any(x => About(x) && x.Relevance >= 0.3 && AmountAsked.Gives(kind, x.Text, rate)));
-        return (kind, held ? null : AmountAsked.Lacking(kind, subject?.Name), text => AmountAsked.Gives(kind, text, rate) && SpeaksOfAsked(q, text));
+        bool Gives(string text) => kind == AmountKind.Dose && subject is not null ? AmountAsked.GivesDoseOf(subject, text, rate) : AmountAsked.Gives(kind, text, rate);
+        var held = usable.Any(s => s.Sentences.Any(x => About(x) && x.Relevance >= 0.3 && Gives(x.Text)));
+        return (kind, held ? null : AmountAsked.Lacking(kind, subject?.Name), text => Gives(text) && SpeaksOfAsked(q, text));
     }
 
     /// <summary>The first content word of a name the vocabulary does not know, when that is what the question asks of.</summary>

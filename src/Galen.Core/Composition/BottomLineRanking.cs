@@ -426,10 +426,36 @@ public sealed partial class BottomLineRanking
     }
 
     /// <summary>Whether the sentence names a condition the vocabulary knows that is none of the question's.</summary>
-    public static bool NamesAnotherCondition(IReadOnlyList<Term> conditions, string sentence) =>
-        Vocabulary.FindAll(sentence).Any(m => m.Group.Type == "condition"
+    public static bool NamesAnotherCondition(IReadOnlyList<Term> conditions, string sentence)
+    {
+        var matches = Vocabulary.FindAll(sentence);
+        if (matches.Count == 0)
+        {
+            return false;
+        }
+        var tokens = Vocabulary.TokensKeepCase(sentence);
+        return matches.Any(m => m.Group.Type == "condition"
+            && !NamesAMedicinesUse(tokens, m.Token + m.TokenCount)
             && !conditions.Any(c => string.Equals(c.Name, m.Group.Name, StringComparison.OrdinalIgnoreCase)
                 || c.Phrasings.Any(p => string.Equals(p, m.Surface, StringComparison.OrdinalIgnoreCase))));
+    }
+
+    // "Cold and allergy medicines", "hay fever tablets": a condition named before the word for a medicine says what the
+    // medicine is sold for; the sentence speaks of the medicine, not of that condition.
+    private static bool NamesAMedicinesUse(IReadOnlyList<string> tokens, int after)
+    {
+        var next = after;
+        if (next + 1 < tokens.Count && tokens[next].Equals("and", StringComparison.OrdinalIgnoreCase)
+            && Vocabulary.FindAll(tokens[next + 1]).Any(m => m.Group.Type == "condition"))
+        {
+            next += 2;
+        }
+        return next < tokens.Count && MedicineWords.Contains(tokens[next]);
+    }
+
+    private static readonly HashSet<string> MedicineWords = new(
+        ["medicine", "medicines", "remedy", "remedies", "tablets", "pills", "drugs", "products", "sprays", "syrups"],
+        StringComparer.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"\b(?:such as|for example|e\.g\.|including)\s+[^.;:()]*", RegexOptions.IgnoreCase)]
     private static partial Regex Examples();
