@@ -139,6 +139,13 @@ public sealed class QuestionAnalyzerTests
         Assert.Equal("head lice", a.MainCondition?.Name);
     }
 
+    [Theory]
+    [InlineData("Adult with severe seasonal hay fever: what combination can be used from the outset?", false)]
+    [InlineData("What should I take for hay fever from the start of the pollen season?", false)]
+    [InlineData("Could my dizziness be from the amlodipine?", true)]
+    public void From_the_outset_says_when_and_does_not_ask_about_harm(string question, bool harm) =>
+        Assert.Equal(harm, A(question).Kind == QuestionKind.AdverseEffects);
+
     [Fact]
     public void The_most_of_a_medicine_one_may_take_is_a_question_about_its_dose()
     {

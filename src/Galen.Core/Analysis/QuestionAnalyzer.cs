@@ -129,7 +129,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|how\s+much|how\s+many\s+(?:mg|milligrams|tablets|pills)|amount\s+of|maximum\s+daily|max(?:imum)?\s+dose|mg|milligrams?|upper\s+limit|what\s+level|toxic\s+level|blood\s+level|the\s+most\s+(?:[\w-]+\s+){1,3}?(?:i|you|we|he|she|they)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may))\b", Opts)]
     private static partial Regex DosingCue();
 
-    [GeneratedRegex(@"\b(?:side[\s-]+effects?|adverse|toxicity|toxic|overdose|safe|safely|safety|risks?|interactions?|interact|harmful|dangerous|cause|causes|causing|caused|induce|induced|trigger|worsen|contraindicat\w*|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|ok(?:ay)?\s+to\s+(?:take|use|give)|while\s+(?:pregnant|breastfeeding|nursing)|from\s+(?:the|my|his|her|this)\s+\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
+    // "From the medicine" blames a cause; "from the outset" or "from the start" only says when.
+    [GeneratedRegex(@"\b(?:side[\s-]+effects?|adverse|toxicity|toxic|overdose|safe|safely|safety|risks?|interactions?|interact|harmful|dangerous|cause|causes|causing|caused|induce|induced|trigger|worsen|contraindicat\w*|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|ok(?:ay)?\s+to\s+(?:take|use|give)|while\s+(?:pregnant|breastfeeding|nursing)|from\s+(?:the|my|his|her|this)\s+(?!(?:outset|start|beginning|onset|first|get-go)\b)\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
     private static partial Regex AdverseCue();
 
     [GeneratedRegex(@"\b(?:treat|treats|treating|treated|treatment|treatments|manage|management|managing|therapy|therapies|remedy|remedies|cure|relieve|get\s+rid\s+of|what\s+(?:can|should)\s+(?:i|we)\s+(?:take|do)|help\s+with|helps?)\b", Opts)]
@@ -168,7 +169,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:necessary|needed|need|needs|mandatory|required|essential|obligatory|justified|warranted|indispensable|routinely|routine|always)\b", Opts)]
     private static partial Regex NecessityCue();
 
-    [GeneratedRegex(@"\b(?:cause|causes|induce|induces|increase\s+the\s+risk|raise\s+the\s+risk|risk\s+factor|harmful|harm|toxic|worsen|dangerous|adverse|side\s+effects?|complications?|contraindications?|from\s+(?:the|my|his|her|this)\s+\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
+    [GeneratedRegex(@"\b(?:cause|causes|induce|induces|increase\s+the\s+risk|raise\s+the\s+risk|risk\s+factor|harmful|harm|toxic|worsen|dangerous|adverse|side\s+effects?|complications?|contraindications?|from\s+(?:the|my|his|her|this)\s+(?!(?:outset|start|beginning|onset|first|get-go)\b)\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
     private static partial Regex HarmCue();
 
     [GeneratedRegex(@"\b(?:accurate|accuracy|reliable|reliability|valid|validity|sensitive|specific|agree|agreement|reproducible|detect|identify|diagnose|predict\w*)\b", Opts)]
@@ -234,7 +235,7 @@ public static partial class QuestionAnalyzer
         // "What is going on?" asks about the story told before it, not about a topic called "going on".
         "going", "happening", "happened", "wrong", "matter",
         // "What is the first thing to try to get rid of ...?": which step is asked, and the doing of it; never the topic.
-        "first", "next", "try", "rid",
+        "first", "next", "try", "rid", "gets", "getting", "got",
         // "My son has ...": the person asked about, as "my 6 year old" is.
         "son", "daughter", "boy", "girl", "child", "kid", "wife", "husband", "partner", "mum", "mom", "dad",
     };
