@@ -159,10 +159,13 @@ public static partial class AmountAsked
         {
             return false;
         }
+        // The sentence's medicines are looked up once; each dose is placed among them by the words before it.
+        var medicines = Vocabulary.FindAll(sentence).Where(m => m.Group.IsDrug).ToList();
         foreach (Match dose in StatesDose().Matches(sentence))
         {
-            var owner = Vocabulary.FindAll(sentence[..dose.Index]).LastOrDefault(m => m.Group.IsDrug)
-                ?? Vocabulary.FindAll(sentence[(dose.Index + dose.Length)..]).FirstOrDefault(m => m.Group.IsDrug);
+            var at = Vocabulary.TokensKeepCase(sentence[..dose.Index]).Count;
+            var after = Vocabulary.TokensKeepCase(sentence[..(dose.Index + dose.Length)]).Count;
+            var owner = medicines.LastOrDefault(m => m.Token + m.TokenCount <= at) ?? medicines.FirstOrDefault(m => m.Token >= after);
             if (owner is null || string.Equals(owner.Group.Name, medicine.Name, StringComparison.OrdinalIgnoreCase)
                 || medicine.IsIn(owner.Surface, TextTools.Normalize(owner.Surface)))
             {

@@ -435,20 +435,20 @@ public sealed partial class BottomLineRanking
         }
         var tokens = Vocabulary.TokensKeepCase(sentence);
         return matches.Any(m => m.Group.Type == "condition"
-            && !NamesAMedicinesUse(tokens, m.Token + m.TokenCount)
+            && !NamesAMedicinesUse(tokens, matches, m.Token + m.TokenCount)
             && !conditions.Any(c => string.Equals(c.Name, m.Group.Name, StringComparison.OrdinalIgnoreCase)
                 || c.Phrasings.Any(p => string.Equals(p, m.Surface, StringComparison.OrdinalIgnoreCase))));
     }
 
     // "Cold and allergy medicines", "hay fever tablets": a condition named before the word for a medicine says what the
     // medicine is sold for; the sentence speaks of the medicine, not of that condition.
-    private static bool NamesAMedicinesUse(IReadOnlyList<string> tokens, int after)
+    private static bool NamesAMedicinesUse(IReadOnlyList<string> tokens, IReadOnlyList<TermMatch> matches, int after)
     {
         var next = after;
-        if (next + 1 < tokens.Count && tokens[next].Equals("and", StringComparison.OrdinalIgnoreCase)
-            && Vocabulary.FindAll(tokens[next + 1]).Any(m => m.Group.Type == "condition"))
+        if (next < tokens.Count && tokens[next].Equals("and", StringComparison.OrdinalIgnoreCase)
+            && matches.FirstOrDefault(m => m.Token == next + 1 && m.Group.Type == "condition") is { } joined)
         {
-            next += 2;
+            next = joined.Token + joined.TokenCount;
         }
         return next < tokens.Count && MedicineWords.Contains(tokens[next]);
     }
