@@ -246,6 +246,15 @@ public sealed class BottomLineRankingTests
         Assert.Equal(another, BottomLineRanking.NamesAnotherCondition([asked], sentence));
     }
 
+    [Theory]
+    [InlineData("Which tablet do doctors begin with for a bad back?", "Offer an anti-inflammatory first, at the lowest dose that works.", 1)]
+    [InlineData("Which tablet do doctors begin with for a bad back?", "Anti-inflammatories can upset the stomach.", 0)]
+    [InlineData("What is the first choice for an itchy rash?", "A non-drowsy antihistamine is the first-line treatment.", 1)]
+    [InlineData("What is the first choice for an itchy rash?", "In the first week the rash may spread.", 0)]
+    [InlineData("Do antihistamines help an itchy rash?", "A non-drowsy antihistamine is the first-line treatment.", 0)]
+    public void A_question_about_what_comes_first_is_answered_by_a_sentence_that_ranks_a_choice_first(string question, string sentence, double answers) =>
+        Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, BottomLineRanking.AsksFirst(question)));
+
     [Fact]
     public void Questions_where_no_candidate_states_anything_leave_the_fit_at_its_start()
     {

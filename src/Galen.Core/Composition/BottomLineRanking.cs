@@ -218,8 +218,20 @@ public sealed partial class BottomLineRanking
     /// 1 when the sentence gives the kind of thing the question asks for: an amount of the kind asked ("how much",
     /// "how long"), or a time for a "when" question ("before the season", "at night", "within 2 days").
     /// </summary>
-    public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence) =>
-        (amount != AmountKind.None && AmountAsked.States(amount, sentence)) || (asksWhen && TimeExpression().IsMatch(sentence)) ? 1 : 0;
+    public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence, bool asksFirst = false) =>
+        (amount != AmountKind.None && AmountAsked.States(amount, sentence)) || (asksWhen && TimeExpression().IsMatch(sentence))
+        || (asksFirst && FirstChoice().IsMatch(sentence)) ? 1 : 0;
+
+    /// <summary>True when the question asks what comes first (to try, to start with, to add), not what works at all.</summary>
+    public static bool AsksFirst(string question) => FirstAsked().IsMatch(question ?? "");
+
+    [GeneratedRegex(@"\bfirst\b|\bfirst-line\b|\b(?:start|begin|started|begun) (?:with|on)\b|\binitial(?:ly)?\b|\bpreferred\b|\bfrom the (?:outset|start)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FirstAsked();
+
+    // What a sentence says when it ranks a treatment first: "first-line", "first choice", "initially", "start with",
+    // "preferred"; a first day or week is a time, not a choice.
+    [GeneratedRegex(@"\bfirst(?:[- ]line| choice| option| step| treatment)\b|\bfirst,|\b(?:offer|try|use|give|start)\w* [^.;]{0,40}\bfirst\b|\binitial(?:ly)?\b|\b(?:start|begin)\w* (?:with|on|by)\b|\bpreferred\b|\bfrom the (?:outset|start)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FirstChoice();
 
     /// <summary>True when the question asks when (to start, to stop, to worry), not what or whether.</summary>
     public static bool AsksWhen(string question) => WhenQuestion().IsMatch(question ?? "");
