@@ -74,6 +74,24 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
+    [InlineData("Second-line therapy for gout?")]
+    [InlineData("Uncomplicated cystitis in a woman. Treatment duration?")]
+    [InlineData("Preferred antibiotic choice for impetigo?")]
+    [InlineData("Adults with cellulitis: usual oral dose?")]
+    public void A_question_without_a_verb_that_names_the_value_it_wants_is_not_a_yes_no_question(string question)
+    {
+        var a = A(question);
+        Assert.False(a.IsYesNo, question);
+        Assert.NotEqual(QuestionKind.YesNoEfficacy, a.Kind);
+    }
+
+    [Theory]
+    [InlineData("Colchicine for gout flares?")]
+    [InlineData("Vitamin D: a treatment for depression?")]
+    public void A_question_without_a_verb_that_names_a_treatment_and_a_condition_still_asks_whether(string question) =>
+        Assert.True(A(question).IsYesNo, question);
+
+    [Theory]
     [InlineData("Would like to learn more about restless legs syndrome")]
     [InlineData("Gout. I would like to know more about this condition.")]
     [InlineData("Would appreciate any information on acute dystonia")]

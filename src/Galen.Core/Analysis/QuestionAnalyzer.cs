@@ -113,6 +113,12 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"[:.;,]\s*(?:what|which|who|when|where|why|how)\b", Opts)]
     private static partial Regex WhInsidePattern();
 
+    // A question without a verb that names the thing it wants ("Course length?", "First-line treatment for anaphylaxis?",
+    // "Antibiotic choice for cellulitis?") asks for a value, as "what is ..." would; "X: a treatment for Y?" and
+    // "X for Y?" still ask whether.
+    [GeneratedRegex(@"(?:^|[:.;]\s+)(?!(?:an?|the|any|is|are|does|do|can|should)\b)(?:[\w-]+\s+){0,3}?(?:length|duration|dose|dosage|doses|target|threshold|cut-?off|interval|frequency|regimen|route|timing|choice|alternatives?|options?|first[- ]line(?:\s+(?:treatment|therapy|drug|medicine|antibiotic|option|choice))?|second[- ]line(?:\s+(?:treatment|therapy|drug|medicine|antibiotic|option|choice))?|drug of choice|treatment of choice)(?:\s+(?:for|of|in|with|after|when|to)\b[^?:.;]*)?\?\s*$", Opts)]
+    private static partial Regex AsksForValuePattern();
+
     // "Would like to learn more about ..." is a request, not a yes/no question.
     [GeneratedRegex(@"^(?:so\s+|and\s+|but\s+|also\s+|then\s+)?(?:is|are|was|were|does|do|did|can|could|should|will|would|may|might|has|have|had|must|shall|isn't|aren't|doesn't|don't|won't|can't)\b(?!\s+(?:like|love|appreciate)\b)", Opts)]
     private static partial Regex AuxStartPattern();
@@ -352,7 +358,7 @@ public static partial class QuestionAnalyzer
 
         // "Aripiprazole: a new risk factor for pathological gambling?" asks yes or no without an auxiliary verb.
         var askedYesNo = AuxStartPattern().IsMatch(q) || HowEffectiveStartPattern().IsMatch(q) || TrailingYesNoPattern().IsMatch(focus)
-            || (focus.TrimEnd().EndsWith('?') && !WhStartPattern().IsMatch(q) && !WhInsidePattern().IsMatch(q));
+            || (focus.TrimEnd().EndsWith('?') && !WhStartPattern().IsMatch(q) && !WhInsidePattern().IsMatch(q) && !AsksForValuePattern().IsMatch(focus));
         // "Should I use a gel or tablets?" asks which, not whether: neither yes nor no answers it.
         var choice = askedYesNo && AsksWhichOfTwo(q);
         var isYesNo = askedYesNo && !choice;
