@@ -217,6 +217,13 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.Contains(expected, LayVocabulary.Simplify(text), StringComparison.OrdinalIgnoreCase);
 
     [Theory]
+    [InlineData("Injections of platelet-rich plasma are not advised for hip pain.", "platelet-rich plasma")]
+    [InlineData("Convalescent plasma is not recommended.", "Convalescent plasma")]
+    [InlineData("Check the plasma glucose after fasting.", "blood glucose")]
+    public void A_treatment_named_with_a_clinical_word_keeps_its_name_while_the_word_alone_is_made_plain(string text, string expected) =>
+        Assert.Contains(expected, LayVocabulary.Simplify(text), StringComparison.Ordinal);
+
+    [Theory]
     [InlineData("Diagnose it from symptoms with the Rome IV criteria, with few tests.")]
     [InlineData("Heart failure of NYHA class IV needs a specialist.")]
     [InlineData("Stage IV disease is treated differently.")]
