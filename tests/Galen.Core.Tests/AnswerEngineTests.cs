@@ -646,4 +646,25 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData(AmountKind.Duration, "Most strains settle within a few weeks.", "week", false)]
     public void A_sentence_gives_the_amount_asked_as_advice_at_the_rate_asked(AmountKind kind, string sentence, string? rate, bool gives) =>
         Assert.Equal(gives, AmountAsked.Gives(kind, sentence, rate));
+
+    [Theory]
+    [InlineData("With kidney stones, how many litres of water should I aim for?", "Drink 2.5 to 3 litres of fluid a day.", true)]
+    [InlineData("With kidney stones, how many litres of water should I aim for?", "About 1 in 10 people get a stone.", false)]
+    [InlineData("How many pints of beer a week are too many?", "Keep to 14 units a week.", false)]
+    [InlineData("How many kilos should I lose first?", "Losing 5 kg helps blood pressure.", true)]
+    [InlineData("How many kilos should I lose first?", "Losing 5% of your weight helps.", false)]
+    [InlineData("How often should I weigh myself?", "Once a week is enough.", true)]
+    public void A_figure_asked_in_a_unit_is_given_only_in_a_unit_of_the_same_measure(string question, string sentence, bool gives)
+    {
+        var (measure, _) = AmountAsked.MeasureOf(question);
+        Assert.Equal(gives, AmountAsked.Gives(AmountAsked.Of(question), sentence) && AmountAsked.StatesMeasure(measure, sentence));
+    }
+
+    [Fact]
+    public void The_note_on_a_figure_the_library_lacks_names_the_unit_asked()
+    {
+        var (_, unit) = AmountAsked.MeasureOf("How many litres of fluid a day are safe?");
+        Assert.Equal("litres", unit);
+        Assert.StartsWith("The library holds no source that gives the figure asked about in litres.", AmountAsked.Lacking(AmountKind.Figure, null, unit));
+    }
 }

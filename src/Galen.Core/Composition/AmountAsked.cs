@@ -3,6 +3,15 @@ using Galen.Core.Analysis;
 
 namespace Galen.Core.Composition;
 
+/// <summary>What a figure asked for measures, when the question names its unit.</summary>
+public enum Measure
+{
+    None,
+    Volume,
+    Length,
+    Weight,
+}
+
 /// <summary>What kind of amount a question asks for, if any.</summary>
 public enum AmountKind
 {
@@ -185,10 +194,51 @@ public static partial class AmountAsked
     private static partial Regex WhichToGive();
 
     /// <summary>The sentence that says the library holds no such amount, naming what it is about.</summary>
-    public static string Lacking(AmountKind kind, string? subject) => kind switch
+    public static string Lacking(AmountKind kind, string? subject, string? unit = null) => kind switch
     {
         AmountKind.Dose => subject is null ? "The library holds no source that gives the dose asked about." : $"The library holds no source that gives a dose of {subject} for this.",
         AmountKind.Duration => "The library holds no source that says how long, as asked.",
+        _ when unit is not null => $"The library holds no source that gives the figure asked about in {unit}.",
         _ => "The library holds no source that gives the figure asked about.",
     } + " What it does hold:";
+
+    /// <summary>
+    /// What a figure asked for measures, when the question names its unit ("how many litres", "in inches"): a figure of
+    /// another kind (a percentage, a count) does not answer it.
+    /// </summary>
+    public static (Measure Measure, string? Unit) MeasureOf(string question)
+    {
+        var m = AsksUnit().Match(question ?? "");
+        var measure = !m.Success ? Measure.None
+            : m.Groups["volume"].Success ? Measure.Volume
+            : m.Groups["length"].Success ? Measure.Length
+            : Measure.Weight;
+        var unit = m.Groups["volume"].Success ? m.Groups["volume"] : m.Groups["length"].Success ? m.Groups["length"] : m.Groups["weight"];
+        return (measure, m.Success ? unit.Value.ToLowerInvariant() : null);
+    }
+
+    /// <summary>Whether a sentence gives a figure in a unit of the measure (any sentence does when none is asked).</summary>
+    public static bool StatesMeasure(Measure measure, string sentence) => measure switch
+    {
+        Measure.None => true,
+        Measure.Volume => StatesVolume().IsMatch(sentence),
+        Measure.Length => StatesLength().IsMatch(sentence),
+        _ => StatesWeight().IsMatch(sentence),
+    };
+
+    private const string VolumeUnits = @"litres?|liters?|l\b|pints?|glass(?:es)?|cups?|millilitres?|milliliters?|ml\b";
+    private const string LengthUnits = @"centimetres?|centimeters?|cm\b|inch(?:es)?|in\.|millimetres?|mm\b|metres?|meters?|feet|foot|ft\b";
+    private const string WeightUnits = @"kilos?|kilograms?|kg\b|pounds?|lbs?\b|stones?\b|st\b";
+
+    [GeneratedRegex(@"\bhow\s+(?:many|much)\s+(?:(?<volume>" + VolumeUnits + @")|(?<length>" + LengthUnits + @")|(?<weight>" + WeightUnits + @"))|\bin\s+(?:(?<volume>litres|liters|pints|millilitres|milliliters)|(?<length>inches|centimetres|centimeters|cm)|(?<weight>kilos|kilograms|kg|pounds|stones?))\s*\?", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksUnit();
+
+    [GeneratedRegex(@"(?:\d|\b(?:one|two|three|four|five|six|eight|ten|half a|a)\b)\s*(?:(?:-|to|–|or)\s*\d+(?:\.\d+)?\s*)?(?:" + VolumeUnits + @")", RegexOptions.IgnoreCase)]
+    private static partial Regex StatesVolume();
+
+    [GeneratedRegex(@"\d\s*(?:(?:-|to|–|or)\s*\d+(?:\.\d+)?\s*)?(?:" + LengthUnits + @")", RegexOptions.IgnoreCase)]
+    private static partial Regex StatesLength();
+
+    [GeneratedRegex(@"\d\s*(?:(?:-|to|–|or)\s*\d+(?:\.\d+)?\s*)?(?:" + WeightUnits + @")", RegexOptions.IgnoreCase)]
+    private static partial Regex StatesWeight();
 }

@@ -363,9 +363,12 @@ public static partial class AnswerComposer
         bool About(GradedSentence x) => subject is not null ? x.MentionsIntervention
             : unknownName is not null ? TextTools.ContainsWordStart(TextTools.Normalize(x.Text), unknownName)
             : q.MainCondition is null || x.MentionsCondition;
-        bool Gives(string text) => kind == AmountKind.Dose && subject is not null ? AmountAsked.GivesDoseOf(subject, text, rate) : AmountAsked.Gives(kind, text, rate);
+        // A figure asked in a unit ("how many litres") is given only in a unit of the same measure.
+        var (measure, unit) = kind == AmountKind.Figure ? AmountAsked.MeasureOf(q.FocusQuestion) : (Measure.None, null);
+        bool Gives(string text) => kind == AmountKind.Dose && subject is not null ? AmountAsked.GivesDoseOf(subject, text, rate)
+            : AmountAsked.Gives(kind, text, rate) && AmountAsked.StatesMeasure(measure, text);
         var held = usable.Any(s => s.Sentences.Any(x => About(x) && x.Relevance >= 0.3 && Gives(x.Text)));
-        return (kind, held ? null : AmountAsked.Lacking(kind, subject?.Name), text => Gives(text) && SpeaksOfAsked(q, text));
+        return (kind, held ? null : AmountAsked.Lacking(kind, subject?.Name, unit), text => Gives(text) && SpeaksOfAsked(q, text));
     }
 
     /// <summary>The first content word of a name the vocabulary does not know, when that is what the question asks of.</summary>
