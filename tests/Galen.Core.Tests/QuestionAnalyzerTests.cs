@@ -364,6 +364,30 @@ public sealed class QuestionAnalyzerTests
         Assert.Equal("restless legs syndrome", a.MainCondition?.Name);
     }
 
+    [Theory]
+    [InlineData("my daughter is 9 and has had a cough for a week. is honey ok for her?", "is honey ok for her?")]
+    [InlineData("i smoked for years. e.g. twenty a day. should i stop now?", "should i stop now?")]
+    [InlineData("My son has ADHD. is he ok to take melatonin?", "My son has ADHD. is he ok to take melatonin?")]
+    public void A_story_typed_without_capitals_still_yields_the_question(string question, string focus) =>
+        Assert.Equal(focus, A(question).FocusQuestion);
+
+    [Theory]
+    [InlineData("i have gout. am i alright to drive after taking colchicine?")]
+    [InlineData("Is it fine for me to have a glass of wine on sertraline?")]
+    [InlineData("is ibuprofen alright for me with asthma?")]
+    public void Everyday_words_for_safe_ask_about_harm(string question) =>
+        Assert.Equal(QuestionKind.AdverseEffects, A(question).Kind);
+
+    [Theory]
+    [InlineData("I have had gout for years. Is there any point in starting allopurinol now?")]
+    [InlineData("I have smoked for forty years. Is there any point giving up this late?")]
+    public void Is_there_any_point_asks_whether_it_is_worth_it_and_names_no_topic(string question)
+    {
+        var a = A(question);
+        Assert.True(a.IsYesNo);
+        Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.Name.Contains("point", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public void A_patient_story_still_yields_the_question()
     {

@@ -65,6 +65,7 @@ public sealed class VocabularyTests
     [InlineData("ibuprofen", "NSAID")]
     [InlineData("nitrofurantoin", "antibiotic")]
     [InlineData("sertraline", "SSRI")]
+    [InlineData("magnesium hydroxide", "magnesium-based laxative")]
     public void A_medicine_knows_the_classes_it_belongs_to(string medicine, string medicineClass) =>
         Assert.Contains(Vocabulary.ClassesOf(medicine), g => g.Name == medicineClass && g.Type == "drug-class");
 

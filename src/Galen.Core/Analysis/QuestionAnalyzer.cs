@@ -82,7 +82,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:is|are)\s+(?:it\s+)?(?:safe|ok|okay|fine|dangerous)\s+to\s+(?:take|use|give|have|drink|combine|mix)\s+(?<x>.+?)(?:\s+(?:in|during|while|when|with|if|for)\s+(?<y>.+?))?$", Opts)]
     private static partial Regex SafeToTakePattern();
 
-    [GeneratedRegex(@"^(?:is|are)\s+(?<x>.+?)\s+(?:safe|ok|okay|dangerous|harmful|toxic)\b\s*(?:(?:to\s+take\s+|to\s+use\s+)?(?:in|during|for|with|while|if)\s+(?<y>.+?))?$", Opts)]
+    [GeneratedRegex(@"^(?:is|are)\s+(?<x>.+?)\s+(?:safe|ok|okay|alright|all\s+right|dangerous|harmful|toxic)\b\s*(?:(?:to\s+take\s+|to\s+use\s+)?(?:in|during|for|with|while|if)\s+(?<y>.+?))?$", Opts)]
     private static partial Regex IsSafePattern();
 
     [GeneratedRegex(@"^(?:(?:which|what)\s+is\s+(?:better|best|more\s+effective|safer)[,:]?\s*)?(?:is\s+)?(?<x>.+?)\s+(?:vs\.?|versus|or|compared\s+(?:with|to)|better\s+than|more\s+effective\s+than|safer\s+than|superior\s+to|as\s+effective\s+as|as\s+good\s+as|instead\s+of)\s+(?<x2>.+?)(?:\s+(?:for|in|to\s+treat|when\s+treating)\s+(?<y>.+?))?$", Opts)]
@@ -135,8 +135,9 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|how\s+much|how\s+many\s+(?:mg|milligrams|tablets|pills)|amount\s+of|maximum\s+daily|max(?:imum)?\s+dose|mg|milligrams?|upper\s+limit|what\s+level|toxic\s+level|blood\s+level|the\s+most\s+(?:[\w-]+\s+){1,3}?(?:i|you|we|he|she|they)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may))\b", Opts)]
     private static partial Regex DosingCue();
 
-    // "From the medicine" blames a cause; "from the outset" or "from the start" only says when.
-    [GeneratedRegex(@"\b(?:side[\s-]+effects?|adverse|toxicity|toxic|overdose|safe|safely|safety|risks?|interactions?|interact|harmful|dangerous|cause|causes|causing|caused|induce|induced|trigger|worsen|contraindicat\w*|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|ok(?:ay)?\s+to\s+(?:take|use|give)|while\s+(?:pregnant|breastfeeding|nursing)|from\s+(?:the|my|his|her|this)\s+(?!(?:outset|start|beginning|onset|first|get-go)\b)\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
+    // "From the medicine" blames a cause; "from the outset" or "from the start" only says when. "Am I alright to drive",
+    // "is it fine to have a drink": whether a thing is safe to do, whatever the verb.
+    [GeneratedRegex(@"\b(?:side[\s-]+effects?|adverse|toxicity|toxic|overdose|safe|safely|safety|risks?|interactions?|interact|harmful|dangerous|cause|causes|causing|caused|induce|induced|trigger|worsen|contraindicat\w*|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|(?:ok(?:ay)?|alright|all\s+right|fine)\s+(?:for\s+(?:me|him|her|them|us)\s+)?to\s+(?!(?:treat|help|cure|prevent|manage|relieve|ease)\b)\w+|(?:ok(?:ay)?|alright|all\s+right|fine)\s+for\s+(?:me|him|her|them|us|you)\b|while\s+(?:pregnant|breastfeeding|nursing)|from\s+(?:the|my|his|her|this)\s+(?!(?:outset|start|beginning|onset|first|get-go)\b)\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
     private static partial Regex AdverseCue();
 
     [GeneratedRegex(@"\b(?:treat|treats|treating|treated|treatment|treatments|manage|management|managing|therapy|therapies|remedy|remedies|cure|relieve|get\s+rid\s+of|what\s+(?:can|should)\s+(?:i|we)\s+(?:take|do)|help\s+with|helps?)\b", Opts)]
@@ -166,7 +167,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:as\s+(?:effective|good|safe|accurate)\s+as|the\s+same|same\s+as|identical|interchangeable|equal|equivalent|non-?inferior|comparable|similar|equally|substitute|replace|alternative\s+to|instead\s+of)\b", Opts)]
     private static partial Regex EquivalenceCue();
 
-    [GeneratedRegex(@"\b(?:safe|safely|safety|feasible|feasibility|tolerated|tolerable|acceptable|well\s+tolerated|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|ok(?:ay)?\s+to\s+(?:take|use|give)|while\s+(?:pregnant|breastfeeding|nursing)|be\s+(?:safely\s+)?(?:omitted|avoided|discontinued|delayed|withheld|stopped|skipped|abandoned|shortened|reduced|replaced))\b", Opts)]
+    [GeneratedRegex(@"\b(?:safe|safely|safety|feasible|feasibility|tolerated|tolerable|acceptable|well\s+tolerated|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|(?:ok(?:ay)?|alright|all\s+right|fine)\s+(?:for\s+(?:me|him|her|them|us)\s+)?to\s+(?!(?:treat|help|cure|prevent|manage|relieve|ease)\b)\w+|(?:ok(?:ay)?|alright|all\s+right|fine)\s+for\s+(?:me|him|her|them|us|you)\b|while\s+(?:pregnant|breastfeeding|nursing)|be\s+(?:safely\s+)?(?:omitted|avoided|discontinued|delayed|withheld|stopped|skipped|abandoned|shortened|reduced|replaced))\b", Opts)]
     private static partial Regex SafetyCue();
 
     [GeneratedRegex(@"\b(?:better|superior|more\s+effective|outperform|more\s+accurate|worse|inferior|more\s+likely|less\s+likely|higher|lower)\b", Opts)]
@@ -338,9 +339,14 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?<w>what|where|who|how)(?:['\u2019]s|s)\b", Opts)]
     private static partial Regex QuestionWordContraction();
 
+    // "Is there any point (in) stopping?" asks whether stopping is worth it: the patterns read "is it worth", and "point"
+    // names no topic.
+    [GeneratedRegex(@"\b(?:is|was)\s+there\s+(?:any|much|a)\s+point\s+(?:in\s+)?", Opts)]
+    private static partial Regex AnyPointIdiom();
+
     private static QuestionAnalysis AnalyzeOne(string raw)
     {
-        var question = QuestionWordContraction().Replace(Clean(raw), m => m.Groups["w"].Value + " is");
+        var question = AnyPointIdiom().Replace(QuestionWordContraction().Replace(Clean(raw), m => m.Groups["w"].Value + " is"), "is it worth ");
         var focus = FindFocus(question);
         var q = focus.TrimEnd('?', '.', '!', ' ', '"', '\'').Trim();
 
@@ -808,10 +814,14 @@ public static partial class QuestionAnalyzer
     }
 
     /// <summary>Finds the sentence that asks the question in a longer message.</summary>
+    [GeneratedRegex(@"[.?!]\s+\p{Lu}")]
+    private static partial Regex CapitalisedSentenceStart();
+
     private static string FindFocus(string question)
     {
         var text = question.Length > 4000 ? question[^4000..] : question;
-        var spans = TextTools.SplitSentences(text);
+        // Someone who never capitalises a sentence ("my son has ADHD. is it ok ...") starts each one in lower case.
+        var spans = TextTools.SplitSentences(text, lowerCaseStarts: !text.TrimStart().FirstOrDefault().ToString().Any(char.IsUpper) && !CapitalisedSentenceStart().IsMatch(text));
         if (spans.Count <= 1)
         {
             return question;

@@ -135,9 +135,10 @@ public static class TextTools
 
     /// <summary>
     /// Splits text into sentences. Aware of abbreviations ("e.g.", "vs.", "et al."), decimals ("1.5 mg"),
-    /// initials ("M. Hornyak"), list lines and blank lines.
+    /// initials ("M. Hornyak"), list lines and blank lines. Text typed without capitals (<paramref name="lowerCaseStarts"/>:
+    /// "im 72. is it worth stopping now?") starts its sentences in lower case.
     /// </summary>
-    public static IReadOnlyList<TextSpan> SplitSentences(string text)
+    public static IReadOnlyList<TextSpan> SplitSentences(string text, bool lowerCaseStarts = false)
     {
         var spans = new List<TextSpan>();
         var start = 0;
@@ -189,7 +190,8 @@ public static class TextTools
             if (m < n && text[m] != '\n')
             {
                 var next = text[m];
-                if (!(char.IsUpper(next) || char.IsDigit(next) || next is '"' or '(' or '[' or '\u201C' or '\'' || IsListMarker(text, m)))
+                if (!(char.IsUpper(next) || char.IsDigit(next) || next is '"' or '(' or '[' or '\u201C' or '\'' || IsListMarker(text, m)
+                    || (lowerCaseStarts && char.IsLower(next))))
                 {
                     continue; // lower-case continuation: not a sentence end
                 }
