@@ -17,6 +17,8 @@ public sealed class UrgencyTests
     [InlineData("some days I just want to end it all")]
     [InlineData("my baby is 6 weeks old and has a fever of 38.5, what do I do?")]
     [InlineData("Our newborn feels hot, temp is 38.2")]
+    [InlineData("my 15 year old is burning up with a high temperature and says his neck is too stiff to move")]
+    [InlineData("She can't bend her neck forward and she's feverish and sleepy")]
     public void Emergencies_are_recognised(string text) => Assert.True(UrgencyDetector.Detect(text).Urgent, text);
 
     [Theory]
@@ -27,6 +29,7 @@ public sealed class UrgencyTests
     [InlineData("What dose of benztropine is used for acute dystonia?")]
     [InlineData("What is a normal temperature for my 3 week old baby?")]
     [InlineData("My 4 year old has a fever of 38.5, can I give paracetamol?")]
+    [InlineData("I slept awkwardly and woke with a stiff neck. What helps?")]
     public void Ordinary_questions_are_not_flagged(string text) => Assert.False(UrgencyDetector.Detect(text).Urgent, text);
 
     [Theory]

@@ -45,7 +45,9 @@ public static partial class UrgencyDetector
     [GeneratedRegex(@"^(?=.*\b(?:fever|feverish|(?:temperature|temp)\s+(?:of\s+|is\s+|was\s+)?(?:3[89]|4[0-2]|10[0-6])))(?=.*(?:\b(?:[1-9]|1[0-2])[-\s]?(?:weeks?|wks?|days?)[-\s]old\b|\bnewborn\b|\b(?:one|two|1|2)[-\s]months?[-\s]old\b|\b(?:baby|infant|son|daughter)\s+is\s+(?:[1-9]|1[0-2])\s+(?:weeks?|days?)\b))", Opts | RegexOptions.Singleline)]
     private static partial Regex FeverYoungBaby();
 
-    [GeneratedRegex(@"\b(?:fever\b.{0,40}\bstiff\s+neck|stiff\s+neck\b.{0,40}\bfever)\b", Opts)]
+    // Fever with a neck too stiff to bend is a sign of meningitis, however it is said: "a high temperature and his neck
+    // is too stiff to bend", "can't bend her neck ... feverish".
+    [GeneratedRegex(@"(?=.*\b(?:fever|feverish|high\s+temp(?:erature)?|temp(?:erature)?\s+(?:of\s+|is\s+|was\s+)?(?:3[89]|4[0-2]|10[0-6])))(?=.*(?:\bstiff\s+neck\b|\bneck\s+(?:is\s+|feels\s+|was\s+|has\s+gone\s+|got\s+)?(?:really\s+|very\s+|too\s+|so\s+)*stiff\b|\b(?:can'?t|cannot|unable\s+to|won'?t)\s+bend\s+(?:his|her|my|their|the)\s+neck\b))", Opts | RegexOptions.Singleline)]
     private static partial Regex HighFeverStiffNeck();
 
     private static readonly Regex Personal = Lists.Regex(@"\b{personal}\b", Opts);
