@@ -388,6 +388,21 @@ public sealed class QuestionAnalyzerTests
         Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.Name.Contains("point", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Theory]
+    [InlineData("Our son had the flu jab at school and was poorly after. Is the jab definitely safe for kids?", "vaccination")]
+    public void A_word_said_again_refers_back_to_the_term_the_story_named(string question, string intervention)
+    {
+        var a = A(question);
+        Assert.Equal(intervention, a.MainIntervention?.Name);
+        Assert.DoesNotContain(a.Interventions, t => t.IsUnsure);
+    }
+
+    [Theory]
+    [InlineData("Can the flu vaccine give you flu?", true)]
+    [InlineData("Can steroid injections give you relief for a month?", false)]
+    public void Whether_something_gives_you_an_illness_asks_about_harm(string question, bool harm) =>
+        Assert.Equal(harm, A(question).Kind == QuestionKind.AdverseEffects);
+
     [Fact]
     public void A_patient_story_still_yields_the_question()
     {

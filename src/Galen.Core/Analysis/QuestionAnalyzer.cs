@@ -137,7 +137,7 @@ public static partial class QuestionAnalyzer
 
     // "From the medicine" blames a cause; "from the outset" or "from the start" only says when. "Am I alright to drive",
     // "is it fine to have a drink": whether a thing is safe to do, whatever the verb.
-    [GeneratedRegex(@"\b(?:side[\s-]+effects?|adverse|toxicity|toxic|overdose|safe|safely|safety|risks?|interactions?|interact|harmful|dangerous|cause|causes|causing|caused|induce|induced|trigger|worsen|contraindicat\w*|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|(?:ok(?:ay)?|alright|all\s+right|fine)\s+(?:for\s+(?:me|him|her|them|us)\s+)?to\s+(?!(?:treat|help|cure|prevent|manage|relieve|ease)\b)\w+|(?:ok(?:ay)?|alright|all\s+right|fine)\s+for\s+(?:me|him|her|them|us|you)\b|while\s+(?:pregnant|breastfeeding|nursing)|from\s+(?:the|my|his|her|this)\s+(?!(?:outset|start|beginning|onset|first|get-go)\b)\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
+    [GeneratedRegex(@"\b(?:side[\s-]+effects?|adverse|toxicity|toxic|overdose|safe|safely|safety|risks?|interactions?|interact|harmful|dangerous|cause|causes|causing|caused|induce|induced|trigger|worsen|contraindicat\w*|(?:give|gives|gave|giving)\s+(?:you|me|him|her|them|us|people|children)\s+(?!(?:relief|energy|a\s+boost|protection|immunity)\b)(?:an?\s+|the\s+)?\w+|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|(?:ok(?:ay)?|alright|all\s+right|fine)\s+(?:for\s+(?:me|him|her|them|us)\s+)?to\s+(?!(?:treat|help|cure|prevent|manage|relieve|ease)\b)\w+|(?:ok(?:ay)?|alright|all\s+right|fine)\s+for\s+(?:me|him|her|them|us|you)\b|while\s+(?:pregnant|breastfeeding|nursing)|from\s+(?:the|my|his|her|this)\s+(?!(?:outset|start|beginning|onset|first|get-go)\b)\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
     private static partial Regex AdverseCue();
 
     [GeneratedRegex(@"\b(?:treat|treats|treating|treated|treatment|treatments|manage|management|managing|therapy|therapies|remedy|remedies|cure|relieve|get\s+rid\s+of|what\s+(?:can|should)\s+(?:i|we)\s+(?:take|do)|help\s+with|helps?)\b", Opts)]
@@ -549,6 +549,8 @@ public static partial class QuestionAnalyzer
         {
             var story = question.Replace(focus, " ", StringComparison.Ordinal);
             var storyMatches = Vocabulary.FindAll(story);
+            ReferBack(interventions, storyMatches);
+            ReferBack(conditions, storyMatches);
             if (conditions.Count == 0 || conditions.All(c => c.Type is "pronoun" or "fallback"))
             {
                 var fromStory = storyMatches.Where(mm => mm.Group.IsCondition).ToList();
@@ -982,6 +984,37 @@ public static partial class QuestionAnalyzer
         }
         return list;
     }
+
+    /// <summary>
+    /// "I felt rough after the flu jab. Can the jab actually give you flu?": a name the vocabulary does not know that is the
+    /// last word of a term the story named (with only words such as "actually" beside it) is that term said again.
+    /// </summary>
+    private static void ReferBack(List<Term> terms, IReadOnlyList<TermMatch> story)
+    {
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (terms[i].Type != "phrase")
+            {
+                continue;
+            }
+            var words = TextTools.Tokens(TextTools.Normalize(terms[i].Name)).Where(w => !ReferringFillers.Contains(w)).ToList();
+            if (words.Count != 1)
+            {
+                continue;
+            }
+            var named = story.FirstOrDefault(m => m.Surface.Contains(' ', StringComparison.Ordinal)
+                && string.Equals(TextTools.Tokens(TextTools.Normalize(m.Surface))[^1], words[0], StringComparison.Ordinal));
+            if (named is not null && !terms.Any(t => t.Name == named.Group.Name))
+            {
+                terms[i] = ToTerm(named.Group, named.Surface);
+            }
+        }
+    }
+
+    private static readonly HashSet<string> ReferringFillers = new(StringComparer.Ordinal)
+    {
+        "actually", "really", "just", "still", "even", "ever", "definitely", "also", "the", "this", "that", "my", "your",
+    };
 
     private static Term ToTerm(TermGroup group, string surface, IReadOnlyList<string>? aliases = null)
     {
