@@ -596,6 +596,10 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData(AmountKind.Duration, "Most people need treatment for 5 days.", true)]
     [InlineData(AmountKind.Duration, "Treatment continues for life.", true)]
     [InlineData(AmountKind.Duration, "Antibiotics help most people.", false)]
+    [InlineData(AmountKind.Duration, "The dose is lower in people 80 years or older.", false)]
+    [InlineData(AmountKind.Duration, "Offer it to adults aged 40 to 75 years.", false)]
+    [InlineData(AmountKind.Duration, "Not for children under 12 years.", false)]
+    [InlineData(AmountKind.Duration, "Take it for 3 to 6 months.", true)]
     public void A_sentence_gives_an_amount_only_with_a_figure_of_the_kind_asked(AmountKind kind, string sentence, bool states) =>
         Assert.Equal(states, AmountAsked.States(kind, sentence));
 

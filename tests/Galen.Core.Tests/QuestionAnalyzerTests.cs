@@ -404,6 +404,14 @@ public sealed class QuestionAnalyzerTests
         Assert.Equal(harm, A(question).Kind == QuestionKind.AdverseEffects);
 
     [Fact]
+    public void A_verb_in_the_passive_is_never_the_treatment_asked_about()
+    {
+        var a = A("Taking rivaroxaban for a clot, with a tooth extraction booked. How many hours before the procedure should the final dose be taken?");
+        Assert.DoesNotContain(a.Interventions.Concat(a.Conditions), t => t.Name.StartsWith("be ", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("rivaroxaban", a.MainIntervention?.Name);
+    }
+
+    [Fact]
     public void A_patient_story_still_yields_the_question()
     {
         var a = A("Hi, I'm 58 and for about two years I've had this creepy crawly feeling in my legs every night. My GP says it's restless legs syndrome. My sister swears by magnesium. I already take lisinopril for my blood pressure. Would magnesium actually help me?");

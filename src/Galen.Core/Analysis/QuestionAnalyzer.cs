@@ -213,7 +213,9 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?$", Opts)]
     private static partial Regex AgeOfPersonPattern();
 
-    [GeneratedRegex(@"^(?:i|we|you|he|she|they)\s+\w", Opts)]
+    // "we give a 5-year-old" (a person doing something) and "be taken", "been stopped" (a verb in the passive) are
+    // clauses, never the name of a treatment or condition.
+    [GeneratedRegex(@"^(?:i|we|you|he|she|they)\s+\w|^(?:be|been|being)\s+\w+(?:ed|en|wn|ne|ken|ven)\b", Opts)]
     private static partial Regex ClausePattern();
 
     [GeneratedRegex(@"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?\b", Opts)]

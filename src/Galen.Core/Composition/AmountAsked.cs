@@ -47,7 +47,8 @@ public static partial class AmountAsked
     [GeneratedRegex(@"\d\s*(?:-|to|–)?\s*\d*\s*(?:mg|milligrams?|micrograms?|mcg|µg|g\b|grams?|units?|iu\b|ml\b|millilitres?|milliliters?|tablets?|capsules?|puffs?|inhalations?|drops?)\b(?!\s*(?:/|per)\s*(?:dl|l|ml|deci|decilitres?|deciliters?|litres?|liters?|millilitres?|milliliters?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex StatesDose();
 
-    [GeneratedRegex(@"\d\s*(?:-|to|–)?\s*\d*\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\b|\b(?:one|two|three|four|five|six|seven|ten|a few|several)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b|\blifelong\b|\bfor life\b", RegexOptions.IgnoreCase)]
+    // An age ("aged 40 to 75 years", "80 years or older", "children under 12 years") is not a length of time.
+    [GeneratedRegex(@"(?<![\d.])(?<!\b(?:aged?|ages|under|over|older\s+than|younger\s+than|below|above)\s+(?:\d+\s*(?:-|to|–|and)\s*)?)\d\s*(?:-|to|–)?\s*\d*\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s*(?:or\s+(?:older|over|more\s+of\s+age|younger|under)|and\s+(?:over|older|under|younger)|old\b|of\s+age\b))|\b(?:one|two|three|four|five|six|seven|ten|a few|several)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b|\blifelong\b|\bfor life\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatesDuration();
 
     [GeneratedRegex(@"\d|\b(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten)\b", RegexOptions.IgnoreCase)]
