@@ -821,11 +821,20 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"[.?!]\s+\p{Lu}")]
     private static partial Regex CapitalisedSentenceStart();
 
+    /// <summary>
+    /// Whether the asker never starts a sentence with a capital ("my son has ADHD. is it ok ..."): then each sentence starts
+    /// in lower case, and a stop before a lower-case word ends one.
+    /// </summary>
+    private static bool WrittenWithoutCapitals(string text)
+    {
+        var first = text.FirstOrDefault(char.IsLetter);
+        return first != default && !char.IsUpper(first) && !CapitalisedSentenceStart().IsMatch(text);
+    }
+
     private static string FindFocus(string question)
     {
         var text = question.Length > 4000 ? question[^4000..] : question;
-        // Someone who never capitalises a sentence ("my son has ADHD. is it ok ...") starts each one in lower case.
-        var spans = TextTools.SplitSentences(text, lowerCaseStarts: !text.TrimStart().FirstOrDefault().ToString().Any(char.IsUpper) && !CapitalisedSentenceStart().IsMatch(text));
+        var spans = TextTools.SplitSentences(text, lowerCaseStarts: WrittenWithoutCapitals(text));
         if (spans.Count <= 1)
         {
             return question;

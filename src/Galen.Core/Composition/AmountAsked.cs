@@ -229,7 +229,7 @@ public static partial class AmountAsked
 
     private const string VolumeUnits = @"litres?|liters?|l\b|pints?|glass(?:es)?|cups?|millilitres?|milliliters?|ml\b";
     private const string LengthUnits = @"centimetres?|centimeters?|cm\b|inch(?:es)?|in\.|millimetres?|mm\b|metres?|meters?|feet|foot|ft\b";
-    private const string WeightUnits = @"kilos?|kilograms?|kg\b|pounds?|lbs?\b|stones?\b|st\b";
+    private const string WeightUnits = @"kilos?|kilograms?|kg\b|pounds?|lbs?\b|stones?\b";
 
     [GeneratedRegex(@"\bhow\s+(?:many|much)\s+(?:(?<volume>" + VolumeUnits + @")|(?<length>" + LengthUnits + @")|(?<weight>" + WeightUnits + @"))|\bin\s+(?:(?<volume>litres|liters|pints|millilitres|milliliters)|(?<length>inches|centimetres|centimeters|cm)|(?<weight>kilos|kilograms|kg|pounds|stones?))\s*\?", RegexOptions.IgnoreCase)]
     private static partial Regex AsksUnit();
