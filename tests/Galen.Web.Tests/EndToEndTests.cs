@@ -47,7 +47,9 @@ public sealed class EndToEndTests
         // Ask.
         await page.GetByLabel("Your question").FillAsync(Pages.RestlessLegs);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ask", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/articles/can-magnesium-be-used-to-treat-restless-legs-syndrome");
+        // The first question of a fresh install waits for the starter library to be embedded (about 15 s on two busy
+        // cores), so it gets longer than Playwright's default 30 s.
+        await page.WaitForURLAsync("**/articles/can-magnesium-be-used-to-treat-restless-legs-syndrome", new() { Timeout = 120_000 });
         Assert.Equal(Pages.RestlessLegs, await page.Locator("h1").InnerTextAsync());
         Assert.True(await page.GetByText("Pending human review.").IsVisibleAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder(), "article-desktop-1280.png"), FullPage = true });

@@ -47,7 +47,7 @@ public static partial class UrgencyDetector
 
     // Fever with a neck too stiff to bend is a sign of meningitis, however it is said: "a high temperature and his neck
     // is too stiff to bend", "can't bend her neck ... feverish".
-    [GeneratedRegex(@"(?=.*\b(?:fever|feverish|high\s+temp(?:erature)?|temp(?:erature)?\s+(?:of\s+|is\s+|was\s+)?(?:3[89]|4[0-2]|10[0-6])))(?=.*(?:\bstiff\s+neck\b|\bneck\s+(?:is\s+|feels\s+|was\s+|has\s+gone\s+|got\s+)?(?:really\s+|very\s+|too\s+|so\s+)*stiff\b|\b(?:can'?t|cannot|unable\s+to|won'?t)\s+bend\s+(?:his|her|my|their|the)\s+neck\b))", Opts | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?=.*\b(?:fever|feverish|high\s+temp(?:erature)?|temp(?:erature)?\s+(?:of\s+|is\s+|was\s+)?(?:3[89]|4[0-2]|10[0-6])))(?=.*(?:\bstiff\s+neck\b|\bneck\s+(?:is\s+|feels\s+|was\s+|has\s+gone\s+|got\s+)?(?:really\s+|very\s+|too\s+|so\s+)*stiff\b|\b(?:can'?t|cannot|unable\s+to|won'?t)\s+bend\s+(?:his|her|my|their|the)\s+neck\b))", Opts | RegexOptions.Singleline)]
     private static partial Regex HighFeverStiffNeck();
 
     private static readonly Regex Personal = Lists.Regex(@"\b{personal}\b", Opts);
