@@ -217,6 +217,13 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.Contains(expected, LayVocabulary.Simplify(text), StringComparison.OrdinalIgnoreCase);
 
     [Theory]
+    [InlineData("This drug is contraindicated in glaucoma.", "This drug should not be used in glaucoma.")]
+    [InlineData("Both medicines are contraindicated in pregnancy.", "Both medicines should not be used in pregnancy.")]
+    [InlineData("It is absolutely contraindicated after a bleed.", "It must not be used after a bleed.")]
+    public void A_clinical_word_after_is_or_are_is_made_plain_without_leaving_the_verb_twice(string text, string expected) =>
+        Assert.Equal(expected, LayVocabulary.Simplify(text));
+
+    [Theory]
     [InlineData("Injections of platelet-rich plasma are not advised for hip pain.", "platelet-rich plasma")]
     [InlineData("Convalescent plasma is not recommended.", "Convalescent plasma")]
     [InlineData("Check the plasma glucose after fasting.", "blood glucose")]

@@ -100,6 +100,9 @@ public sealed class BottomLineRankingTests
     [InlineData("Should my 80-year-old mother take a statin?", "A statin is advised for adults aged 40 to 75 years with a risk factor.", 1)]
     [InlineData("Should my 60-year-old mother take a statin?", "A statin is advised for adults aged 40 to 75 years with a risk factor.", 0)]
     [InlineData("My 9-year-old daughter has a sore ear", "Continue the drops for 3 to 6 months.", 0)]
+    [InlineData("Is a bone scan advised for my 72-year-old aunt?", "Screening is advised for women 64 years or younger with a risk factor.", 1)]
+    [InlineData("Is a bone scan advised for my 64-year-old aunt?", "Screening is advised for women 64 years or younger with a risk factor.", 0)]
+    [InlineData("Can my 3 year old have this?", "For children 2 years and under, ask a pharmacist.", 1)]
     public void A_sentence_about_an_age_group_the_person_asked_about_is_not_in_conflicts(string question, string sentence, double conflict) =>
         Assert.Equal(conflict, BottomLineRanking.AgeConflict(BottomLineRanking.AskerAgeInMonths(question), sentence));
 
@@ -254,6 +257,15 @@ public sealed class BottomLineRankingTests
     [InlineData("Do antihistamines help an itchy rash?", "A non-drowsy antihistamine is the first-line treatment.", 0)]
     public void A_question_about_what_comes_first_is_answered_by_a_sentence_that_ranks_a_choice_first(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, BottomLineRanking.AsksFirst(question)));
+
+    [Theory]
+    [InlineData("My knee swelled up overnight and is hot. Can it wait until my GP opens on Tuesday?", "A hot, swollen joint needs same-day medical assessment.", 1)]
+    [InlineData("My knee swelled up overnight and is hot. Can it wait until my GP opens on Tuesday?", "Joint swelling often settles with rest and ice.", 0)]
+    [InlineData("Chest feels tight after the run, ok to wait for my doctor's appointment?", "Call an ambulance for chest pain that lasts more than 15 minutes.", 1)]
+    [InlineData("I'll take ibuprofen and see how it goes, is that sensible?", "Get urgent care if the pain spreads to your arm.", 1)]
+    [InlineData("Does ibuprofen help a swollen knee?", "A hot, swollen joint needs same-day medical assessment.", 0)]
+    public void A_question_whether_it_can_wait_is_answered_by_a_sentence_that_says_where_to_get_care(string question, string sentence, double answers) =>
+        Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, false, BottomLineRanking.AsksAboutCare(question)));
 
     [Fact]
     public void Questions_where_no_candidate_states_anything_leave_the_fit_at_its_start()

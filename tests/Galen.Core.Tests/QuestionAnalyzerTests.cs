@@ -398,6 +398,22 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
+    [InlineData("Started on metformin last month and my stomach is upset every day. Could the tablets be doing this?", "metformin")]
+    [InlineData("My GP put me on amlodipine in the spring. Are the pills the reason my ankles swell?", "amlodipine")]
+    public void A_word_for_a_medicine_is_the_medicine_the_message_names(string question, string intervention)
+    {
+        var a = A(question);
+        Assert.Contains(a.Interventions, t => t.Name == intervention);
+        Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.Name.Contains("tablet", StringComparison.Ordinal) || t.Name.Contains("pill", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("I'm 81 and my doctor wants me on a statin. Is it still worth it at my age?")]
+    [InlineData("I have kidney disease. Is ibuprofen safe in my case?")]
+    public void Words_about_the_asker_or_the_asking_name_no_topic(string question) =>
+        Assert.DoesNotContain(A(question).Conditions.Concat(A(question).Interventions), t => t.IsUnsure);
+
+    [Theory]
     [InlineData("Can the flu vaccine give you flu?", true)]
     [InlineData("Can steroid injections give you relief for a month?", false)]
     public void Whether_something_gives_you_an_illness_asks_about_harm(string question, bool harm) =>

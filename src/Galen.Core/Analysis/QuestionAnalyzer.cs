@@ -594,6 +594,7 @@ public static partial class QuestionAnalyzer
         }
         interventions.RemoveAll(t => PronounPattern().IsMatch(t.Name));
         conditions.RemoveAll(t => PronounPattern().IsMatch(t.Name));
+        ResolveReferringPhrases(interventions, conditions, question);
 
         // Context medicines: from the context clause, or "my doctor started me on X" in a story.
         var contextTerms = new List<Term>();
@@ -1025,6 +1026,47 @@ public static partial class QuestionAnalyzer
     private static readonly HashSet<string> ReferringFillers = new(StringComparer.Ordinal)
     {
         "actually", "really", "just", "still", "even", "ever", "definitely", "also", "the", "this", "that", "my", "your",
+    };
+
+    /// <summary>
+    /// A phrase read as a term that is made only of words referring to a treatment named elsewhere ("could the tablets be
+    /// doing this?") is that treatment: the medicine the message names takes its place, or, when it names none, the
+    /// phrase is dropped. A phrase made only of words about the asker or the asking ("at my age", "worth") names no topic
+    /// and is dropped. Either way the question is no longer answered "no source about tablets".
+    /// </summary>
+    private static void ResolveReferringPhrases(List<Term> interventions, List<Term> conditions, string question)
+    {
+        TermMatch? namedDrug = null;
+        foreach (var list in new[] { interventions, conditions })
+        {
+            for (var i = list.Count - 1; i >= 0; i--)
+            {
+                if (list[i].Type is not ("phrase" or "fallback"))
+                {
+                    continue;
+                }
+                var words = TextTools.Tokens(TextTools.Normalize(list[i].Name))
+                    .Where(w => !ReferringFillers.Contains(w) && !TextTools.StopWords.Contains(w) && !Auxiliaries.Contains(w)).ToList();
+                if (words.Count > 0 && words.All(TextTools.AskingWords.Contains))
+                {
+                    list.RemoveAt(i);
+                }
+                else if (words.Count > 0 && words.All(TextTools.ReferringNouns.Contains))
+                {
+                    list.RemoveAt(i);
+                    namedDrug ??= Vocabulary.FindAll(question).FirstOrDefault(m => m.Group.IsDrug);
+                    if (namedDrug is not null)
+                    {
+                        AddUnique(interventions, ToTerm(namedDrug.Group, namedDrug.Surface));
+                    }
+                }
+            }
+        }
+    }
+
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "be", "been", "being", "is", "are", "was", "were", "do", "does", "doing", "did", "have", "has", "had",
     };
 
     private static Term ToTerm(TermGroup group, string surface, IReadOnlyList<string>? aliases = null)

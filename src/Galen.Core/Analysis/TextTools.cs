@@ -335,4 +335,10 @@ public static class TextTools
 
     /// <summary>Words that carry no topic: question words, auxiliaries, pronouns, fillers (Lexicon/text.txt).</summary>
     public static readonly HashSet<string> StopWords = new(Lists.Words("stop-word"), StringComparer.Ordinal);
+
+    /// <summary>Words by which a message refers to a treatment it named elsewhere ("the tablets", "the jab").</summary>
+    public static readonly HashSet<string> ReferringNouns = new(Lists.Words("referring-noun"), StringComparer.Ordinal);
+
+    /// <summary>Words about the asker or the asking ("at my age", "worth"), never a topic.</summary>
+    public static readonly HashSet<string> AskingWords = new(Lists.Words("asking-word"), StringComparer.Ordinal);
 }

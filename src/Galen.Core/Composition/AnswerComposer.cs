@@ -396,6 +396,7 @@ public static partial class AnswerComposer
         var amountAsked = AmountAsked.Of(q);
         var asksWhen = BottomLineRanking.AsksWhen(q.FocusQuestion);
         var asksFirst = BottomLineRanking.AsksFirst(q.FocusQuestion);
+        var asksCare = BottomLineRanking.AsksAboutCare(q.FocusQuestion);
         var excluded = BottomLineRanking.ExcludedWords(q.Question);
         var titled = new Dictionary<GradedSource, bool>(ReferenceEqualityComparer.Instance);
         var patient = ctx.Audience == Audience.Patient;
@@ -497,7 +498,7 @@ public static partial class AnswerComposer
             f[i++] = BottomLineRanking.NewWords(questionWords, x.Text);
             f[i++] = BottomLineRanking.NegativeForOpenQuestion(q.IsYesNo, x.Text);
             i++; // meaning: set below for the closest candidates
-            f[i++] = BottomLineRanking.AnswerKind(amountAsked, asksWhen, x.Text, asksFirst);
+            f[i++] = BottomLineRanking.AnswerKind(amountAsked, asksWhen, x.Text, asksFirst, asksCare);
             i++; // meaning-only: set by the caller for a sentence admitted by closeness in meaning alone.
             f[i++] = On(asker.Names(x.Text));
             // A leaflet titled with the condition speaks of it throughout: "draw around the redness to see whether it

@@ -218,9 +218,22 @@ public sealed partial class BottomLineRanking
     /// 1 when the sentence gives the kind of thing the question asks for: an amount of the kind asked ("how much",
     /// "how long"), or a time for a "when" question ("before the season", "at night", "within 2 days").
     /// </summary>
-    public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence, bool asksFirst = false) =>
+    public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence, bool asksFirst = false, bool asksCare = false) =>
         (amount != AmountKind.None && AmountAsked.States(amount, sentence)) || (asksWhen && TimeExpression().IsMatch(sentence))
-        || (asksFirst && FirstChoice().IsMatch(sentence)) ? 1 : 0;
+        || (asksFirst && FirstChoice().IsMatch(sentence)) || (asksCare && SaysWhereToGetCare().IsMatch(sentence)) ? 1 : 0;
+
+    /// <summary>
+    /// True when the message asks whether it can wait or where to go ("can this wait till Monday?", "ok to wait for the
+    /// GP?", "should someone look at me?"): what answers is where and how soon to get care, not how the illness goes.
+    /// </summary>
+    public static bool AsksAboutCare(string question) => CareAsked().IsMatch(question ?? "");
+
+    [GeneratedRegex(@"\b(?:(?:can|could|will|would|should|does) (?:this|it|that|he|she|i|we|they) (?:just |still )?wait|(?:ok(?:ay)?|alright|all right|fine|safe|better) (?:for (?:me|him|her|them|us) )?to (?:just )?wait|wait (?:and see|for (?:the|my|a|his|her) (?:gp|doctor|appointment|midwife|nurse)|until|till)|see how (?:it|things|he|she|they|this) go(?:es)?|(?:should|do|must) (?:i|we|he|she|they) (?:go|ring|call|phone)\b|(?:should|do) (?:i|we|he|she|they) (?:need to )?(?:see|get seen by) (?:a|the|my|his|her|someone)|(?:need|needs) to be seen|should (?:someone|a doctor|somebody) (?:look at|see|check)|is (?:this|it|that) an emergency)", RegexOptions.IgnoreCase)]
+    private static partial Regex CareAsked();
+
+    // A sentence that says where or how soon to get care: emergency, urgent or same-day care, an ambulance, a doctor.
+    [GeneratedRegex(@"\b(?:emergency|urgent(?:ly)?|same[- ]day|ambulance|999|911|112|a&e|immediate(?:ly)? medical|medical (?:help|attention|care|advice|assessment)|seek (?:medical |urgent )?(?:help|care|advice)|(?:see|call|contact|ring|phone|tell) (?:a|your|the) (?:doctor|gp|midwife|maternity unit|nurse)|go to (?:hospital|a hospital|the hospital))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SaysWhereToGetCare();
 
     /// <summary>True when the question asks what comes first (to try, to start with, to add), not what works at all.</summary>
     public static bool AsksFirst(string question) => FirstAsked().IsMatch(question ?? "");
@@ -258,7 +271,8 @@ public sealed partial class BottomLineRanking
     [GeneratedRegex(@"\b(?:he|she|who)(?:'s|’s|\s+is)\s+(?:only\s+|just\s+)?(\d{1,2})(?![.,/]\d)(?:\s*(year|month|week)s?(?:\s+old)?)?\b(?!\s*(?:%|mg|kg|g\b|ml|cm|lbs?|pounds?|stone|degrees?|°|kilos?|weeks? pregnant|days?|hours?))", RegexOptions.IgnoreCase)]
     private static partial Regex StatedAge();
 
-    [GeneratedRegex(@"\b(?:under|younger than|less than|below)\s+(?:the age of\s+)?(\d{1,3})\s*(year|month|week)s?\b", RegexOptions.IgnoreCase)]
+    // "under 65 years" leaves 65-year-olds out; "64 years or younger" keeps them up to their 65th birthday.
+    [GeneratedRegex(@"\b(?:under|younger than|less than|below)\s+(?:the age of\s+)?(\d{1,3})\s*(year|month|week)s?\b|\b(\d{1,3})\s*(year|month|week)s?\s+(?:or younger|and younger|or under|and under|or less)\b", RegexOptions.IgnoreCase)]
     private static partial Regex UpperAgeBound();
 
     [GeneratedRegex(@"\b(?:over|older than|above)\s+(?:the age of\s+)?(\d{1,3})\s*(year|month|week)s?\b|\b(\d{1,3})\s*(year|month|week)s?\s+(?:and over|or older|or over|and older)\b", RegexOptions.IgnoreCase)]
@@ -325,7 +339,8 @@ public sealed partial class BottomLineRanking
         var excluded = false;
         foreach (Match m in UpperAgeBound().Matches(sentence))
         {
-            if (age >= Months(double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Groups[2].Value))
+            var (n, unit, inclusive) = m.Groups[1].Success ? (m.Groups[1].Value, m.Groups[2].Value, 0) : (m.Groups[3].Value, m.Groups[4].Value, 1);
+            if (age >= Months(double.Parse(n, CultureInfo.InvariantCulture) + inclusive, unit))
             {
                 excluded = true;
             }
