@@ -408,6 +408,16 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
+    [InlineData("I take sertraline and the physio suggested naproxen. Is that combination OK?")]
+    [InlineData("My son has lisinopril and now ibuprofen for his knee. Are they alright?")]
+    public void Asking_whether_two_medicines_named_together_are_ok_asks_about_harm(string question)
+    {
+        var a = A(question);
+        Assert.Equal(QuestionKind.AdverseEffects, a.Kind);
+        Assert.True(a.Interventions.Count >= 2, string.Join(", ", a.Interventions.Select(t => t.Name)));
+    }
+
+    [Theory]
     [InlineData("I'm 81 and my doctor wants me on a statin. Is it still worth it at my age?")]
     [InlineData("I have kidney disease. Is ibuprofen safe in my case?")]
     public void Words_about_the_asker_or_the_asking_name_no_topic(string question) =>

@@ -136,8 +136,8 @@ public static partial class QuestionAnalyzer
     private static partial Regex DosingCue();
 
     // "From the medicine" blames a cause; "from the outset" or "from the start" only says when. "Am I alright to drive",
-    // "is it fine to have a drink": whether a thing is safe to do, whatever the verb.
-    [GeneratedRegex(@"\b(?:side[\s-]+effects?|adverse|toxicity|toxic|overdose|safe|safely|safety|risks?|interactions?|interact|harmful|dangerous|cause|causes|causing|caused|induce|induced|trigger|worsen|contraindicat\w*|(?:give|gives|gave|giving)\s+(?:you|me|him|her|them|us|people|children)\s+(?!(?:relief|energy|a\s+boost|protection|immunity)\b)(?:an?\s+|the\s+)?\w+|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|(?:ok(?:ay)?|alright|all\s+right|fine)\s+(?:for\s+(?:me|him|her|them|us)\s+)?to\s+(?!(?:treat|help|cure|prevent|manage|relieve|ease)\b)\w+|(?:ok(?:ay)?|alright|all\s+right|fine)\s+for\s+(?:me|him|her|them|us|you)\b|while\s+(?:pregnant|breastfeeding|nursing)|from\s+(?:the|my|his|her|this)\s+(?!(?:outset|start|beginning|onset|first|get-go)\b)\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
+    // "is it fine to have a drink", "is that combination OK?": whether a thing is safe to do, whatever the verb.
+    [GeneratedRegex(@"\b(?:(?:is|are)\s+(?:it|that|this|they|these|those)(?:\s+(?:combination|mix|combo|together))?\s+(?:ok(?:ay)?|alright|all\s+right|fine)\s*[?.!]*\s*$|side[\s-]+effects?|adverse|toxicity|toxic|overdose|safe|safely|safety|risks?|interactions?|interact|harmful|dangerous|cause|causes|causing|caused|induce|induced|trigger|worsen|contraindicat\w*|(?:give|gives|gave|giving)\s+(?:you|me|him|her|them|us|people|children)\s+(?!(?:relief|energy|a\s+boost|protection|immunity)\b)(?:an?\s+|the\s+)?\w+|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|(?:ok(?:ay)?|alright|all\s+right|fine)\s+(?:for\s+(?:me|him|her|them|us)\s+)?to\s+(?!(?:treat|help|cure|prevent|manage|relieve|ease)\b)\w+|(?:ok(?:ay)?|alright|all\s+right|fine)\s+for\s+(?:me|him|her|them|us|you)\b|while\s+(?:pregnant|breastfeeding|nursing)|from\s+(?:the|my|his|her|this)\s+(?!(?:outset|start|beginning|onset|first|get-go)\b)\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
     private static partial Regex AdverseCue();
 
     [GeneratedRegex(@"\b(?:treat|treats|treating|treated|treatment|treatments|manage|management|managing|therapy|therapies|remedy|remedies|cure|relieve|get\s+rid\s+of|what\s+(?:can|should)\s+(?:i|we)\s+(?:take|do)|help\s+with|helps?)\b", Opts)]
@@ -546,6 +546,8 @@ public static partial class QuestionAnalyzer
             }
         }
 
+        ResolveReferringPhrases(interventions, conditions, question);
+
         // A story around the question: the condition or the medicine it leaves out may be elsewhere in the message.
         if (!ReferenceEquals(focus, question) && focus.Length < question.Length)
         {
@@ -584,7 +586,8 @@ public static partial class QuestionAnalyzer
                     AddUnique(conditions, ToTerm(match.Group, match.Surface));
                 }
             }
-            if (interventions.Count == 0 && kind is not (QuestionKind.Treatment or QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis))
+            // "Are they alright?": a pronoun stands for the medicines the story names.
+            if (interventions.All(t => t.Type == "pronoun") && kind is not (QuestionKind.Treatment or QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis))
             {
                 foreach (var match in storyMatches.Where(mm => mm.Group.IsDrug))
                 {
@@ -594,7 +597,6 @@ public static partial class QuestionAnalyzer
         }
         interventions.RemoveAll(t => PronounPattern().IsMatch(t.Name));
         conditions.RemoveAll(t => PronounPattern().IsMatch(t.Name));
-        ResolveReferringPhrases(interventions, conditions, question);
 
         // Context medicines: from the context clause, or "my doctor started me on X" in a story.
         var contextTerms = new List<Term>();
@@ -1031,12 +1033,12 @@ public static partial class QuestionAnalyzer
     /// <summary>
     /// A phrase read as a term that is made only of words referring to a treatment named elsewhere ("could the tablets be
     /// doing this?") is that treatment: the medicine the message names takes its place, or, when it names none, the
-    /// phrase is dropped. A phrase made only of words about the asker or the asking ("at my age", "worth") names no topic
+    /// phrase is dropped (the story may then name the topic). A phrase made only of words about the asker or the asking ("at my age", "worth") names no topic
     /// and is dropped. Either way the question is no longer answered "no source about tablets".
     /// </summary>
     private static void ResolveReferringPhrases(List<Term> interventions, List<Term> conditions, string question)
     {
-        TermMatch? namedDrug = null;
+        List<TermMatch>? namedDrugs = null;
         foreach (var list in new[] { interventions, conditions })
         {
             for (var i = list.Count - 1; i >= 0; i--)
@@ -1054,10 +1056,11 @@ public static partial class QuestionAnalyzer
                 else if (words.Count > 0 && words.All(TextTools.ReferringNouns.Contains))
                 {
                     list.RemoveAt(i);
-                    namedDrug ??= Vocabulary.FindAll(question).FirstOrDefault(m => m.Group.IsDrug);
-                    if (namedDrug is not null)
+                    // "Is that combination OK?" after two medicines: both are what it refers to.
+                    namedDrugs ??= [.. Vocabulary.FindAll(question).Where(m => m.Group.IsDrug)];
+                    foreach (var drug in namedDrugs)
                     {
-                        AddUnique(interventions, ToTerm(namedDrug.Group, namedDrug.Surface));
+                        AddUnique(interventions, ToTerm(drug.Group, drug.Surface));
                     }
                 }
             }
