@@ -118,13 +118,6 @@ public sealed partial class BottomLineRanking
     /// <summary>The ranking shipped with Galen (Composition/bottom-line.txt).</summary>
     public static BottomLineRanking Default { get; } = Parse(Vocabulary.ReadResource("bottom-line.txt"), "bottom-line.txt");
 
-    public BottomLineRanking WithMeaningWeight(double weight)
-    {
-        var w = _weights.ToArray();
-        w[MeaningFeature] = weight;
-        return new BottomLineRanking(w) { SecondSentence = SecondSentence };
-    }
-
     public double Score(double[] features)
     {
         var s = 0.0;

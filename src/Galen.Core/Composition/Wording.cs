@@ -29,17 +29,6 @@ public static class Wording
             : $"Possible emergency: the question describes {what}. Assess airway, breathing and circulation and manage as an emergency now; the evidence summary below does not replace emergency care.";
     }
 
-    public static string VerdictLead(string? verdict, Audience audience) => (verdict, audience) switch
-    {
-        ("yes", Audience.Patient) => "Yes.",
-        ("no", Audience.Patient) => "No.",
-        ("uncertain", Audience.Patient) => "It is not clear yet.",
-        ("yes", _) => "Yes.",
-        ("no", _) => "No.",
-        ("uncertain", _) => "Uncertain.",
-        _ => "",
-    };
-
     public static string SectionTitle(string key, Audience audience) => (key, audience) switch
     {
         ("guidelines", _) => "From the Guidelines",

@@ -107,10 +107,6 @@ public sealed record GradedSource
     /// <summary>The cosine similarity of the source's meaning to the question's, where the library has embeddings.</summary>
     public double? Similarity { get; init; }
 
-    /// <summary>Sentences that bear on the question, most relevant first, ties in source order.</summary>
-    public IEnumerable<GradedSentence> RelevantSentences =>
-        Sentences.Where(s => s.Relevance > 0).OrderByDescending(s => s.Relevance).ThenBy(s => s.Order);
-
     public bool BearsOnBoth => BearsOnIntervention && BearsOnCondition;
 }
 

@@ -4,10 +4,7 @@ using System.Text.RegularExpressions;
 namespace Galen.Core.Grading;
 
 /// <summary>The stance of one sentence toward a yes/no question.</summary>
-public readonly record struct SentenceStance(double Score, bool Hedged, bool Inconclusive, bool Mixed)
-{
-    public bool HasSignal => Score != 0 || Inconclusive;
-}
+public readonly record struct SentenceStance(double Score, bool Hedged, bool Inconclusive, bool Mixed);
 
 /// <summary>
 /// Reads whether a sentence supports, goes against or leaves open what a question asks, with negation
