@@ -418,6 +418,13 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
+    [InlineData("how many fingertip units of cream should i put on my daughter's legs?")]
+    [InlineData("How many sprays of the nasal steroid should I use each day?")]
+    [InlineData("How many puffs of the brown inhaler can my son have in a day?")]
+    public void How_many_units_of_a_medicine_asks_for_a_dose_whatever_the_verb(string question) =>
+        Assert.Equal(QuestionKind.Dosing, A(question).Kind);
+
+    [Theory]
     [InlineData("I'm 81 and my doctor wants me on a statin. Is it still worth it at my age?")]
     [InlineData("I have kidney disease. Is ibuprofen safe in my case?")]
     public void Words_about_the_asker_or_the_asking_name_no_topic(string question) =>

@@ -132,7 +132,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:vs\.?|versus|compared\s+(?:with|to)|better\s+than|worse\s+than|superior\s+to|inferior\s+to|more\s+effective\s+than|less\s+effective\s+than|as\s+effective\s+as|as\s+good\s+as|safer\s+than|difference\s+between|which\s+is\s+(?:better|best|safer))\b", Opts)]
     private static partial Regex ComparisonCue();
 
-    [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|how\s+much|how\s+many\s+(?:mg|milligrams|tablets|pills)|amount\s+of|maximum\s+daily|max(?:imum)?\s+dose|mg|milligrams?|upper\s+limit|what\s+level|toxic\s+level|blood\s+level|the\s+most\s+(?:[\w-]+\s+){1,3}?(?:i|you|we|he|she|they)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may))\b", Opts)]
+    [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|how\s+much|how\s+many\s+(?:mg|milligrams|tablets|pills)|how\s+many\s+(?:[\w-]+\s+){0,2}?(?:units|puffs|drops|sprays|doses|capsules|teaspoons|spoonfuls|sachets|patches|squirts|inhalations)\b|amount\s+of|maximum\s+daily|max(?:imum)?\s+dose|mg|milligrams?|upper\s+limit|what\s+level|toxic\s+level|blood\s+level|the\s+most\s+(?:[\w-]+\s+){1,3}?(?:i|you|we|he|she|they)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may))\b", Opts)]
     private static partial Regex DosingCue();
 
     // "From the medicine" blames a cause; "from the outset" or "from the start" only says when. "Am I alright to drive",
