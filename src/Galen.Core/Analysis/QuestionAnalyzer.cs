@@ -1032,9 +1032,10 @@ public static partial class QuestionAnalyzer
 
     /// <summary>
     /// A phrase read as a term that is made only of words referring to a treatment named elsewhere ("could the tablets be
-    /// doing this?") is that treatment: the medicine the message names takes its place, or, when it names none, the
-    /// phrase is dropped (the story may then name the topic). A phrase made only of words about the asker or the asking ("at my age", "worth") names no topic
-    /// and is dropped. Either way the question is no longer answered "no source about tablets".
+    /// doing this?") is that treatment: the medicines the message names take its place, or, when it names none, the
+    /// phrase is dropped (the story may then name the topic). A phrase made only of words about the asker or the asking
+    /// ("at my age", "worth") names no topic and is dropped. Either way the question is no longer answered "no source
+    /// about tablets". Stop words (auxiliaries among them: "tablet be") are left out before the words are judged.
     /// </summary>
     private static void ResolveReferringPhrases(List<Term> interventions, List<Term> conditions, string question)
     {
@@ -1048,7 +1049,7 @@ public static partial class QuestionAnalyzer
                     continue;
                 }
                 var words = TextTools.Tokens(TextTools.Normalize(list[i].Name))
-                    .Where(w => !ReferringFillers.Contains(w) && !TextTools.StopWords.Contains(w) && !Auxiliaries.Contains(w)).ToList();
+                    .Where(w => !ReferringFillers.Contains(w) && !TextTools.StopWords.Contains(w)).ToList();
                 if (words.Count > 0 && words.All(TextTools.AskingWords.Contains))
                 {
                     list.RemoveAt(i);
@@ -1066,11 +1067,6 @@ public static partial class QuestionAnalyzer
             }
         }
     }
-
-    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
-    {
-        "be", "been", "being", "is", "are", "was", "were", "do", "does", "doing", "did", "have", "has", "had",
-    };
 
     private static Term ToTerm(TermGroup group, string surface, IReadOnlyList<string>? aliases = null)
     {

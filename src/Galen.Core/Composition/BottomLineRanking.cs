@@ -209,7 +209,8 @@ public sealed partial class BottomLineRanking
 
     /// <summary>
     /// 1 when the sentence gives the kind of thing the question asks for: an amount of the kind asked ("how much",
-    /// "how long"), or a time for a "when" question ("before the season", "at night", "within 2 days").
+    /// "how long"), a time for a "when" question ("before the season", "at night", "within 2 days"), a choice ranked first
+    /// for a "what first" question, or where and how soon to get care for a "can it wait?" question.
     /// </summary>
     public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence, bool asksFirst = false, bool asksCare = false) =>
         (amount != AmountKind.None && AmountAsked.States(amount, sentence)) || (asksWhen && TimeExpression().IsMatch(sentence))
