@@ -427,8 +427,11 @@ public sealed class QuestionAnalyzerTests
     [Theory]
     [InlineData("I'm 81 and my doctor wants me on a statin. Is it still worth it at my age?")]
     [InlineData("I have kidney disease. Is ibuprofen safe in my case?")]
-    public void Words_about_the_asker_or_the_asking_name_no_topic(string question) =>
-        Assert.DoesNotContain(A(question).Conditions.Concat(A(question).Interventions), t => t.IsUnsure);
+    public void Words_about_the_asker_or_the_asking_name_no_topic(string question)
+    {
+        var a = A(question);
+        Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.IsUnsure);
+    }
 
     [Theory]
     [InlineData("Can the flu vaccine give you flu?", true)]

@@ -132,8 +132,14 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:vs\.?|versus|compared\s+(?:with|to)|better\s+than|worse\s+than|superior\s+to|inferior\s+to|more\s+effective\s+than|less\s+effective\s+than|as\s+effective\s+as|as\s+good\s+as|safer\s+than|difference\s+between|which\s+is\s+(?:better|best|safer))\b", Opts)]
     private static partial Regex ComparisonCue();
 
-    [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|how\s+much|how\s+many\s+(?:mg|milligrams|tablets|pills)|how\s+many\s+(?:[\w-]+\s+){0,2}?(?:units|puffs|drops|sprays|doses|capsules|teaspoons|spoonfuls|sachets|patches|squirts|inhalations)\b|amount\s+of|maximum\s+daily|max(?:imum)?\s+dose|mg|milligrams?|upper\s+limit|what\s+level|toxic\s+level|blood\s+level|the\s+most\s+(?:[\w-]+\s+){1,3}?(?:i|you|we|he|she|they)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may))\b", Opts)]
+    [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|how\s+much|" + HowManyOfADose + @"|amount\s+of|maximum\s+daily|max(?:imum)?\s+dose|mg|milligrams?|upper\s+limit|what\s+level|toxic\s+level|blood\s+level|the\s+most\s+(?:[\w-]+\s+){1,3}?(?:i|you|we|he|she|they)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may))\b", Opts)]
     private static partial Regex DosingCue();
+
+    /// <summary>
+    /// "How many" before a unit a medicine is measured or given in, with up to two words between ("how many fingertip
+    /// units"): the question asks for a dose, whatever its verb. Shared with <see cref="Composition.AmountAsked"/>.
+    /// </summary>
+    internal const string HowManyOfADose = @"how\s+many\s+(?:[\w-]+\s+){0,2}?(?:milligrams?|mg|micrograms?|mcg|units?|iu|grams?|tablets?|pills?|capsules?|puffs?|doses?|drops?|ml|sprays?|sachets?|patches?|teaspoons?|spoonfuls?|squirts?|inhalations?)\b";
 
     // "From the medicine" blames a cause; "from the outset" or "from the start" only says when. "Am I alright to drive",
     // "is it fine to have a drink", "is that combination OK?": whether a thing is safe to do, whatever the verb.
