@@ -538,11 +538,20 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("How long should I keep taking the antibiotics?", AmountKind.Duration)]
     [InlineData("How often should my cholesterol be checked?", AmountKind.Figure)]
     [InlineData("How many hours of sleep does a teenager need?", AmountKind.Duration)]
+    [InlineData("Home oxygen: the least number of hours a day it must be worn?", AmountKind.Duration)]
     [InlineData("Is sertraline safe in pregnancy?", AmountKind.None)]
     [InlineData("What's the most ibuprofen he can have in one day?", AmountKind.Dose)]
     [InlineData("Which is the most effective treatment for gout?", AmountKind.None)]
     public void The_amount_a_question_asks_for_is_read_from_its_wording(string question, AmountKind kind) =>
         Assert.Equal(kind, AmountAsked.Of(question));
+
+    [Theory]
+    [InlineData("with gout, how many grams of fibre should I eat?", "fibre")]
+    [InlineData("How much salt is too much with high blood pressure?", "salt")]
+    [InlineData("How much should I give her?", null)]
+    [InlineData("How many tablets can I take?", null)]
+    public void The_thing_an_amount_is_asked_of_is_the_word_after_how_much_or_its_unit(string question, string? thing) =>
+        Assert.Equal(thing, AmountAsked.ThingMeasured(question));
 
     [Fact]
     public void A_sentence_of_a_leaflet_titled_with_the_condition_counts_as_speaking_of_it_unless_it_names_another()

@@ -10,6 +10,8 @@ public sealed class AskerGroupTests
     [InlineData("My husband snores, and so does my daughter", AskerSex.Unknown, false)]
     [InlineData("I'm a man and my wife had the same rash", AskerSex.Male, false)]
     [InlineData("I'm 20 weeks pregnant with a cold", AskerSex.Female, true)]
+    [InlineData("Group B strep found on a swab at 28 weeks' gestation: what next?", AskerSex.Female, true)]
+    [InlineData("Our son was born at 30 weeks gestation and has reflux", AskerSex.Male, false)]
     [InlineData("Is this cream safe if I am not pregnant?", AskerSex.Unknown, false)]
     [InlineData("My son has a fever", AskerSex.Male, false)]
     public void The_sex_and_pregnancy_of_the_person_asked_about_are_read_from_the_question(string question, AskerSex sex, bool pregnant)

@@ -515,4 +515,56 @@ public sealed class QuestionAnalyzerTests
         Assert.DoesNotContain(Vocabulary.FindAll("I'm not sure im ok"), m => m.Group.Name == "intramuscular");
         Assert.Contains(Vocabulary.FindAll("give 2 mg IM now"), m => m.Group.Name == "intramuscular");
     }
+    [Theory]
+    [InlineData("My brother reckons antibiotics cause thrush in women. Is he right?")]
+    [InlineData("I read online that vitamin D tablets damage the kidneys. Is that true?")]
+    public void Asking_whether_a_reported_claim_holds_takes_its_kind_from_the_claim(string question) =>
+        Assert.Equal(QuestionKind.AdverseEffects, A(question).Kind);
+
+    [Theory]
+    [InlineData("Starting lithium next week. Anything I should watch out for?")]
+    [InlineData("On warfarin and the dentist wants to give amoxicillin. Any problems?")]
+    [InlineData("i'm 19 and on isotretinoin for spots. is there anything to be careful about while i'm on it?")]
+    [InlineData("my dad has been on omeprazole for years and now his magnesium is low. could the omeprazole have anything to do with it?")]
+    public void Asking_what_to_watch_for_or_whether_a_medicine_has_to_do_with_a_problem_asks_about_harm(string question)
+    {
+        var a = A(question);
+        Assert.Equal(QuestionKind.AdverseEffects, a.Kind);
+        Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.IsUnsure);
+    }
+
+    [Theory]
+    [InlineData("Aspirin gave me a rash last year. Can I use naproxen instead next time?", "naproxen")]
+    [InlineData("Is it fine to drink a couple of pints at the weekend?", "alcohol")]
+    public void Words_that_say_when_or_how_much_are_not_part_of_the_name_asked_about(string question, string intervention)
+    {
+        var a = A(question);
+        Assert.Equal(intervention, a.MainIntervention?.Name);
+        Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.IsUnsure);
+    }
+
+    [Fact]
+    public void Asking_how_to_stop_a_problem_coming_back_asks_about_prevention() =>
+        Assert.Equal(QuestionKind.Prevention, A("I keep getting boils. Is there anything that will stop them coming back?").Kind);
+
+    [Fact]
+    public void A_count_of_weeks_of_gestation_reads_as_pregnancy() =>
+        Assert.Equal("pregnancy", A("Thyroid results at 10 weeks' gestation: should levothyroxine be raised?").Population);
+
+    [Fact]
+    public void Whether_something_is_safe_on_top_of_a_medicine_asks_about_the_two_together()
+    {
+        var a = A("I was started on lithium last week. Is it safe to have a glass of wine with my dinner?");
+        Assert.Equal(QuestionKind.AdverseEffects, a.Kind);
+        Assert.Contains(a.Interventions, t => t.Name == "alcohol");
+        Assert.Contains(a.Interventions, t => t.Name == "lithium");
+    }
+
+    [Fact]
+    public void Having_another_go_names_no_topic()
+    {
+        var a = A("I have stopped smoking three times and started again each time. Is there any point having another go?");
+        Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.IsUnsure);
+        Assert.Contains(a.Conditions, t => t.Name == "tobacco dependence");
+    }
 }

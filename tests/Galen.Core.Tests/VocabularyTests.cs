@@ -41,6 +41,9 @@ public sealed class VocabularyTests
     [InlineData("coeliac disease", "coeliac disease")]
     [InlineData("benzatropine", "benztropine")]
     [InlineData("Calpol", "acetaminophen")]
+    [InlineData("cigs", "tobacco dependence")]
+    [InlineData("coffee", "caffeine")]
+    [InlineData("pints", "alcohol")]
     public void A_brand_or_other_spelling_finds_the_group_of_its_generic(string phrase, string preferred) =>
         Assert.Equal(preferred, Vocabulary.Lookup(phrase)?.Name);
 
@@ -66,6 +69,7 @@ public sealed class VocabularyTests
     [InlineData("nitrofurantoin", "antibiotic")]
     [InlineData("sertraline", "SSRI")]
     [InlineData("magnesium hydroxide", "magnesium-based laxative")]
+    [InlineData("tacrolimus", "topical calcineurin inhibitor")]
     public void A_medicine_knows_the_classes_it_belongs_to(string medicine, string medicineClass) =>
         Assert.Contains(Vocabulary.ClassesOf(medicine), g => g.Name == medicineClass && g.Type == "drug-class");
 

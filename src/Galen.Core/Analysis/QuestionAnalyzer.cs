@@ -143,7 +143,7 @@ public static partial class QuestionAnalyzer
 
     // "From the medicine" blames a cause; "from the outset" or "from the start" only says when. "Am I alright to drive",
     // "is it fine to have a drink", "is that combination OK?": whether a thing is safe to do, whatever the verb.
-    [GeneratedRegex(@"\b(?:(?:is|are)\s+(?:it|that|this|they|these|those)(?:\s+(?:combination|mix|combo|together))?\s+(?:ok(?:ay)?|alright|all\s+right|fine)\s*[?.!]*\s*$|side[\s-]+effects?|adverse|toxicity|toxic|overdose|safe|safely|safety|risks?|interactions?|interact|harmful|dangerous|cause|causes|causing|caused|induce|induced|trigger|worsen|contraindicat\w*|(?:give|gives|gave|giving)\s+(?:you|me|him|her|them|us|people|children)\s+(?!(?:relief|energy|a\s+boost|protection|immunity)\b)(?:an?\s+|the\s+)?\w+|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|(?:ok(?:ay)?|alright|all\s+right|fine)\s+(?:for\s+(?:me|him|her|them|us)\s+)?to\s+(?!(?:treat|help|cure|prevent|manage|relieve|ease)\b)\w+|(?:ok(?:ay)?|alright|all\s+right|fine)\s+for\s+(?:me|him|her|them|us|you)\b|while\s+(?:pregnant|breastfeeding|nursing)|from\s+(?:the|my|his|her|this)\s+(?!(?:outset|start|beginning|onset|first|get-go)\b)\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
+    [GeneratedRegex(@"\b(?:(?:is|are)\s+(?:it|that|this|they|these|those)(?:\s+(?:combination|mix|combo|together))?\s+(?:ok(?:ay)?|alright|all\s+right|fine)\s*[?.!]*\s*$|side[\s-]+effects?|adverse|toxicity|toxic|overdose|safe|safely|safety|risks?|interactions?|interact|harmful|dangerous|cause|causes|causing|caused|induce|induced|trigger|worsen|contraindicat\w*|(?:give|gives|gave|giving)\s+(?:you|me|him|her|them|us|people|children)\s+(?!(?:relief|energy|a\s+boost|protection|immunity)\b)(?:an?\s+|the\s+)?\w+|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|(?:ok(?:ay)?|alright|all\s+right|fine)\s+(?:for\s+(?:me|him|her|them|us)\s+)?to\s+(?!(?:treat|help|cure|prevent|manage|relieve|ease)\b)\w+|(?:ok(?:ay)?|alright|all\s+right|fine)\s+for\s+(?:me|him|her|them|us|you)\b|while\s+(?:pregnant|breastfeeding|nursing)|careful|precautions?|harms?|damag(?:e|es|ed|ing)|(?:anything|things?|what)\s+(?:(?:i|we|you)\s+(?:should|need\s+to)\s+|should\s+(?:i|we|you)\s+|(?:need\s+)?to\s+)?(?:watch|look\s+out|be\s+aware)|any\s+problems?\s*[?.!]*\s*$|(?:anything|something)\s+to\s+do\s+with\s+(?:it|this|that|them)|from\s+(?:the|my|his|her|this)\s+(?!(?:outset|start|beginning|onset|first|get-go)\b)\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
     private static partial Regex AdverseCue();
 
     [GeneratedRegex(@"\b(?:treat|treats|treating|treated|treatment|treatments|manage|management|managing|therapy|therapies|remedy|remedies|cure|relieve|get\s+rid\s+of|what\s+(?:can|should)\s+(?:i|we)\s+(?:take|do)|help\s+with|helps?)\b", Opts)]
@@ -155,7 +155,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:prognosis|outlook|life\s+expectancy|survival|go\s+away|how\s+long\s+(?:does|will|do)|recover|recovery|chances|mortality|predict\w*)\b", Opts)]
     private static partial Regex PrognosisCue();
 
-    [GeneratedRegex(@"\b(?:prevent|prevents|preventing|prevention|avoid\s+getting|reduce\s+(?:the|my|his|her)\s+risk|lower\s+(?:the|my|his|her)\s+risk|prophylaxis|prophylactic)\b", Opts)]
+    [GeneratedRegex(@"\b(?:prevent|prevents|preventing|prevention|avoid\s+getting|(?:stop|stops|keep|keeps)\s+(?:it|this|them|these|the\s+\w+)\s+(?:from\s+)?coming\s+back|reduce\s+(?:the|my|his|her)\s+risk|lower\s+(?:the|my|his|her)\s+risk|prophylaxis|prophylactic)\b", Opts)]
     private static partial Regex PreventionCue();
 
     [GeneratedRegex(@"^(?:what\s+(?:causes|can\s+cause|could\s+cause|is\s+the\s+cause|are\s+the\s+causes)|causes\s+of|why\s+(?:do|does|did|am|is|are)\b)", Opts)]
@@ -213,7 +213,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\s*\((?<alias>[^()]{1,80})\)")]
     private static partial Regex ParentheticalPattern();
 
-    [GeneratedRegex(@"^(?:a|an|the|my|your|his|her|our|their|this|that|these|those|some|any|taking|using|take|use|oral|extra|supplemental|regular|daily|high[-\s]dose|low[-\s]dose|people\s+with|patients\s+with|someone\s+with|persons?\s+with|children\s+with|adults\s+with|treating|treatment\s+of|the\s+treatment\s+of|symptoms\s+of|me|him|her|them|it)\s+", Opts)]
+    [GeneratedRegex(@"^(?:(?:a|one|two|a\s+few|a\s+couple\s+of)\s+(?:glass(?:es)?|cups?|mugs?|bottles?|cans?)\s+of|a\s+few|a\s+couple\s+of|a|an|the|my|your|his|her|our|their|this|that|these|those|some|any|to|taking|using|take|use|having|have|drinking|drink|oral|extra|supplemental|regular|daily|high[-\s]dose|low[-\s]dose|people\s+with|patients\s+with|someone\s+with|persons?\s+with|children\s+with|adults\s+with|treating|treatment\s+of|the\s+treatment\s+of|symptoms\s+of|me|him|her|them|it)\s+", Opts)]
     private static partial Regex LeadingFillerPattern();
 
     [GeneratedRegex(@"^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?$", Opts)]
@@ -227,13 +227,13 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?\b", Opts)]
     private static partial Regex AgeOfPersonInText();
 
-    [GeneratedRegex(@"\s+(?:symptoms?|in\s+(?:adults?|children|kids|the\s+elderly|older\s+adults|elderly\s+patients|pregnancy|pregnant\s+women|women|men|infants|patients)|during\s+pregnancy|at\s+night|anymore|too|then|now|as\s+well|at\s+all|in\s+general|right\s+now|safely|though|please|for\s+me|for\s+(?:him|her|them)|effectively|\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|ml|mls|%|units?|iu|tablets?|pills?)?|(?:in|for|with)\s+(?:my|our|his|her|a|an|the)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?(?:\s+(?:son|daughter|boy|girl|child|baby|kid))?)$", Opts)]
+    [GeneratedRegex(@"\s+(?:symptoms?|in\s+(?:adults?|children|kids|the\s+elderly|older\s+adults|elderly\s+patients|pregnancy|pregnant\s+women|women|men|infants|patients)|during\s+pregnancy|at\s+night|(?:at|on|over)\s+(?:the\s+)?weekends?|with\s+(?:my|his|her|our|a|the)\s+(?:dinner|meal|meals|food|lunch|breakfast|tea)|anymore|too|then|now|instead|again|next\s+time|this\s+time|in\s+future|from\s+now\s+on|as\s+well|at\s+all|in\s+general|right\s+now|safely|though|please|for\s+me|for\s+(?:him|her|them)|effectively|\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|ml|mls|%|units?|iu|tablets?|pills?)?|(?:in|for|with)\s+(?:my|our|his|her|a|an|the)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?(?:\s+(?:son|daughter|boy|girl|child|baby|kid))?)$", Opts)]
     private static partial Regex TrailingFillerPattern();
 
     [GeneratedRegex(@"\b(?:in|during|for)\s+(?<pop>pregnancy|pregnant\s+women|children|kids|infants|babies|newborns|adults|older\s+adults|the\s+elderly|elderly\s+(?:patients|people)|adolescents|teenagers|women|men|breastfeeding(?:\s+women)?|postmenopausal\s+women|athletes)\b", Opts)]
     private static partial Regex PopulationPattern();
 
-    [GeneratedRegex(@"\b(?:my|our)\s+(?<pop>son|daughter|baby|child|kid|toddler|newborn|infant|teenager|mother|mom|mum|father|dad|grandmother|grandfather|grandma|grandpa|wife|husband)\b|\b(?<pop>pregnant|breastfeeding)\b", Opts)]
+    [GeneratedRegex(@"\b(?:my|our)\s+(?<pop>son|daughter|baby|child|kid|toddler|newborn|infant|teenager|mother|mom|mum|father|dad|grandmother|grandfather|grandma|grandpa|wife|husband)\b|\b(?<pop>pregnant|breastfeeding)\b|(?<!\bborn\s+(?:at\s+)?)\b\d{1,2}\s*weeks?['\u2019]?\s+(?<pop>gestation)\b", Opts)]
     private static partial Regex StoryPopulationPattern();
 
     [GeneratedRegex(@"\b(?<age>\d{1,3})[-\s]?(?:years?[-\s]old|yo|y/o|year)\b|\b(?:i'?m|i\s+am|he'?s|she'?s|he\s+is|she\s+is|aged?)\s+(?<age>\d{1,3})\b(?!\s*(?:mg|kg|lb|%|cm|ml|g)\b)", Opts)]
@@ -376,7 +376,9 @@ public static partial class QuestionAnalyzer
         // "Should I use a gel or tablets?" asks which, not whether: neither yes nor no answers it.
         var choice = askedYesNo && AsksWhichOfTwo(q);
         var isYesNo = askedYesNo && !choice;
-        var kind = ClassifyKind(q, askedYesNo);
+        // "My neighbour says statins give you cancer. Is she right?" only asks whether what was said holds: the claim
+        // the story reports says what kind of question it is.
+        var kind = ClassifyKind(ClaimChecked(question, focus) ?? q, askedYesNo);
         if (choice && kind == QuestionKind.YesNoEfficacy)
         {
             kind = QuestionKind.Treatment;
@@ -627,6 +629,15 @@ public static partial class QuestionAnalyzer
             // In "how do I treat Y after starting Z", Z is the cause, not the treatment asked about.
             interventions.RemoveAll(t => contextTerms.Any(c => c.Name == t.Name));
         }
+        else if (kind == QuestionKind.AdverseEffects && interventions.Count == 1 && !interventions[0].IsUnsure && AsksIfSafePattern().IsMatch(q))
+        {
+            // "I started metformin last month. Is it safe to have a few pints?": whether one thing is safe on top of a
+            // medicine the person takes asks about the two together.
+            foreach (var taken in contextTerms.Where(c => c.Name != interventions[0].Name))
+            {
+                AddUnique(interventions, taken);
+            }
+        }
 
         var population = FindPopulation(question);
         var (urgent, reason) = UrgencyDetector.Detect(question);
@@ -723,6 +734,29 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^\s*(?:is|are)\s+(?:it|this|that|there)\s+(?:safe|ok|okay|alright|possible|normal|dangerous|bad|harmful|true|necessary|worth)\b", Opts)]
     private static partial Regex WhetherItIs();
+
+    /// <summary>
+    /// The claim a message reports ("my neighbour says ...", "I read that ...") when its question only asks whether it
+    /// holds ("is she right?", "is that true?"); null otherwise.
+    /// </summary>
+    private static string? ClaimChecked(string question, string focus)
+    {
+        if (!ClaimCheckPattern().IsMatch(focus) || focus.Length >= question.Length)
+        {
+            return null;
+        }
+        var claim = ReportedClaimPattern().Match(question.Replace(focus, " ", StringComparison.Ordinal));
+        return claim.Success ? claim.Groups["claim"].Value : null;
+    }
+
+    [GeneratedRegex(@"^\W*(?:is|are|was|were)\s+(?:she|he|they|that|this|it|these|those)\s+(?:really\s+|actually\s+)?(?:right|true|correct|wrong)\b", Opts)]
+    private static partial Regex ClaimCheckPattern();
+
+    [GeneratedRegex(@"\b(?:says?|said|told\s+(?:me|us|him|her)|tells\s+(?:me|us|him|her)|heard|read|reckons?|claims?|thinks?)\s+(?:that\s+)?(?<claim>[^.?!]{3,})", Opts)]
+    private static partial Regex ReportedClaimPattern();
+
+    [GeneratedRegex(@"\b(?:safe|ok(?:ay)?|alright|all\s+right|fine)\b", Opts)]
+    private static partial Regex AsksIfSafePattern();
 
     private static QuestionKind ClassifyKind(string q, bool isYesNo)
     {
@@ -1166,7 +1200,7 @@ public static partial class QuestionAnalyzer
                 "baby" or "newborn" or "infant" => "infants",
                 "teenager" => "adolescents",
                 "mother" or "mom" or "mum" or "father" or "dad" or "grandmother" or "grandfather" or "grandma" or "grandpa" => "older adults",
-                "pregnant" => "pregnancy",
+                "pregnant" or "gestation" => "pregnancy",
                 "breastfeeding" => "breastfeeding",
                 _ => null,
             };

@@ -35,7 +35,7 @@ public static partial class AmountAsked
     private static partial Regex AsksDose();
 
     // "How many minutes of exercise" asks for a length of time as much as "how long" does.
-    [GeneratedRegex(@"\bhow\s+long\b|\bhow\s+many\s+(?:minutes|hours|days|weeks|months|years)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow\s+long\b|\b(?:how\s+many|number\s+of)\s+(?:minutes|hours|days|weeks|months|years)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksDuration();
 
     // "At what serum concentration", "what blood pressure target", "above what level": a threshold is a figure.
@@ -78,6 +78,19 @@ public static partial class AmountAsked
             : AsksFigure().IsMatch(question) ? AmountKind.Figure
             : AmountKind.None;
     }
+
+    /// <summary>
+    /// The word for what an amount is asked of when the question writes it after "how much" or after a unit ("how much
+    /// protein", "how many grams of fibre"); null when it names none there or names a pronoun or a unit only.
+    /// </summary>
+    public static string? ThingMeasured(string question)
+    {
+        var m = AsksOfThing().Match(question ?? "");
+        return m.Success && !TextTools.StopWords.Contains(m.Groups["thing"].Value.ToLowerInvariant()) ? m.Groups["thing"].Value.ToLowerInvariant() : null;
+    }
+
+    [GeneratedRegex(@"\bhow\s+(?:much|many\s+(?:grams?|milligrams?|micrograms?|kilos?|litres?|liters?|millilitres?|milliliters?|cups?|glass(?:es)?|mugs?|portions?|servings?|calories)\s+of)\s+(?<thing>[a-z][a-z-]{2,})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksOfThing();
 
     /// <summary>Whether a sentence gives an amount of the kind asked (a dose with its unit, a length of time, a figure).</summary>
     public static bool States(AmountKind kind, string sentence) => kind switch

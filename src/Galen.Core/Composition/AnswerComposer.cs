@@ -371,9 +371,15 @@ public static partial class AnswerComposer
         return (kind, held ? null : AmountAsked.Lacking(kind, subject?.Name, unit), text => Gives(text) && SpeaksOfAsked(q, text));
     }
 
-    /// <summary>The first content word of a name the vocabulary does not know, when that is what the question asks of.</summary>
+    /// <summary>
+    /// The first content word of a name the vocabulary does not know, when that is what the question asks of: the
+    /// unsure name it was read with, or, when it was read with no medicine, the word the amount is asked of ("how many
+    /// grams of protein") if the vocabulary does not know it.
+    /// </summary>
     private static string? UnknownName(QuestionAnalysis q) =>
-        q.MainIntervention is { IsUnsure: true } unsure && BottomLineRanking.ContentWords(unsure.Name) is { Count: > 0 } words ? words[0] : null;
+        q.MainIntervention is { IsUnsure: true } unsure && BottomLineRanking.ContentWords(unsure.Name) is { Count: > 0 } words ? words[0]
+        : q.MainIntervention is null && AmountAsked.ThingMeasured(q.FocusQuestion) is { } thing && Vocabulary.FindAll(thing).Count == 0 ? thing
+        : null;
 
     /// <summary>Whether a text names the thing the question asks an amount of (any text does when it names nothing).</summary>
     private static bool SpeaksOfAsked(QuestionAnalysis q, string text) =>

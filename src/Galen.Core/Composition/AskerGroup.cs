@@ -136,7 +136,7 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
     [GeneratedRegex(@"\b(?:woman|female|lady|girl|daughter|wife|mother|mum|mom|mummy|sister|grandmother|grandma|girlfriend|she|her)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FemaleWord();
 
-    [GeneratedRegex(@"\bpregnan(?:t|cy)\b|\bexpecting (?:a baby|twins)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bpregnan(?:t|cy)\b|\bexpecting (?:a baby|twins)\b|(?<!\bborn\s+(?:at\s+)?)\b\d{1,2}\s*weeks?['\u2019]?\s+gestation\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pregnancy();
 
     [GeneratedRegex(@"\b(?:non-?pregnant|not pregnant|who are not pregnant|not be pregnant)\b", RegexOptions.IgnoreCase)]
