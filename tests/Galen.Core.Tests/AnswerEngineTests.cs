@@ -578,6 +578,51 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     }
 
     [Fact]
+    public void A_guideline_sentence_speaks_of_its_titled_condition_and_one_naming_both_medicines_asked_is_marked()
+    {
+        var guideline = new SourceRecord
+        {
+            Kind = SourceKind.Guideline,
+            Ids = new ExternalIds { Guideline = "test-gout-care" },
+            Title = "Test guideline: gout in adults",
+            Container = "Test Rheumatology Society",
+            Year = 2022,
+            Sections =
+            [
+                new SourceSection { Label = "Recommendations", Category = "recommendation", Text = "Offer colchicine for a gout flare. Do not combine colchicine with clarithromycin, which raises its blood level. Recheck the urate after four weeks. Migraine is not a reason to stop colchicine." },
+            ],
+        };
+        var (_, explanation) = new AnswerEngine(new InMemorySearch([guideline]))
+            .ExplainBottomLine(new AskRequest("Taking colchicine for gout and the GP wants to add clarithromycin. Any problem?", Audience.Clinician, []));
+
+        double Feature(string words, string name) =>
+            Assert.Single(explanation.Candidates, c => c.Text.Contains(words, StringComparison.Ordinal)).Features[BottomLineRanking.FeatureNames.ToList().IndexOf(name)];
+        Assert.Equal(1, Feature("blood level", "record-subject"));
+        Assert.Equal(0, Feature("Offer colchicine", "record-subject"));
+        Assert.Equal(1, Feature("blood level", "every-medicine"));
+        Assert.Equal(0, Feature("Offer colchicine", "every-medicine"));
+    }
+
+    [Fact]
+    public void An_amount_asked_of_a_thing_no_sentence_names_is_said_to_be_lacking()
+    {
+        var guideline = new SourceRecord
+        {
+            Kind = SourceKind.Guideline,
+            Ids = new ExternalIds { Guideline = "test-kidney-care" },
+            Title = "Test guideline: chronic kidney disease",
+            Container = "Test Kidney Society",
+            Year = 2024,
+            Sections =
+            [
+                new SourceSection { Label = "Recommendations", Category = "recommendation", Text = "Offer dapagliflozin 10 mg a day to adults with chronic kidney disease. Check kidney function every year." },
+            ],
+        };
+        var answer = new AnswerEngine(new InMemorySearch([guideline])).Ask(new AskRequest("I am 70 with chronic kidney disease. How many grams of protein should I be having each day?", Audience.Patient, []));
+        Assert.True(answer.BottomLine.Contains("holds no source", StringComparison.Ordinal), answer.BottomLine);
+    }
+
+    [Fact]
     public void A_dose_that_names_no_medicine_is_a_dose_of_the_one_the_step_before_it_named()
     {
         var guideline = new SourceRecord

@@ -267,6 +267,15 @@ public sealed class BottomLineRankingTests
     public void A_question_whether_it_can_wait_is_answered_by_a_sentence_that_says_where_to_get_care(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, false, BottomLineRanking.AsksAboutCare(question)));
 
+    [Theory]
+    [InlineData("my son's peak flow was 250 this morning, is that bad?", "Go to hospital if peak flow is below 50% of your best.", 1)]
+    [InlineData("Her potassium is 5.9 mmol/L on ramipril. Carry on?", "Stop the ACE inhibitor when potassium is 6.0 mmol/L or higher.", 1)]
+    [InlineData("Her potassium is 5.9 mmol/L on ramipril. Carry on?", "ACE inhibitors can raise potassium.", 0)]
+    [InlineData("Does ramipril raise potassium?", "Stop the ACE inhibitor when potassium is 6.0 mmol/L or higher.", 0)]
+    [InlineData("I'm 45 and take 2 tablets a day. Is that a lot?", "Stop the ACE inhibitor when potassium is 6.0 mmol/L or higher.", 0)]
+    public void A_question_that_gives_a_reading_is_answered_by_a_sentence_that_states_a_threshold(string question, string sentence, double answers) =>
+        Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, givesReading: BottomLineRanking.GivesReading(question)));
+
     [Fact]
     public void Questions_where_no_candidate_states_anything_leave_the_fit_at_its_start()
     {

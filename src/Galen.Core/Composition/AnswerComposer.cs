@@ -403,6 +403,8 @@ public static partial class AnswerComposer
         var asksWhen = BottomLineRanking.AsksWhen(q.FocusQuestion);
         var asksFirst = BottomLineRanking.AsksFirst(q.FocusQuestion);
         var asksCare = BottomLineRanking.AsksAboutCare(q.FocusQuestion);
+        var givesReading = BottomLineRanking.GivesReading(q.Question);
+        var knownMedicines = q.Interventions.Where(t => !t.IsUnsure).ToList();
         var excluded = BottomLineRanking.ExcludedWords(q.Question);
         var titled = new Dictionary<GradedSource, bool>(ReferenceEqualityComparer.Instance);
         var patient = ctx.Audience == Audience.Patient;
@@ -504,13 +506,20 @@ public static partial class AnswerComposer
             f[i++] = BottomLineRanking.NewWords(questionWords, x.Text);
             f[i++] = BottomLineRanking.NegativeForOpenQuestion(q.IsYesNo, x.Text);
             i++; // meaning: set below for the closest candidates
-            f[i++] = BottomLineRanking.AnswerKind(amountAsked, asksWhen, x.Text, asksFirst, asksCare);
+            f[i++] = BottomLineRanking.AnswerKind(amountAsked, asksWhen, x.Text, asksFirst, asksCare, givesReading);
             i++; // meaning-only: set by the caller for a sentence admitted by closeness in meaning alone.
             f[i++] = On(asker.Names(x.Text));
             // A leaflet titled with the condition speaks of it throughout: "draw around the redness to see whether it
             // spreads" on a cellulitis page is about cellulitis without naming it.
-            f[i++] = On(s.Source.Kind == SourceKind.PatientInformation && !x.MentionsCondition && q.Conditions.Count > 0
-                && TitledWithCondition(s) && !BottomLineRanking.NamesAnotherCondition(q.Conditions, x.Text));
+            var speaksOfTitle = !x.MentionsCondition && q.Conditions.Count > 0 && TitledWithCondition(s)
+                && !BottomLineRanking.NamesAnotherCondition(q.Conditions, x.Text);
+            f[i++] = On(s.Source.Kind == SourceKind.PatientInformation && speaksOfTitle);
+            // So does a guideline or study titled with it: "change the antibiotic if there is no improvement within 7
+            // days" in a sinusitis guideline is about sinusitis.
+            f[i++] = On(s.Source.Kind != SourceKind.PatientInformation && speaksOfTitle);
+            // A question about two medicines together ("on colchicine and now needs clarithromycin") is answered by a
+            // sentence that names both.
+            f[i++] = On(knownMedicines.Count >= 2 && knownMedicines.All(t => t.IsIn(x.Text, TextTools.Normalize(x.Text))));
             return f;
         }
 

@@ -27,7 +27,7 @@ public sealed partial class BottomLineRanking
         "stance-differs", "against-when-uncertain", "kind-fit", "other-condition", "deciding", "record-bottom-line",
         "patient-voice", "named-first", "named-other", "named-elsewhere", "rare-word", "short", "long", "too-hard",
         "too-hard-record-line", "words-shared", "group-conflict", "excluded-named", "new-words", "negative-open", "meaning",
-        "answer-kind", "meaning-only", "group-named", "leaflet-subject",
+        "answer-kind", "meaning-only", "group-named", "leaflet-subject", "record-subject", "every-medicine",
     ];
 
     /// <summary>Index of the relevance signal: how much of what the question names the sentence names (log scale).</summary>
@@ -112,7 +112,7 @@ public sealed partial class BottomLineRanking
         Math.Log(0.5), Math.Log(1.1 / 0.5), 1, Math.Log(0.4), Math.Log(4), Math.Log(1.5),
         Math.Log(1.8), Math.Log(2.5), Math.Log(1.2), Math.Log(0.5), Math.Log(2.5), Math.Log(1.2), Math.Log(0.8), Math.Log(0.4),
         Math.Log(0.7 / 0.4), 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0,
     ]);
 
     /// <summary>The ranking shipped with Galen (Composition/bottom-line.txt).</summary>
@@ -210,11 +210,26 @@ public sealed partial class BottomLineRanking
     /// <summary>
     /// 1 when the sentence gives the kind of thing the question asks for: an amount of the kind asked ("how much",
     /// "how long"), a time for a "when" question ("before the season", "at night", "within 2 days"), a choice ranked first
-    /// for a "what first" question, or where and how soon to get care for a "can it wait?" question.
+    /// for a "what first" question, where and how soon to get care for a "can it wait?" question, or a threshold for a
+    /// question that gives a reading ("my ferritin came back at 60", "oxygen 90%"): the line the reading is judged by.
     /// </summary>
-    public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence, bool asksFirst = false, bool asksCare = false) =>
+    public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence, bool asksFirst = false, bool asksCare = false, bool givesReading = false) =>
         (amount != AmountKind.None && AmountAsked.States(amount, sentence)) || (asksWhen && TimeExpression().IsMatch(sentence))
-        || (asksFirst && FirstChoice().IsMatch(sentence)) || (asksCare && SaysWhereToGetCare().IsMatch(sentence)) ? 1 : 0;
+        || (asksFirst && FirstChoice().IsMatch(sentence)) || (asksCare && SaysWhereToGetCare().IsMatch(sentence))
+        || (givesReading && StatesThreshold().IsMatch(sentence)) ? 1 : 0;
+
+    /// <summary>
+    /// True when the message gives a measured value: a number in a unit of measurement ("90%", "110 mL/min", "38.5
+    /// degrees"), or a number soon after the name of something measured ("ferritin came back at 60", "TSH of 7").
+    /// </summary>
+    public static bool GivesReading(string question) => Reading().IsMatch(question ?? "");
+
+    [GeneratedRegex(@"\d(?:[.,]\d+)?\s*(?:%|per ?cent\b|mmol/l\b|mg/dl\b|[µu]g/l\b|mcg/l\b|ng/ml\b|m?iu/l\b|mu/l\b|ml/min\b|°|degrees\b|mm ?hg\b|kg/m2\b|g/dl\b|g/l\b|nmol/l\b|pmol/l\b|bpm\b)|\b(?:ferritin|oxygen|saturations?|sats|tsh|e?gfr|creatinine|clearance|hba1c|a1c|cholesterol|ldl|potassium|sodium|calcium|temperature|temp|blood pressure|bp|b12|folate|platelets?|ha?emoglobin|inr|psa|glucose|sugars?|peak flow|heart rate|pulse)\b[^.?!\d]{0,30}\d", RegexOptions.IgnoreCase)]
+    private static partial Regex Reading();
+
+    // A line a value is judged against: "below 92%", "75 µg/L or less", "above 95 mL/min", "at least 140/90".
+    [GeneratedRegex(@"\b(?:above|below|over|under|less than|more than|greater than|lower than|higher than|at least|at most|up to|exceeds?|exceeding)\s+(?:about\s+|around\s+)?\d|\d[\d.,/]*\s*(?:[^\s\d.,;]+\s+){0,2}?(?:or|and)\s+(?:more|less|higher|lower|above|below|greater|over|under)\b|[<>≥≤]\s*\d", RegexOptions.IgnoreCase)]
+    private static partial Regex StatesThreshold();
 
     /// <summary>
     /// True when the message asks whether it can wait or where to go ("can this wait till Monday?", "ok to wait for the
