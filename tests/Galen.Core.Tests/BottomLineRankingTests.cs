@@ -276,23 +276,6 @@ public sealed class BottomLineRankingTests
     public void A_question_that_gives_a_reading_is_answered_by_a_sentence_that_states_a_threshold(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, givesReading: BottomLineRanking.GivesReading(question)));
 
-    [Theory]
-    [InlineData("Ten days on the first inhaler my GP gave me and my chest is no better. What now?", "Add a long-acting bronchodilator if symptoms are not controlled on an inhaled steroid.", 1)]
-    [InlineData("Ten days on the first inhaler my GP gave me and my chest is no better. What now?", "An inhaled steroid is the first choice.", 0)]
-    [InlineData("Sertraline didn't help at all, which one would come next?", "Switch to another SSRI or to an SNRI.", 1)]
-    [InlineData("Is an inhaled steroid the right inhaler for me?", "Add a long-acting bronchodilator if symptoms are not controlled on an inhaled steroid.", 0)]
-    public void A_question_saying_a_treatment_failed_is_answered_by_the_next_step_not_the_first(string question, string sentence, double answers)
-    {
-        var next = BottomLineRanking.AsksNext(question);
-        Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, asksFirst: !next && BottomLineRanking.AsksFirst(question), asksNext: next));
-    }
-
-    [Theory]
-    [InlineData("Ten days on the first inhaler my GP gave me and my chest is no better. What now?", true)]
-    [InlineData("What is the first inhaler to try for asthma?", false)]
-    public void A_failed_first_treatment_is_told_from_a_question_about_what_comes_first(string question, bool next) =>
-        Assert.Equal(next, BottomLineRanking.AsksNext(question));
-
     [Fact]
     public void Questions_where_no_candidate_states_anything_leave_the_fit_at_its_start()
     {

@@ -401,8 +401,7 @@ public static partial class AnswerComposer
         var asker = AskerGroup.Read(q.Question);
         var amountAsked = AmountAsked.Of(q);
         var asksWhen = BottomLineRanking.AsksWhen(q.FocusQuestion);
-        var asksNext = BottomLineRanking.AsksNext(q.Question);
-        var asksFirst = !asksNext && BottomLineRanking.AsksFirst(q.FocusQuestion);
+        var asksFirst = BottomLineRanking.AsksFirst(q.FocusQuestion);
         var asksCare = BottomLineRanking.AsksAboutCare(q.FocusQuestion);
         var givesReading = BottomLineRanking.GivesReading(q.Question);
         var knownMedicines = q.Interventions.Where(t => !t.IsUnsure).ToList();
@@ -507,7 +506,7 @@ public static partial class AnswerComposer
             f[i++] = BottomLineRanking.NewWords(questionWords, x.Text);
             f[i++] = BottomLineRanking.NegativeForOpenQuestion(q.IsYesNo, x.Text);
             i++; // meaning: set below for the closest candidates
-            f[i++] = BottomLineRanking.AnswerKind(amountAsked, asksWhen, x.Text, asksFirst, asksCare, givesReading, asksNext);
+            f[i++] = BottomLineRanking.AnswerKind(amountAsked, asksWhen, x.Text, asksFirst, asksCare, givesReading);
             i++; // meaning-only: set by the caller for a sentence admitted by closeness in meaning alone.
             f[i++] = On(asker.Names(x.Text));
             // A leaflet titled with the condition speaks of it throughout: "draw around the redness to see whether it

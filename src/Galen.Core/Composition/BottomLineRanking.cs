@@ -213,25 +213,10 @@ public sealed partial class BottomLineRanking
     /// for a "what first" question, where and how soon to get care for a "can it wait?" question, or a threshold for a
     /// question that gives a reading ("my ferritin came back at 60", "oxygen 90%"): the line the reading is judged by.
     /// </summary>
-    public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence, bool asksFirst = false, bool asksCare = false, bool givesReading = false, bool asksNext = false) =>
+    public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence, bool asksFirst = false, bool asksCare = false, bool givesReading = false) =>
         (amount != AmountKind.None && AmountAsked.States(amount, sentence)) || (asksWhen && TimeExpression().IsMatch(sentence))
         || (asksFirst && FirstChoice().IsMatch(sentence)) || (asksCare && SaysWhereToGetCare().IsMatch(sentence))
-        || (givesReading && StatesThreshold().IsMatch(sentence)) || (asksNext && NextStep().IsMatch(sentence)) ? 1 : 0;
-
-    /// <summary>
-    /// True when the message says a treatment has not worked, or asks what comes next ("a week into the first antibiotic
-    /// and no better", "sertraline didn't touch it, what now?"): what answers is the step after a first one fails,
-    /// and the "first" such a message writes is the treatment already tried, not the one asked for.
-    /// </summary>
-    public static bool AsksNext(string question) => NextAsked().IsMatch(question ?? "");
-
-    [GeneratedRegex(@"\bnext\s+(?:step|option|choice|thing|line|move)\b|\bwhat\s+(?:now|next)\b|\b(?:what|which)\s+(?:\w+\s+){0,3}next\b|\bsecond[- ](?:line|choice|option)\b|\b(?:did|does|do|has|have|is|are|was|were)(?:n['\u2019o]?t|\s+not)\s+(?:\w+\s+){0,2}(?:work|worked|working|help|helped|helping|respond|responded|improve|improved|touch|touched|control|controlled|tolerated)\b|\bno\s+(?:better|improvement|different)\b|\bnot\s+(?:getting\s+|got\s+|any\s+)?better\b|\bfail(?:s|ed|ing)?\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NextAsked();
-
-    // A sentence that says what to do when a first step has not worked: "if symptoms are not controlled", "change the
-    // antibiotic", "second-line", "switch to", "step up", "an alternative".
-    [GeneratedRegex(@"\b(?:if|when|where|unless)\b[^.;]{0,80}?\b(?:not|no|fails?|failed|without|inadequate|insufficient|poor|persist|persists|continue|continues|worsens?)\b[^.;]{0,40}?\b(?:work|works|respond|response|responds|improve|improves|improvement|help|helps|better|controlled|control|tolerated|effective|enough|symptoms|despite)\b|\bsecond[- ](?:line|choice|option)|\bnext\s+(?:step|option|choice)|\bswitch(?:ing)?\b|\bchange\s+(?:the|to)\b|\bstep(?:ped)?\s+up\b|\bescalat\w+|\balternatives?\b|\bfurther\s+options?\b|\bafter\s+(?:that|these|first)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NextStep();
+        || (givesReading && StatesThreshold().IsMatch(sentence)) ? 1 : 0;
 
     /// <summary>
     /// True when the message gives a measured value: a number in a unit of measurement ("90%", "110 mL/min", "38.5
