@@ -604,6 +604,34 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     }
 
     [Fact]
+    public void Whether_two_things_are_safe_together_is_said_to_be_lacking_when_no_sentence_names_both()
+    {
+        SourceRecord Guideline(string id, string title, string text) => new()
+        {
+            Kind = SourceKind.Guideline,
+            Ids = new ExternalIds { Guideline = id },
+            Title = title,
+            Container = "Test Society",
+            Year = 2023,
+            Sections = [new SourceSection { Label = "Recommendations", Category = "recommendation", Text = text }],
+        };
+        var search = new InMemorySearch(
+        [
+            Guideline("test-lithium", "Test guideline: lithium for bipolar disorder", "Check lithium blood levels every 3 months. Lithium can cause a tremor and thirst."),
+            Guideline("test-alcohol", "Test guideline: alcohol and health", "Alcohol can disturb sleep and raise blood pressure. Keep alcohol to no more than 14 units a week."),
+        ]);
+        var answer = new AnswerEngine(search).Ask(new AskRequest("I was put on lithium last month. Is it safe to have a glass of wine with my dinner?", Audience.Patient, []));
+        Assert.True(answer.Abstained, answer.BottomLine);
+        Assert.True(answer.BottomLine.Contains("together with", StringComparison.Ordinal), answer.BottomLine);
+
+        var both = new InMemorySearch(
+        [
+            Guideline("test-lithium", "Test guideline: lithium for bipolar disorder", "Check lithium blood levels every 3 months. Heavy alcohol use with lithium raises the risk of dehydration and toxicity."),
+        ]);
+        Assert.False(new AnswerEngine(both).Ask(new AskRequest("I was put on lithium last month. Is it safe to have a glass of wine with my dinner?", Audience.Patient, [])).Abstained);
+    }
+
+    [Fact]
     public void An_amount_asked_of_a_thing_no_sentence_names_is_said_to_be_lacking()
     {
         var guideline = new SourceRecord

@@ -292,6 +292,13 @@ public static partial class AnswerComposer
             // answer to give.
             return $"The library holds too little evidence to answer this question: no source says anything about {i.Name} for {c.Name} in the same breath.";
         }
+        if (q.IsYesNo && q.Kind == QuestionKind.AdverseEffects && q.Interventions.Where(t => !t.IsUnsure).Select(t => EvidenceGrader.WithTheirClasses([t])).ToList() is { Count: 2 } pair
+            && !usable.Any(s => s.Sentences.Any(x => TextTools.Normalize(x.Text) is var normalized && pair.All(names => names.Any(t => t.IsIn(x.Text, normalized))))))
+        {
+            // "On metformin: is it safe to have a few pints?" asks about the two together; sources on each alone do not
+            // answer it.
+            return $"The library holds too little evidence to answer this question: no source says anything about {pair[0][0].Name} together with {pair[1][0].Name}.";
+        }
         var anyUsableSentence = usable.Any(s => s.Relevance >= 0.5 || s.Sentences.Any(x => x.Relevance >= 0.3));
         if (!anyUsableSentence)
         {
@@ -404,7 +411,8 @@ public static partial class AnswerComposer
         var asksFirst = BottomLineRanking.AsksFirst(q.FocusQuestion);
         var asksCare = BottomLineRanking.AsksAboutCare(q.FocusQuestion);
         var givesReading = BottomLineRanking.GivesReading(q.Question);
-        var knownMedicines = q.Interventions.Where(t => !t.IsUnsure).ToList();
+        // Each medicine asked about with its classes: "NSAIDs" in a sentence names the ibuprofen asked about.
+        var knownMedicines = q.Interventions.Where(t => !t.IsUnsure).Select(t => EvidenceGrader.WithTheirClasses([t])).ToList();
         var excluded = BottomLineRanking.ExcludedWords(q.Question);
         var titled = new Dictionary<GradedSource, bool>(ReferenceEqualityComparer.Instance);
         var patient = ctx.Audience == Audience.Patient;
@@ -519,7 +527,8 @@ public static partial class AnswerComposer
             f[i++] = On(s.Source.Kind != SourceKind.PatientInformation && speaksOfTitle);
             // A question about two medicines together ("on colchicine and now needs clarithromycin") is answered by a
             // sentence that names both.
-            f[i++] = On(knownMedicines.Count >= 2 && knownMedicines.All(t => t.IsIn(x.Text, TextTools.Normalize(x.Text))));
+            f[i++] = On(knownMedicines.Count >= 2 && TextTools.Normalize(x.Text) is var normalized
+                && knownMedicines.All(names => names.Any(t => t.IsIn(x.Text, normalized))));
             return f;
         }
 
