@@ -632,6 +632,32 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     }
 
     [Fact]
+    public void An_ask_encodes_only_a_few_sentences_that_have_no_stored_vector()
+    {
+        var steps = string.Join(" ", Enumerable.Range(1, 20).Select(k => $"Step {k}: gout treatment option {k} uses colchicine at {k} times the usual care."));
+        var guideline = new SourceRecord
+        {
+            Kind = SourceKind.Guideline,
+            Ids = new ExternalIds { Guideline = "test-gout-steps" },
+            Title = "Test guideline: gout",
+            Container = "Test Society",
+            Year = 2024,
+            Sections = [new SourceSection { Label = "Recommendations", Category = "recommendation", Text = steps }],
+        };
+        var analysis = QuestionAnalyzer.Analyze("Does colchicine help gout?", []);
+        var graded = new[] { Galen.Core.Grading.EvidenceGrader.Grade(guideline, 1, 1, analysis) };
+        var encoded = 0;
+        var read = 0;
+        var choice = new BottomLineChoice(
+            BottomLineRanking.Default,
+            (_, texts) => { encoded += texts.Count; return [.. texts.Select(_ => 0.5)]; },
+            (_, texts) => { read += texts.Count; return [.. texts.Select(_ => double.NaN)]; });
+        AnswerComposer.Compose(new AskRequest("Does colchicine help gout?"), analysis, graded, null, choice);
+        Assert.True(read > AnswerComposer.EncodedAtAsk, $"compared {read}");
+        Assert.InRange(encoded, 1, AnswerComposer.EncodedAtAsk);
+    }
+
+    [Fact]
     public void An_amount_asked_of_a_thing_no_sentence_names_is_said_to_be_lacking()
     {
         var guideline = new SourceRecord

@@ -552,11 +552,12 @@ public static partial class AnswerComposer
             // signals are compared, and the rest count as far as the farthest of them.
             var texts = candidates.OrderByDescending(c => ctx.Ranking.Score(c.Candidate.Features)).Select(c => c.Sentence.Text)
                 .Distinct(StringComparer.Ordinal).Take(everyMeaning ? BottomLineRanking.MeaningCandidatesWhenFitting : BottomLineRanking.MeaningCandidates).ToList();
-            var cosines = similarity(q.Question, texts);
-            if (cosines.Count == texts.Count)
+            var cosines = everyMeaning ? similarity(q.Question, texts) : Closeness(ctx, similarity, q.Question, texts);
+            if (cosines.Count == texts.Count && cosines.Any(c => !double.IsNaN(c)))
             {
-                var bySentence = texts.Select((t, k) => (t, c: cosines[k])).ToDictionary(p => p.t, p => p.c, StringComparer.Ordinal);
-                var farthest = cosines.Min();
+                // A sentence left unencoded (NaN) counts as far as the farthest compared.
+                var farthest = cosines.Where(c => !double.IsNaN(c)).Min();
+                var bySentence = texts.Select((t, k) => (t, c: double.IsNaN(cosines[k]) ? farthest : cosines[k])).ToDictionary(p => p.t, p => p.c, StringComparer.Ordinal);
                 foreach (var c in candidates.Where(c => c.Candidate.Features[BottomLineRanking.MeaningOnlyFeature] == 0))
                 {
                     c.Candidate.Features[BottomLineRanking.MeaningFeature] = (bySentence.TryGetValue(c.Sentence.Text, out var cos) ? cos : farthest) / BottomLineRanking.MeaningUnit;
@@ -564,6 +565,36 @@ public static partial class AnswerComposer
             }
         }
         return candidates;
+    }
+
+    /// <summary>
+    /// How many sentences without a stored vector an ask encodes at most: in a library whose embedding stage has not
+    /// reached them, encoding every candidate compared would cost several times the rest of the ask (PERFORMANCE.md).
+    /// </summary>
+    public const int EncodedAtAsk = 8;
+
+    /// <summary>
+    /// The question's closeness to each text at question time: read from stored sentence vectors, and for texts without
+    /// one, encoded for the first <see cref="EncodedAtAsk"/> only (the texts come best first); NaN for the rest.
+    /// </summary>
+    private static IReadOnlyList<double> Closeness(Context ctx, Func<string, IReadOnlyList<string>, IReadOnlyList<double>> similarity, string question, IReadOnlyList<string> texts)
+    {
+        if (ctx.StoredSimilarity is not { } stored || stored(question, texts) is not { } found || found.Count != texts.Count)
+        {
+            return similarity(question, [.. texts.Take(EncodedAtAsk)]) is { } first && first.Count == Math.Min(texts.Count, EncodedAtAsk)
+                ? [.. first, .. Enumerable.Repeat(double.NaN, texts.Count - first.Count)]
+                : [];
+        }
+        var result = found.ToArray();
+        var missing = Enumerable.Range(0, texts.Count).Where(i => double.IsNaN(result[i])).Take(EncodedAtAsk).ToList();
+        if (missing.Count > 0 && similarity(question, [.. missing.Select(i => texts[i])]) is { } encoded && encoded.Count == missing.Count)
+        {
+            for (var k = 0; k < missing.Count; k++)
+            {
+                result[missing[k]] = encoded[k];
+            }
+        }
+        return result;
     }
 
     private static Statement? BottomLine(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> usable, Verdict? verdict, IReadOnlyList<GradedSource> named)
