@@ -61,7 +61,7 @@ public sealed class EditorialEndToEndTests
             await page.GetByLabel("Code from the app").FillAsync(StaffKit.Totp(key));
             await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-step sign-in" }).ClickAsync();
         }
-        await page.WaitForURLAsync("**/desk");
+        await page.ArriveAsync(url => url.EndsWith("/desk", StringComparison.Ordinal));
         return page;
     }
 
@@ -92,7 +92,7 @@ public sealed class EditorialEndToEndTests
         await reader.GotoAsync("/");
         await reader.GetByLabel("Your question").FillAsync(Pages.RestlessLegs);
         await reader.GetByRole(AriaRole.Button, new() { Name = "Ask", Exact = true }).ClickAsync();
-        await reader.WaitForURLAsync("**/articles/" + Slug);
+        await reader.ArriveAsync(url => url.EndsWith("/articles/" + Slug, StringComparison.Ordinal), 120_000);
 
         // Ada claims the article and asks for a change.
         var adaPage = await SignInAsync(browser, baseUrl, "ada@example.org", ada);

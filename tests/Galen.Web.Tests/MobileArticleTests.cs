@@ -13,7 +13,7 @@ public sealed class MobileArticleTests
 
     // An ask writes the article in both wordings; on a loaded two-core machine, with the other test classes running
     // beside it, that has taken over Playwright's 30 s default once.
-    private static readonly PageWaitForURLOptions AskTimeout = new() { Timeout = 90_000 };
+    private const float AskTimeout = 90_000;
 
     private static string RepositoryRoot()
     {
@@ -63,7 +63,7 @@ public sealed class MobileArticleTests
         await page.GotoAsync("/");
         await page.GetByLabel("Your question").FillAsync(Pages.RestlessLegs);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ask", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/articles/**", AskTimeout);
+        await page.ArriveAsync(url => url.Contains("/articles/", StringComparison.Ordinal), AskTimeout);
 
         // Long sections start folded, their headings visible; opening one shows its statements.
         var folded = page.Locator("details.collapsible");
@@ -86,7 +86,7 @@ public sealed class MobileArticleTests
         await page.GotoAsync("/");
         await page.GetByLabel("Your question").FillAsync("What is an acoustic neuroma?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ask", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/articles/**", AskTimeout);
+        await page.ArriveAsync(url => url.Contains("/articles/", StringComparison.Ordinal), AskTimeout);
         var link = page.Locator(".reference-list a[href='https://www.nlm.nih.gov/medlineplus/acousticneuroma.html']");
         Assert.Equal(1, await link.CountAsync());
         Assert.True(await link.IsVisibleAsync());
