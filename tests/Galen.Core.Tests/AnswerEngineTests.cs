@@ -632,6 +632,31 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     }
 
     [Fact]
+    public void A_claimed_remedy_no_source_mentions_is_said_to_be_lacking_not_answered_with_the_topic()
+    {
+        var search = new InMemorySearch(
+        [
+            new SourceRecord
+            {
+                Kind = SourceKind.Guideline,
+                Ids = new ExternalIds { Guideline = "test-oa" },
+                Title = "Test guideline: osteoarthritis of the knee",
+                Container = "Test Society",
+                Year = 2023,
+                Sections = [new SourceSection { Label = "Recommendations", Category = "recommendation", Text = "Exercise is strongly recommended for knee osteoarthritis. Weight loss eases knee pain in people who are overweight." }],
+            },
+        ]);
+        var engine = new AnswerEngine(search);
+        var answer = engine.Ask(new AskRequest("Sore knees from osteoarthritis. My neighbour gave me a magnetic insole, says it takes the pain away. Any truth in that?", Audience.Patient, []));
+        Assert.True(answer.Abstained, answer.BottomLine);
+        Assert.Contains("magnetic insole", answer.BottomLine, StringComparison.Ordinal);
+        Assert.NotEqual("yes", answer.Verdict);
+
+        var named = engine.Ask(new AskRequest("Sore knees from osteoarthritis. My physio says exercise takes the pain away. Any truth in that?", Audience.Patient, []));
+        Assert.False(named.Abstained, named.BottomLine);
+    }
+
+    [Fact]
     public void An_ask_encodes_only_a_few_sentences_that_have_no_stored_vector()
     {
         var steps = string.Join(" ", Enumerable.Range(1, 20).Select(k => $"Step {k}: gout treatment option {k} uses colchicine at {k} times the usual care."));

@@ -163,6 +163,31 @@ public sealed class BottomLineRankingTests
     }
 
     [Fact]
+    public void The_medicine_asked_about_is_no_alternative_to_what_is_ruled_out()
+    {
+        var excluded = BottomLineRanking.ExcludedWords("Not keen on pills. Where else does vitamin D come from apart from supplements?");
+        string[] asked = ["vitamin D"];
+        Assert.Equal(1, BottomLineRanking.ExcludedNamed(excluded, "Most adults do not need vitamin D from supplements.", asked));
+        Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Sunlight on the skin and oily fish give vitamin D.", asked));
+    }
+
+    [Theory]
+    [InlineData("I'd sooner get my iron from food than from pills. What should I eat?", "Ferrous sulfate tablets once a day.", 1)]
+    [InlineData("I'd sooner get my iron from food than from pills. What should I eat?", "Red meat, beans and dark green vegetables.", 0)]
+    [InlineData("Besides paracetamol, what helps a tension headache?", "Paracetamol is the usual first choice.", 1)]
+    [InlineData("I already know about cutting down salt. What else lowers blood pressure?", "Cut down on salt.", 1)]
+    [InlineData("Back pain; naproxen and ibuprofen both unsuitable. Which option then?", "Offer naproxen at the lowest dose.", 1)]
+    [InlineData("Back pain; naproxen and ibuprofen both unsuitable. Which option then?", "If neither naproxen nor ibuprofen suits, consider exercise therapy.", 0)]
+    [InlineData("Which non-drug treatment eases knee pain?", "Offer ibuprofen gel first.", 1)]
+    [InlineData("Which non-drug treatment eases knee pain?", "Exercise and weight loss ease knee pain.", 0)]
+    public void What_the_asker_prefers_against_knows_or_found_unsuitable_is_ruled_out(string question, string sentence, double named) =>
+        Assert.Equal(named, BottomLineRanking.ExcludedNamed(BottomLineRanking.ExcludedWords(question), sentence));
+
+    [Fact]
+    public void Preferring_one_medicine_to_another_when_asking_if_it_works_as_well_rules_neither_out() =>
+        Assert.Empty(BottomLineRanking.ExcludedWords("I'd rather take aspirin than apixaban. Would it protect me just as well?"));
+
+    [Fact]
     public void What_the_question_rules_out_is_read_without_the_verb_of_taking()
     {
         var excluded = BottomLineRanking.ExcludedWords("How can I calm constant worrying without going on tablets?");

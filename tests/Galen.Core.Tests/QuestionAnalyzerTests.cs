@@ -567,4 +567,34 @@ public sealed class QuestionAnalyzerTests
         Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.IsUnsure);
         Assert.Contains(a.Conditions, t => t.Name == "tobacco dependence");
     }
+
+    [Theory]
+    [InlineData("Molnupiravir dose and how many days?", "molnupiravir")]
+    [InlineData("Zoledronic acid: dose and how often?", "zoledronic acid")]
+    [InlineData("Amoxicillin dose and duration?", "amoxicillin")]
+    [InlineData("What dose of amoxicillin and for how long?", "amoxicillin")]
+    public void A_second_thing_asked_after_the_dose_is_not_the_medicine(string question, string medicine)
+    {
+        var a = A(question);
+        Assert.Equal(QuestionKind.Dosing, a.Kind);
+        Assert.Equal(medicine, a.MainIntervention?.Name, ignoreCase: true);
+        Assert.Empty(a.Conditions);
+    }
+
+    [Theory]
+    [InlineData("my dad has copd and the gp gave him steroid tablets. what are those actually for?")]
+    [InlineData("i'd sooner get my magnesium from food than from pills. which foods are the best sources?")]
+    public void Fillers_and_the_kind_of_thing_wanted_name_no_condition(string question) =>
+        Assert.DoesNotContain(A(question).Conditions, t => t.IsUnsure);
+
+    [Theory]
+    [InlineData("i get heartburn after most dinners. someone at work said chewing gum afterwards stops it. does that really help?", "chewing gum")]
+    [InlineData("66 with arthritis in both knees. my sister bought me a copper bracelet, reckons it eases the pain. any truth in that?", "copper bracelet")]
+    public void A_pronoun_after_a_reported_claim_stands_for_what_the_claim_is_about(string question, string thing) =>
+        Assert.Contains(A(question).Interventions, t => t.Name == thing);
+
+    [Fact]
+    public void What_is_stopped_before_a_test_is_named_without_the_test() =>
+        Assert.Contains(A("im on levothyroxine and take biotin for my hair. do i need to stop the biotin before my next thyroid blood test?")
+            .Conditions.Concat(A("im on levothyroxine and take biotin for my hair. do i need to stop the biotin before my next thyroid blood test?").Interventions), t => t.Name == "biotin");
 }

@@ -58,6 +58,11 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?<x>.+?)\s+(?:dose|doses|dosage|dosing)\s+(?:for|in|during|with)\s+(?<y>.+?)$", Opts)]
     private static partial Regex NamedBeforeDosePattern();
 
+    // "Molnupiravir dose and how many days?", "Zoledronic acid: dose and how often?": a second thing asked after the
+    // dose word, the medicine before it.
+    [GeneratedRegex(@"^(?<x>.+?)[\s:,-]+(?:dose|doses|dosage|dosing)\s*(?:,|and|or|&|\+)\s*.*$", Opts)]
+    private static partial Regex NamedThenDoseAndMorePattern();
+
     [GeneratedRegex(@"^(?:so\s+)?how\s+(?:do|should|can|would|to|does\s+one|is\s+one|are\s+we|do\s+we|should\s+we)\s+(?:i|we|you|one|clinicians?|doctors?|physicians?|nurses?)?\s*(?:best\s+)?(?:treat|manage|handle|approach|deal\s+with|get\s+rid\s+of|relieve|cure|control|stop|fix|ease)\s+(?<y>.+?)$", Opts)]
     private static partial Regex HowTreatPattern();
 
@@ -213,7 +218,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\s*\((?<alias>[^()]{1,80})\)")]
     private static partial Regex ParentheticalPattern();
 
-    [GeneratedRegex(@"^(?:(?:a|one|two|a\s+few|a\s+couple\s+of)\s+(?:glass(?:es)?|cups?|mugs?|bottles?|cans?)\s+of|a\s+few|a\s+couple\s+of|a|an|the|my|your|his|her|our|their|this|that|these|those|some|any|to|taking|using|take|use|having|have|drinking|drink|oral|extra|supplemental|regular|daily|high[-\s]dose|low[-\s]dose|people\s+with|patients\s+with|someone\s+with|persons?\s+with|children\s+with|adults\s+with|treating|treatment\s+of|the\s+treatment\s+of|symptoms\s+of|me|him|her|them|it)\s+", Opts)]
+    [GeneratedRegex(@"^(?:(?:a|one|two|a\s+few|a\s+couple\s+of)\s+(?:glass(?:es)?|cups?|mugs?|bottles?|cans?)\s+of|a\s+few|a\s+couple\s+of|a|an|the|my|your|his|her|our|their|this|that|these|those|some|any|to|taking|using|take|use|having|have|drinking|drink|oral|extra|supplemental|regular|daily|high[-\s]dose|low[-\s]dose|people\s+with|patients\s+with|someone\s+with|persons?\s+with|children\s+with|adults\s+with|treating|treatment\s+of|the\s+treatment\s+of|symptoms\s+of|me|him|her|them|it|actually|really|exactly)\s+", Opts)]
     private static partial Regex LeadingFillerPattern();
 
     [GeneratedRegex(@"^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?$", Opts)]
@@ -227,7 +232,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?\b", Opts)]
     private static partial Regex AgeOfPersonInText();
 
-    [GeneratedRegex(@"\s+(?:symptoms?|in\s+(?:adults?|children|kids|the\s+elderly|older\s+adults|elderly\s+patients|pregnancy|pregnant\s+women|women|men|infants|patients)|during\s+pregnancy|at\s+night|(?:at|on|over)\s+(?:the\s+)?weekends?|with\s+(?:my|his|her|our|a|the)\s+(?:dinner|meal|meals|food|lunch|breakfast|tea)|anymore|too|then|now|instead|again|next\s+time|this\s+time|in\s+future|from\s+now\s+on|as\s+well|at\s+all|in\s+general|right\s+now|safely|though|please|for\s+me|for\s+(?:him|her|them)|effectively|\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|ml|mls|%|units?|iu|tablets?|pills?)?|(?:in|for|with)\s+(?:my|our|his|her|a|an|the)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?(?:\s+(?:son|daughter|boy|girl|child|baby|kid))?)$", Opts)]
+    [GeneratedRegex(@"\s+(?:symptoms?|in\s+(?:adults?|children|kids|the\s+elderly|older\s+adults|elderly\s+patients|pregnancy|pregnant\s+women|women|men|infants|patients)|during\s+pregnancy|at\s+night|(?:at|on|over)\s+(?:the\s+)?weekends?|with\s+(?:my|his|her|our|a|the)\s+(?:dinner|meal|meals|food|lunch|breakfast|tea)|anymore|too|then|now|instead|again|next\s+time|this\s+time|in\s+future|from\s+now\s+on|as\s+well|at\s+all|in\s+general|right\s+now|safely|though|please|for\s+me|for\s+(?:him|her|them)|effectively|\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|ml|mls|%|units?|iu|tablets?|pills?)?|(?:in|for|with)\s+(?:my|our|his|her|a|an|the)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?(?:\s+(?:son|daughter|boy|girl|child|baby|kid))?|actually|really|exactly|for|afterwards|after(?:\s+(?:meals|eating|food))?|(?:before|ahead\s+of)\s+(?:my|your|his|her|their|our|the|a|an|next|each|every|any|going|bed|surgery|an?\s+operation)\b.*)$", Opts)]
     private static partial Regex TrailingFillerPattern();
 
     [GeneratedRegex(@"\b(?:in|during|for)\s+(?<pop>pregnancy|pregnant\s+women|children|kids|infants|babies|newborns|adults|older\s+adults|the\s+elderly|elderly\s+(?:patients|people)|adolescents|teenagers|women|men|breastfeeding(?:\s+women)?|postmenopausal\s+women|athletes)\b", Opts)]
@@ -425,6 +430,11 @@ public static partial class QuestionAnalyzer
             x = m.Groups["x"].Value;
             y = m.Groups["y"].Value;
         }
+        else if ((m = NamedThenDoseAndMorePattern().Match(core)).Success && !QuestionWordStart().IsMatch(m.Groups["x"].Value)
+            && !DosePattern().IsMatch(m.Groups["x"].Value))
+        {
+            x = m.Groups["x"].Value;
+        }
         else if ((m = DosePattern().Match(core)).Success)
         {
             var rest = m.Groups["x"].Value;
@@ -594,6 +604,21 @@ public static partial class QuestionAnalyzer
                     AddUnique(conditions, ToTerm(match.Group, match.Surface));
                 }
             }
+            // "Someone at work said chewing gum afterwards stops it. Does that really help?": the pronoun stands for what
+            // the reported claim is about, which the vocabulary may not know.
+            if (interventions.All(t => t.Type == "pronoun") && ReferringPronoun().IsMatch(focus) && ClaimSubject(story) is { } subject)
+            {
+                AddTerms(subject, interventions, conditions, preferDrug: true);
+                // A name the vocabulary does not know is still what the claim is about, not a word guessed at: it stays
+                // when the question is read again on its known terms, so the answer can say the library lacks it.
+                for (var k = 0; k < interventions.Count; k++)
+                {
+                    if (interventions[k].Type == "phrase")
+                    {
+                        interventions[k] = interventions[k] with { Type = "claimed" };
+                    }
+                }
+            }
             // "Are they alright?": a pronoun stands for the medicines the story names.
             if (interventions.All(t => t.Type == "pronoun") && kind is not (QuestionKind.Treatment or QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis))
             {
@@ -749,7 +774,7 @@ public static partial class QuestionAnalyzer
         return claim.Success ? claim.Groups["claim"].Value : null;
     }
 
-    [GeneratedRegex(@"^\W*(?:is|are|was|were)\s+(?:she|he|they|that|this|it|these|those)\s+(?:really\s+|actually\s+)?(?:right|true|correct|wrong)\b", Opts)]
+    [GeneratedRegex(@"^\W*(?:(?:is|are|was|were)\s+(?:she|he|they|that|this|it|these|those)\s+(?:really\s+|actually\s+)?(?:right|true|correct|wrong)|(?:is\s+there\s+)?any\s+truth\s+(?:in|to)\s+(?:that|this|it))\b", Opts)]
     private static partial Regex ClaimCheckPattern();
 
     [GeneratedRegex(@"\b(?:says?|said|told\s+(?:me|us|him|her)|tells\s+(?:me|us|him|her)|heard|read|reckons?|claims?|thinks?)\s+(?:that\s+)?(?<claim>[^.?!]{3,})", Opts)]
@@ -757,6 +782,39 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"\b(?:safe|ok(?:ay)?|alright|all\s+right|fine)\b", Opts)]
     private static partial Regex AsksIfSafePattern();
+
+    /// <summary>
+    /// What a claim the story reports is about: "said chewing gum afterwards stops it" is about chewing gum; "bought me a
+    /// copper bracelet, reckons it eases the pain" about the copper bracelet the "it" stands for. Null when the story
+    /// reports no claim or its subject cannot be told.
+    /// </summary>
+    private static string? ClaimSubject(string story)
+    {
+        var claim = ReportedClaimPattern().Match(story);
+        if (!claim.Success || ClaimVerbPattern().Match(claim.Groups["claim"].Value) is not { Success: true } said)
+        {
+            return null;
+        }
+        var subject = CleanPhrase(said.Groups["x"].Value);
+        if (subject.Length > 0 && !PronounPattern().IsMatch(subject))
+        {
+            return subject;
+        }
+        // "it", "they": the last thing the sentence before the claim brought in ("a copper bracelet").
+        var before = story[..claim.Index];
+        var sentenceStart = before.LastIndexOfAny(['.', '!', '?', '\n']) + 1;
+        var named = ThingBroughtInPattern().Matches(before[sentenceStart..]);
+        return named.Count > 0 ? CleanPhrase(named[^1].Groups["x"].Value) : null;
+    }
+
+    [GeneratedRegex(@"\b(?:that|it|this|they|those|these)\b", Opts)]
+    private static partial Regex ReferringPronoun();
+
+    [GeneratedRegex(@"^(?<x>(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:really\s+|actually\s+)?(?:stops?|helps?|eases?|works?|cures?|prevents?|treats?|relieves?|fix(?:es)?|gets?\s+rid|clears?|reduces?|lowers?|boosts?|causes?|gives?|is|are|can|will|does|do)\b", Opts)]
+    private static partial Regex ClaimVerbPattern();
+
+    [GeneratedRegex(@"\b(?:a|an|some)\s+(?<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?=\s*(?:,|\band\b|$))", Opts)]
+    private static partial Regex ThingBroughtInPattern();
 
     private static QuestionKind ClassifyKind(string q, bool isYesNo)
     {
@@ -1077,6 +1135,9 @@ public static partial class QuestionAnalyzer
     /// ("at my age", "worth") names no topic and is dropped. Either way the question is no longer answered "no source
     /// about tablets". Stop words (auxiliaries among them: "tablet be") are left out before the words are judged.
     /// </summary>
+    [GeneratedRegex(@"^(?:and|or|but|plus)?\s*(?:for\s+)?(?:how|what|when|which|why|where|who)\b", Opts)]
+    private static partial Regex SecondQuestionPhrase();
+
     private static void ResolveReferringPhrases(List<Term> interventions, List<Term> conditions, string question)
     {
         List<TermMatch>? namedDrugs = null;
@@ -1090,7 +1151,9 @@ public static partial class QuestionAnalyzer
                 }
                 var words = TextTools.Tokens(TextTools.Normalize(list[i].Name))
                     .Where(w => !ReferringFillers.Contains(w) && !TextTools.StopWords.Contains(w)).ToList();
-                if (words.Count > 0 && words.All(TextTools.AskingWords.Contains))
+                // "What dose of amoxicillin and for how long?": a phrase that opens with a question word is a second
+                // question, not a name.
+                if (SecondQuestionPhrase().IsMatch(list[i].Name) || words.All(TextTools.AskingWords.Contains))
                 {
                     list.RemoveAt(i);
                 }

@@ -80,7 +80,7 @@ public static partial class AnswerComposer
     private static bool Known(Term term) => term.Type is not ("phrase" or "fallback" or "pronoun" or "topic");
 
     private static Answer ConsumerArticle(AskRequest request, QuestionAnalysis q,
-        IReadOnlyList<GradedSource> named, IReadOnlyList<EvidenceEntry> evidence, string? urgentNotice)
+        IReadOnlyList<GradedSource> named, IReadOnlyList<EvidenceEntry> evidence, string? urgentNotice, Term? unmentioned = null)
     {
         var audience = request.Audience;
         var ctx = new Context(audience) { Ranking = BottomLineRanking.Default };
@@ -93,7 +93,15 @@ public static partial class AnswerComposer
         // A yes/no question is not decided by a page that is only on its topic: say so, then give what the page says.
         string? reason = null;
         var lead = "";
-        if (q.IsYesNo)
+        if (q.IsYesNo && unmentioned is not null)
+        {
+            // What was asked about is nowhere in the library: say that first, then what it holds on the topic.
+            reason = $"The library holds no source on {unmentioned.Name}; the closest is patient information on {focus}.";
+            lead = audience == Audience.Patient
+                ? $"Galen's library holds no source on {unmentioned.Name}, so it cannot answer this question. This is what it says about {focus}:"
+                : $"Uncertain: the library holds no source on {unmentioned.Name}. Patient information on {focus}:";
+        }
+        else if (q.IsYesNo)
         {
             reason = $"No source in the library answers this question directly; the closest is patient information on {focus}.";
             lead = audience == Audience.Patient

@@ -46,7 +46,7 @@ public static partial class AnswerComposer
         var named = NamedTopicAnswers(ranked, analysis, topics);
         if (AnswerFromNamedTopic(analysis, audience, named, usable, missing))
         {
-            return ConsumerArticle(request, analysis, named, evidence, urgentNotice);
+            return ConsumerArticle(request, analysis, named, evidence, urgentNotice, Unmentioned(analysis, ranked));
         }
         if (missing is not null)
         {
@@ -283,7 +283,7 @@ public static partial class AnswerComposer
         }
         if (q.IsYesNo && i is not null && c is not null
             && !usable.Any(s => s.Source.Kind == SourceKind.Research
-                || (TitleNames(s, q.Conditions) is var titled && s.Sentences.Any(x => x.MentionsIntervention && (x.MentionsCondition
+                || ((TitleNames(s, q.Conditions) || TopicsName(s, q.Conditions)) is var titled && s.Sentences.Any(x => x.MentionsIntervention && (x.MentionsCondition
                     || (titled && !BottomLineRanking.NamesAnotherCondition(q.Conditions, x.Text)))))))
         {
             // Guidelines and leaflets tagged with both topics, but no sentence in any of them speaks of the two together
@@ -299,6 +299,13 @@ public static partial class AnswerComposer
             // answer it.
             return $"The library holds too little evidence to answer this question: no source says anything about {pair[0][0].Name} together with {pair[1][0].Name}.";
         }
+        // "My sister bought me a copper bracelet: any truth in it?": a thing asked about that the vocabulary does not
+        // know and that no source found names, in its title, its topics or its text, is not in the library; sources on
+        // the rest of the question do not answer it.
+        if (Unmentioned(q, ranked) is { } unknown)
+        {
+            return $"The library holds too little evidence to answer this question: no source in it mentions {unknown.Name}.";
+        }
         var anyUsableSentence = usable.Any(s => s.Relevance >= 0.5 || s.Sentences.Any(x => x.Relevance >= 0.3));
         if (!anyUsableSentence)
         {
@@ -306,6 +313,21 @@ public static partial class AnswerComposer
         }
         return null;
     }
+
+    /// <summary>
+    /// A thing a yes/no question asks about that the vocabulary does not know and that no source found names, in its
+    /// title, its topics or its text ("a copper bracelet" for painful knees): the library does not hold it.
+    /// </summary>
+    private static Term? Unmentioned(QuestionAnalysis q, IReadOnlyList<GradedSource> ranked) =>
+        !q.IsYesNo ? null : q.Interventions.Concat(q.Conditions).FirstOrDefault(t => t.Type is "phrase" or "claimed"
+            && !ranked.Any(s => TitleNames(s, [t]) || TopicsName(s, [t]) || (s.Source.FullText is var text && t.IsIn(text, TextTools.Normalize(text)))));
+
+    /// <summary>
+    /// Whether the topics the source is filed under name one of the terms: a leaflet on atrial fibrillation filed under
+    /// "irregular heartbeat" speaks of an irregular heartbeat throughout.
+    /// </summary>
+    private static bool TopicsName(GradedSource s, IReadOnlyList<Term> terms) =>
+        s.Source.Keywords.Any(k => TextTools.Normalize(k) is var normalized && terms.Any(t => t.IsIn(k, normalized)));
 
     private static bool TitleNames(GradedSource s, IReadOnlyList<Term> terms)
     {
@@ -414,6 +436,7 @@ public static partial class AnswerComposer
         // Each medicine asked about with its classes: "NSAIDs" in a sentence names the ibuprofen asked about.
         var knownMedicines = q.Interventions.Where(t => !t.IsUnsure).Select(t => EvidenceGrader.WithTheirClasses([t])).ToList();
         var excluded = BottomLineRanking.ExcludedWords(q.Question);
+        var asked = q.Interventions.Where(t => !t.IsUnsure).Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var titled = new Dictionary<GradedSource, bool>(ReferenceEqualityComparer.Instance);
         var patient = ctx.Audience == Audience.Patient;
         var candidates = new List<(GradedSource Source, GradedSentence Sentence, BottomLineCandidate Candidate)>();
@@ -510,7 +533,7 @@ public static partial class AnswerComposer
             f[i++] = On(hard && recordBottomLine);
             f[i++] = BottomLineRanking.WordsShared(questionWords, x.Text);
             f[i++] = On(asker.Excludes(x.Text));
-            f[i++] = BottomLineRanking.ExcludedNamed(excluded, x.Text);
+            f[i++] = BottomLineRanking.ExcludedNamed(excluded, x.Text, asked);
             f[i++] = BottomLineRanking.NewWords(questionWords, x.Text);
             f[i++] = BottomLineRanking.NegativeForOpenQuestion(q.IsYesNo, x.Text);
             i++; // meaning: set below for the closest candidates

@@ -397,15 +397,33 @@ public sealed partial class BottomLineRanking
         return excluded ? 1 : 0;
     }
 
-    [GeneratedRegex(@"\b(?:without|instead of|other than|apart from|rather than|avoid(?:ing)?|no more)\s+((?:\w+[\s-]+){0,3}\w+)", RegexOptions.IgnoreCase)]
+    // "sooner ... than from pills", "besides", "I know about face, arm, speech", "already tried ibuprofen": what the
+    // asker has, knows or does not want is not the answer they are after.
+    [GeneratedRegex(@"\b(?:without|instead of|other than|apart from|rather than|besides|avoid(?:ing)?|no more|(?<prefer>(?<=\b(?:sooner|rather|prefer)\b[^.?!]{0,60})\bthan(?:\s+(?:from|with|by|taking|using))?)|(?:i|we)\s+(?:already\s+)?know\s+(?:about|of)|already\s+(?:tried|taking|take|on|using)|neither|nor)\s+((?:\w+[\s,-]+){0,3}\w+)", RegexOptions.IgnoreCase)]
     private static partial Regex RuledOut();
+
+    [GeneratedRegex(@"\b(?:as\s+(?:well|good|effective|safe|much)|just\s+as|better|worse|compared?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ComparisonAsked();
+
+    [GeneratedRegex(@"\b((?:[\w-]+[\s,]+(?:(?:and|or|&)\s+)?){0,2}[\w-]+)\s+(?:(?:both|are|is|were|was)\s+)?(?:unsuitable|not\s+(?:suitable|an\s+option|options|tolerated|working|helping)|contraindicated|ruled\s+out|(?:did|does|do|has|have)\s*(?:n't|not)\s+(?:work(?:ed)?|help(?:ed)?|suit(?:ed)?))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RuledOutBefore();
+
+    // "What non-drug option ...", "a drug-free way": medicine as such is ruled out.
+    [GeneratedRegex(@"\b(?:non-?drug|drug-free|non-?medic(?:ine|ation|al)|medic(?:ine|ation)-free|non-?pharmacological|tablet-free|pill-free)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NoMedicine();
 
     /// <summary>Content words of what the question rules out ("without going on tablets": "tablets"), first five letters.</summary>
     public static IReadOnlyList<string> ExcludedWords(string question)
     {
         var words = new List<string>();
+        var compares = ComparisonAsked().IsMatch(question ?? "");
         foreach (Match m in RuledOut().Matches(question ?? ""))
         {
+            // "I'd rather take aspirin than apixaban: would it protect me as well?" weighs the one against the other.
+            if (compares && m.Groups["prefer"].Success)
+            {
+                continue;
+            }
             // What a question rules out is a treatment; a condition, symptom or group after "rather than" or
             // "without" describes the case ("a lung infection rather than a chest cold").
             var phrase = m.Groups[1].Value;
@@ -419,6 +437,21 @@ public sealed partial class BottomLineRanking
                 words.AddRange(Vocabulary.ClassesOf(medicine.Group.Name).SelectMany(c => c.Phrasings.Prepend(c.Name))
                     .Select(TextTools.Normalize).Where(p => p.Length >= 3));
             }
+        }
+        // "Topiramate and propranolol both unsuitable", "Paxlovid not an option", "ibuprofen didn't help": the medicines
+        // named before are ruled out (only medicines: "COVID-19, Paxlovid not an option" rules out no condition).
+        foreach (Match m in RuledOutBefore().Matches(question ?? ""))
+        {
+            foreach (var medicine in Vocabulary.FindAll(m.Groups[1].Value).Where(t => t.Group.IsDrug))
+            {
+                words.AddRange(ContentWords(medicine.Surface).Where(w => w.Length >= 4));
+                words.AddRange(Vocabulary.ClassesOf(medicine.Group.Name).SelectMany(c => c.Phrasings.Prepend(c.Name))
+                    .Select(TextTools.Normalize).Where(p => p.Length >= 3));
+            }
+        }
+        if (NoMedicine().IsMatch(question ?? ""))
+        {
+            words.Add("drugs");
         }
         return [.. words.Distinct(StringComparer.Ordinal)];
     }
@@ -438,7 +471,12 @@ public sealed partial class BottomLineRanking
     /// 1 when the sentence names what the question rules out: the word itself, or, when the question rules out
     /// medicine in general ("without tablets", "apart from pills"), any medicine the vocabulary knows.
     /// </summary>
-    public static double ExcludedNamed(IReadOnlyList<string> excluded, string sentence)
+    /// <remarks>
+    /// <paramref name="asked"/> names the medicines the question itself is about: a sentence naming them names no
+    /// other medicine ("vitamin D supplements" asked where to get vitamin D apart from supplements; "if neither
+    /// topiramate nor propranolol suits" asked for a non-drug option after both).
+    /// </remarks>
+    public static double ExcludedNamed(IReadOnlyList<string> excluded, string sentence, IReadOnlyCollection<string>? asked = null)
     {
         if (excluded.Count == 0)
         {
@@ -447,9 +485,10 @@ public sealed partial class BottomLineRanking
         // A sentence that rules the same thing out ("without nerve involvement: ...") speaks to the same case.
         var normalized = TextTools.Normalize(RuledOut().Replace(sentence, " "));
         var named = excluded.Any(w => TextTools.ContainsWordStart(normalized, w));
+        bool NotAsked(TermMatch m) => asked is null || !asked.Contains(m.Group.Name);
         if (excluded.Any(MedicineInGeneral.Contains))
         {
-            return named || Vocabulary.FindAll(sentence).Any(m => m.Group.Type is "drug" or "drug-class") ? 1 : 0;
+            return named || Vocabulary.FindAll(sentence).Any(m => m.Group.Type is "drug" or "drug-class" && NotAsked(m)) ? 1 : 0;
         }
         if (!named)
         {
@@ -457,7 +496,7 @@ public sealed partial class BottomLineRanking
         }
         // "amoxicillin, or doxycycline" names the thing ruled out beside an alternative to it, which answers. Examples
         // of what is ruled out ("an antibiotic such as cephalexin") are more of it, not alternatives to it.
-        var alternatives = Vocabulary.FindAll(Examples().Replace(sentence, " ")).Where(m => m.Group.IsDrug);
+        var alternatives = Vocabulary.FindAll(Examples().Replace(sentence, " ")).Where(m => m.Group.IsDrug && NotAsked(m));
         return !alternatives.Any(m => !excluded.Any(w => TextTools.ContainsWordStart(TextTools.Normalize(m.Surface), w))) ? 1 : 0;
     }
 
