@@ -164,13 +164,13 @@ public sealed class ApiTests
         var client = site.Factory.CreateClient();
         var parent = await Json(await client.PostAsJsonAsync("/api/questions", new { question = Pages.RestlessLegs }));
         var parentSlug = parent.GetProperty("slug").GetString();
-        var child = await Json(await client.PostAsJsonAsync("/api/questions", new { question = "What dose is used?", parentSlug }));
+        var child = await Json(await client.PostAsJsonAsync("/api/questions", new { question = "What dose of magnesium is used?", parentSlug }));
         Assert.Equal(parentSlug, child.GetProperty("parentSlug").GetString());
         var after = child.GetProperty("after").EnumerateArray().Select(e => e.GetString()).ToList();
         Assert.Equal([Pages.RestlessLegs], after);
 
         // The same words after another conversation are another article.
-        var alone = await Json(await client.PostAsJsonAsync("/api/questions", new { question = "What dose is used?" }));
+        var alone = await Json(await client.PostAsJsonAsync("/api/questions", new { question = "What dose of magnesium is used?" }));
         Assert.NotEqual(child.GetProperty("slug").GetString(), alone.GetProperty("slug").GetString());
     }
 

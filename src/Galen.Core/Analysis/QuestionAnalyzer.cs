@@ -810,7 +810,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:that|it|this|they|those|these)\b", Opts)]
     private static partial Regex ReferringPronoun();
 
-    [GeneratedRegex(@"^(?<x>(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:really\s+|actually\s+)?(?:stops?|helps?|eases?|works?|cures?|prevents?|treats?|relieves?|fix(?:es)?|gets?\s+rid|clears?|reduces?|lowers?|boosts?|causes?|gives?|is|are|can|will|does|do)\b", Opts)]
+    [GeneratedRegex(@"^(?<x>(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:really\s+|actually\s+)?(?:stops?|helps?|eases?|works?|cures?|prevents?|treats?|relieves?|fix(?:es)?|gets?\s+rid|clears?|reduces?|lowers?|boosts?|causes?|gives?|takes?|makes?|keeps?|sorts?|soothes?|calms?|heals?|is|are|can|will|does|do)\b", Opts)]
     private static partial Regex ClaimVerbPattern();
 
     [GeneratedRegex(@"\b(?:a|an|some)\s+(?<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?=\s*(?:,|\band\b|$))", Opts)]
