@@ -651,6 +651,10 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.True(answer.Abstained, answer.BottomLine);
         Assert.Contains("magnetic insole", answer.BottomLine, StringComparison.Ordinal);
         Assert.NotEqual("yes", answer.Verdict);
+        // With no condition named, the answer is not written from the sources on the rest of the message either.
+        var unplaced = engine.Ask(new AskRequest("My knees ache on the stairs. My neighbour gave me a magnetic insole, says it takes the pain away. Any truth in that?", Audience.Patient, []));
+        Assert.Contains("magnetic insole", unplaced.BottomLine, StringComparison.Ordinal);
+        Assert.NotEqual("yes", unplaced.Verdict);
 
         var named = engine.Ask(new AskRequest("Sore knees from osteoarthritis. My physio says exercise takes the pain away. Any truth in that?", Audience.Patient, []));
         Assert.False(named.Abstained, named.BottomLine);
