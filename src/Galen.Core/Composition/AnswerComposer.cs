@@ -42,11 +42,12 @@ public static partial class AnswerComposer
             ExternalIdsView.From(s.Source.Ids), Math.Round(s.Score, 4), s.Level.ToSlug(),
             s.Stance.ToString().ToLowerInvariant(), s.Source.Kind.ToSlug(), s.Source.Title, s.Year)).ToList();
 
-        var missing = MissingEvidence(analysis, ranked, usable);
+        var unmentioned = Unmentioned(analysis, ranked);
+        var missing = MissingEvidence(analysis, ranked, usable, unmentioned);
         var named = NamedTopicAnswers(ranked, analysis, topics);
         if (AnswerFromNamedTopic(analysis, audience, named, usable, missing))
         {
-            return ConsumerArticle(request, analysis, named, evidence, urgentNotice, Unmentioned(analysis, ranked));
+            return ConsumerArticle(request, analysis, named, evidence, urgentNotice, unmentioned);
         }
         if (missing is not null)
         {
@@ -257,7 +258,7 @@ public static partial class AnswerComposer
     }
 
     /// <summary>Why the library cannot answer, or null when it can.</summary>
-    private static string? MissingEvidence(QuestionAnalysis q, IReadOnlyList<GradedSource> ranked, IReadOnlyList<GradedSource> usable)
+    private static string? MissingEvidence(QuestionAnalysis q, IReadOnlyList<GradedSource> ranked, IReadOnlyList<GradedSource> usable, Term? unmentioned)
     {
         if (ranked.Count == 0 || ranked.All(s => s.Relevance <= 0.05))
         {
@@ -302,7 +303,7 @@ public static partial class AnswerComposer
         // "My sister bought me a copper bracelet: any truth in it?": a thing asked about that the vocabulary does not
         // know and that no source found names, in its title, its topics or its text, is not in the library; sources on
         // the rest of the question do not answer it.
-        if (Unmentioned(q, ranked) is { } unknown)
+        if (unmentioned is { } unknown)
         {
             return $"The library holds too little evidence to answer this question: no source in it mentions {unknown.Name}.";
         }
@@ -352,7 +353,8 @@ public static partial class AnswerComposer
         var topics = new Dictionary<string, double>(StringComparer.Ordinal);
         var ranked = Rank(graded, analysis, topics);
         var usable = ranked.Where(s => VerdictEngine.Bears(s, analysis)).ToList();
-        var missing = MissingEvidence(analysis, ranked, usable);
+        var unmentioned = Unmentioned(analysis, ranked);
+        var missing = MissingEvidence(analysis, ranked, usable, unmentioned);
         var named = NamedTopicAnswers(ranked, analysis, topics);
         if (AnswerFromNamedTopic(analysis, request.Audience, named, usable, missing) || missing is not null)
         {
