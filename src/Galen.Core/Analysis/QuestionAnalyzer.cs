@@ -226,7 +226,8 @@ public static partial class QuestionAnalyzer
 
     // "we give a 5-year-old" (a person doing something) and "be taken", "been stopped" (a verb in the passive) are
     // clauses, never the name of a treatment or condition.
-    [GeneratedRegex(@"^(?:i|we|you|he|she|they)\s+\w|^(?:be|been|being)\s+\w+(?:ed|en|wn|ne|ken|ven)\b", Opts)]
+    // "I'm feeding her", "we've tried" too: the contracted auxiliary is still a person doing something.
+    [GeneratedRegex(@"^(?:i|we|you|he|she|they)(?:['\u2019]?(?:m|re|ve|d|ll|s)|m|ve)?\s+\w|^(?:be|been|being)\s+\w+(?:ed|en|wn|ne|ken|ven)\b", Opts)]
     private static partial Regex ClausePattern();
 
     [GeneratedRegex(@"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?\b", Opts)]
@@ -575,7 +576,8 @@ public static partial class QuestionAnalyzer
             ReferBack(conditions, storyMatches);
             if (conditions.Count == 0 || conditions.All(c => c.Type is "pronoun" or "fallback"))
             {
-                var fromStory = storyMatches.Where(mm => mm.Group.IsCondition).ToList();
+                // "FeverPAIN 5, no penicillin allergy": a finding the story says is absent is not what the question is about.
+                var fromStory = Vocabulary.FindAll(AbsentFindingPattern().Replace(story, " ; ")).Where(mm => mm.Group.IsCondition).ToList();
                 // After a new medicine ("they gave her Haldol and now she has a stiff neck"), the problem named after it leads.
                 var started = StoryDrugPattern().Match(story);
                 if (started.Success)
@@ -602,6 +604,25 @@ public static partial class QuestionAnalyzer
                 foreach (var match in fromStory)
                 {
                     AddUnique(conditions, ToTerm(match.Group, match.Surface));
+                }
+            }
+            // "Nursery reckons it's hand foot and mouth. What can I give her for the mouth sores?": the diagnosis reported
+            // is what the question is about. A name the vocabulary does not know is kept as claimed, like a claim's subject.
+            // What it is like ("it's meant to be under 140", "it's good for sleep") is a claim about something else, not a name.
+            if (ReportedDiagnosisPattern().Match(story) is { Success: true } diagnosis && !PredicateWords().IsMatch(diagnosis.Groups["x"].Value))
+            {
+                var reported = new List<Term>();
+                AddTerms(diagnosis.Groups["x"].Value, [], reported, preferDrug: false);
+                // A condition the vocabulary knows leads; a name it does not know at all ("chickenpox") only stands to be
+                // looked for, after the rest; a phrase around a known name ("gout in my big toe") adds nothing.
+                foreach (var term in reported.Where(t => t.Type != "phrase").Reverse())
+                {
+                    conditions.RemoveAll(c => string.Equals(c.Name, term.Name, StringComparison.OrdinalIgnoreCase));
+                    conditions.Insert(0, term);
+                }
+                foreach (var term in reported.Where(t => t.Type == "phrase" && Vocabulary.FindAll(t.Name).Count == 0))
+                {
+                    AddUnique(conditions, term with { Type = "claimed" });
                 }
             }
             // "Someone at work said chewing gum afterwards stops it. Does that really help?": the pronoun stands for what
@@ -810,11 +831,25 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:that|it|this|they|those|these)\b", Opts)]
     private static partial Regex ReferringPronoun();
 
+    // "no penicillin allergy", "without fever", "denies chest pain", "negative for strep": up to the end of the clause.
+    [GeneratedRegex(@"\b(?:no|without|denies|nil|negative\s+for)\s+(?:known\s+|history\s+of\s+|signs?\s+of\s+)?[\w-]+(?:\s+[\w-]+){0,3}?(?=\s*(?:[,.;:]|\band\b|\bbut\b|$))", Opts)]
+    private static partial Regex AbsentFindingPattern();
+
+    // "Nursery reckons it's hand, foot and mouth", "the GP thinks she has shingles": the diagnosis the story reports.
+    [GeneratedRegex(@"\b(?:says?|said|reckons?|thinks?|thought|told\s+(?:me|us)|suspects?|suspected)\s+(?:that\s+)?(?:it['\u2019]?s|it\s+is|it\s+was|(?:she|he|they)\s+(?:has|have|had|might\s+have|may\s+have))\s+(?:probably\s+|just\s+)?(?!(?:meant|supposed|going|due|about|fine|ok|okay|alright|normal|safe|nothing|not|too|so|very|worse|better|serious|bad|because|the\s+same|a\s+bit|all|only|good|great|helpful|useful|worth|harmful|dangerous|effective|true|right|wrong|common|rare|likely|unlikely|possible)\b)(?<x>[a-z][\w,' -]{2,40}?)(?=\s*(?:[.;?!]|$|\bso\b|\band\s+(?:i|we|she|he|they)\b|\bwhat\b))", Opts)]
+    private static partial Regex ReportedDiagnosisPattern();
+
+    [GeneratedRegex(@"\b(?:for|to|with|from|than|when|if|because)\b", Opts)]
+    private static partial Regex PredicateWords();
+
     [GeneratedRegex(@"^(?<x>(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:really\s+|actually\s+)?(?:stops?|helps?|eases?|works?|cures?|prevents?|treats?|relieves?|fix(?:es)?|gets?\s+rid|clears?|reduces?|lowers?|boosts?|causes?|gives?|takes?|makes?|keeps?|sorts?|soothes?|calms?|heals?|is|are|can|will|does|do)\b", Opts)]
     private static partial Regex ClaimVerbPattern();
 
     [GeneratedRegex(@"\b(?:a|an|some)\s+(?<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?=\s*(?:,|\band\b|$))", Opts)]
     private static partial Regex ThingBroughtInPattern();
+
+    [GeneratedRegex(@"\b(?:be|is|are)\s+(?:doing|causing|behind)\s+(?:this|that|it|these|those)\b", Opts)]
+    private static partial Regex BlamedPattern();
 
     private static QuestionKind ClassifyKind(string q, bool isYesNo)
     {
@@ -824,6 +859,11 @@ public static partial class QuestionAnalyzer
         }
         if (isYesNo)
         {
+            // "Could the higher dose be doing that?" blames the medicine for what the story tells.
+            if (BlamedPattern().IsMatch(q))
+            {
+                return QuestionKind.AdverseEffects;
+            }
             if (DosingCue().IsMatch(q))
             {
                 return QuestionKind.Dosing;
@@ -988,10 +1028,12 @@ public static partial class QuestionAnalyzer
             return "";
         });
         cleaned = CleanPhrase(cleaned);
-        if (AgeOfPersonPattern().IsMatch(cleaned) || ClausePattern().IsMatch(cleaned))
+        if (AgeOfPersonPattern().IsMatch(cleaned) || ClausePattern().IsMatch(cleaned)
+            || (TextTools.Tokens(TextTools.Normalize(cleaned)) is { Length: > 0 } said && TextTools.ClauseVerbs.Contains(said[0])))
         {
             // "my 6 year old", "a two-month-old": the person asked about, whose age AskerGroup reads; never a condition.
-            // "we give a 5-year-old": a person doing something, a clause and not the name of a treatment or condition.
+            // "we give a 5-year-old": a person doing something, a clause and not the name of a treatment or condition; so
+            // is a phrase that opens with a verb of doing ("go on the plane with it", "give him").
             return;
         }
         if (cleaned.Length == 0 || PronounPattern().IsMatch(cleaned))
@@ -1051,9 +1093,14 @@ public static partial class QuestionAnalyzer
         AddUnique(target, new Term(cleaned, phrasings, "phrase"));
     }
 
+    [GeneratedRegex(@",?\s+or\s+(?:is|are|should|shall|do|does|can|could|will|would|must|may)\s+(?:it|i|we|you|he|she|they|this|that|there)\b.*$", Opts)]
+    private static partial Regex AlternativeQuestionTail();
+
     private static string CleanPhrase(string phrase)
     {
         var s = phrase.Trim().Trim('"', '\'', ',', ';', ':', '?', '.', '!', ' ');
+        // "tonight, or is it ok to leave it until Monday": the second half is the other choice asked about, not a name.
+        s = AlternativeQuestionTail().Replace(s, "");
         for (var i = 0; i < 4; i++)
         {
             var before = s;

@@ -317,10 +317,11 @@ public static partial class AnswerComposer
 
     /// <summary>
     /// A thing a yes/no question asks about that the vocabulary does not know and that no source found names, in its
-    /// title, its topics or its text ("a copper bracelet" for painful knees): the library does not hold it.
+    /// title, its topics or its text ("a copper bracelet" for painful knees), or such a thing the story reports as a claim
+    /// or a diagnosis whatever the question asks ("nursery reckons it's hand foot and mouth"): the library does not hold it.
     /// </summary>
     private static Term? Unmentioned(QuestionAnalysis q, IReadOnlyList<GradedSource> ranked) =>
-        !q.IsYesNo ? null : q.Interventions.Concat(q.Conditions).FirstOrDefault(t => t.Type is "phrase" or "claimed"
+        q.Interventions.Concat(q.Conditions).FirstOrDefault(t => (t.Type == "claimed" || (q.IsYesNo && t.Type == "phrase"))
             && !ranked.Any(s => TitleNames(s, [t]) || TopicsName(s, [t]) || (s.Source.FullText is var text && t.IsIn(text, TextTools.Normalize(text)))));
 
     /// <summary>
