@@ -227,7 +227,7 @@ public static class EverydayEvaluation
         stdout.WriteLine($"{question.Id}: {question.Question}");
         stdout.WriteLine($"bottom line: {Shorten(answer.BottomLine)}");
         var analysis = QuestionAnalyzer.Analyze(question.Question, []);
-        stdout.WriteLine($"read as: {analysis.Kind}{(analysis.IsYesNo ? " (yes/no)" : "")}; interventions {string.Join(", ", analysis.Interventions.Select(t => $"{t.Name} [{t.Type}]"))}; conditions {string.Join(", ", analysis.Conditions.Select(t => $"{t.Name} [{t.Type}]"))}; context {string.Join(", ", analysis.ContextTerms.Select(t => t.Name))}; keywords {string.Join(" ", analysis.Keywords)}");
+        stdout.WriteLine($"read as: {analysis.Kind}{(analysis.IsYesNo ? " (yes/no)" : "")}; interventions {string.Join(", ", analysis.Interventions.Select(t => $"{t.Name} [{t.Type}]"))}; conditions {string.Join(", ", analysis.Conditions.Select(t => $"{t.Name} [{t.Type}]"))}; population {analysis.Population}; focus {analysis.Focus}; context {string.Join(", ", analysis.ContextTerms.Select(t => t.Name))}; keywords {string.Join(" ", analysis.Keywords)}");
         stdout.WriteLine($"{labelled.Candidates.Count} candidates; the sources it should come from: {string.Join(", ", question.Records)}");
         foreach (var i in Enumerable.Range(0, labelled.Candidates.Count).OrderByDescending(i => ranking.Score(labelled.Candidates[i].Features)))
         {

@@ -640,8 +640,10 @@ public static partial class QuestionAnalyzer
                     }
                 }
             }
-            // "Are they alright?": a pronoun stands for the medicines the story names.
-            if (interventions.All(t => t.Type == "pronoun") && kind is not (QuestionKind.Treatment or QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis))
+            // "Are they alright?": a pronoun stands for the medicines the story names. Not when the question asks for
+            // something else ("anything other than sprays and pills?"): then they are what it rules out.
+            if (interventions.All(t => t.Type == "pronoun") && kind is not (QuestionKind.Treatment or QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis)
+                && Composition.BottomLineRanking.ExcludedWords(focus).Count == 0)
             {
                 foreach (var match in storyMatches.Where(mm => mm.Group.IsDrug))
                 {
@@ -1028,6 +1030,23 @@ public static partial class QuestionAnalyzer
             return "";
         });
         cleaned = CleanPhrase(cleaned);
+        // "a steroid nose spray like Flonase": a name the vocabulary knows, then an example of it, which is another name
+        // for the same thing.
+        // When only the example is known ("a nose spray like Flonase"), the example names it.
+        if (ExampleAfterName().Match(cleaned) is { Success: true } example
+            && (CleanPhrase(example.Groups["name"].Value), CleanPhrase(example.Groups["example"].Value)) is var (name, instance))
+        {
+            if (Vocabulary.Lookup(name) is not null)
+            {
+                aliases.Add(instance);
+                cleaned = name;
+            }
+            else if (Vocabulary.Lookup(instance) is not null)
+            {
+                aliases.Add(name);
+                cleaned = instance;
+            }
+        }
         if (AgeOfPersonPattern().IsMatch(cleaned) || ClausePattern().IsMatch(cleaned)
             || (TextTools.Tokens(TextTools.Normalize(cleaned)) is { Length: > 0 } said && TextTools.ClauseVerbs.Contains(said[0])))
         {
@@ -1095,6 +1114,9 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@",?\s+or\s+(?:is|are|should|shall|do|does|can|could|will|would|must|may)\s+(?:it|i|we|you|he|she|they|this|that|there)\b.*$", Opts)]
     private static partial Regex AlternativeQuestionTail();
+
+    [GeneratedRegex(@"^(?<name>.+?)\s+(?:like|such\s+as|e\.?g\.?)\s+(?<example>[\w-]+(?:\s+[\w-]+)?)$", Opts)]
+    private static partial Regex ExampleAfterName();
 
     private static string CleanPhrase(string phrase)
     {
