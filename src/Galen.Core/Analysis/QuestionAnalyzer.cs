@@ -640,10 +640,8 @@ public static partial class QuestionAnalyzer
                     }
                 }
             }
-            // "Are they alright?": a pronoun stands for the medicines the story names. Not when the question asks for
-            // something else ("anything other than sprays and pills?"): then they are what it rules out.
-            if (interventions.All(t => t.Type == "pronoun") && kind is not (QuestionKind.Treatment or QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis)
-                && Composition.BottomLineRanking.ExcludedWords(focus).Count == 0)
+            // "Are they alright?": a pronoun stands for the medicines the story names.
+            if (interventions.All(t => t.Type == "pronoun") && kind is not (QuestionKind.Treatment or QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis))
             {
                 foreach (var match in storyMatches.Where(mm => mm.Group.IsDrug))
                 {
