@@ -661,6 +661,51 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     }
 
     [Fact]
+    public void A_reported_diagnosis_no_source_names_is_said_to_be_lacking_whatever_the_question_asks()
+    {
+        var search = new InMemorySearch(
+        [
+            new SourceRecord
+            {
+                Kind = SourceKind.Guideline,
+                Ids = new ExternalIds { Guideline = "test-eczema" },
+                Title = "Test guideline: atopic eczema in children",
+                Container = "Test Society",
+                Year = 2023,
+                Sections = [new SourceSection { Label = "Recommendations", Category = "recommendation", Text = "Emollients ease itching in eczema and are used every day. A mild steroid cream is used on itchy flares." }],
+            },
+        ]);
+        var engine = new AnswerEngine(search);
+        var unheld = engine.Ask(new AskRequest("my boy is 6 with itchy spots everywhere, the pharmacist thinks it's chickenpox. what can i put on them to stop the itching?", Audience.Patient, []));
+        Assert.True(unheld.Abstained, unheld.BottomLine);
+        Assert.Contains("chickenpox", unheld.BottomLine, StringComparison.Ordinal);
+        var held = engine.Ask(new AskRequest("my boy is 6 with itchy patches, the gp thinks it's eczema. what can i put on them to stop the itching?", Audience.Patient, []));
+        Assert.False(held.Abstained, held.BottomLine);
+    }
+
+    [Fact]
+    public void Whether_a_medicine_is_safe_while_breastfeeding_needs_a_source_that_speaks_of_breastfeeding()
+    {
+        SourceRecord Leaflet(string id, string text) => new()
+        {
+            Kind = SourceKind.Guideline,
+            Ids = new ExternalIds { Guideline = id },
+            Title = "Test leaflet: hay fever",
+            Container = "Test Society",
+            Year = 2023,
+            Sections = [new SourceSection { Label = "Treatment", Category = "recommendation", Text = text }],
+        };
+        const string Question = "i'm breastfeeding my 2 month old and sneezing all day. is cetirizine ok to take while i feed her?";
+        var silent = new AnswerEngine(new InMemorySearch([Leaflet("test-hayfever", "Cetirizine is a non-drowsy antihistamine that eases sneezing and itchy eyes in hay fever. It is safe for most adults.")]))
+            .Ask(new AskRequest(Question, Audience.Patient, []));
+        Assert.True(silent.Abstained, silent.BottomLine);
+        Assert.True(silent.BottomLine.Contains("while breastfeeding", StringComparison.Ordinal), silent.BottomLine);
+        var speaks = new AnswerEngine(new InMemorySearch([Leaflet("test-hayfever-feeding", "Cetirizine is a non-drowsy antihistamine that eases sneezing and itchy eyes in hay fever. Small amounts pass into breast milk, and it is generally considered suitable while breastfeeding.")]))
+            .Ask(new AskRequest(Question, Audience.Patient, []));
+        Assert.False(speaks.Abstained, speaks.BottomLine);
+    }
+
+    [Fact]
     public void An_ask_encodes_only_a_few_sentences_that_have_no_stored_vector()
     {
         var steps = string.Join(" ", Enumerable.Range(1, 20).Select(k => $"Step {k}: gout treatment option {k} uses colchicine at {k} times the usual care."));

@@ -137,6 +137,14 @@ public sealed class BottomLineRankingTests
     }
 
     [Fact]
+    public void A_medicine_said_to_be_out_is_ruled_out()
+    {
+        var excluded = BottomLineRanking.ExcludedWords("Kidney infection, and trimethoprim is out after a rash last year. What else?");
+        Assert.Equal(1, BottomLineRanking.ExcludedNamed(excluded, "Trimethoprim for 14 days is one choice."));
+        Assert.Empty(BottomLineRanking.ExcludedWords("Kidney infection, trimethoprim started, and I am out of breath. What else?"));
+    }
+
+    [Fact]
     public void Ruling_out_medicine_in_general_rules_out_every_medicine_the_vocabulary_knows()
     {
         var excluded = BottomLineRanking.ExcludedWords("How do I ease a sore back without any medication?");

@@ -593,6 +593,50 @@ public sealed class QuestionAnalyzerTests
     public void A_pronoun_after_a_reported_claim_stands_for_what_the_claim_is_about(string question, string thing) =>
         Assert.Contains(A(question).Interventions, t => t.Name == thing);
 
+    [Theory]
+    [InlineData("my daughter has an ear infection and takes amoxicillin. is it ok for her to go swimming with it?", "swimming")]
+    [InlineData("i'm nursing my 2 month old and have a bad back. is ibuprofen fine while i'm feeding him?", "feeding")]
+    [InlineData("my dad had a funny turn this evening. is that serious, or should we leave it until tomorrow?", "leave")]
+    [InlineData("on metformin and gliclazide, felt shaky before lunch. what sugary thing do i give him?", "give")]
+    public void A_phrase_that_is_something_the_asker_would_do_names_no_topic(string question, string word)
+    {
+        var a = A(question);
+        Assert.DoesNotContain(a.Interventions.Concat(a.Conditions), t => t.Name.Contains(word, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_finding_the_story_says_is_absent_is_not_what_the_question_is_about()
+    {
+        var a = A("Woman of 30, no penicillin allergy, sore throat for three days. Antibiotic dose?");
+        Assert.Contains(a.Conditions, t => t.Name == "sore throat");
+        Assert.DoesNotContain(a.Conditions, t => t.Name == "allergic reaction");
+        Assert.Contains(A("Woman of 30, penicillin allergy, sore throat for three days. Antibiotic dose?").Conditions, t => t.Name == "allergic reaction");
+    }
+
+    [Fact]
+    public void A_diagnosis_the_story_reports_is_read_and_a_predicate_is_not()
+    {
+        var reported = A("the pharmacist thinks it's chickenpox. what can i put on the spots to stop the itch?");
+        Assert.Contains(reported.Conditions, t => t.Name == "chickenpox" && t.Type == "claimed");
+        var predicate = A("the pharmacist thinks it's meant to clear in a week. what can i put on the spots to stop the itch?");
+        Assert.DoesNotContain(predicate.Conditions, t => t.Type == "claimed");
+        Assert.Equal("gout", A("my gp says it's gout. what can i take for the pain?").Conditions[0].Name);
+    }
+
+    [Fact]
+    public void Asking_whether_a_medicine_is_behind_a_symptom_asks_about_harm()
+    {
+        Assert.Equal(QuestionKind.AdverseEffects, A("my ankles have swollen since the amlodipine dose went up. could the bigger dose be causing this?").Kind);
+        Assert.Equal(QuestionKind.Dosing, A("my ankles have swollen since the amlodipine dose went up. could a bigger dose help my blood pressure?").Kind);
+    }
+
+    [Fact]
+    public void An_example_after_a_name_names_the_same_thing()
+    {
+        Assert.Contains(A("is a steroid nose spray like flonase safe in pregnancy?").Interventions, t => t.Name == "intranasal corticosteroid");
+        Assert.Contains(A("is a nasal spray like flonase safe in pregnancy?").Interventions, t => t.Name == "fluticasone");
+    }
+
     [Fact]
     public void What_is_stopped_before_a_test_is_named_without_the_test()
     {
