@@ -1028,9 +1028,9 @@ public static partial class QuestionAnalyzer
             return "";
         });
         cleaned = CleanPhrase(cleaned);
-        // "a steroid nose spray like Flonase": a name the vocabulary knows, then an example of it, which is another name
-        // for the same thing.
-        // When only the example is known ("a nose spray like Flonase"), the example names it.
+        // "a steroid nose spray like Flonase": a name, then an example of it, which is another name for the same thing.
+        // The name leads when the vocabulary knows it; when only the example is known ("a nasal spray like Flonase"),
+        // the example names it.
         if (ExampleAfterName().Match(cleaned) is { Success: true } example
             && (CleanPhrase(example.Groups["name"].Value), CleanPhrase(example.Groups["example"].Value)) is var (name, instance))
         {
