@@ -603,18 +603,20 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.Equal(0, Feature("Offer colchicine", "every-medicine"));
     }
 
+    /// <summary>A guideline with one section of recommendations.</summary>
+    private static SourceRecord Guideline(string id, string title, string text) => new()
+    {
+        Kind = SourceKind.Guideline,
+        Ids = new ExternalIds { Guideline = id },
+        Title = title,
+        Container = "Test Society",
+        Year = 2023,
+        Sections = [new SourceSection { Label = "Recommendations", Category = "recommendation", Text = text }],
+    };
+
     [Fact]
     public void Whether_two_things_are_safe_together_is_said_to_be_lacking_when_no_sentence_names_both()
     {
-        SourceRecord Guideline(string id, string title, string text) => new()
-        {
-            Kind = SourceKind.Guideline,
-            Ids = new ExternalIds { Guideline = id },
-            Title = title,
-            Container = "Test Society",
-            Year = 2023,
-            Sections = [new SourceSection { Label = "Recommendations", Category = "recommendation", Text = text }],
-        };
         var search = new InMemorySearch(
         [
             Guideline("test-lithium", "Test guideline: lithium for bipolar disorder", "Check lithium blood levels every 3 months. Lithium can cause a tremor and thirst."),
@@ -636,15 +638,7 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     {
         var search = new InMemorySearch(
         [
-            new SourceRecord
-            {
-                Kind = SourceKind.Guideline,
-                Ids = new ExternalIds { Guideline = "test-oa" },
-                Title = "Test guideline: osteoarthritis of the knee",
-                Container = "Test Society",
-                Year = 2023,
-                Sections = [new SourceSection { Label = "Recommendations", Category = "recommendation", Text = "Exercise is strongly recommended for knee osteoarthritis. Weight loss eases knee pain in people who are overweight." }],
-            },
+            Guideline("test-oa", "Test guideline: osteoarthritis of the knee", "Exercise is strongly recommended for knee osteoarthritis. Weight loss eases knee pain in people who are overweight."),
         ]);
         var engine = new AnswerEngine(search);
         var answer = engine.Ask(new AskRequest("Sore knees from osteoarthritis. My neighbour gave me a magnetic insole, says it takes the pain away. Any truth in that?", Audience.Patient, []));
@@ -665,15 +659,7 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     {
         var search = new InMemorySearch(
         [
-            new SourceRecord
-            {
-                Kind = SourceKind.Guideline,
-                Ids = new ExternalIds { Guideline = "test-eczema" },
-                Title = "Test guideline: atopic eczema in children",
-                Container = "Test Society",
-                Year = 2023,
-                Sections = [new SourceSection { Label = "Recommendations", Category = "recommendation", Text = "Emollients ease itching in eczema and are used every day. A mild steroid cream is used on itchy flares." }],
-            },
+            Guideline("test-eczema", "Test guideline: atopic eczema in children", "Emollients ease itching in eczema and are used every day. A mild steroid cream is used on itchy flares."),
         ]);
         var engine = new AnswerEngine(search);
         var unheld = engine.Ask(new AskRequest("my boy is 6 with itchy spots everywhere, the pharmacist thinks it's chickenpox. what can i put on them to stop the itching?", Audience.Patient, []));
@@ -686,21 +672,12 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [Fact]
     public void Whether_a_medicine_is_safe_while_breastfeeding_needs_a_source_that_speaks_of_breastfeeding()
     {
-        SourceRecord Leaflet(string id, string text) => new()
-        {
-            Kind = SourceKind.Guideline,
-            Ids = new ExternalIds { Guideline = id },
-            Title = "Test leaflet: hay fever",
-            Container = "Test Society",
-            Year = 2023,
-            Sections = [new SourceSection { Label = "Treatment", Category = "recommendation", Text = text }],
-        };
         const string Question = "i'm breastfeeding my 2 month old and sneezing all day. is cetirizine ok to take while i feed her?";
-        var silent = new AnswerEngine(new InMemorySearch([Leaflet("test-hayfever", "Cetirizine is a non-drowsy antihistamine that eases sneezing and itchy eyes in hay fever. It is safe for most adults.")]))
+        var silent = new AnswerEngine(new InMemorySearch([Guideline("test-hayfever", "Test leaflet: hay fever", "Cetirizine is a non-drowsy antihistamine that eases sneezing and itchy eyes in hay fever. It is safe for most adults.")]))
             .Ask(new AskRequest(Question, Audience.Patient, []));
         Assert.True(silent.Abstained, silent.BottomLine);
         Assert.True(silent.BottomLine.Contains("while breastfeeding", StringComparison.Ordinal), silent.BottomLine);
-        var speaks = new AnswerEngine(new InMemorySearch([Leaflet("test-hayfever-feeding", "Cetirizine is a non-drowsy antihistamine that eases sneezing and itchy eyes in hay fever. Small amounts pass into breast milk, and it is generally considered suitable while breastfeeding.")]))
+        var speaks = new AnswerEngine(new InMemorySearch([Guideline("test-hayfever-feeding", "Test leaflet: hay fever", "Cetirizine is a non-drowsy antihistamine that eases sneezing and itchy eyes in hay fever. Small amounts pass into breast milk, and it is generally considered suitable while breastfeeding.")]))
             .Ask(new AskRequest(Question, Audience.Patient, []));
         Assert.False(speaks.Abstained, speaks.BottomLine);
     }
