@@ -542,6 +542,8 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("Is sertraline safe in pregnancy?", AmountKind.None)]
     [InlineData("What's the most ibuprofen he can have in one day?", AmountKind.Dose)]
     [InlineData("Which is the most effective treatment for gout?", AmountKind.None)]
+    [InlineData("Man of 50 with pyelonephritis on ciprofloxacin: course length?", AmountKind.Duration)]
+    [InlineData("Duration of treatment with doxycycline for early Lyme disease?", AmountKind.Duration)]
     public void The_amount_a_question_asks_for_is_read_from_its_wording(string question, AmountKind kind) =>
         Assert.Equal(kind, AmountAsked.Of(question));
 
@@ -613,6 +615,19 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         Year = 2023,
         Sections = [new SourceSection { Label = "Recommendations", Category = "recommendation", Text = text }],
     };
+
+    [Fact]
+    public void A_question_asking_how_long_is_answered_by_the_sentence_that_gives_a_length_of_time_rather_than_the_headline()
+    {
+        var search = new InMemorySearch(
+        [
+            Guideline("test-pyelonephritis", "Test guideline: pyelonephritis",
+                "The society recommends ciprofloxacin as a first oral antibiotic for pyelonephritis in adults who do not need hospital care. "
+                + "Give ciprofloxacin for 7 days for pyelonephritis, and 14 days if it is slow to settle."),
+        ]);
+        var answer = new AnswerEngine(search).Ask(new AskRequest("Adult with pyelonephritis managed at home, starting ciprofloxacin. Course length?", Audience.Clinician, []));
+        Assert.Contains("7 days", answer.BottomLine, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Whether_two_things_are_safe_together_is_said_to_be_lacking_when_no_sentence_names_both()

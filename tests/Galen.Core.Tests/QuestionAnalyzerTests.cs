@@ -598,10 +598,29 @@ public sealed class QuestionAnalyzerTests
     [InlineData("i'm nursing my 2 month old and have a bad back. is ibuprofen fine while i'm feeding him?", "feeding")]
     [InlineData("my dad had a funny turn this evening. is that serious, or should we leave it until tomorrow?", "leave")]
     [InlineData("on metformin and gliclazide, felt shaky before lunch. what sugary thing do i give him?", "give")]
+    [InlineData("took my first sumatriptan for a migraine an hour ago and the pain is still there. does that mean it doesnt work for me?", "doesnt")]
+    [InlineData("my 9 year old has a verruca on her heel. can we sort it ourselves or does she need the gp?", "sort")]
     public void A_phrase_that_is_something_the_asker_would_do_names_no_topic(string question, string word)
     {
         var a = A(question);
         Assert.DoesNotContain(a.Interventions.Concat(a.Conditions), t => t.Name.Contains(word, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void An_abbreviated_medicine_class_is_not_read_as_the_condition_its_last_letters_abbreviate()
+    {
+        var a = A("Type 2 diabetes and heart failure, HbA1c 7.1% on metformin. Add a GLP-1 RA or an SGLT2i?");
+        Assert.Contains(a.Interventions, t => t.Name == "GLP-1 receptor agonist");
+        Assert.Contains(a.Interventions, t => t.Name == "SGLT2 inhibitor");
+        Assert.DoesNotContain(a.Conditions, t => t.Name == "rheumatoid arthritis");
+    }
+
+    [Fact]
+    public void Both_together_stands_for_the_medicines_of_the_story()
+    {
+        var a = A("my mum is on sertraline and the doctor suggested adding tramadol for her back pain. is it fine to take both together?");
+        Assert.DoesNotContain(a.Interventions.Concat(a.Conditions), t => t.Name.Contains("both", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(a.Interventions, t => t.Name is "sertraline" or "tramadol");
     }
 
     [Fact]

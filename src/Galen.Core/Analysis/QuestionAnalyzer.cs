@@ -226,8 +226,9 @@ public static partial class QuestionAnalyzer
 
     // "we give a 5-year-old" (a person doing something) and "be taken", "been stopped" (a verb in the passive) are
     // clauses, never the name of a treatment or condition.
-    // "I'm feeding her", "we've tried" too: the contracted auxiliary is still a person doing something.
-    [GeneratedRegex(@"^(?:i|we|you|he|she|they)(?:['\u2019]?(?:m|re|ve|d|ll|s)|m|ve)?\s+\w|^(?:be|been|being)\s+\w+(?:ed|en|wn|ne|ken|ven)\b", Opts)]
+    // "I'm feeding her", "we've tried" too: the contracted auxiliary is still a person doing something; so is a phrase
+    // with a negated one anywhere in it, typed with or without the apostrophe ("mean it isnt going to").
+    [GeneratedRegex(@"^(?:i|we|you|he|she|they)(?:['\u2019]?(?:m|re|ve|d|ll|s)|m|ve)?\s+\w|^(?:be|been|being)\s+\w+(?:ed|en|wn|ne|ken|ven)\b|\b(?:is|are|was|were|do|does|did|has|have|had|ca|wo|should|would|could)n['\u2019]?t\b", Opts)]
     private static partial Regex ClausePattern();
 
     [GeneratedRegex(@"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?\b", Opts)]

@@ -34,8 +34,8 @@ public static partial class AmountAsked
     [GeneratedRegex(@"\b(?:what|which|usual|normal|right|correct|daily|starting|maximum|max)\s+(?:daily\s+|starting\s+|usual\s+)?(?:dose|dosage)\b|\bhow\s+much\b|\b" + QuestionAnalyzer.HowManyOfADose + @"|\b(?:the\s+)?most\s+(?:[\w-]+\s+){1,3}?(?:i|you|we|he|she|they|one)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksDose();
 
-    // "How many minutes of exercise" asks for a length of time as much as "how long" does.
-    [GeneratedRegex(@"\bhow\s+long\b|\b(?:how\s+many|number\s+of)\s+(?:minutes|hours|days|weeks|months|years)\b", RegexOptions.IgnoreCase)]
+    // "How many minutes of exercise" asks for a length of time as much as "how long" does, and so does "course length".
+    [GeneratedRegex(@"\b(?:course|treatment)\s+(?:length|duration)\b|\b(?:length|duration)\s+of\s+(?:the\s+)?(?:course|treatment|therapy|antibiotics?)\b|\bhow\s+long\b|\b(?:how\s+many|number\s+of)\s+(?:minutes|hours|days|weeks|months|years)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksDuration();
 
     // "At what serum concentration", "what blood pressure target", "above what level": a threshold is a figure.

@@ -572,6 +572,9 @@ public static partial class AnswerComposer
             // sentence that names both.
             f[i++] = On(knownMedicines.Count >= 2 && TextTools.Normalize(x.Text) is var normalized
                 && knownMedicines.All(names => names.Any(t => t.IsIn(x.Text, normalized))));
+            // The amount asked for on its own: a figure of the kind asked is what a "how long" or "what dose" question
+            // wants, more surely than the times, first choices and thresholds the answer-kind signal also counts.
+            f[i++] = On(amountAsked != AmountKind.None && AmountAsked.States(amountAsked, x.Text));
             return f;
         }
 
