@@ -557,7 +557,9 @@ public static partial class AnswerComposer
             f[i++] = BottomLineRanking.NewWords(questionWords, x.Text);
             f[i++] = BottomLineRanking.NegativeForOpenQuestion(q.IsYesNo, x.Text);
             i++; // meaning: set below for the closest candidates
-            f[i++] = BottomLineRanking.AnswerKind(amountAsked, asksWhen, x.Text, asksFirst, asksCare, givesReading);
+            // The amount test is the costliest part of answer-kind: run once, it serves the amount-given signal too.
+            var givesAmount = amountAsked != AmountKind.None && AmountAsked.States(amountAsked, x.Text);
+            f[i++] = givesAmount ? 1 : BottomLineRanking.AnswerKind(AmountKind.None, asksWhen, x.Text, asksFirst, asksCare, givesReading);
             i++; // meaning-only: set by the caller for a sentence admitted by closeness in meaning alone.
             f[i++] = On(asker.Names(x.Text));
             // A leaflet titled with the condition speaks of it throughout: "draw around the redness to see whether it
@@ -574,7 +576,7 @@ public static partial class AnswerComposer
                 && knownMedicines.All(names => names.Any(t => t.IsIn(x.Text, normalized))));
             // The amount asked for on its own: a figure of the kind asked is what a "how long" or "what dose" question
             // wants, more surely than the times, first choices and thresholds the answer-kind signal also counts.
-            f[i++] = On(amountAsked != AmountKind.None && AmountAsked.States(amountAsked, x.Text));
+            f[i++] = On(givesAmount);
             return f;
         }
 
