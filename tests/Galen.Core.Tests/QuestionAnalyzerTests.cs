@@ -600,6 +600,8 @@ public sealed class QuestionAnalyzerTests
     [InlineData("on metformin and gliclazide, felt shaky before lunch. what sugary thing do i give him?", "give")]
     [InlineData("took my first sumatriptan for a migraine an hour ago and the pain is still there. does that mean it doesnt work for me?", "doesnt")]
     [InlineData("my 9 year old has a verruca on her heel. can we sort it ourselves or does she need the gp?", "sort")]
+    [InlineData("our little girl is 2 weeks old and brings up milk after every feed. is that a baby thing or should we ring someone?", "baby")]
+    [InlineData("our little girl is 2 weeks old and brings up milk after every feed. is that normal stuff or should we ring someone?", "stuff")]
     public void A_phrase_that_is_something_the_asker_would_do_names_no_topic(string question, string word)
     {
         var a = A(question);
@@ -613,6 +615,14 @@ public sealed class QuestionAnalyzerTests
         Assert.Contains(a.Interventions, t => t.Name == "GLP-1 receptor agonist");
         Assert.Contains(a.Interventions, t => t.Name == "SGLT2 inhibitor");
         Assert.DoesNotContain(a.Conditions, t => t.Name == "rheumatoid arthritis");
+    }
+
+    [Fact]
+    public void What_the_story_says_is_happening_to_a_person_is_not_a_claim_about_a_remedy()
+    {
+        var a = A("i think my grandad is having a stroke and the ambulance is on its way. is it alright to give him a little water?");
+        Assert.DoesNotContain(a.Interventions.Concat(a.Conditions), t => t.Name.Contains("grandad", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(a.Conditions, t => t.Name == "stroke");
     }
 
     [Fact]
@@ -647,6 +657,15 @@ public sealed class QuestionAnalyzerTests
     {
         Assert.Equal(QuestionKind.AdverseEffects, A("my ankles have swollen since the amlodipine dose went up. could the bigger dose be causing this?").Kind);
         Assert.Equal(QuestionKind.Dosing, A("my ankles have swollen since the amlodipine dose went up. could a bigger dose help my blood pressure?").Kind);
+    }
+
+    [Fact]
+    public void Asking_for_any_problem_in_taking_a_remedy_with_a_medicine_asks_about_harm()
+    {
+        var a = A("on rivaroxaban since my clot last year and feeling low lately. a friend swears by st john's wort tablets. any problem mixing them with it?");
+        Assert.Equal(QuestionKind.AdverseEffects, a.Kind);
+        Assert.Contains(a.Interventions, t => t.Name == "St John's wort");
+        Assert.Contains(a.Interventions, t => t.Name == "rivaroxaban");
     }
 
     [Fact]

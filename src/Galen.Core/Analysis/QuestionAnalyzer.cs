@@ -148,7 +148,7 @@ public static partial class QuestionAnalyzer
 
     // "From the medicine" blames a cause; "from the outset" or "from the start" only says when. "Am I alright to drive",
     // "is it fine to have a drink", "is that combination OK?": whether a thing is safe to do, whatever the verb.
-    [GeneratedRegex(@"\b(?:(?:is|are)\s+(?:it|that|this|they|these|those)(?:\s+(?:combination|mix|combo|together))?\s+(?:ok(?:ay)?|alright|all\s+right|fine)\s*[?.!]*\s*$|side[\s-]+effects?|adverse|toxicity|toxic|overdose|safe|safely|safety|risks?|interactions?|interact|harmful|dangerous|cause|causes|causing|caused|induce|induced|trigger|worsen|contraindicat\w*|(?:give|gives|gave|giving)\s+(?:you|me|him|her|them|us|people|children)\s+(?!(?:relief|energy|a\s+boost|protection|immunity)\b)(?:an?\s+|the\s+)?\w+|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|(?:ok(?:ay)?|alright|all\s+right|fine)\s+(?:for\s+(?:me|him|her|them|us)\s+)?to\s+(?!(?:treat|help|cure|prevent|manage|relieve|ease)\b)\w+|(?:ok(?:ay)?|alright|all\s+right|fine)\s+for\s+(?:me|him|her|them|us|you)\b|while\s+(?:pregnant|breastfeeding|nursing)|careful|precautions?|harms?|damag(?:e|es|ed|ing)|(?:anything|things?|what)\s+(?:(?:i|we|you)\s+(?:should|need\s+to)\s+|should\s+(?:i|we|you)\s+|(?:need\s+)?to\s+)?(?:watch|look\s+out|be\s+aware)|any\s+problems?\s*[?.!]*\s*$|(?:anything|something)\s+to\s+do\s+with\s+(?:it|this|that|them)|from\s+(?:the|my|his|her|this)\s+(?!(?:outset|start|beginning|onset|first|get-go)\b)\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
+    [GeneratedRegex(@"\b(?:(?:is|are)\s+(?:it|that|this|they|these|those)(?:\s+(?:combination|mix|combo|together))?\s+(?:ok(?:ay)?|alright|all\s+right|fine)\s*[?.!]*\s*$|side[\s-]+effects?|adverse|toxicity|toxic|overdose|safe|safely|safety|risks?|interactions?|interact|harmful|dangerous|cause|causes|causing|caused|induce|induced|trigger|worsen|contraindicat\w*|(?:give|gives|gave|giving)\s+(?:you|me|him|her|them|us|people|children)\s+(?!(?:relief|energy|a\s+boost|protection|immunity)\b)(?:an?\s+|the\s+)?\w+|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|(?:ok(?:ay)?|alright|all\s+right|fine)\s+(?:for\s+(?:me|him|her|them|us)\s+)?to\s+(?!(?:treat|help|cure|prevent|manage|relieve|ease)\b)\w+|(?:ok(?:ay)?|alright|all\s+right|fine)\s+for\s+(?:me|him|her|them|us|you)\b|while\s+(?:pregnant|breastfeeding|nursing)|careful|precautions?|harms?|damag(?:e|es|ed|ing)|(?:anything|things?|what)\s+(?:(?:i|we|you)\s+(?:should|need\s+to)\s+|should\s+(?:i|we|you)\s+|(?:need\s+)?to\s+)?(?:watch|look\s+out|be\s+aware)|any\s+problems?(?:\s+(?:with|in|taking|using|having|giving|mixing|combining)\b[^?.!]*)?\s*[?.!]*\s*$|(?:anything|something)\s+to\s+do\s+with\s+(?:it|this|that|them)|from\s+(?:the|my|his|her|this)\s+(?!(?:outset|start|beginning|onset|first|get-go)\b)\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
     private static partial Regex AdverseCue();
 
     [GeneratedRegex(@"\b(?:treat|treats|treating|treated|treatment|treatments|manage|management|managing|therapy|therapies|remedy|remedies|cure|relieve|get\s+rid\s+of|what\s+(?:can|should)\s+(?:i|we)\s+(?:take|do)|help\s+with|helps?)\b", Opts)]
@@ -178,7 +178,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:as\s+(?:effective|good|safe|accurate)\s+as|the\s+same|same\s+as|identical|interchangeable|equal|equivalent|non-?inferior|comparable|similar|equally|substitute|replace|alternative\s+to|instead\s+of)\b", Opts)]
     private static partial Regex EquivalenceCue();
 
-    [GeneratedRegex(@"\b(?:safe|safely|safety|feasible|feasibility|tolerated|tolerable|acceptable|well\s+tolerated|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|(?:ok(?:ay)?|alright|all\s+right|fine)\s+(?:for\s+(?:me|him|her|them|us)\s+)?to\s+(?!(?:treat|help|cure|prevent|manage|relieve|ease)\b)\w+|(?:ok(?:ay)?|alright|all\s+right|fine)\s+for\s+(?:me|him|her|them|us|you)\b|while\s+(?:pregnant|breastfeeding|nursing)|be\s+(?:safely\s+)?(?:omitted|avoided|discontinued|delayed|withheld|stopped|skipped|abandoned|shortened|reduced|replaced))\b", Opts)]
+    [GeneratedRegex(@"\b(?:safe|safely|safety|feasible|feasibility|tolerated|tolerable|acceptable|well\s+tolerated|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|(?:ok(?:ay)?|alright|all\s+right|fine)\s+(?:for\s+(?:me|him|her|them|us)\s+)?to\s+(?!(?:treat|help|cure|prevent|manage|relieve|ease)\b)\w+|(?:ok(?:ay)?|alright|all\s+right|fine)\s+for\s+(?:me|him|her|them|us|you)\b|while\s+(?:pregnant|breastfeeding|nursing)|any\s+problems?\s+(?:with|taking|using|having|giving|mixing|combining)\b|be\s+(?:safely\s+)?(?:omitted|avoided|discontinued|delayed|withheld|stopped|skipped|abandoned|shortened|reduced|replaced))\b", Opts)]
     private static partial Regex SafetyCue();
 
     [GeneratedRegex(@"\b(?:better|superior|more\s+effective|outperform|more\s+accurate|worse|inferior|more\s+likely|less\s+likely|higher|lower)\b", Opts)]
@@ -249,8 +249,16 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"[a-z]{2,}", RegexOptions.IgnoreCase)]
     private static partial Regex LatinWordPattern();
 
-    private static readonly HashSet<string> FollowUpWords = new(StringComparer.Ordinal)
-    {
+    /// <summary>Words for a person the story is about: never the name of a treatment or a topic.</summary>
+    private static readonly string[] PersonWords =
+    [
+        "son", "sons", "daughter", "daughters", "boy", "girl", "child", "kid", "kids", "wife", "husband", "partner", "mum",
+        "mom", "mother", "dad", "father", "baby", "babies", "newborn", "infant", "toddler", "teenager", "teen", "grandmother",
+        "grandfather", "grandma", "grandpa", "nan", "nana", "gran", "granny", "grandad", "brother", "sister", "friend",
+    ];
+
+    private static readonly HashSet<string> FollowUpWords = new(
+    [
         "dose", "doses", "dosage", "dosing", "amount", "side", "effects", "effect", "safe", "safety", "pregnancy", "pregnant",
         "risk", "risks", "children", "kids", "elderly", "adults", "long", "often", "much", "many", "alternative",
         "alternatives", "options", "option", "interactions", "interaction", "breastfeeding", "mg", "daily", "day",
@@ -258,9 +266,11 @@ public static partial class QuestionAnalyzer
         "going", "happening", "happened", "wrong", "matter",
         // "What is the first thing to try to get rid of ...?": which step is asked, and the doing of it; never the topic.
         "first", "next", "try", "rid", "gets", "getting", "got",
-        // "My son has ...": the person asked about, as "my 6 year old" is.
-        "son", "daughter", "boy", "girl", "child", "kid", "wife", "husband", "partner", "mum", "mom", "dad",
-    };
+        // "My son has ...", "is this just a newborn thing?": the person asked about, as "my 6 year old" is.
+        .. PersonWords,
+        // "is it just normal stuff?": a word for anything names nothing.
+        "stuff", "thing", "things",
+    ], StringComparer.Ordinal);
 
     private static readonly string[] GenericHeads =
     [
@@ -818,6 +828,11 @@ public static partial class QuestionAnalyzer
             return null;
         }
         var subject = CleanPhrase(said.Groups["x"].Value);
+        // "I think my mum is having a stroke": what is said of a person is what happens to them, not a remedy's claim.
+        if (subject.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [.., var last] && PersonWords.Contains(last.ToLowerInvariant()))
+        {
+            return null;
+        }
         if (subject.Length > 0 && !PronounPattern().IsMatch(subject))
         {
             return subject;
