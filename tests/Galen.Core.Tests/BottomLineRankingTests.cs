@@ -297,6 +297,8 @@ public sealed class BottomLineRankingTests
     [InlineData("Chest feels tight after the run, ok to wait for my doctor's appointment?", "Call an ambulance for chest pain that lasts more than 15 minutes.", 1)]
     [InlineData("I'll take ibuprofen and see how it goes, is that sensible?", "Get urgent care if the pain spreads to your arm.", 1)]
     [InlineData("Does ibuprofen help a swollen knee?", "A hot, swollen joint needs same-day medical assessment.", 0)]
+    [InlineData("he's 4 months and off his milk with a runny nose. can we keep an eye on him ourselves for now?", "Get urgent care for a baby who feeds less than half the usual amount.", 1)]
+    [InlineData("my toddler has been sick twice today, fine to look after her at home?", "Get urgent care for a baby who feeds less than half the usual amount.", 1)]
     public void A_question_whether_it_can_wait_is_answered_by_a_sentence_that_says_where_to_get_care(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, false, BottomLineRanking.AsksAboutCare(question)));
 
@@ -306,6 +308,9 @@ public sealed class BottomLineRankingTests
     [InlineData("Her potassium is 5.9 mmol/L on ramipril. Carry on?", "ACE inhibitors can raise potassium.", 0)]
     [InlineData("Does ramipril raise potassium?", "Stop the ACE inhibitor when potassium is 6.0 mmol/L or higher.", 0)]
     [InlineData("I'm 45 and take 2 tablets a day. Is that a lot?", "Stop the ACE inhibitor when potassium is 6.0 mmol/L or higher.", 0)]
+    [InlineData("my 2 year old felt hot so i checked and the thermometer says 39.2. should i worry?", "Seek help for a child of any age with a temperature of 40 °C or above.", 1)]
+    [InlineData("my 2 year old felt hot so i checked and she's 39.2. should i worry?", "Seek help for a child of any age with a temperature of 40 °C or above.", 1)]
+    [InlineData("my 2 year old weighs 12.5 kg. should i worry?", "Seek help for a child of any age with a temperature of 40 °C or above.", 0)]
     public void A_question_that_gives_a_reading_is_answered_by_a_sentence_that_states_a_threshold(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, givesReading: BottomLineRanking.GivesReading(question)));
 

@@ -220,11 +220,12 @@ public sealed partial class BottomLineRanking
 
     /// <summary>
     /// True when the message gives a measured value: a number in a unit of measurement ("90%", "110 mL/min", "38.5
-    /// degrees"), or a number soon after the name of something measured ("ferritin came back at 60", "TSH of 7").
+    /// degrees"), a body temperature written bare ("she's 38.4"), or a number soon after the name of something measured
+    /// ("ferritin came back at 60", "TSH of 7").
     /// </summary>
     public static bool GivesReading(string question) => Reading().IsMatch(question ?? "");
 
-    [GeneratedRegex(@"\d(?:[.,]\d+)?\s*(?:%|per ?cent\b|mmol/l\b|mg/dl\b|[µu]g/l\b|mcg/l\b|ng/ml\b|m?iu/l\b|mu/l\b|ml/min\b|°|degrees\b|mm ?hg\b|kg/m2\b|g/dl\b|g/l\b|nmol/l\b|pmol/l\b|bpm\b)|\b(?:ferritin|oxygen|saturations?|sats|tsh|e?gfr|creatinine|clearance|hba1c|a1c|cholesterol|ldl|potassium|sodium|calcium|temperature|temp|blood pressure|bp|b12|folate|platelets?|ha?emoglobin|inr|psa|glucose|sugars?|peak flow|heart rate|pulse)\b[^.?!\d]{0,30}\d", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\d(?:[.,]\d+)?\s*(?:%|per ?cent\b|mmol/l\b|mg/dl\b|[µu]g/l\b|mcg/l\b|ng/ml\b|m?iu/l\b|mu/l\b|ml/min\b|°|degrees\b|mm ?hg\b|kg/m2\b|g/dl\b|g/l\b|nmol/l\b|pmol/l\b|bpm\b)|(?<![\d.,])(?:3[5-9]|4[0-2])[.,]\d(?!\d|[.,]\d|\s*(?:%|mg|kg|g\b|ml|cm|weeks?|kilos?|lbs?))|\b(?:ferritin|oxygen|saturations?|sats|tsh|e?gfr|creatinine|clearance|hba1c|a1c|cholesterol|ldl|potassium|sodium|calcium|temperature|temp|thermometer|blood pressure|bp|b12|folate|platelets?|ha?emoglobin|inr|psa|glucose|sugars?|peak flow|heart rate|pulse)\b[^.?!\d]{0,30}\d", RegexOptions.IgnoreCase)]
     private static partial Regex Reading();
 
     // A line a value is judged against: "below 92%", "75 µg/L or less", "above 95 mL/min", "at least 140/90".
@@ -233,11 +234,12 @@ public sealed partial class BottomLineRanking
 
     /// <summary>
     /// True when the message asks whether it can wait or where to go ("can this wait till Monday?", "ok to wait for the
-    /// GP?", "should someone look at me?"): what answers is where and how soon to get care, not how the illness goes.
+    /// GP?", "should someone look at me?", "fine to keep an eye on him at home?"): what answers is where and how soon to
+    /// get care, not how the illness goes.
     /// </summary>
     public static bool AsksAboutCare(string question) => CareAsked().IsMatch(question ?? "");
 
-    [GeneratedRegex(@"\b(?:(?:can|could|will|would|should|does) (?:this|it|that|he|she|i|we|they) (?:just |still )?wait|(?:ok(?:ay)?|alright|all right|fine|safe|better) (?:for (?:me|him|her|them|us) )?to (?:just )?wait|wait (?:and see|for (?:the|my|a|his|her) (?:gp|doctor|appointment|midwife|nurse)|until|till)|see how (?:it|things|he|she|they|this) go(?:es)?|(?:should|do|must) (?:i|we|he|she|they) (?:go|ring|call|phone)\b|(?:should|do) (?:i|we|he|she|they) (?:need to )?(?:see|get seen by) (?:a|the|my|his|her|someone)|(?:need|needs) to be seen|should (?:someone|a doctor|somebody) (?:look at|see|check)|is (?:this|it|that) an emergency)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:can|could|will|would|should|does) (?:this|it|that|he|she|i|we|they) (?:just |still )?wait|(?:ok(?:ay)?|alright|all right|fine|safe|better) (?:for (?:me|him|her|them|us) )?to (?:just )?wait|wait (?:and see|for (?:the|my|a|his|her) (?:gp|doctor|appointment|midwife|nurse)|until|till)|see how (?:it|things|he|she|they|this) go(?:es)?|keep an eye on (?:it|this|that|him|her|them|me)|(?:manage|treat|look after|nurse) (?:it|this|him|her|them|me) (?:at|from) home|(?:stay|staying|keep (?:him|her|them)) (?:at )?home|(?:should|do|must) (?:i|we|he|she|they) (?:go|ring|call|phone)\b|(?:should|do) (?:i|we|he|she|they) (?:need to )?(?:see|get seen by) (?:a|the|my|his|her|someone)|(?:need|needs) to be seen|should (?:someone|a doctor|somebody) (?:look at|see|check)|is (?:this|it|that) an emergency)", RegexOptions.IgnoreCase)]
     private static partial Regex CareAsked();
 
     // A sentence that says where or how soon to get care: emergency, urgent or same-day care, an ambulance, a doctor.
