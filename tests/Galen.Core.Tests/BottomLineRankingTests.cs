@@ -299,8 +299,16 @@ public sealed class BottomLineRankingTests
     [InlineData("Does ibuprofen help a swollen knee?", "A hot, swollen joint needs same-day medical assessment.", 0)]
     [InlineData("he's 4 months and off his milk with a runny nose. can we keep an eye on him ourselves for now?", "Get urgent care for a baby who feeds less than half the usual amount.", 1)]
     [InlineData("my toddler has been sick twice today, fine to look after her at home?", "Get urgent care for a baby who feeds less than half the usual amount.", 1)]
+    [InlineData("my ankle is still puffy a week after i went over on it. do i need to get it looked at?", "Go to an urgent care centre if you cannot put weight on the ankle.", 1)]
     public void A_question_whether_it_can_wait_is_answered_by_a_sentence_that_says_where_to_get_care(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, false, BottomLineRanking.AsksAboutCare(question)));
+
+    [Theory]
+    [InlineData("my sore throat has dragged on for a fortnight now. when should i stop waiting and see someone?", "See a doctor if a sore throat lasts longer than 2 weeks.", 1)]
+    [InlineData("my sore throat has dragged on for a fortnight now. when should i stop waiting and see someone?", "Salt-water gargles can ease a sore throat.", 0)]
+    [InlineData("does a sore throat need antibiotics?", "See a doctor if a sore throat lasts longer than 2 weeks.", 0)]
+    public void A_question_asking_when_is_answered_by_a_sentence_that_says_how_long_is_too_long(string question, string sentence, double answers) =>
+        Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, BottomLineRanking.AsksWhen(question), sentence));
 
     [Theory]
     [InlineData("my son's peak flow was 250 this morning, is that bad?", "Go to hospital if peak flow is below 50% of your best.", 1)]

@@ -239,7 +239,7 @@ public sealed partial class BottomLineRanking
     /// </summary>
     public static bool AsksAboutCare(string question) => CareAsked().IsMatch(question ?? "");
 
-    [GeneratedRegex(@"\b(?:(?:can|could|will|would|should|does) (?:this|it|that|he|she|i|we|they) (?:just |still )?wait|(?:ok(?:ay)?|alright|all right|fine|safe|better) (?:for (?:me|him|her|them|us) )?to (?:just )?wait|wait (?:and see|for (?:the|my|a|his|her) (?:gp|doctor|appointment|midwife|nurse)|until|till)|see how (?:it|things|he|she|they|this) go(?:es)?|keep an eye on (?:it|this|that|him|her|them|me)|(?:manage|treat|look after|nurse) (?:it|this|him|her|them|me) (?:at|from) home|(?:stay|staying|keep (?:him|her|them)) (?:at )?home|(?:should|do|must) (?:i|we|he|she|they) (?:go|ring|call|phone)\b|(?:should|do) (?:i|we|he|she|they) (?:need to )?(?:see|get seen by) (?:a|the|my|his|her|someone)|(?:need|needs) to be seen|should (?:someone|a doctor|somebody) (?:look at|see|check)|is (?:this|it|that) an emergency)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:can|could|will|would|should|does) (?:this|it|that|he|she|i|we|they) (?:just |still )?wait|(?:ok(?:ay)?|alright|all right|fine|safe|better) (?:for (?:me|him|her|them|us) )?to (?:just )?wait|wait (?:and see|for (?:the|my|a|his|her) (?:gp|doctor|appointment|midwife|nurse)|until|till)|see how (?:it|things|he|she|they|this) go(?:es)?|keep an eye on (?:it|this|that|him|her|them|me)|(?:manage|treat|look after|nurse) (?:it|this|him|her|them|me) (?:at|from) home|(?:stay|staying|keep (?:him|her|them)) (?:at )?home|(?:should|do|must) (?:i|we|he|she|they) (?:go|ring|call|phone)\b|(?:should|do) (?:i|we|he|she|they) (?:need to )?(?:see|get seen by) (?:a|the|my|his|her|someone)|(?:need|needs) to be seen|get (?:it|this|that|him|her|them|me) (?:looked at|checked(?: out)?|seen to)|should (?:someone|a doctor|somebody) (?:look at|see|check)|is (?:this|it|that) an emergency)", RegexOptions.IgnoreCase)]
     private static partial Regex CareAsked();
 
     // A sentence that says where or how soon to get care: emergency, urgent or same-day care, an ambulance, a doctor.
@@ -263,7 +263,8 @@ public sealed partial class BottomLineRanking
     [GeneratedRegex(@"^\W*when\b|\bwhen (?:should|do|does|can|could|must|is|are|to|will|would)\b|\bhow soon\b|\bwhat time\b|\bhow early\b|\bat what (?:age|point|stage)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhenQuestion();
 
-    [GeneratedRegex(@"\b(?:before|after|until|within|during|beforehand|afterwards|as soon as|at night|at bedtime|bedtime|in the morning|in the evening|each morning|each evening|season|first (?:day|days|week|weeks|hours)|(?:\d+|one|two|three|few|several) (?:hours?|days?|weeks?|months?) (?:before|after|later|apart))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:before|after|until|within|during|beforehand|afterwards|as soon as|at night|at bedtime|bedtime|in the morning|in the evening|each morning|each evening|season|first (?:day|days|week|weeks|hours)|(?:\d+|one|two|three|few|several) (?:hours?|days?|weeks?|months?) (?:before|after|later|apart)|(?:more|longer|less|fewer) than (?:\d+|a|one|two|three|four|five|six|a few) (?:hours?|days?|weeks?|months?))\b", RegexOptions.IgnoreCase)]
+    // "When should I worry?" is also answered by how long is too long: "a cough that lasts more than 3 weeks".
     private static partial Regex TimeExpression();
 
     [GeneratedRegex(@"\b(?:not|no|never|against|avoid|avoided|cannot)\b|n't\b", RegexOptions.IgnoreCase)]
