@@ -630,6 +630,21 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     }
 
     [Fact]
+    public void The_words_of_the_asking_sentence_count_more_than_the_words_of_the_story()
+    {
+        var search = new InMemorySearch(
+        [
+            Guideline("test-gout", "Test guideline: gout",
+                "Colchicine started early eases a gout flare in the big toe, knee or ankle within a day. "
+                + "Avoid grapefruit juice with colchicine, because it raises colchicine levels in the blood."),
+        ]);
+        var answer = new AnswerEngine(search).Ask(new AskRequest(
+            "Last spring a gout flare hit my big toe, and this week my knee and ankle, so the GP started colchicine early. Can I keep drinking grapefruit juice?",
+            Audience.Patient, []));
+        Assert.Contains("grapefruit", answer.BottomLine, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Whether_two_things_are_safe_together_is_said_to_be_lacking_when_no_sentence_names_both()
     {
         var search = new InMemorySearch(

@@ -447,6 +447,8 @@ public static partial class AnswerComposer
             _ => Stance.None,
         };
         var questionWords = BottomLineRanking.ContentWords(q.Question);
+        // The words of the asking sentence alone: a story's words ("my mum", "the school run") share nothing with the answer.
+        var askingWords = BottomLineRanking.ContentWords(q.FocusQuestion);
         var asker = AskerGroup.Read(q.Question);
         var amountAsked = AmountAsked.Of(q);
         var asksWhen = BottomLineRanking.AsksWhen(q.FocusQuestion);
@@ -577,6 +579,7 @@ public static partial class AnswerComposer
             // The amount asked for on its own: a figure of the kind asked is what a "how long" or "what dose" question
             // wants, more surely than the times, first choices and thresholds the answer-kind signal also counts.
             f[i++] = On(givesAmount);
+            f[i++] = BottomLineRanking.WordsShared(askingWords, x.Text);
             return f;
         }
 
