@@ -449,6 +449,7 @@ public static partial class AnswerComposer
         var questionWords = BottomLineRanking.ContentWords(q.Question);
         // The words of the asking sentence alone: a story's words ("my mum", "the school run") share nothing with the answer.
         var askingWords = BottomLineRanking.ContentWords(q.FocusQuestion);
+        var readings = ReadingRange.Of(q.Question);
         var asker = AskerGroup.Read(q.Question);
         var amountAsked = AmountAsked.Of(q);
         var asksWhen = BottomLineRanking.AsksWhen(q.FocusQuestion);
@@ -580,6 +581,9 @@ public static partial class AnswerComposer
             // wants, more surely than the times, first choices and thresholds the answer-kind signal also counts.
             f[i++] = On(givesAmount);
             f[i++] = BottomLineRanking.WordsShared(askingWords, x.Text);
+            var (inRange, outOfRange) = ReadingRange.Fit(readings, x.Text);
+            f[i++] = inRange;
+            f[i++] = outOfRange;
             return f;
         }
 

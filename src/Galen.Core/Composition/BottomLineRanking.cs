@@ -28,7 +28,7 @@ public sealed partial class BottomLineRanking
         "patient-voice", "named-first", "named-other", "named-elsewhere", "rare-word", "short", "long", "too-hard",
         "too-hard-record-line", "words-shared", "group-conflict", "excluded-named", "new-words", "negative-open", "meaning",
         "answer-kind", "meaning-only", "group-named", "leaflet-subject", "record-subject", "every-medicine", "amount-given",
-        "words-asked",
+        "words-asked", "reading-in-range", "reading-out-of-range",
     ];
 
     /// <summary>Index of the relevance signal: how much of what the question names the sentence names (log scale).</summary>
@@ -114,7 +114,7 @@ public sealed partial class BottomLineRanking
         Math.Log(1.8), Math.Log(2.5), Math.Log(1.2), Math.Log(0.5), Math.Log(2.5), Math.Log(1.2), Math.Log(0.8), Math.Log(0.4),
         Math.Log(0.7 / 0.4), 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0,
-        0,
+        0, 0, 0,
     ]);
 
     /// <summary>The ranking shipped with Galen (Composition/bottom-line.txt).</summary>

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Galen.Core.Composition;
+
+/// <summary>
+/// Whether a sentence's bands take in a value the question gives: "my eGFR is 41" falls in "G3b 30 to 44", and not in
+/// "eGFR 30 to below 60", which is the rule for another band. A sentence is judged only on the measure it names, so a
+/// temperature is never held against a range of ages or doses.
+/// </summary>
+public static partial class ReadingRange
+{
+    /// <summary>A measured value the question gives, with the measure's key ("egfr", "temperature").</summary>
+    public readonly record struct Reading(string Measure, double Value);
+
+    private static readonly string[] Measures =
+        ["egfr", "temperature", "ferritin", "tsh", "hba1c", "potassium", "sodium", "b12", "inr", "psa", "cholesterol", "glucose", "oxygen", "peakflow", "pulse", "bmi", "vitamind"];
+
+    /// <summary>The readings the question gives ("eGFR 41", "the thermometer says 38.6", "she's 38.4").</summary>
+    public static IReadOnlyList<Reading> Of(string question)
+    {
+        var readings = new List<Reading>();
+        foreach (Match m in MeasureInQuestion().Matches(question ?? ""))
+        {
+            if (Measure(m) is { } measure && Parse(m.Groups["v"].Value) is double value)
+            {
+                readings.Add(new Reading(measure, value));
+            }
+        }
+        if (readings.All(r => r.Measure != "temperature") && BareTemperature().Match(question ?? "") is { Success: true } bare
+            && Parse(bare.Groups["v"].Value) is double degrees)
+        {
+            readings.Add(new Reading("temperature", degrees));
+        }
+        return readings;
+    }
+
+    /// <summary>
+    /// (1, 0) when the sentence names a measure the question gives a reading of and one of its bands takes the reading
+    /// in; (0, 1) when it names the measure and states bands, none of which takes it in; (0, 0) otherwise.
+    /// </summary>
+    public static (double InRange, double OutOfRange) Fit(IReadOnlyList<Reading> readings, string sentence)
+    {
+        if (readings.Count == 0 || string.IsNullOrEmpty(sentence))
+        {
+            return (0, 0);
+        }
+        var named = MeasureInSentence().Matches(sentence).Select(Measure).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var asked = readings.Where(r => named.Contains(r.Measure)).ToList();
+        if (asked.Count == 0)
+        {
+            return (0, 0);
+        }
+        var bands = Bands(sentence).ToList();
+        if (bands.Count == 0)
+        {
+            return (0, 0);
+        }
+        return asked.Any(r => bands.Any(b => b.Contains(r.Value))) ? (1, 0) : (0, 1);
+    }
+
+    private readonly record struct Band(double Low, bool LowIncluded, double High, bool HighIncluded)
+    {
+        public bool Contains(double v) => (LowIncluded ? v >= Low : v > Low) && (HighIncluded ? v <= High : v < High);
+    }
+
+    private static IEnumerable<Band> Bands(string sentence)
+    {
+        foreach (Match m in Between().Matches(sentence))
+        {
+            if (Parse(m.Groups["a"].Value) is double a && Parse(m.Groups["b"].Value) is double b && a < b)
+            {
+                yield return new Band(a, true, b, !m.Groups["below"].Success);
+            }
+        }
+        foreach (Match m in UpperBound().Matches(sentence))
+        {
+            if (Parse(m.Groups["v"].Value) is double v)
+            {
+                yield return new Band(double.NegativeInfinity, false, v, m.Groups["incl"].Success);
+            }
+        }
+        foreach (Match m in LowerBound().Matches(sentence))
+        {
+            if (Parse(m.Groups["v"].Value) is double v)
+            {
+                yield return new Band(v, m.Groups["incl"].Success, double.PositiveInfinity, false);
+            }
+        }
+    }
+
+    private static string? Measure(Match m) => Measures.FirstOrDefault(name => m.Groups[name].Success);
+
+    private static double? Parse(string text) =>
+        double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    // A number that is a length of time, a dose or a count is not a band of a measure.
+    private const string NotAMeasure = @"(?!\d|[.,]\d|\s*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|mg\b|mcg|µg|g\b|grams?|milligrams?|micrograms?|ml\b|times|tablets?|doses?|puffs?|units?|people|patients|%\s+of))";
+
+    [GeneratedRegex(@"\b(?:(?<egfr>e?gfr|kidney (?:function|number))|(?<temperature>temp(?:erature)?|thermometer)|(?<ferritin>ferritin)|(?<tsh>tsh)|(?<hba1c>hba1c|a1c)|(?<potassium>potassium)|(?<sodium>sodium)|(?<b12>b12)|(?<inr>inr)|(?<psa>psa)|(?<cholesterol>ldl|cholesterol)|(?<glucose>glucose|blood sugars?)|(?<oxygen>oxygen|sats|saturations?)|(?<peakflow>peak flow)|(?<pulse>heart rate|pulse)|(?<bmi>bmi)|(?<vitamind>vitamin d))\b[^.?!\d]{0,30}?(?<![\d.,])(?<v>\d+(?:[.,]\d+)?)", RegexOptions.IgnoreCase)]
+    private static partial Regex MeasureInQuestion();
+
+    [GeneratedRegex(@"\b(?:(?<egfr>e?gfr|glomerular filtration|creatinine clearance)|(?<temperature>temperature|fever)|(?<ferritin>ferritin)|(?<tsh>tsh)|(?<hba1c>hba1c|a1c)|(?<potassium>potassium)|(?<sodium>sodium)|(?<b12>b12)|(?<inr>inr)|(?<psa>psa)|(?<cholesterol>ldl|cholesterol)|(?<glucose>glucose|blood sugar)|(?<oxygen>oxygen|saturation)|(?<peakflow>peak flow)|(?<pulse>heart rate|pulse)|(?<bmi>bmi|body mass index)|(?<vitamind>vitamin d))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MeasureInSentence();
+
+    // "she's 38.4", "it's 39.1 now": a bare number between 35.0 and 42.9 written with one decimal is a body temperature.
+    [GeneratedRegex(@"(?<![\d.,])(?<v>(?:3[5-9]|4[0-2])[.,]\d)(?!\d|[.,]\d|\s*(?:%|mg|kg|g\b|ml|cm|weeks?|kilos?|lbs?))", RegexOptions.IgnoreCase)]
+    private static partial Regex BareTemperature();
+
+    [GeneratedRegex(@"(?<![\d.,])(?<a>\d+(?:\.\d+)?)\s*(?:to|-|–)\s*(?<below>(?:below|under|less than)\s+)?(?<b>\d+(?:\.\d+)?)" + NotAMeasure, RegexOptions.IgnoreCase)]
+    private static partial Regex Between();
+
+    [GeneratedRegex(@"(?:\b(?:below|under|less than|lower than)\s+|<\s*|(?<incl>\b(?:up to|at most)\s+|≤\s*))(?<v>\d+(?:\.\d+)?)" + NotAMeasure + @"|(?<![\d.,])(?<v>\d+(?:\.\d+)?)\s*(?:[^\s\d.,;]+\s+){0,2}?(?<incl>or (?:less|lower|below|under))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex UpperBound();
+
+    [GeneratedRegex(@"(?:\b(?:above|over|more than|greater than|higher than)\s+|>\s*|(?<incl>\bat least\s+|≥\s*))(?<v>\d+(?:\.\d+)?)" + NotAMeasure + @"|(?<![\d.,])(?<v>\d+(?:\.\d+)?)\s*(?:[^\s\d.,;]+\s+){0,2}?(?<incl>or (?:more|higher|above|greater|over))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LowerBound();
+}

@@ -1,0 +1,30 @@
+using Galen.Core.Composition;
+
+namespace Galen.Core.Tests;
+
+public sealed class ReadingRangeTests
+{
+    [Theory]
+    [InlineData("my kidney blood test came back with an eGFR of 52. what band is that?", "Its eGFR bands are G1 90 or more, G2 60 to 89, G3a 45 to 59 and G3b 30 to 44.", 1, 0)]
+    [InlineData("eGFR 92, no interacting medicines. Dose?", "When eGFR is 30 to below 60, give half the dose.", 0, 1)]
+    [InlineData("eGFR 45, no interacting medicines. Dose?", "When eGFR is 30 to below 60, give half the dose.", 1, 0)]
+    [InlineData("eGFR 60 exactly. Dose?", "When eGFR is 30 to below 60, give half the dose.", 0, 1)]
+    [InlineData("the thermometer says 38.6 and she is 2 months old", "Get urgent help for a baby under 3 months with a temperature of 38 °C or higher.", 1, 0)]
+    [InlineData("she's 37.6 and 2 months old, should i worry?", "Get urgent help for a baby under 3 months with a temperature of 38 °C or higher.", 0, 1)]
+    [InlineData("ferritin 25 and tired all the time", "Ferritin below 30 confirms iron deficiency in adults.", 1, 0)]
+    [InlineData("ferritin 25 and tired all the time", "Take iron for 3 to 6 months after the levels recover.", 0, 0)]
+    [InlineData("eGFR 41 and on metformin", "Metformin is stopped for 2 to 3 days around a contrast scan.", 0, 0)]
+    [InlineData("how often should my kidneys be checked?", "When eGFR is 30 to below 60, give half the dose.", 0, 0)]
+    public void A_reading_is_judged_against_the_bands_of_a_sentence_that_names_its_measure(string question, string sentence, double inRange, double outOfRange)
+    {
+        var fit = ReadingRange.Fit(ReadingRange.Of(question), sentence);
+        Assert.Equal((inRange, outOfRange), fit);
+    }
+
+    [Fact]
+    public void A_number_that_is_an_age_or_a_dose_is_not_read_as_a_reading()
+    {
+        Assert.Empty(ReadingRange.Of("my 6 year old takes 250 mg of amoxicillin three times a day"));
+        Assert.Equal(new ReadingRange.Reading("hba1c", 6.6), Assert.Single(ReadingRange.Of("T2DM, HbA1c 6.6% on metformin alone")));
+    }
+}
