@@ -657,6 +657,9 @@ public sealed class QuestionAnalyzerTests
     {
         Assert.Equal(QuestionKind.AdverseEffects, A("my ankles have swollen since the amlodipine dose went up. could the bigger dose be causing this?").Kind);
         Assert.Equal(QuestionKind.Dosing, A("my ankles have swollen since the amlodipine dose went up. could a bigger dose help my blood pressure?").Kind);
+        var blamed = A("been taking sertraline for my low mood since spring and my clothes feel tighter. could the tablets be making me put on weight?");
+        Assert.Equal(QuestionKind.AdverseEffects, blamed.Kind);
+        Assert.Contains(blamed.Conditions, t => t.Name == "weight gain");
     }
 
     [Fact]

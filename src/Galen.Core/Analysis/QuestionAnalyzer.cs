@@ -864,7 +864,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:a|an|some)\s+(?<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?=\s*(?:,|\band\b|$))", Opts)]
     private static partial Regex ThingBroughtInPattern();
 
-    [GeneratedRegex(@"\b(?:be|is|are)\s+(?:doing|causing|behind)\s+(?:this|that|it|these|those)\b", Opts)]
+    // "could the higher dose be doing that?", "is the sertraline making me put on weight?": the medicine blamed.
+    [GeneratedRegex(@"\b(?:be|is|are)\s+(?:doing|causing|behind)\s+(?:this|that|it|these|those)\b|\b(?:be|is|are|it['\u2019]?s|that['\u2019]?s|they['\u2019]?re)\s+(?:what['\u2019]?s\s+|really\s+)?making\s+(?:me|him|her|them|us|you)\b", Opts)]
     private static partial Regex BlamedPattern();
 
     private static QuestionKind ClassifyKind(string q, bool isYesNo)
