@@ -554,7 +554,9 @@ public static partial class AnswerComposer
             f[i++] = On(patient && WordCount(x.Text) > 22);
             f[i++] = On(hard);
             f[i++] = On(hard && recordBottomLine);
-            f[i++] = BottomLineRanking.WordsShared(questionWords, x.Text);
+            // Normalized once: the whole question's words and the asking sentence's are both looked for in it.
+            var normalizedText = TextTools.Normalize(x.Text);
+            f[i++] = BottomLineRanking.WordsSharedNormalized(questionWords, normalizedText);
             f[i++] = On(asker.Excludes(x.Text));
             f[i++] = BottomLineRanking.ExcludedNamed(excluded, x.Text, asked);
             f[i++] = BottomLineRanking.NewWords(questionWords, x.Text);
@@ -580,7 +582,7 @@ public static partial class AnswerComposer
             // The amount asked for on its own: a figure of the kind asked is what a "how long" or "what dose" question
             // wants, more surely than the times, first choices and thresholds the answer-kind signal also counts.
             f[i++] = On(givesAmount);
-            f[i++] = BottomLineRanking.WordsShared(askingWords, x.Text);
+            f[i++] = BottomLineRanking.WordsSharedNormalized(askingWords, normalizedText);
             var (inRange, outOfRange) = ReadingRange.Fit(readings, x.Text);
             f[i++] = inRange;
             f[i++] = outOfRange;

@@ -178,15 +178,12 @@ public sealed partial class BottomLineRanking
     // ------------------------------------------------------------------ signals read from the question and a sentence
 
     /// <summary>Share of the question's content words (by their first five letters) that the sentence uses.</summary>
-    public static double WordsShared(IReadOnlyList<string> questionWords, string sentence)
-    {
-        if (questionWords.Count == 0)
-        {
-            return 0;
-        }
-        var normalized = TextTools.Normalize(sentence);
-        return (double)questionWords.Count(w => TextTools.ContainsWordStart(normalized, w)) / questionWords.Count;
-    }
+    public static double WordsShared(IReadOnlyList<string> questionWords, string sentence) =>
+        questionWords.Count == 0 ? 0 : WordsSharedNormalized(questionWords, TextTools.Normalize(sentence));
+
+    /// <summary>As <see cref="WordsShared"/>, for a sentence already normalized (<see cref="TextTools.Normalize"/>).</summary>
+    public static double WordsSharedNormalized(IReadOnlyList<string> questionWords, string normalizedSentence) =>
+        questionWords.Count == 0 ? 0 : (double)questionWords.Count(w => TextTools.ContainsWordStart(normalizedSentence, w)) / questionWords.Count;
 
     /// <summary>The question's content words, each cut to its first five letters, without repeats.</summary>
     public static IReadOnlyList<string> ContentWords(string question) =>
