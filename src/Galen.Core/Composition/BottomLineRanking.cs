@@ -262,8 +262,8 @@ public sealed partial class BottomLineRanking
     [GeneratedRegex(@"^\W*when\b|\bwhen (?:should|do|does|can|could|must|is|are|to|will|would)\b|\bhow soon\b|\bwhat time\b|\bhow early\b|\bat what (?:age|point|stage)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhenQuestion();
 
-    [GeneratedRegex(@"\b(?:before|after|until|within|during|beforehand|afterwards|as soon as|at night|at bedtime|bedtime|in the morning|in the evening|each morning|each evening|season|first (?:day|days|week|weeks|hours)|(?:\d+|one|two|three|few|several) (?:hours?|days?|weeks?|months?) (?:before|after|later|apart)|(?:more|longer|less|fewer) than (?:\d+|a|one|two|three|four|five|six|a few) (?:hours?|days?|weeks?|months?))\b", RegexOptions.IgnoreCase)]
     // "When should I worry?" is also answered by how long is too long: "a cough that lasts more than 3 weeks".
+    [GeneratedRegex(@"\b(?:before|after|until|within|during|beforehand|afterwards|as soon as|at night|at bedtime|bedtime|in the morning|in the evening|each morning|each evening|season|first (?:day|days|week|weeks|hours)|(?:\d+|one|two|three|few|several) (?:hours?|days?|weeks?|months?) (?:before|after|later|apart)|(?:more|longer|less|fewer) than (?:\d+|a|one|two|three|four|five|six|a few) (?:hours?|days?|weeks?|months?))\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeExpression();
 
     [GeneratedRegex(@"\b(?:not|no|never|against|avoid|avoided|cannot)\b|n't\b", RegexOptions.IgnoreCase)]
