@@ -551,13 +551,16 @@ public sealed class QuestionAnalyzerTests
     public void A_count_of_weeks_of_gestation_reads_as_pregnancy() =>
         Assert.Equal("pregnancy", A("Thyroid results at 10 weeks' gestation: should levothyroxine be raised?").Population);
 
-    [Fact]
-    public void Whether_something_is_safe_on_top_of_a_medicine_asks_about_the_two_together()
+    [Theory]
+    [InlineData("I was started on lithium last week. Is it safe to have a glass of wine with my dinner?", "lithium", "alcohol")]
+    // "any problem mixing them": harm asked in other words, of a remedy the vocabulary knows.
+    [InlineData("on rivaroxaban since my clot last year and feeling low lately. a friend swears by st john's wort tablets. any problem mixing them with it?", "rivaroxaban", "St John's wort")]
+    public void Whether_something_is_safe_on_top_of_a_medicine_asks_about_the_two_together(string question, string medicine, string other)
     {
-        var a = A("I was started on lithium last week. Is it safe to have a glass of wine with my dinner?");
+        var a = A(question);
         Assert.Equal(QuestionKind.AdverseEffects, a.Kind);
-        Assert.Contains(a.Interventions, t => t.Name == "alcohol");
-        Assert.Contains(a.Interventions, t => t.Name == "lithium");
+        Assert.Contains(a.Interventions, t => t.Name == other);
+        Assert.Contains(a.Interventions, t => t.Name == medicine);
     }
 
     [Fact]
@@ -660,15 +663,6 @@ public sealed class QuestionAnalyzerTests
         var blamed = A("been taking sertraline for my low mood since spring and my clothes feel tighter. could the tablets be making me put on weight?");
         Assert.Equal(QuestionKind.AdverseEffects, blamed.Kind);
         Assert.Contains(blamed.Conditions, t => t.Name == "weight gain");
-    }
-
-    [Fact]
-    public void Asking_for_any_problem_in_taking_a_remedy_with_a_medicine_asks_about_harm()
-    {
-        var a = A("on rivaroxaban since my clot last year and feeling low lately. a friend swears by st john's wort tablets. any problem mixing them with it?");
-        Assert.Equal(QuestionKind.AdverseEffects, a.Kind);
-        Assert.Contains(a.Interventions, t => t.Name == "St John's wort");
-        Assert.Contains(a.Interventions, t => t.Name == "rivaroxaban");
     }
 
     [Fact]
