@@ -620,11 +620,13 @@ public sealed class QuestionAnalyzerTests
         Assert.DoesNotContain(a.Conditions, t => t.Name == "rheumatoid arthritis");
     }
 
-    [Fact]
-    public void What_the_story_says_is_happening_to_a_person_is_not_a_claim_about_a_remedy()
+    [Theory]
+    [InlineData("i think my grandad is having a stroke and the ambulance is on its way. is it alright to give him a little water?", "grandad")]
+    [InlineData("my aunt is 77. after a bleed her consultant says she can never restart warfarin. is there something else that would cut her chance of a stroke?", "she")]
+    public void What_the_story_says_is_happening_to_a_person_is_not_a_claim_about_a_remedy(string question, string person)
     {
-        var a = A("i think my grandad is having a stroke and the ambulance is on its way. is it alright to give him a little water?");
-        Assert.DoesNotContain(a.Interventions.Concat(a.Conditions), t => t.Name.Contains("grandad", StringComparison.OrdinalIgnoreCase));
+        var a = A(question);
+        Assert.DoesNotContain(a.Interventions.Concat(a.Conditions), t => t.Name.Split(' ').Contains(person, StringComparer.OrdinalIgnoreCase));
         Assert.Contains(a.Conditions, t => t.Name == "stroke");
     }
 

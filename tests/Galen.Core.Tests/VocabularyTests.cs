@@ -57,6 +57,18 @@ public sealed class VocabularyTests
         Assert.Contains(a.Interventions, t => t.Name.Equals(medicine, StringComparison.OrdinalIgnoreCase));
     }
 
+    [Theory]
+    [InlineData("my nan has af and is on a blood thinner", "atrial fibrillation")]
+    [InlineData("had an iv drip in hospital last week", "intravenous")]
+    public void A_two_letter_abbreviation_in_a_message_typed_without_capitals_is_read(string message, string preferred) =>
+        Assert.Contains(Vocabulary.FindAll(message), m => m.Group.Name == preferred);
+
+    [Theory]
+    [InlineData("My nan has af and is on a blood thinner")]
+    [InlineData("im not sure what to do")]
+    public void Lower_case_letters_are_no_abbreviation_where_capitals_are_used_or_the_word_means_something_else(string message) =>
+        Assert.DoesNotContain(Vocabulary.FindAll(message), m => m.Surface.Length == 2);
+
     [Fact]
     public void A_combination_is_read_whole_rather_than_as_its_first_part()
     {

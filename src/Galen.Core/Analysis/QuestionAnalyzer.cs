@@ -829,7 +829,7 @@ public static partial class QuestionAnalyzer
         }
         var subject = CleanPhrase(said.Groups["x"].Value);
         // "I think my mum is having a stroke": what is said of a person is what happens to them, not a remedy's claim.
-        if (subject.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [.., var last] && PersonWords.Contains(last.ToLowerInvariant()))
+        if (subject.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [.., var last] && (PersonWords.Contains(last.ToLowerInvariant()) || last.ToLowerInvariant() is "he" or "she"))
         {
             return null;
         }

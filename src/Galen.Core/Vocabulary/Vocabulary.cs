@@ -29,6 +29,15 @@ public static class Vocabulary
     private static readonly Dictionary<string, List<TermGroup>> ByNormalized = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, List<TermGroup>> ByExact = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Two-letter abbreviations as people type them in a message without a single capital ("my dad has af"): there
+    /// the missing capitals say nothing, so "af" is AF.
+    /// </summary>
+    private static readonly Dictionary<string, List<TermGroup>> ByLowerCaseAbbreviation = new(StringComparer.Ordinal);
+
+    /// <summary>Lower-case words that look like an abbreviation but are typed for something else: "im" is "I'm".</summary>
+    private static readonly HashSet<string> NotAbbreviationsInLowerCase = new(StringComparer.Ordinal) { "im", "pe", "po" };
+
     /// <summary>The first word of every name of two words or more: a word not in it starts no longer match.</summary>
     private static readonly HashSet<string> PhraseStarts = new(StringComparer.Ordinal);
 
@@ -54,6 +63,10 @@ public static class Vocabulary
                 if (IsCaseSensitive(phrase))
                 {
                     AddTo(ByExact, phrase, group);
+                    if (phrase.Length == 2 && !NotAbbreviationsInLowerCase.Contains(phrase.ToLowerInvariant()))
+                    {
+                        AddTo(ByLowerCaseAbbreviation, phrase.ToLowerInvariant(), group);
+                    }
                 }
                 else
                 {
@@ -165,6 +178,7 @@ public static class Vocabulary
     {
         var original = TokensKeepCase(text);
         var matches = new List<TermMatch>();
+        var noCapitals = !text.Any(char.IsUpper);
         var lower = new string[original.Count];
         for (var k = 0; k < lower.Length; k++)
         {
@@ -178,7 +192,7 @@ public static class Vocabulary
             var maxLen = PhraseStarts.Contains(lower[i]) ? Math.Min(MaxPhraseTokens, original.Count - i) : 1;
             for (var len = maxLen; len >= 1 && !found; len--)
             {
-                if (len == 1 && ByExact.TryGetValue(original[i], out var exact))
+                if (len == 1 && (ByExact.TryGetValue(original[i], out var exact) || (noCapitals && ByLowerCaseAbbreviation.TryGetValue(original[i], out exact))))
                 {
                     matches.Add(new TermMatch(exact[0], original[i], i, 1));
                     i += 1;
