@@ -630,7 +630,7 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     }
 
     [Fact]
-    public void The_words_of_the_asking_sentence_count_more_than_the_words_of_the_story()
+    public void A_question_told_with_a_story_counts_the_asking_sentences_words_apart_and_its_signals_in_their_story_copies()
     {
         var search = new InMemorySearch(
         [
@@ -638,10 +638,21 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
                 "Colchicine started early eases a gout flare in the big toe, knee or ankle within a day. "
                 + "Avoid grapefruit juice with colchicine, because it raises colchicine levels in the blood."),
         ]);
-        var answer = new AnswerEngine(search).Ask(new AskRequest(
+        var engine = new AnswerEngine(search);
+        var (_, story) = engine.ExplainBottomLine(new AskRequest(
             "Last spring a gout flare hit my big toe, and this week my knee and ankle, so the GP started colchicine early. Can I keep drinking grapefruit juice?",
             Audience.Patient, []));
-        Assert.Contains("grapefruit", answer.BottomLine, StringComparison.Ordinal);
+        var (_, alone) = engine.ExplainBottomLine(new AskRequest("Can I keep drinking grapefruit juice with colchicine?", Audience.Patient, []));
+
+        double[] Signals(BottomLineExplanation explanation, string words) =>
+            Assert.Single(explanation.Candidates, c => c.Text.Contains(words, StringComparison.Ordinal)).Features;
+        var asked = BottomLineRanking.FeatureNames.ToList().IndexOf("words-asked");
+        // The story's words (flare, big toe, knee, ankle, early) are not the asking sentence's.
+        Assert.True(Signals(story, "grapefruit")[asked] > Signals(story, "big toe")[asked]);
+        // A story's signals count again in their copies, so that the fit can weigh them apart; a question alone has none.
+        var copy = BottomLineRanking.SignalCount + asked;
+        Assert.Equal(Signals(story, "grapefruit")[asked], Signals(story, "grapefruit")[copy]);
+        Assert.All(alone.Candidates, c => Assert.All(c.Features.Skip(BottomLineRanking.SignalCount), x => Assert.Equal(0, x)));
     }
 
     [Fact]

@@ -26,6 +26,22 @@ public sealed class BottomLineByMeaningTests(StarterLibraryFixture fixture) : IC
     }
 
     [Fact]
+    public void The_asking_sentence_alone_is_compared_in_meaning_apart_from_the_story_around_it()
+    {
+        var (_, explanation) = fixture.Engine.ExplainBottomLine(new AskRequest(
+            "I am 70 and last month my doctor put me on alendronate because my bones are thin. Which sort of exercise is good for me?", Audience.Patient, []));
+
+        BottomLineCandidate Candidate(string words) => Assert.Single(explanation.Candidates, c => c.Text.Contains(words, StringComparison.OrdinalIgnoreCase));
+        var exercise = Candidate("weight-bearing exercise");
+        var howToTake = Candidate("full glass of plain water");
+        // The whole message is about alendronate as much as exercise; the asking sentence only about exercise.
+        Assert.True(exercise.Features[BottomLineRanking.MeaningAskedFeature] > howToTake.Features[BottomLineRanking.MeaningAskedFeature]);
+        Assert.True(exercise.Features[BottomLineRanking.MeaningAskedFeature] - howToTake.Features[BottomLineRanking.MeaningAskedFeature]
+            > exercise.Features[BottomLineRanking.MeaningFeature] - howToTake.Features[BottomLineRanking.MeaningFeature]);
+        Assert.Equal(exercise.Features[BottomLineRanking.MeaningAskedFeature], exercise.Features[BottomLineRanking.SignalCount + BottomLineRanking.MeaningAskedFeature]);
+    }
+
+    [Fact]
     public void Without_stored_sentence_vectors_that_sentence_is_not_a_candidate()
     {
         // The same library searched by words alone: the sentence above is a candidate only by its meaning.

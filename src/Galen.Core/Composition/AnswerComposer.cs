@@ -487,8 +487,10 @@ public static partial class AnswerComposer
             // Only sentences whose vectors were stored when the library was embedded: a dot product each.
             var texts = unnamed.Select(u => u.Sentence.Text).Distinct(StringComparer.Ordinal).ToList();
             var cosines = stored(q.Question, texts);
-            if (cosines.Count == texts.Count)
+            var askedCosines = ToldWithStory(q) ? stored(q.FocusQuestion, texts) : cosines;
+            if (cosines.Count == texts.Count && askedCosines.Count == texts.Count)
             {
+                var askedBySentence = texts.Select((t, k) => (t, c: askedCosines[k])).ToDictionary(p => p.t, p => p.c, StringComparer.Ordinal);
                 var closest = texts.Select((t, k) => (Text: t, Cosine: cosines[k])).Where(p => !double.IsNaN(p.Cosine))
                     .OrderByDescending(p => p.Cosine).ThenBy(p => p.Text, StringComparer.Ordinal).Take(BottomLineRanking.AdmittedByMeaning)
                     .ToDictionary(p => p.Text, p => p.Cosine, StringComparer.Ordinal);
@@ -502,6 +504,7 @@ public static partial class AnswerComposer
                         // the least relevant sentence that does, and the meaning-only weight says how far to trust it.
                         f[BottomLineRanking.RelevanceFeature] = Math.Log(BearingRelevance);
                         f[BottomLineRanking.MeaningFeature] = cosine / BottomLineRanking.MeaningUnit;
+                        f[BottomLineRanking.MeaningAskedFeature] = (double.IsNaN(askedBySentence[x.Text]) ? cosine : askedBySentence[x.Text]) / BottomLineRanking.MeaningUnit;
                         candidates.Add((s, x, new BottomLineCandidate(s.Source.Key, x.Order, (int)s.Level, everyMeaning ? ctx.Plain(s, x) : x.Text, f)));
                     }
                 }
@@ -603,25 +606,54 @@ public static partial class AnswerComposer
         bool ForAnotherCondition(GradedSentence x) =>
             q.IsYesNo && q.Focus == QuestionFocus.Benefit && q.MainIntervention is not null && q.MainCondition is not null
             && x.MentionsIntervention && !x.MentionsCondition && BottomLineRanking.NamesAnotherCondition(q.Conditions, x.Text);
-        if (ctx.Similarity is { } similarity && candidates.Count > 1 && (everyMeaning || ctx.Ranking.MeaningWeight != 0))
+        if (ToldWithStory(q))
+        {
+            // Before the ranking picks which to compare by meaning, so that it is the ranking asked.
+            candidates.ForEach(c => BottomLineRanking.CountForStory(c.Candidate.Features));
+        }
+        if (ctx.Similarity is { } similarity && candidates.Count > 1 && (everyMeaning || ctx.Ranking.UsesMeaning))
         {
             // Closeness in meaning costs an encoding per sentence: at question time only the best few by the other
             // signals are compared, and the rest count as far as the farthest of them.
             var texts = candidates.OrderByDescending(c => ctx.Ranking.Score(c.Candidate.Features)).Select(c => c.Sentence.Text)
                 .Distinct(StringComparer.Ordinal).Take(everyMeaning ? BottomLineRanking.MeaningCandidatesWhenFitting : BottomLineRanking.MeaningCandidates).ToList();
-            var cosines = everyMeaning ? similarity(q.Question, texts) : Closeness(ctx, similarity, q.Question, texts);
+            IReadOnlyList<double> Compare(string text) => everyMeaning ? similarity(text, texts) : Closeness(ctx, similarity, text, texts);
+            var cosines = Compare(q.Question);
             if (cosines.Count == texts.Count && cosines.Any(c => !double.IsNaN(c)))
             {
-                // A sentence left unencoded (NaN) counts as far as the farthest compared.
-                var farthest = cosines.Where(c => !double.IsNaN(c)).Min();
-                var bySentence = texts.Select((t, k) => (t, c: double.IsNaN(cosines[k]) ? farthest : cosines[k])).ToDictionary(p => p.t, p => p.c, StringComparer.Ordinal);
+                var bySentence = Closest(texts, cosines);
+                var askedCosines = ToldWithStory(q) ? Compare(q.FocusQuestion) : cosines;
+                var askedBySentence = askedCosines.Count == texts.Count && askedCosines.Any(c => !double.IsNaN(c)) ? Closest(texts, askedCosines) : bySentence;
                 foreach (var c in candidates.Where(c => c.Candidate.Features[BottomLineRanking.MeaningOnlyFeature] == 0))
                 {
-                    c.Candidate.Features[BottomLineRanking.MeaningFeature] = (bySentence.TryGetValue(c.Sentence.Text, out var cos) ? cos : farthest) / BottomLineRanking.MeaningUnit;
+                    c.Candidate.Features[BottomLineRanking.MeaningFeature] = bySentence(c.Sentence.Text) / BottomLineRanking.MeaningUnit;
+                    c.Candidate.Features[BottomLineRanking.MeaningAskedFeature] = askedBySentence(c.Sentence.Text) / BottomLineRanking.MeaningUnit;
+                    if (ToldWithStory(q))
+                    {
+                        BottomLineRanking.CountForStory(c.Candidate.Features);
+                    }
                 }
             }
         }
         return candidates;
+    }
+
+    /// <summary>
+    /// Whether the asking sentence stands apart from a story told around it: its own closeness is worth reading, and
+    /// the signals count in their story copies (<see cref="BottomLineRanking.StoryPrefix"/>).
+    /// </summary>
+    private static bool ToldWithStory(QuestionAnalysis q) =>
+        q.FocusQuestion.Length > 0 && q.FocusQuestion.Length < q.Question.Length;
+
+    /// <summary>
+    /// Each text's cosine; a sentence left unencoded (NaN), or not among those compared, counts as far as the farthest
+    /// compared.
+    /// </summary>
+    private static Func<string, double> Closest(IReadOnlyList<string> texts, IReadOnlyList<double> cosines)
+    {
+        var farthest = cosines.Where(c => !double.IsNaN(c)).Min();
+        var bySentence = texts.Select((t, k) => (t, c: double.IsNaN(cosines[k]) ? farthest : cosines[k])).ToDictionary(p => p.t, p => p.c, StringComparer.Ordinal);
+        return text => bySentence.TryGetValue(text, out var cosine) ? cosine : farthest;
     }
 
     /// <summary>
