@@ -101,9 +101,9 @@ public sealed partial class BottomLineRanking
     /// weighting could put first has its own closeness, few enough that reading the questions stays quick. The
     /// candidates are read with the start's weights, which order them unlike the fitted table; with 40, a sentence the
     /// table puts first at question time could have been fitted as the farthest, and the fit kept a starter check the
-    /// answer then failed. With 100 that gap nearly closes and the cross-validated figure rose from 60.5% to 62.7%; with
-    /// 250, more than any labelled question or starter check has (188 at most), it closes, and 63.1% (EVALUATION.md). A stored sentence
-    /// vector makes each comparison a dot product.
+    /// answer then failed. With 100 that gap nearly closes and the cross-validated figure rose from 60.5% to 62.7%;
+    /// with 250, more than any labelled question or starter check has (188 at most), it closes, and 63.1%
+    /// (EVALUATION.md). A stored sentence vector makes each comparison a dot product.
     /// </summary>
     public const int MeaningCandidatesWhenFitting = 250;
 
