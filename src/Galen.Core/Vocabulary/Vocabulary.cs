@@ -35,7 +35,10 @@ public static class Vocabulary
     /// </summary>
     private static readonly Dictionary<string, List<TermGroup>> ByLowerCaseAbbreviation = new(StringComparer.Ordinal);
 
-    /// <summary>Lower-case words that look like an abbreviation but are typed for something else: "im" is "I'm".</summary>
+    /// <summary>
+    /// Lower-case words that look like an abbreviation but are typed for something else: "im" is "I'm", "pe" a school
+    /// lesson, "po" a box number.
+    /// </summary>
     private static readonly HashSet<string> NotAbbreviationsInLowerCase = new(StringComparer.Ordinal) { "im", "pe", "po" };
 
     /// <summary>The first word of every name of two words or more: a word not in it starts no longer match.</summary>
