@@ -41,15 +41,12 @@ public sealed partial class BottomLineRanking
     /// The prefix of a signal's story copy. A question told with a story around it ("my mum is 80 and ... is it safe
     /// for her?") and one asked on its own ("first-line treatment for anaphylaxis?") weigh the same signal differently:
     /// the story's words mislead the word and meaning signals of the whole message. The copy is what a story adds to
-    /// the shared weight, held to 0 by the fit unless the data say otherwise. Fitted with one weight per signal for
-    /// both, the starter checks (mostly asked on their own) and the everyday questions (mostly stories) pull against
-    /// each other (EVALUATION.md).
+    /// the shared weight, held to 0 by the fit unless the data say otherwise (EVALUATION.md).
     /// </summary>
     public const string StoryPrefix = "story:";
 
     /// <summary>How many signals there are (each has a story copy after them all).</summary>
     public static int SignalCount => Signals.Length;
-
 
     /// <summary>Index of the relevance signal: how much of what the question names the sentence names (log scale).</summary>
     public static int RelevanceFeature { get; } = Index("relevance");
@@ -132,10 +129,11 @@ public sealed partial class BottomLineRanking
 
     public IReadOnlyList<double> Weights => _weights;
 
-    public double MeaningWeight => _weights[MeaningFeature];
-
     /// <summary>Whether closeness in meaning counts at all: comparing costs an encoding of the question.</summary>
-    public bool UsesMeaning => new[] { MeaningFeature, MeaningAskedFeature }.Any(k => _weights[k] != 0 || _weights[SignalCount + k] != 0);
+    public bool UsesMeaning => Counts(MeaningFeature) || Counts(MeaningAskedFeature);
+
+    /// <summary>Whether a signal has a weight, as asked alone or in its story copy.</summary>
+    private bool Counts(int signal) => _weights[signal] != 0 || _weights[SignalCount + signal] != 0;
 
     /// <summary>
     /// Where the fit starts: the multipliers once set by hand, as logarithms (a sentence of a summary counted 1.6
