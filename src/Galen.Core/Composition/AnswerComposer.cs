@@ -624,13 +624,20 @@ public static partial class AnswerComposer
                 var bySentence = Closest(texts, cosines);
                 var askedCosines = ToldWithStory(q) ? Compare(q.FocusQuestion) : cosines;
                 var askedBySentence = askedCosines.Count == texts.Count && askedCosines.Any(c => !double.IsNaN(c)) ? Closest(texts, askedCosines) : bySentence;
+                var story = ToldWithStory(q);
                 foreach (var c in candidates.Where(c => c.Candidate.Features[BottomLineRanking.MeaningOnlyFeature] == 0))
                 {
-                    c.Candidate.Features[BottomLineRanking.MeaningFeature] = bySentence(c.Sentence.Text) / BottomLineRanking.MeaningUnit;
-                    c.Candidate.Features[BottomLineRanking.MeaningAskedFeature] = askedBySentence(c.Sentence.Text) / BottomLineRanking.MeaningUnit;
-                    if (ToldWithStory(q))
+                    Set(c.Candidate.Features, BottomLineRanking.MeaningFeature, bySentence(c.Sentence.Text) / BottomLineRanking.MeaningUnit);
+                    Set(c.Candidate.Features, BottomLineRanking.MeaningAskedFeature, askedBySentence(c.Sentence.Text) / BottomLineRanking.MeaningUnit);
+                }
+
+                // The other signals were copied to their story rows above; only the closeness is new.
+                void Set(double[] features, int signal, double value)
+                {
+                    features[signal] = value;
+                    if (story)
                     {
-                        BottomLineRanking.CountForStory(c.Candidate.Features);
+                        features[BottomLineRanking.SignalCount + signal] = value;
                     }
                 }
             }
