@@ -224,6 +224,17 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.Equal(expected, LayVocabulary.Simplify(text));
 
     [Theory]
+    [InlineData("Iron supplementation was given for 12 weeks.", "Iron supplements was", "iron taking supplements")]
+    [InlineData("The panel advises against routine vitamin D supplementation beyond the daily amount.", "vitamin D supplements beyond", "taking supplements")]
+    [InlineData("Supplementation did not lower the rate of falls.", "taking supplements did", "supplementation")]
+    public void Supplementation_after_the_nutrient_it_names_becomes_its_supplements_and_alone_becomes_taking_them(string text, string expected, string absent)
+    {
+        var plain = LayVocabulary.Simplify(text);
+        Assert.Contains(expected, plain, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(absent, plain, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
     [InlineData("Injections of platelet-rich plasma are not advised for hip pain.", "platelet-rich plasma")]
     [InlineData("Convalescent plasma is not recommended.", "Convalescent plasma")]
     [InlineData("Check the plasma glucose after fasting.", "blood glucose")]

@@ -14,6 +14,10 @@ public sealed class AskerGroupTests
     [InlineData("Our son was born at 30 weeks gestation and has reflux", AskerSex.Male, false)]
     [InlineData("Is this cream safe if I am not pregnant?", AskerSex.Unknown, false)]
     [InlineData("My son has a fever", AskerSex.Male, false)]
+    [InlineData("31f, tired all the time since the baby came, could it be my thyroid?", AskerSex.Female, false)]
+    [InlineData("Secondary prevention, 64M, post-MI, which statin dose?", AskerSex.Male, false)]
+    [InlineData("72 m. getting up three times a night to pass water", AskerSex.Male, false)]
+    [InlineData("I walked 30 m and had to stop for breath", AskerSex.Unknown, false)]
     public void The_sex_and_pregnancy_of_the_person_asked_about_are_read_from_the_question(string question, AskerSex sex, bool pregnant)
     {
         var asker = AskerGroup.Read(question);
@@ -32,6 +36,13 @@ public sealed class AskerGroupTests
     [InlineData("can my teenager take this for spots", 192.0)]
     [InlineData("Our 3 year old toddler has a rash", 36.0)]
     [InlineData("Toddlers often get colds", null)]
+    [InlineData("31f, tired all the time since the baby came", 31 * 12.0)]
+    [InlineData("Secondary prevention, 64M, post-MI, which statin dose?", 64 * 12.0)]
+    [InlineData("44 m with gout flaring again", 44 * 12.0)]
+    [InlineData("my little girl is 5 months and has a runny nose", 5.0)]
+    [InlineData("my dad is 83 and keeps falling", 83 * 12.0)]
+    [InlineData("my son is 30 kg, how much paracetamol?", null)]
+    [InlineData("her temperature of 99F has not come down", null)]
     public void An_age_stated_as_I_am_N_is_the_askers_own(string question, double? months) =>
         Assert.Equal(months, AskerGroup.Read(question).AgeMonths);
 

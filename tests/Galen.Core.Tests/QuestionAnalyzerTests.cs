@@ -552,6 +552,22 @@ public sealed class QuestionAnalyzerTests
         Assert.Equal("pregnancy", A("Thyroid results at 10 weeks' gestation: should levothyroxine be raised?").Population);
 
     [Theory]
+    [InlineData("Woman, 10-year CVD risk 9%: is a statin worth it?")]
+    [InlineData("Is my 5 year survival better with surgery?")]
+    public void A_number_of_years_before_a_risk_or_survival_is_not_an_age(string question) =>
+        Assert.NotEqual("children", A(question).Population);
+
+    [Theory]
+    [InlineData("Adult with Lyme disease. Oral doxycycline: usual mg per dose and dosing interval?", "doxycycline")]
+    [InlineData("Community-acquired pneumonia - amoxicillin; exact mg per dose and how long?", "amoxicillin")]
+    public void A_name_written_as_a_label_before_a_colon_or_dash_is_read_as_the_name(string question, string intervention)
+    {
+        var a = A(question);
+        Assert.Equal(intervention, a.MainIntervention?.Name);
+        Assert.DoesNotContain(a.Interventions, t => t.Type == "phrase");
+    }
+
+    [Theory]
     [InlineData("I was started on lithium last week. Is it safe to have a glass of wine with my dinner?", "lithium", "alcohol")]
     // "any problem mixing them": harm asked in other words, of a remedy the vocabulary knows.
     [InlineData("on rivaroxaban since my clot last year and feeling low lately. a friend swears by st john's wort tablets. any problem mixing them with it?", "rivaroxaban", "St John's wort")]

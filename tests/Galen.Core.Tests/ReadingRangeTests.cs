@@ -15,6 +15,10 @@ public sealed class ReadingRangeTests
     [InlineData("ferritin 25 and tired all the time", "Take iron for 3 to 6 months after the levels recover.", 0, 0)]
     [InlineData("eGFR 41 and on metformin", "Metformin is stopped for 2 to 3 days around a contrast scan.", 0, 0)]
     [InlineData("how often should my kidneys be checked?", "When eGFR is 30 to below 60, give half the dose.", 0, 0)]
+    [InlineData("Man of 61, 10-year cardiovascular risk 12%. Statin?", "Offer a statin when the 10-year risk is 10% or more.", 1, 0)]
+    [InlineData("Man of 61, 10-year cardiovascular risk 12%. Statin?", "Consider a statin when the 10-year cardiovascular risk is 5% to less than 10%.", 0, 1)]
+    [InlineData("Man of 61, 10-year cardiovascular risk 6%. Statin?", "Consider a statin when the 10-year cardiovascular risk is 5% to less than 10%.", 1, 0)]
+    [InlineData("Man of 61, 10-year cardiovascular risk 12%. Statin?", "Adults with two or more cardiovascular risk factors benefit most.", 0, 0)]
     public void A_reading_is_judged_against_the_bands_of_a_sentence_that_names_its_measure(string question, string sentence, double inRange, double outOfRange)
     {
         var fit = ReadingRange.Fit(ReadingRange.Of(question), sentence);

@@ -42,6 +42,8 @@ public sealed class VocabularyTests
     [InlineData("benzatropine", "benztropine")]
     [InlineData("Calpol", "acetaminophen")]
     [InlineData("cigs", "tobacco dependence")]
+    [InlineData("vit d", "vitamin D")]
+    [InlineData("Vit B12", "vitamin B12")]
     [InlineData("coffee", "caffeine")]
     [InlineData("pints", "alcohol")]
     public void A_brand_or_other_spelling_finds_the_group_of_its_generic(string phrase, string preferred) =>

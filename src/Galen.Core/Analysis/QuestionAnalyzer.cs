@@ -243,7 +243,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:my|our)\s+(?<pop>son|daughter|baby|child|kid|toddler|newborn|infant|teenager|mother|mom|mum|father|dad|grandmother|grandfather|grandma|grandpa|wife|husband)\b|\b(?<pop>pregnant|breastfeeding)\b|(?<!\bborn\s+(?:at\s+)?)\b\d{1,2}\s*weeks?['\u2019]?\s+(?<pop>gestation)\b", Opts)]
     private static partial Regex StoryPopulationPattern();
 
-    [GeneratedRegex(@"\b(?<age>\d{1,3})[-\s]?(?:years?[-\s]old|yo|y/o|year)\b|\b(?:i'?m|i\s+am|he'?s|she'?s|he\s+is|she\s+is|aged?)\s+(?<age>\d{1,3})\b(?!\s*(?:mg|kg|lb|%|cm|ml|g)\b)", Opts)]
+    // "10-year risk", "a 5 year survival": a number of years before a period's measure is not an age.
+    [GeneratedRegex(@"\b(?<age>\d{1,3})[-\s]?(?:years?[-\s]old|yo|y/o|year(?![-\s]+(?:risk|cvd|ascvd|cardiovascular|survival|mortality|history|follow|period|course|rate|chance|outcome)))\b|\b(?:i'?m|i\s+am|he'?s|she'?s|he\s+is|she\s+is|aged?)\s+(?<age>\d{1,3})\b(?!\s*(?:mg|kg|lb|%|cm|ml|g)\b)", Opts)]
     private static partial Regex AgePattern();
 
     [GeneratedRegex(@"[a-z]{2,}", RegexOptions.IgnoreCase)]
@@ -1036,6 +1037,9 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:most|majority\s+of)\b", Opts)]
     private static partial Regex MostQuantifier();
 
+    [GeneratedRegex(@"\s*(?::|;|\s[-–]\s)\s*")]
+    private static partial Regex LabelBreak();
+
     private static void AddTerms(string phrase, List<Term> interventions, List<Term> conditions, bool preferDrug)
     {
         var aliases = new List<string>();
@@ -1061,6 +1065,14 @@ public static partial class QuestionAnalyzer
                 aliases.Add(name);
                 cleaned = instance;
             }
+        }
+        // "oral cephalexin: exact mg per": a colon, a dash or a semicolon ends a name written as a label before what is
+        // asked of it; the part that names something the vocabulary knows is the name.
+        if (LabelBreak().IsMatch(cleaned)
+            && LabelBreak().Split(cleaned).Where(part => Vocabulary.FindAll(part).Count > 0).ToList() is [var named])
+        {
+            AddTerms(named, interventions, conditions, preferDrug);
+            return;
         }
         if (AgeOfPersonPattern().IsMatch(cleaned) || ClausePattern().IsMatch(cleaned)
             || (TextTools.Tokens(TextTools.Normalize(cleaned)) is { Length: > 0 } said && TextTools.ClauseVerbs.Contains(said[0])))

@@ -47,6 +47,8 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
         var pregnant = Pregnancy().IsMatch(question) && !NotPregnant().IsMatch(question);
         var sex = SelfSex().Match(question) is { Success: true } m
             ? (MaleWord().IsMatch(m.Groups[1].Value) ? AskerSex.Male : AskerSex.Female)
+            : AgeAndSexTogether(question) is { Success: true } compact
+            ? (compact.Groups[2].Value.StartsWith('m') || compact.Groups[2].Value.StartsWith('M') ? AskerSex.Male : AskerSex.Female)
             : (MaleWord().IsMatch(question), FemaleWord().IsMatch(question) || pregnant) switch
             {
                 (true, false) => AskerSex.Male,
@@ -129,6 +131,16 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
 
     [GeneratedRegex(@"\bI(?:'m|’m| am)\s+(?:an?\s+)?(?:\d{1,3}[\s-]*(?:years?|yrs?)[\s-]*old\s+)?(man|male|guy|boy|gentleman|woman|female|lady|girl)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SelfSex();
+
+    /// <summary>
+    /// Age and sex written together, as in case notes and forum posts ("26f, ...", "Primary prevention, 58F, smoker",
+    /// "66 m. up at night"): two digits and m or f, standing alone at the start of the message or between
+    /// punctuation, so that a distance or a reading in a sentence ("walked 30 m", "a temperature of 99F") is not one.
+    /// </summary>
+    public static Match AgeAndSexTogether(string question) => CompactAgeSex().Match(question ?? "");
+
+    [GeneratedRegex(@"(?:^\W*|[,;:(]\s*)(\d{2})\s?(?:yo\s?|y/o\s?)?(m|f|male|female)(?=\s*(?:[,.;:)/]|$)|\s+(?:with|and|here|on|who|taking|had|has|have|been|up)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex CompactAgeSex();
 
     [GeneratedRegex(@"\b(?:man|male|guy|boy|gentleman|son|husband|father|dad|daddy|brother|grandfather|grandpa|boyfriend|he|him|his)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MaleWord();

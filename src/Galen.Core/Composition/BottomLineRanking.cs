@@ -317,8 +317,9 @@ public sealed partial class BottomLineRanking
     [GeneratedRegex(@"\b(\d{1,3})[\s-]*(year|yr|month|week|day)s?[\s-]*old\b|\baged?\s+(\d{1,3})(?:\s*(year|month|week)s?)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex AskerAge();
 
-    // "my son, who's 4", "she is 6 months": an age said of the person after the fact, never a reading ("she is 38.5").
-    [GeneratedRegex(@"\b(?:he|she|who)(?:'s|’s|\s+is)\s+(?:only\s+|just\s+)?(\d{1,2})(?![.,/]\d)(?:\s*(year|month|week)s?(?:\s+old)?)?\b(?!\s*(?:%|mg|kg|g\b|ml|cm|lbs?|pounds?|stone|degrees?|°|kilos?|weeks? pregnant|days?|hours?))", RegexOptions.IgnoreCase)]
+    // "my son, who's 4", "she is 6 months", "my daughter is 4 months": an age said of the person after the fact, never a
+    // reading ("she is 38.5").
+    [GeneratedRegex(@"\b(?:he|she|who|(?:my|our)\s+(?:(?:little|baby|eldest|oldest|youngest)\s+)?(?:son|daughter|baby|child|kid|boy|girl|grandson|granddaughter|dad|father|mum|mom|mother|husband|wife|partner|brother|sister))(?:'s|’s|\s+is)\s+(?:only\s+|just\s+)?(\d{1,2})(?![.,/]\d)(?:\s*(year|month|week)s?(?:\s+old)?)?\b(?!\s*(?:%|mg|kg|g\b|ml|cm|lbs?|pounds?|stone|degrees?|°|kilos?|weeks? pregnant|days?|hours?))", RegexOptions.IgnoreCase)]
     private static partial Regex StatedAge();
 
     // "under 65 years" leaves 65-year-olds out; "64 years or younger" keeps them up to their 65th birthday.
@@ -355,8 +356,12 @@ public sealed partial class BottomLineRanking
         var m = AskerAge().Match(question ?? "");
         if (!m.Success)
         {
-            return StatedAge().Match(question ?? "") is { Success: true } stated
-                ? Months(double.Parse(stated.Groups[1].Value, CultureInfo.InvariantCulture), stated.Groups[2].Success ? stated.Groups[2].Value : "year")
+            if (StatedAge().Match(question ?? "") is { Success: true } stated)
+            {
+                return Months(double.Parse(stated.Groups[1].Value, CultureInfo.InvariantCulture), stated.Groups[2].Success ? stated.Groups[2].Value : "year");
+            }
+            return AskerGroup.AgeAndSexTogether(question ?? "") is { Success: true } compact
+                ? Months(double.Parse(compact.Groups[1].Value, CultureInfo.InvariantCulture), "year")
                 : null;
         }
         var number = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[3].Value;

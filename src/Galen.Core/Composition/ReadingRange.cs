@@ -14,7 +14,7 @@ public static partial class ReadingRange
     public readonly record struct Reading(string Measure, double Value);
 
     private static readonly string[] Measures =
-        ["egfr", "temperature", "ferritin", "tsh", "hba1c", "potassium", "sodium", "b12", "inr", "psa", "cholesterol", "glucose", "oxygen", "peakflow", "pulse", "bmi", "vitamind"];
+        ["egfr", "temperature", "ferritin", "tsh", "hba1c", "potassium", "sodium", "b12", "inr", "psa", "cholesterol", "glucose", "oxygen", "peakflow", "pulse", "bmi", "vitamind", "risk"];
 
     /// <summary>The readings the question gives ("eGFR 41", "the thermometer says 38.6", "she's 38.4").</summary>
     public static IReadOnlyList<Reading> Of(string question)
@@ -97,17 +97,18 @@ public static partial class ReadingRange
     // A number that is a length of time, a dose or a count is not a band of a measure.
     private const string NotAMeasure = @"(?!\d|[.,]\d|\s*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|mg\b|mcg|µg|g\b|grams?|milligrams?|micrograms?|ml\b|times|tablets?|doses?|puffs?|units?|people|patients|%\s+of))";
 
-    [GeneratedRegex(@"\b(?:(?<egfr>e?gfr|kidney (?:function|number))|(?<temperature>temp(?:erature)?|thermometer)|(?<ferritin>ferritin)|(?<tsh>tsh)|(?<hba1c>hba1c|a1c)|(?<potassium>potassium)|(?<sodium>sodium)|(?<b12>b12)|(?<inr>inr)|(?<psa>psa)|(?<cholesterol>ldl|cholesterol)|(?<glucose>glucose|blood sugars?)|(?<oxygen>oxygen|sats|saturations?)|(?<peakflow>peak flow)|(?<pulse>heart rate|pulse)|(?<bmi>bmi)|(?<vitamind>vitamin d))\b[^.?!\d]{0,30}?(?<![\d.,])(?<v>\d+(?:[.,]\d+)?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?<egfr>e?gfr|kidney (?:function|number))|(?<temperature>temp(?:erature)?|thermometer)|(?<ferritin>ferritin)|(?<tsh>tsh)|(?<hba1c>hba1c|a1c)|(?<potassium>potassium)|(?<sodium>sodium)|(?<b12>b12)|(?<inr>inr)|(?<psa>psa)|(?<cholesterol>ldl|cholesterol)|(?<glucose>glucose|blood sugars?)|(?<oxygen>oxygen|sats|saturations?)|(?<peakflow>peak flow)|(?<pulse>heart rate|pulse)|(?<bmi>bmi)|(?<vitamind>vitamin d)|(?<risk>(?:(?:cvd|ascvd|cardiovascular|heart)\s+(?:disease\s+)?|\d+[-\s]year\s+)risk(?!\s+factors?)|qrisk\d?))\b[^.?!\d]{0,30}?(?<![\d.,])(?<v>\d+(?:[.,]\d+)?)(?(risk)\s*%|)", RegexOptions.IgnoreCase)]
     private static partial Regex MeasureInQuestion();
 
-    [GeneratedRegex(@"\b(?:(?<egfr>e?gfr|glomerular filtration|creatinine clearance)|(?<temperature>temperature|fever)|(?<ferritin>ferritin)|(?<tsh>tsh)|(?<hba1c>hba1c|a1c)|(?<potassium>potassium)|(?<sodium>sodium)|(?<b12>b12)|(?<inr>inr)|(?<psa>psa)|(?<cholesterol>ldl|cholesterol)|(?<glucose>glucose|blood sugar)|(?<oxygen>oxygen|saturation)|(?<peakflow>peak flow)|(?<pulse>heart rate|pulse)|(?<bmi>bmi|body mass index)|(?<vitamind>vitamin d))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?<egfr>e?gfr|glomerular filtration|creatinine clearance)|(?<temperature>temperature|fever)|(?<ferritin>ferritin)|(?<tsh>tsh)|(?<hba1c>hba1c|a1c)|(?<potassium>potassium)|(?<sodium>sodium)|(?<b12>b12)|(?<inr>inr)|(?<psa>psa)|(?<cholesterol>ldl|cholesterol)|(?<glucose>glucose|blood sugar)|(?<oxygen>oxygen|saturation)|(?<peakflow>peak flow)|(?<pulse>heart rate|pulse)|(?<bmi>bmi|body mass index)|(?<vitamind>vitamin d)|(?<risk>(?:(?:cvd|ascvd|cardiovascular|heart)\s+(?:disease\s+)?|\d+[-\s]year\s+)risk(?!\s+factors?)|qrisk\d?))\b", RegexOptions.IgnoreCase)]
     private static partial Regex MeasureInSentence();
 
     // "she's 38.4", "it's 39.1 now": a bare number between 35.0 and 42.9 written with one decimal is a body temperature.
     [GeneratedRegex(@"(?<![\d.,])(?<v>(?:3[5-9]|4[0-2])[.,]\d)(?!\d|[.,]\d|\s*(?:%|mg|kg|g\b|ml|cm|weeks?|kilos?|lbs?))", RegexOptions.IgnoreCase)]
     private static partial Regex BareTemperature();
 
-    [GeneratedRegex(@"(?<![\d.,])(?<a>\d+(?:\.\d+)?)\s*(?:to|-|–)\s*(?<below>(?:below|under|less than)\s+)?(?<b>\d+(?:\.\d+)?)" + NotAMeasure, RegexOptions.IgnoreCase)]
+    // "7.5% to less than 10%": a band of percentages names its unit after each end.
+    [GeneratedRegex(@"(?<![\d.,])(?<a>\d+(?:\.\d+)?)\s*%?\s*(?:to|-|–)\s*(?<below>(?:below|under|less than)\s+)?(?<b>\d+(?:\.\d+)?)" + NotAMeasure, RegexOptions.IgnoreCase)]
     private static partial Regex Between();
 
     [GeneratedRegex(@"(?:\b(?:below|under|less than|lower than)\s+|<\s*|(?<incl>\b(?:up to|at most)\s+|≤\s*))(?<v>\d+(?:\.\d+)?)" + NotAMeasure + @"|(?<![\d.,])(?<v>\d+(?:\.\d+)?)\s*(?:[^\s\d.,;]+\s+){0,2}?(?<incl>or (?:less|lower|below|under))\b", RegexOptions.IgnoreCase)]
