@@ -558,6 +558,16 @@ public sealed class QuestionAnalyzerTests
         Assert.NotEqual("children", A(question).Population);
 
     [Theory]
+    [InlineData("my nan has been on amlodipine since spring and her ankles are puffy. is it possible the amlodipine is causing this?", "amlodipine")]
+    [InlineData("Started sertraline in May, sleeping badly since. Is it likely the sertraline is causing it?", "sertraline")]
+    public void A_known_name_among_hedges_and_function_words_is_read_as_the_name(string question, string intervention)
+    {
+        var a = A(question);
+        Assert.Equal(intervention, a.MainIntervention?.Name);
+        Assert.DoesNotContain(a.Interventions, t => t.Type == "phrase");
+    }
+
+    [Theory]
     [InlineData("Adult with Lyme disease. Oral doxycycline: usual mg per dose and dosing interval?", "doxycycline")]
     [InlineData("Community-acquired pneumonia - amoxicillin; exact mg per dose and how long?", "amoxicillin")]
     public void A_name_written_as_a_label_before_a_colon_or_dash_is_read_as_the_name(string question, string intervention)

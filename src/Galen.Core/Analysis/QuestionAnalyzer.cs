@@ -1040,6 +1040,9 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\s*(?::|;|\s[-–]\s)\s*")]
     private static partial Regex LabelBreak();
 
+    // Words that say how sure the asker is, not what they ask about.
+    private static readonly HashSet<string> Hedges = new(["possible", "possibly", "likely", "probably", "maybe", "perhaps", "actually", "definitely"], StringComparer.Ordinal);
+
     private static void AddTerms(string phrase, List<Term> interventions, List<Term> conditions, bool preferDrug)
     {
         var aliases = new List<string>();
@@ -1101,9 +1104,14 @@ public static partial class QuestionAnalyzer
         }
 
         var covered = matches.Sum(mm => mm.TokenCount);
-        var tokenCount = Vocabulary.TokensKeepCase(cleaned).Count;
+        var tokens = Vocabulary.TokensKeepCase(cleaned);
+        var tokenCount = tokens.Count;
         var target = preferDrug ? interventions : conditions;
-        if (matches.Count > 0 && covered * 2 >= tokenCount)
+        // "possible the donepezil is": besides a known name, only function words and hedges; the name is the phrase.
+        var onlyFillersBeside = matches.Count > 0 && Enumerable.Range(0, tokenCount)
+            .Where(k => !matches.Any(mm => k >= mm.Token && k < mm.Token + mm.TokenCount))
+            .All(k => tokens[k].ToLowerInvariant() is var t && (TextTools.StopWords.Contains(t) || Hedges.Contains(t)));
+        if (matches.Count > 0 && (covered * 2 >= tokenCount || onlyFillersBeside))
         {
             // The phrase is mostly known terms ("an acute dystonic stiff neck", "oral magnesium").
             var first = true;
