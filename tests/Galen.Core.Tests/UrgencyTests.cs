@@ -19,6 +19,8 @@ public sealed class UrgencyTests
     [InlineData("Our newborn feels hot, temp is 38.2")]
     [InlineData("my 15 year old is burning up with a high temperature and says his neck is too stiff to move")]
     [InlineData("She can't bend her neck forward and she's feverish and sleepy")]
+    [InlineData("what i took for indigestion is now a heaviness moving into my left arm and i feel clammy")]
+    [InlineData("dad says it is only heartburn but the burning goes up to his jaw when he walks")]
     public void Emergencies_are_recognised(string text) => Assert.True(UrgencyDetector.Detect(text).Urgent, text);
 
     [Theory]
@@ -30,12 +32,15 @@ public sealed class UrgencyTests
     [InlineData("What is a normal temperature for my 3 week old baby?")]
     [InlineData("My 4 year old has a fever of 38.5, can I give paracetamol?")]
     [InlineData("I slept awkwardly and woke with a stiff neck. What helps?")]
+    [InlineData("since the dentist pulled my tooth the ache spreads into my jaw, which painkiller is best?")]
+    [InlineData("my heartburn is worse after big meals, which antacid works best?")]
     public void Ordinary_questions_are_not_flagged(string text) => Assert.False(UrgencyDetector.Detect(text).Urgent, text);
 
     [Theory]
     [InlineData("my mom's face is drooping on one side and her speech is slurred, what should I do", "stroke")]
     [InlineData("my son ate peanuts and his lips are swelling and he is wheezing", "anaphylaxis")]
     [InlineData("my husband's chest hurts and his left arm is numb what do we do", "chest pain")]
+    [InlineData("thought it was indigestion but the pressure has spread to my jaw and i'm sweating. antacid or something else?", "chest pain")]
     public void An_emergency_told_in_signs_is_about_the_condition_they_point_to(string text, string condition) =>
         Assert.Equal(condition, QuestionAnalyzer.Analyze(text, []).MainCondition?.Name);
 }
