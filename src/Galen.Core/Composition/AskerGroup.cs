@@ -48,7 +48,7 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
         var sex = SelfSex().Match(question) is { Success: true } m
             ? (MaleWord().IsMatch(m.Groups[1].Value) ? AskerSex.Male : AskerSex.Female)
             : AgeAndSexTogether(question) is { Success: true } compact
-            ? (compact.Groups[2].Value.StartsWith('m') || compact.Groups[2].Value.StartsWith('M') ? AskerSex.Male : AskerSex.Female)
+            ? (char.ToLowerInvariant(compact.Groups[2].Value[0]) == 'm' ? AskerSex.Male : AskerSex.Female)
             : (MaleWord().IsMatch(question), FemaleWord().IsMatch(question) || pregnant) switch
             {
                 (true, false) => AskerSex.Male,
