@@ -153,6 +153,24 @@ public sealed class BottomLineRankingTests
     }
 
     [Fact]
+    public void A_medicine_named_in_several_words_is_ruled_out_whole_and_not_the_words_that_qualify_it()
+    {
+        var excluded = BottomLineRanking.ExcludedWords("Awake every night at 4. Without taking a sleeping pill, what can I do?");
+        Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Leave the bedroom if you still cannot sleep after a while."));
+        Assert.Equal(1, BottomLineRanking.ExcludedNamed(excluded, "A sleeping pill may help for a night or two."));
+    }
+
+    [Fact]
+    public void A_kind_of_medicine_ruled_out_is_not_medicine_in_general()
+    {
+        var kind = BottomLineRanking.ExcludedWords("Starting sertraline, already taking another blood-thinning drug. What should I look out for?");
+        Assert.Equal(0, BottomLineRanking.ExcludedNamed(kind, "Ibuprofen adds to the bleeding risk of sertraline."));
+        var any = BottomLineRanking.ExcludedWords("Knee arthritis: what can help other than another drug?");
+        Assert.Equal(1, BottomLineRanking.ExcludedNamed(any, "Ibuprofen gel can ease the pain."));
+        Assert.Equal(0, BottomLineRanking.ExcludedNamed(any, "Exercise that strengthens the thigh muscles eases the pain."));
+    }
+
+    [Fact]
     public void A_condition_after_rather_than_describes_the_case_and_is_not_ruled_out()
     {
         var excluded = BottomLineRanking.ExcludedWords("Which signs in a coughing adult suggest a lung infection rather than a chest cold?");

@@ -583,6 +583,39 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Fact]
+    public void A_judgement_asked_for_is_not_the_topic_and_the_story_names_it()
+    {
+        var a = A("my little one is 38.9 and burning up. her dad wants to put her in a cold bath to bring it down. good idea?");
+        Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.Name.Contains("idea", StringComparison.Ordinal));
+        Assert.Contains(a.Conditions, t => t.Name == "fever");
+    }
+
+    [Fact]
+    public void A_verb_of_doing_or_a_word_of_relation_is_not_the_topic()
+    {
+        var a = A("on levothyroxine and now calcium chews as well. how long should i leave between the two?");
+        Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.Name.Contains("leave", StringComparison.Ordinal) || t.Name.Contains("between", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_clause_of_time_after_a_medicine_is_not_part_of_its_name()
+    {
+        var a = A("do i stop the allopurinol until it calms?");
+        Assert.Equal("allopurinol", a.MainIntervention?.Name);
+        Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.Name.Contains("until", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("she used her EpiPen ten minutes ago and is still wheezy. should we give the other pen?", "epinephrine")]
+    [InlineData("I was given a steroid nasal spray for my hay fever last week. how many times a day do I use the spray?", "intranasal corticosteroid")]
+    public void A_head_word_that_ends_a_name_the_story_used_refers_to_that_name(string question, string medicine)
+    {
+        var a = A(question);
+        Assert.Contains(a.Interventions, t => t.Name == medicine);
+        Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.Type is "fallback" or "phrase");
+    }
+
+    [Fact]
     public void Having_another_go_names_no_topic()
     {
         var a = A("I have stopped smoking three times and started again each time. Is there any point having another go?");

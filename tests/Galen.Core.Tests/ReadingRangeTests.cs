@@ -19,6 +19,9 @@ public sealed class ReadingRangeTests
     [InlineData("Man of 61, 10-year cardiovascular risk 12%. Statin?", "Consider a statin when the 10-year cardiovascular risk is 5% to less than 10%.", 0, 1)]
     [InlineData("Man of 61, 10-year cardiovascular risk 6%. Statin?", "Consider a statin when the 10-year cardiovascular risk is 5% to less than 10%.", 1, 0)]
     [InlineData("Man of 61, 10-year cardiovascular risk 12%. Statin?", "Adults with two or more cardiovascular risk factors benefit most.", 0, 0)]
+    [InlineData("legs jumpy at night, ferritin 62 ng/mL. what now?", "Give iron into a vein when ferritin is between 50 and 100 ng/mL.", 1, 0)]
+    [InlineData("legs jumpy at night, ferritin 140 ng/mL. what now?", "Give iron into a vein when ferritin is between 50 ng/mL and 100 ng/mL.", 0, 1)]
+    [InlineData("eGFR 41 and on metformin", "Check the eGFR between 2 and 4 times a year.", 0, 0)]
     public void A_reading_is_judged_against_the_bands_of_a_sentence_that_names_its_measure(string question, string sentence, double inRange, double outOfRange)
     {
         var fit = ReadingRange.Fit(ReadingRange.Of(question), sentence);

@@ -21,6 +21,8 @@ public sealed class UrgencyTests
     [InlineData("She can't bend her neck forward and she's feverish and sleepy")]
     [InlineData("what i took for indigestion is now a heaviness moving into my left arm and i feel clammy")]
     [InlineData("dad says it is only heartburn but the burning goes up to his jaw when he walks")]
+    [InlineData("gran's mouth dropped on the left over lunch and she is talking oddly")]
+    [InlineData("for a few minutes he couldn't get his words out, now he seems fine")]
     public void Emergencies_are_recognised(string text) => Assert.True(UrgencyDetector.Detect(text).Urgent, text);
 
     [Theory]
@@ -34,6 +36,7 @@ public sealed class UrgencyTests
     [InlineData("I slept awkwardly and woke with a stiff neck. What helps?")]
     [InlineData("since the dentist pulled my tooth the ache spreads into my jaw, which painkiller is best?")]
     [InlineData("my heartburn is worse after big meals, which antacid works best?")]
+    [InlineData("my blood pressure dropped after the new tablet, should I lower the dose?")]
     public void Ordinary_questions_are_not_flagged(string text) => Assert.False(UrgencyDetector.Detect(text).Urgent, text);
 
     [Theory]

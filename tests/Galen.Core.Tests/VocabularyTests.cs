@@ -46,6 +46,13 @@ public sealed class VocabularyTests
     [InlineData("Vit B12", "vitamin B12")]
     [InlineData("coffee", "caffeine")]
     [InlineData("pints", "alcohol")]
+    [InlineData("Diamicron", "gliclazide")]
+    [InlineData("type II diabetes", "type 2 diabetes")]
+    [InlineData("type 2", "type 2 diabetes")]
+    [InlineData("a hypo", "hypoglycemia")]
+    [InlineData("burning up", "fever")]
+    [InlineData("can't sleep", "insomnia")]
+    [InlineData("lying awake", "insomnia")]
     public void A_brand_or_other_spelling_finds_the_group_of_its_generic(string phrase, string preferred) =>
         Assert.Equal(preferred, Vocabulary.Lookup(phrase)?.Name);
 
@@ -84,6 +91,8 @@ public sealed class VocabularyTests
     [InlineData("sertraline", "SSRI")]
     [InlineData("magnesium hydroxide", "magnesium-based laxative")]
     [InlineData("tacrolimus", "topical calcineurin inhibitor")]
+    [InlineData("gliclazide", "sulfonylurea")]
+    [InlineData("glimepiride", "sulfonylurea")]
     public void A_medicine_knows_the_classes_it_belongs_to(string medicine, string medicineClass) =>
         Assert.Contains(Vocabulary.ClassesOf(medicine), g => g.Name == medicineClass && g.Type == "drug-class");
 

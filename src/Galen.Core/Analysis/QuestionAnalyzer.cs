@@ -271,6 +271,8 @@ public static partial class QuestionAnalyzer
         .. PersonWords,
         // "is it just normal stuff?": a word for anything names nothing.
         "stuff", "thing", "things",
+        // "good idea?": a judgement asked for names nothing; nor does a word of relation ("leave between the two").
+        "idea", "ideas", "wise", "sensible", "advisable", "between",
     ], StringComparer.Ordinal);
 
     private static readonly string[] GenericHeads =
@@ -584,8 +586,7 @@ public static partial class QuestionAnalyzer
         {
             var story = question.Replace(focus, " ", StringComparison.Ordinal);
             var storyMatches = Vocabulary.FindAll(story);
-            ReferBack(interventions, storyMatches);
-            ReferBack(conditions, storyMatches);
+            ReferBack(interventions, conditions, storyMatches);
             if (conditions.Count == 0 || conditions.All(c => c.Type is "pronoun" or "fallback"))
             {
                 // "FeverPAIN 5, no penicillin allergy": a finding the story says is absent is not what the question is about.
@@ -1040,6 +1041,9 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\s*(?::|;|\s[-–]\s)\s*")]
     private static partial Regex LabelBreak();
 
+    [GeneratedRegex(@"\s+(?:until|till|unless|while|whilst|because)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SubordinateClause();
+
     // Words that say how sure the asker is, not what they ask about.
     private static readonly HashSet<string> Hedges = new(["possible", "possibly", "likely", "probably", "maybe", "perhaps", "actually", "definitely"], StringComparer.Ordinal);
 
@@ -1068,6 +1072,11 @@ public static partial class QuestionAnalyzer
                 aliases.Add(name);
                 cleaned = instance;
             }
+        }
+        // "stop the allopurinol until it settles": a clause of time, condition or reason after a name is not part of it.
+        if (SubordinateClause().Match(cleaned) is { Success: true, Index: > 0 } clause)
+        {
+            cleaned = cleaned[..clause.Index];
         }
         // "oral cephalexin: exact mg per": a colon, a dash or a semicolon ends a name written as a label before what is
         // asked of it; the part that names something the vocabulary knows is the name.
@@ -1205,24 +1214,38 @@ public static partial class QuestionAnalyzer
     /// "I felt rough after the flu jab. Can the jab actually give you flu?": a name the vocabulary does not know that is the
     /// last word of a term the story named (with only words such as "actually" beside it) is that term said again.
     /// </summary>
-    private static void ReferBack(List<Term> terms, IReadOnlyList<TermMatch> story)
+    /// <summary>
+    /// A phrase of one head word that ends a name the story used ("the spray" after "nasal spray") or one of that name's
+    /// other names ("the second pen" after "her EpiPen", an adrenaline pen) is that name, moved to the list of its kind.
+    /// </summary>
+    private static void ReferBack(List<Term> interventions, List<Term> conditions, IReadOnlyList<TermMatch> story)
     {
-        for (var i = 0; i < terms.Count; i++)
+        foreach (var terms in new[] { interventions, conditions })
         {
-            if (terms[i].Type != "phrase")
+            for (var i = terms.Count - 1; i >= 0; i--)
             {
-                continue;
-            }
-            var words = TextTools.Tokens(TextTools.Normalize(terms[i].Name)).Where(w => !ReferringFillers.Contains(w)).ToList();
-            if (words.Count != 1)
-            {
-                continue;
-            }
-            var named = story.FirstOrDefault(m => m.Surface.Contains(' ', StringComparison.Ordinal)
-                && string.Equals(TextTools.Tokens(TextTools.Normalize(m.Surface))[^1], words[0], StringComparison.Ordinal));
-            if (named is not null && !terms.Any(t => t.Name == named.Group.Name))
-            {
-                terms[i] = ToTerm(named.Group, named.Surface);
+                if (terms[i].Type is not ("phrase" or "fallback"))
+                {
+                    continue;
+                }
+                var words = TextTools.Tokens(TextTools.Normalize(terms[i].Name)).Where(w => !ReferringFillers.Contains(w)).ToList();
+                if (words.Count != 1)
+                {
+                    continue;
+                }
+                var named = story.FirstOrDefault(m => (m.Group.IsDrug || m.Group.IsCondition)
+                    && m.Group.Phrasings.Prepend(m.Surface).Any(p => p.Contains(' ', StringComparison.Ordinal)
+                        && string.Equals(TextTools.Tokens(TextTools.Normalize(p))[^1], words[0], StringComparison.Ordinal)));
+                if (named is null)
+                {
+                    continue;
+                }
+                var home = named.Group.IsDrug ? interventions : conditions;
+                terms.RemoveAt(i);
+                if (!home.Any(t => t.Name == named.Group.Name))
+                {
+                    home.Insert(ReferenceEquals(home, terms) ? i : home.Count, ToTerm(named.Group, named.Surface));
+                }
             }
         }
     }
@@ -1230,6 +1253,7 @@ public static partial class QuestionAnalyzer
     private static readonly HashSet<string> ReferringFillers = new(StringComparer.Ordinal)
     {
         "actually", "really", "just", "still", "even", "ever", "definitely", "also", "the", "this", "that", "my", "your",
+        "his", "her", "their", "our", "second", "another", "other", "spare", "same", "new",
     };
 
     /// <summary>
@@ -1331,7 +1355,8 @@ public static partial class QuestionAnalyzer
         {
             var n = TextTools.Normalize(t);
             // A strength ("20 mg") is not part of a topic's name.
-            if (n.Length >= 2 && !TextTools.StopWords.Contains(n) && !FollowUpWords.Contains(n) && !StrengthPattern().IsMatch(t))
+            // A verb of doing ("give", "ring") is what is done, not what it is done with.
+            if (n.Length >= 2 && !TextTools.StopWords.Contains(n) && !FollowUpWords.Contains(n) && !TextTools.ClauseVerbs.Contains(n) && !StrengthPattern().IsMatch(t))
             {
                 words.Add(t);
                 if (words.Count > best.Count)

@@ -476,7 +476,17 @@ public sealed partial class BottomLineRanking
             var named = Vocabulary.FindAll(phrase);
             var described = named.Where(t => t.Group.Type is "condition" or "symptom" or "population")
                 .SelectMany(t => ContentWords(t.Surface)).ToHashSet(StringComparer.Ordinal);
-            words.AddRange(ContentWords(phrase).Where(w => w.Length >= 4 && !IsVerbOfTaking(w) && !described.Contains(w)));
+            // A medicine's name of several words is ruled out whole: "a sleeping pill" rules out the pill, not sleep.
+            var medicines = named.Where(t => t.Group.Type is "drug" or "drug-class").ToList();
+            var inMedicineNames = medicines.Where(t => t.TokenCount > 1).SelectMany(t => ContentWords(t.Surface)).ToHashSet(StringComparer.Ordinal);
+            words.AddRange(medicines.Where(t => t.TokenCount > 1).SelectMany(t => t.Group.Phrasings.Prepend(t.Surface)).Select(TextTools.Normalize).Where(p => p.Length >= 3));
+            var own = ContentWords(phrase).Where(w => w.Length >= 4 && !IsVerbOfTaking(w) && !described.Contains(w) && !inMedicineNames.Contains(w)).ToList();
+            // "another QT-prolonging drug" is a kind of medicine, not medicine as such: only what makes it that kind is.
+            if (own.Any(MedicineInGeneral.Contains) && own.Any(w => !MedicineInGeneral.Contains(w) && w is not ("anoth" or "diffe")))
+            {
+                own.RemoveAll(MedicineInGeneral.Contains);
+            }
+            words.AddRange(own);
             // Ruling out a medicine rules out what is said of its class ("instead of omeprazole": a proton pump inhibitor).
             foreach (var medicine in named.Where(t => t.Group.Type == "drug"))
             {
@@ -582,7 +592,7 @@ public sealed partial class BottomLineRanking
     private static partial Regex Examples();
 
     // Words for medicine as such, by their first five letters as ExcludedWords keeps them.
-    private static readonly HashSet<string> MedicineInGeneral = new(["medic", "table", "pills", "drugs", "paink", "presc"], StringComparer.Ordinal);
+    private static readonly HashSet<string> MedicineInGeneral = new(["medic", "table", "pills", "pill", "drug", "drugs", "meds", "paink", "presc"], StringComparer.Ordinal);
 
     // ------------------------------------------------------------------ fitting
 

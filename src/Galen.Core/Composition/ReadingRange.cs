@@ -107,8 +107,9 @@ public static partial class ReadingRange
     [GeneratedRegex(@"(?<![\d.,])(?<v>(?:3[5-9]|4[0-2])[.,]\d)(?!\d|[.,]\d|\s*(?:%|mg|kg|g\b|ml|cm|weeks?|kilos?|lbs?))", RegexOptions.IgnoreCase)]
     private static partial Regex BareTemperature();
 
-    // "7.5% to less than 10%": a band of percentages names its unit after each end.
-    [GeneratedRegex(@"(?<![\d.,])(?<a>\d+(?:\.\d+)?)\s*%?\s*(?:to|-|–)\s*(?<below>(?:below|under|less than)\s+)?(?<b>\d+(?:\.\d+)?)" + NotAMeasure, RegexOptions.IgnoreCase)]
+    // "7.5% to less than 10%": a band of percentages names its unit after each end. "between 75 and 100 ng/mL" is a
+    // band too, its unit after the second end or after both.
+    [GeneratedRegex(@"(?:(?<![\d.,])(?<a>\d+(?:\.\d+)?)\s*%?\s*(?:to|-|–)|\bbetween\s+(?<a>\d+(?:\.\d+)?)\s*(?:%|[^\s\d]+)?\s+and)\s*(?<below>(?:below|under|less than)\s+)?(?<b>\d+(?:\.\d+)?)" + NotAMeasure, RegexOptions.IgnoreCase)]
     private static partial Regex Between();
 
     [GeneratedRegex(@"(?:\b(?:below|under|less than|lower than)\s+|<\s*|(?<incl>\b(?:up to|at most)\s+|≤\s*))(?<v>\d+(?:\.\d+)?)" + NotAMeasure + @"|(?<![\d.,])(?<v>\d+(?:\.\d+)?)\s*(?:[^\s\d.,;]+\s+){0,2}?(?<incl>or (?:less|lower|below|under))\b", RegexOptions.IgnoreCase)]
