@@ -152,6 +152,14 @@ public sealed class BottomLineRankingTests
         Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Keep moving and use a hot pack."));
     }
 
+    [Theory]
+    [InlineData("my blood count is fine again after 3 months on iron. ok to stop taking them?", "Keep taking iron for another 3 months to refill your stores.", 1)]
+    [InlineData("my blood count is fine again after 3 months on iron. ok to stop taking them?", "Iron tablets can make your stools dark.", 0)]
+    [InlineData("lost a lot of weight on the injections. what happens if i come off them?", "Most of the weight comes back within a year of stopping.", 1)]
+    [InlineData("is there anything to stop it coming back every winter?", "Most of the weight comes back within a year of stopping.", 0)]
+    public void Whether_to_stop_a_medicine_is_answered_by_what_to_do_about_stopping_it(string question, string sentence, double answers) =>
+        Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, asksStop: BottomLineRanking.AsksStop(question)));
+
     [Fact]
     public void A_medicine_named_in_several_words_is_ruled_out_whole_and_not_the_words_that_qualify_it()
     {

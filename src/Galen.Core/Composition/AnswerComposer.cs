@@ -455,6 +455,7 @@ public static partial class AnswerComposer
         var asksWhen = BottomLineRanking.AsksWhen(q.FocusQuestion);
         var asksFirst = BottomLineRanking.AsksFirst(q.FocusQuestion);
         var asksCare = BottomLineRanking.AsksAboutCare(q.FocusQuestion);
+        var asksStop = BottomLineRanking.AsksStop(q.FocusQuestion);
         var givesReading = BottomLineRanking.GivesReading(q.Question);
         // Each medicine asked about with its classes: "NSAIDs" in a sentence names the ibuprofen asked about.
         var knownMedicines = q.Interventions.Where(t => !t.IsUnsure).Select(t => EvidenceGrader.WithTheirClasses([t])).ToList();
@@ -567,7 +568,7 @@ public static partial class AnswerComposer
             i++; // meaning: set below for the closest candidates
             // The amount test is the costliest part of answer-kind: run once, it serves the amount-given signal too.
             var givesAmount = amountAsked != AmountKind.None && AmountAsked.States(amountAsked, x.Text);
-            f[i++] = givesAmount ? 1 : BottomLineRanking.AnswerKind(AmountKind.None, asksWhen, x.Text, asksFirst, asksCare, givesReading);
+            f[i++] = givesAmount ? 1 : BottomLineRanking.AnswerKind(AmountKind.None, asksWhen, x.Text, asksFirst, asksCare, givesReading, asksStop);
             i++; // meaning-only: set by the caller for a sentence admitted by closeness in meaning alone.
             f[i++] = On(asker.Names(x.Text));
             // A leaflet titled with the condition speaks of it throughout: "draw around the redness to see whether it

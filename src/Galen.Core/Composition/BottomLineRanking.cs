@@ -249,12 +249,26 @@ public sealed partial class BottomLineRanking
     /// 1 when the sentence gives the kind of thing the question asks for: an amount of the kind asked ("how much",
     /// "how long"), a time for a "when" question ("before the season", "at night", "within 2 days"), a choice ranked first
     /// for a "what first" question, where and how soon to get care for a "can it wait?" question, or a threshold for a
-    /// question that gives a reading ("my ferritin came back at 60", "oxygen 90%"): the line the reading is judged by.
+    /// question that gives a reading ("my ferritin came back at 60", "oxygen 90%"): the line the reading is judged by;
+    /// whether to stop or to go on, for a question that asks whether to stop a medicine ("can I come off it now?").
     /// </summary>
-    public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence, bool asksFirst = false, bool asksCare = false, bool givesReading = false) =>
+    public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence, bool asksFirst = false, bool asksCare = false, bool givesReading = false, bool asksStop = false) =>
         (amount != AmountKind.None && AmountAsked.States(amount, sentence)) || (asksWhen && TimeExpression().IsMatch(sentence))
         || (asksFirst && FirstChoice().IsMatch(sentence)) || (asksCare && SaysWhereToGetCare().IsMatch(sentence))
-        || (givesReading && StatesThreshold().IsMatch(sentence)) ? 1 : 0;
+        || (givesReading && StatesThreshold().IsMatch(sentence)) || (asksStop && SaysStopOrGoOn().IsMatch(sentence)) ? 1 : 0;
+
+    /// <summary>
+    /// True when the question asks whether to stop, pause or come off a medicine, or to carry on with it ("can I stop
+    /// taking them now?", "do I stop the allopurinol while it flares?", "if I come off it ...").
+    /// </summary>
+    public static bool AsksStop(string question) => StopAsked().IsMatch(question ?? "");
+
+    [GeneratedRegex(@"\b(?:stop|stopping|quit|quitting|pause|pausing|skip|skipping)\s+(?:taking|using|it|them|these|those|(?:the|my|his|her|their)\s+\w+)\b(?!\s+(?:coming|from|getting|happening|going|spreading))|\b(?:come|coming|get|getting)\s+off\b|\bcarry(?:ing)?\s+on\b|\bkeep\s+(?:on\s+)?taking\b|\bgo\s+on\s+taking\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StopAsked();
+
+    // What answers it: to stop or not, to go on (and for how long), to taper, or what happens on stopping.
+    [GeneratedRegex(@"\b(?:continu\w*|keep taking|carry on|stop(?:s|ping|ped)?|come off|coming off|withdraw\w*|taper\w*|discontinu\w*|comes? back|for (?:at least |about |another )?(?:\d+|one|two|three|six|twelve) (?:weeks?|months?|years?))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SaysStopOrGoOn();
 
     /// <summary>
     /// True when the message gives a measured value: a number in a unit of measurement ("90%", "110 mL/min", "38.5
