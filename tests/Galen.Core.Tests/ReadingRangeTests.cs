@@ -22,6 +22,8 @@ public sealed class ReadingRangeTests
     [InlineData("legs jumpy at night, ferritin 62 ng/mL. what now?", "Give iron into a vein when ferritin is between 50 and 100 ng/mL.", 1, 0)]
     [InlineData("legs jumpy at night, ferritin 140 ng/mL. what now?", "Give iron into a vein when ferritin is between 50 ng/mL and 100 ng/mL.", 0, 1)]
     [InlineData("eGFR 41 and on metformin", "Check the eGFR between 2 and 4 times a year.", 0, 0)]
+    [InlineData("COPD with flare-ups, eosinophils 70 cells/uL. Add an inhaled steroid?", "Eosinophils below 100 cells per microlitre predict little gain from an inhaled steroid.", 1, 0)]
+    [InlineData("COPD with flare-ups, eosinophils 70 cells/uL. Add an inhaled steroid?", "An inhaled steroid is favoured when eosinophils are 300 cells/microlitre or more.", 0, 1)]
     [InlineData("AF, CrCl 130 mL/min: which anticoagulant?", "This medicine works less well when creatinine clearance is above 95 mL/min.", 1, 0)]
     [InlineData("AF, creatinine clearance 130 mL/min: which anticoagulant?", "Halve the dose when creatinine clearance is 15 to 50 mL/min.", 0, 1)]
     public void A_reading_is_judged_against_the_bands_of_a_sentence_that_names_its_measure(string question, string sentence, double inRange, double outOfRange)

@@ -14,7 +14,7 @@ public static partial class ReadingRange
     public readonly record struct Reading(string Measure, double Value);
 
     private static readonly string[] Measures =
-        ["egfr", "temperature", "ferritin", "tsh", "hba1c", "potassium", "sodium", "b12", "inr", "psa", "cholesterol", "glucose", "oxygen", "peakflow", "pulse", "bmi", "vitamind", "risk"];
+        ["egfr", "temperature", "ferritin", "tsh", "hba1c", "potassium", "sodium", "b12", "inr", "psa", "cholesterol", "glucose", "oxygen", "peakflow", "pulse", "bmi", "vitamind", "risk", "eosinophils"];
 
     /// <summary>The readings the question gives ("eGFR 41", "the thermometer says 38.6", "she's 38.4").</summary>
     public static IReadOnlyList<Reading> Of(string question)
@@ -97,10 +97,10 @@ public static partial class ReadingRange
     // A number that is a length of time, a dose or a count is not a band of a measure; a clearance in mL/min is.
     private const string NotAMeasure = @"(?!\d|[.,]\d|\s*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|mg\b|mcg|µg|g\b|grams?|milligrams?|micrograms?|ml\b(?!/min)|times|tablets?|doses?|puffs?|units?|people|patients|%\s+of))";
 
-    [GeneratedRegex(@"\b(?:(?<egfr>e?gfr|kidney (?:function|number)|creatinine clearance|crcl)|(?<temperature>temp(?:erature)?|thermometer)|(?<ferritin>ferritin)|(?<tsh>tsh)|(?<hba1c>hba1c|a1c)|(?<potassium>potassium)|(?<sodium>sodium)|(?<b12>b12)|(?<inr>inr)|(?<psa>psa)|(?<cholesterol>ldl|cholesterol)|(?<glucose>glucose|blood sugars?)|(?<oxygen>oxygen|sats|saturations?)|(?<peakflow>peak flow)|(?<pulse>heart rate|pulse)|(?<bmi>bmi)|(?<vitamind>vitamin d)|(?<risk>(?:(?:cvd|ascvd|cardiovascular|heart)\s+(?:disease\s+)?|\d+[-\s]year\s+)risk(?!\s+factors?)|qrisk\d?))\b[^.?!\d]{0,30}?(?<![\d.,])(?<v>\d+(?:[.,]\d+)?)(?(risk)\s*%|)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?<egfr>e?gfr|kidney (?:function|number)|creatinine clearance|crcl)|(?<temperature>temp(?:erature)?|thermometer)|(?<ferritin>ferritin)|(?<tsh>tsh)|(?<hba1c>hba1c|a1c)|(?<potassium>potassium)|(?<sodium>sodium)|(?<b12>b12)|(?<inr>inr)|(?<psa>psa)|(?<cholesterol>ldl|cholesterol)|(?<glucose>glucose|blood sugars?)|(?<oxygen>oxygen|sats|saturations?)|(?<peakflow>peak flow)|(?<pulse>heart rate|pulse)|(?<bmi>bmi)|(?<vitamind>vitamin d)|(?<eosinophils>eosinophils?|eos)|(?<risk>(?:(?:cvd|ascvd|cardiovascular|heart)\s+(?:disease\s+)?|\d+[-\s]year\s+)risk(?!\s+factors?)|qrisk\d?))\b[^.?!\d]{0,30}?(?<![\d.,])(?<v>\d+(?:[.,]\d+)?)(?(risk)\s*%|)", RegexOptions.IgnoreCase)]
     private static partial Regex MeasureInQuestion();
 
-    [GeneratedRegex(@"\b(?:(?<egfr>e?gfr|glomerular filtration|creatinine clearance|crcl)|(?<temperature>temperature|fever)|(?<ferritin>ferritin)|(?<tsh>tsh)|(?<hba1c>hba1c|a1c)|(?<potassium>potassium)|(?<sodium>sodium)|(?<b12>b12)|(?<inr>inr)|(?<psa>psa)|(?<cholesterol>ldl|cholesterol)|(?<glucose>glucose|blood sugar)|(?<oxygen>oxygen|saturation)|(?<peakflow>peak flow)|(?<pulse>heart rate|pulse)|(?<bmi>bmi|body mass index)|(?<vitamind>vitamin d)|(?<risk>(?:(?:cvd|ascvd|cardiovascular|heart)\s+(?:disease\s+)?|\d+[-\s]year\s+)risk(?!\s+factors?)|qrisk\d?))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?<egfr>e?gfr|glomerular filtration|creatinine clearance|crcl)|(?<temperature>temperature|fever)|(?<ferritin>ferritin)|(?<tsh>tsh)|(?<hba1c>hba1c|a1c)|(?<potassium>potassium)|(?<sodium>sodium)|(?<b12>b12)|(?<inr>inr)|(?<psa>psa)|(?<cholesterol>ldl|cholesterol)|(?<glucose>glucose|blood sugar)|(?<oxygen>oxygen|saturation)|(?<peakflow>peak flow)|(?<pulse>heart rate|pulse)|(?<bmi>bmi|body mass index)|(?<vitamind>vitamin d)|(?<eosinophils>eosinophils?)|(?<risk>(?:(?:cvd|ascvd|cardiovascular|heart)\s+(?:disease\s+)?|\d+[-\s]year\s+)risk(?!\s+factors?)|qrisk\d?))\b", RegexOptions.IgnoreCase)]
     private static partial Regex MeasureInSentence();
 
     // "she's 38.4", "it's 39.1 now": a bare number between 35.0 and 42.9 written with one decimal is a body temperature.
