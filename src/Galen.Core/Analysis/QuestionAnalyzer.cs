@@ -1212,11 +1212,9 @@ public static partial class QuestionAnalyzer
 
     /// <summary>
     /// "I felt rough after the flu jab. Can the jab actually give you flu?": a name the vocabulary does not know that is the
-    /// last word of a term the story named (with only words such as "actually" beside it) is that term said again.
-    /// </summary>
-    /// <summary>
-    /// A phrase of one head word that ends a name the story used ("the spray" after "nasal spray") or one of that name's
-    /// other names ("the second pen" after "her EpiPen", an adrenaline pen) is that name, moved to the list of its kind.
+    /// last word of a term the story named or of one of that term's other names (with only words such as "actually" or
+    /// "second" beside it: "the second pen" after "her EpiPen", an adrenaline pen) is that term said again, moved to the
+    /// list of its kind.
     /// </summary>
     private static void ReferBack(List<Term> interventions, List<Term> conditions, IReadOnlyList<TermMatch> story)
     {
