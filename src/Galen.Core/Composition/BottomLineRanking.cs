@@ -491,9 +491,9 @@ public sealed partial class BottomLineRanking
             var described = named.Where(t => t.Group.Type is "condition" or "symptom" or "population")
                 .SelectMany(t => ContentWords(t.Surface)).ToHashSet(StringComparer.Ordinal);
             // A medicine's name of several words is ruled out whole: "a sleeping pill" rules out the pill, not sleep.
-            var medicines = named.Where(t => t.Group.Type is "drug" or "drug-class").ToList();
-            var inMedicineNames = medicines.Where(t => t.TokenCount > 1).SelectMany(t => ContentWords(t.Surface)).ToHashSet(StringComparer.Ordinal);
-            words.AddRange(medicines.Where(t => t.TokenCount > 1).SelectMany(t => t.Group.Phrasings.Prepend(t.Surface)).Select(TextTools.Normalize).Where(p => p.Length >= 3));
+            var longNames = named.Where(t => t.Group.Type is "drug" or "drug-class" && t.TokenCount > 1).ToList();
+            var inMedicineNames = longNames.SelectMany(t => ContentWords(t.Surface)).ToHashSet(StringComparer.Ordinal);
+            words.AddRange(longNames.SelectMany(t => t.Group.Phrasings.Prepend(t.Surface)).Select(TextTools.Normalize).Where(p => p.Length >= 3));
             var own = ContentWords(phrase).Where(w => w.Length >= 4 && !IsVerbOfTaking(w) && !described.Contains(w) && !inMedicineNames.Contains(w)).ToList();
             // "another QT-prolonging drug" is a kind of medicine, not medicine as such: only what makes it that kind is.
             if (own.Any(MedicineInGeneral.Contains) && own.Any(w => !MedicineInGeneral.Contains(w) && w is not ("anoth" or "diffe")))
