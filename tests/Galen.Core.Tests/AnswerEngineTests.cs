@@ -555,6 +555,10 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("Which is the most effective treatment for gout?", AmountKind.None)]
     [InlineData("Man of 50 with pyelonephritis on ciprofloxacin: course length?", AmountKind.Duration)]
     [InlineData("Duration of treatment with doxycycline for early Lyme disease?", AmountKind.Duration)]
+    // How large an effect is, asked with "how much" and a comparison, is not an amount to take.
+    [InlineData("If the tablets bring my blood pressure down by 10, how much lower is my chance of a stroke?", AmountKind.None)]
+    [InlineData("How much more likely am I to quit with patches and gum together?", AmountKind.None)]
+    [InlineData("How much more ibuprofen can I take tonight?", AmountKind.Dose)]
     public void The_amount_a_question_asks_for_is_read_from_its_wording(string question, AmountKind kind) =>
         Assert.Equal(kind, AmountAsked.Of(question));
 

@@ -606,6 +606,36 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
+    // A clause of time in the asking sentence ("till the surgery opens") says when, and "see" is a verb of doing.
+    [InlineData("my boy is 4 and has a heavy cold with a barking noise. can it wait till the surgery opens?", "common cold")]
+    [InlineData("our son is 5 and has had a temperature since Monday. should we take him to see someone?", "fever")]
+    public void A_clause_of_time_or_a_verb_in_the_asking_sentence_leaves_the_topic_to_the_story(string question, string condition)
+    {
+        var a = A(question);
+        Assert.Contains(a.Conditions, t => t.Name == condition);
+        Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.Type == "fallback");
+    }
+
+    [Theory]
+    // A question whose only guess is a verb ("to blame", "be behind this") asks about the medicine the story names.
+    [InlineData("my doctor put my levothyroxine up last month and now my hands shake. is the higher dose to blame?", "levothyroxine")]
+    [InlineData("I went onto a bigger dose of sertraline a fortnight ago. could the new dose be behind my headaches?", "sertraline")]
+    public void A_verb_guessed_as_the_topic_gives_way_to_the_medicine_of_the_story(string question, string medicine)
+    {
+        var a = A(question);
+        Assert.Contains(a.Interventions, t => t.Name == medicine);
+        Assert.DoesNotContain(a.Interventions, t => t.Type == "phrase");
+    }
+
+    [Fact]
+    public void What_the_doctor_says_of_how_bad_it_is_is_not_a_diagnosis()
+    {
+        var a = A("I'm 68 and getting up to pee twice a night. the GP says it's nothing serious. what can I do first without medicine?");
+        Assert.Contains(a.Conditions, t => t.Name == "nocturia");
+        Assert.DoesNotContain(a.Conditions, t => t.Type is "claimed" or "fallback");
+    }
+
+    [Theory]
     [InlineData("she used her EpiPen ten minutes ago and is still wheezy. should we give the other pen?", "epinephrine")]
     [InlineData("I was given a steroid nasal spray for my hay fever last week. how many times a day do I use the spray?", "intranasal corticosteroid")]
     public void A_head_word_that_ends_a_name_the_story_used_refers_to_that_name(string question, string medicine)

@@ -53,6 +53,13 @@ public sealed class VocabularyTests
     [InlineData("burning up", "fever")]
     [InlineData("can't sleep", "insomnia")]
     [InlineData("lying awake", "insomnia")]
+    [InlineData("a temperature", "fever")]
+    [InlineData("head cold", "common cold")]
+    [InlineData("bp tablets", "antihypertensive")]
+    [InlineData("DKA", "diabetic ketoacidosis")]
+    [InlineData("swollen prostate", "benign prostatic hyperplasia")]
+    [InlineData("stops breathing in his sleep", "obstructive sleep apnea")]
+    [InlineData("getting up to wee", "nocturia")]
     public void A_brand_or_other_spelling_finds_the_group_of_its_generic(string phrase, string preferred) =>
         Assert.Equal(preferred, Vocabulary.Lookup(phrase)?.Name);
 

@@ -137,8 +137,14 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:vs\.?|versus|compared\s+(?:with|to)|better\s+than|worse\s+than|superior\s+to|inferior\s+to|more\s+effective\s+than|less\s+effective\s+than|as\s+effective\s+as|as\s+good\s+as|safer\s+than|difference\s+between|which\s+is\s+(?:better|best|safer))\b", Opts)]
     private static partial Regex ComparisonCue();
 
-    [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|how\s+much|" + HowManyOfADose + @"|amount\s+of|maximum\s+daily|max(?:imum)?\s+dose|mg|milligrams?|upper\s+limit|what\s+level|toxic\s+level|blood\s+level|the\s+most\s+(?:[\w-]+\s+){1,3}?(?:i|you|we|he|she|they)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may))\b", Opts)]
+    [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|" + HowMuchOfAnAmount + @"|" + HowManyOfADose + @"|amount\s+of|maximum\s+daily|max(?:imum)?\s+dose|mg|milligrams?|upper\s+limit|what\s+level|toxic\s+level|blood\s+level|the\s+most\s+(?:[\w-]+\s+){1,3}?(?:i|you|we|he|she|they)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may))\b", Opts)]
     private static partial Regex DosingCue();
+
+    /// <summary>
+    /// "How much" asking for an amount: "how much lower does that make my risk?" asks how large an effect is, not an
+    /// amount to take. Shared with <see cref="Composition.AmountAsked"/>.
+    /// </summary>
+    internal const string HowMuchOfAnAmount = @"how\s+much\b(?!\s+(?:lower|higher|better|worse|smaller|bigger|greater|safer|faster|slower|sooner|(?:more|less)\s+(?:likely|effective|risky|dangerous|common|often))\b)";
 
     /// <summary>
     /// "How many" before a unit a medicine is measured or given in, with up to two words between ("how many fingertip
@@ -256,6 +262,8 @@ public static partial class QuestionAnalyzer
         "son", "sons", "daughter", "daughters", "boy", "girl", "child", "kid", "kids", "wife", "husband", "partner", "mum",
         "mom", "mother", "dad", "father", "baby", "babies", "newborn", "infant", "toddler", "teenager", "teen", "grandmother",
         "grandfather", "grandma", "grandpa", "nan", "nana", "gran", "granny", "grandad", "brother", "sister", "friend",
+        // "doc says it's mild": the one who looks after the asker is a person too, never the topic.
+        "doc", "doctor", "gp", "nurse", "pharmacist", "consultant",
     ];
 
     private static readonly HashSet<string> FollowUpWords = new(
@@ -857,7 +865,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:says?|said|reckons?|thinks?|thought|told\s+(?:me|us)|suspects?|suspected)\s+(?:that\s+)?(?:it['\u2019]?s|it\s+is|it\s+was|(?:she|he|they)\s+(?:has|have|had|might\s+have|may\s+have))\s+(?:probably\s+|just\s+)?(?!(?:meant|supposed|going|due|about|fine|ok|okay|alright|normal|safe|nothing|not|too|so|very|worse|better|serious|bad|because|the\s+same|a\s+bit|all|only|good|great|helpful|useful|worth|harmful|dangerous|effective|true|right|wrong|common|rare|likely|unlikely|possible)\b)(?<x>[a-z][\w,' -]{2,40}?)(?=\s*(?:[.;?!]|$|\bso\b|\band\s+(?:i|we|she|he|they)\b|\bwhat\b))", Opts)]
     private static partial Regex ReportedDiagnosisPattern();
 
-    [GeneratedRegex(@"\b(?:for|to|with|from|than|when|if|because)\b", Opts)]
+    // "doc says it's mild": a degree alone says how bad, not what it is.
+    [GeneratedRegex(@"\b(?:for|to|with|from|than|when|if|because)\b|^\W*(?:(?:only|just|very|quite|really|fairly|pretty|a\s+bit|a\s+little)\s+)*(?:mild|moderate|severe|serious|minor|normal|fine|ok(?:ay)?|nothing(?:\s+serious)?)\W*$", Opts)]
     private static partial Regex PredicateWords();
 
     [GeneratedRegex(@"^(?<x>(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:really\s+|actually\s+)?(?:stops?|helps?|eases?|works?|cures?|prevents?|treats?|relieves?|fix(?:es)?|gets?\s+rid|clears?|reduces?|lowers?|boosts?|causes?|gives?|takes?|makes?|keeps?|sorts?|soothes?|calms?|heals?|is|are|can|will|does|do)\b", Opts)]
@@ -1352,6 +1361,11 @@ public static partial class QuestionAnalyzer
         foreach (var t in tokens)
         {
             var n = TextTools.Normalize(t);
+            if (SubordinateClause().IsMatch(" " + t))
+            {
+                // "ok to wait till morning?": a clause of time, condition or reason says when, not about what.
+                break;
+            }
             // A strength ("20 mg") is not part of a topic's name.
             // A verb of doing ("give", "ring") is what is done, not what it is done with.
             if (n.Length >= 2 && !TextTools.StopWords.Contains(n) && !FollowUpWords.Contains(n) && !TextTools.ClauseVerbs.Contains(n) && !StrengthPattern().IsMatch(t))
