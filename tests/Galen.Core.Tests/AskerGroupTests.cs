@@ -18,6 +18,10 @@ public sealed class AskerGroupTests
     [InlineData("Secondary prevention, 64M, post-MI, which statin dose?", AskerSex.Male, false)]
     [InlineData("72 m. getting up three times a night to pass water", AskerSex.Male, false)]
     [InlineData("I walked 30 m and had to stop for breath", AskerSex.Unknown, false)]
+    // A group the question names is whom it asks about, whoever the story mentions; "bloke" is a man.
+    [InlineData("my sister had her bowel scope last year. is that test offered to men too?", AskerSex.Male, false)]
+    [InlineData("my husband takes it for his heart. is it used in women?", AskerSex.Female, false)]
+    [InlineData("65 year old bloke with knee pain, what can I take?", AskerSex.Male, false)]
     public void The_sex_and_pregnancy_of_the_person_asked_about_are_read_from_the_question(string question, AskerSex sex, bool pregnant)
     {
         var asker = AskerGroup.Read(question);

@@ -45,7 +45,11 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
             };
         }
         var pregnant = Pregnancy().IsMatch(question) && !NotPregnant().IsMatch(question);
-        var sex = SelfSex().Match(question) is { Success: true } m
+        // "is screening recommended for men as well?": a group the question asks about by name is whom it is about,
+        // whoever the story mentions on the way ("my wife has just had her scan").
+        var sex = AskedForGroup().Matches(question) is { Count: > 0 } groups
+            ? (groups[^1].Groups[1].Value.StartsWith('m') || groups[^1].Groups[1].Value.StartsWith('M') ? AskerSex.Male : AskerSex.Female)
+            : SelfSex().Match(question) is { Success: true } m
             ? (MaleWord().IsMatch(m.Groups[1].Value) ? AskerSex.Male : AskerSex.Female)
             : AgeAndSexTogether(question) is { Success: true } compact
             ? (char.ToLowerInvariant(compact.Groups[2].Value[0]) == 'm' ? AskerSex.Male : AskerSex.Female)
@@ -129,7 +133,10 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
     [GeneratedRegex(@"\bI(?:'m|’m| am)\s+(\d{1,3})\b(?!\s*(?:weeks?|months?|days?|kg|kilos?|lbs?|pounds?|stone|%|cm|mg|units?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex SelfAge();
 
-    [GeneratedRegex(@"\bI(?:'m|’m| am)\s+(?:an?\s+)?(?:\d{1,3}[\s-]*(?:years?|yrs?)[\s-]*old\s+)?(man|male|guy|boy|gentleman|woman|female|lady|girl)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:for|in|among|to)\s+(?:(?:older|elderly|young|younger|adult|middle-aged)\s+)?(men|males|women|females)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AskedForGroup();
+
+    [GeneratedRegex(@"\bI(?:'m|’m| am)\s+(?:an?\s+)?(?:\d{1,3}[\s-]*(?:years?|yrs?)[\s-]*old\s+)?(man|male|guy|bloke|chap|fella|boy|gentleman|woman|female|lady|girl)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SelfSex();
 
     /// <summary>
@@ -142,7 +149,7 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
     [GeneratedRegex(@"(?:^\W*|[,;:(]\s*)(\d{2})\s?(?:yo\s?|y/o\s?)?(m|f|male|female)(?=\s*(?:[,.;:)/]|$)|\s+(?:with|and|here|on|who|taking|had|has|have|been|up)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex CompactAgeSex();
 
-    [GeneratedRegex(@"\b(?:man|male|guy|boy|gentleman|son|husband|father|dad|daddy|brother|grandfather|grandpa|boyfriend|he|him|his)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:man|male|guy|bloke|chap|fella|boy|gentleman|son|husband|father|dad|daddy|brother|grandfather|grandpa|boyfriend|he|him|his)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MaleWord();
 
     [GeneratedRegex(@"\b(?:woman|female|lady|girl|daughter|wife|mother|mum|mom|mummy|sister|grandmother|grandma|girlfriend|she|her)\b", RegexOptions.IgnoreCase)]
