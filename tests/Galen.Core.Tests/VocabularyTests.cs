@@ -60,6 +60,10 @@ public sealed class VocabularyTests
     [InlineData("swollen prostate", "benign prostatic hyperplasia")]
     [InlineData("stops breathing in his sleep", "obstructive sleep apnea")]
     [InlineData("getting up to wee", "nocturia")]
+    [InlineData("bunged up", "constipation")]
+    [InlineData("constipated", "constipation")]
+    [InlineData("weak stream", "lower urinary tract symptoms")]
+    [InlineData("streaming eyes", "allergic rhinitis")]
     public void A_brand_or_other_spelling_finds_the_group_of_its_generic(string phrase, string preferred) =>
         Assert.Equal(preferred, Vocabulary.Lookup(phrase)?.Name);
 
