@@ -62,7 +62,8 @@ public sealed class VocabularyTests
     [InlineData("getting up to wee", "nocturia")]
     [InlineData("bunged up", "constipation")]
     [InlineData("constipated", "constipation")]
-    [InlineData("weak stream", "lower urinary tract symptoms")]
+    [InlineData("slow stream", "weak urine stream")]
+    [InlineData("trouble peeing", "lower urinary tract symptoms")]
     [InlineData("streaming eyes", "allergic rhinitis")]
     public void A_brand_or_other_spelling_finds_the_group_of_its_generic(string phrase, string preferred) =>
         Assert.Equal(preferred, Vocabulary.Lookup(phrase)?.Name);
