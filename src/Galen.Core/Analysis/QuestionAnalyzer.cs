@@ -281,6 +281,8 @@ public static partial class QuestionAnalyzer
         "stuff", "thing", "things",
         // "good idea?": a judgement asked for names nothing; nor does a word of relation ("leave between the two").
         "idea", "ideas", "wise", "sensible", "advisable", "between",
+        // "a bit off", "a lot worse": a degree names nothing.
+        "bit", "lot",
     ], StringComparer.Ordinal);
 
     private static readonly string[] GenericHeads =

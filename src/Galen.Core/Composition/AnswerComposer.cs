@@ -260,6 +260,12 @@ public static partial class AnswerComposer
     /// <summary>Why the library cannot answer, or null when it can.</summary>
     private static string? MissingEvidence(QuestionAnalysis q, IReadOnlyList<GradedSource> ranked, IReadOnlyList<GradedSource> usable, Term? unmentioned)
     {
+        if (q.Interventions.Count + q.Conditions.Count == 0 && ConsumerAnswerMatcher.IsGenericName(string.Join(' ', q.Keywords)))
+        {
+            // "Do I need tablets?" after a story the vocabulary cannot read: the words left ask what kind of thing, not
+            // about what, and any source they find is about something else.
+            return "The library holds too little evidence to answer this question: nothing in it matches what was asked.";
+        }
         if (ranked.Count == 0 || ranked.All(s => s.Relevance <= 0.05))
         {
             return q.Interventions.Count + q.Conditions.Count > 0

@@ -20,7 +20,8 @@ public static partial class ConsumerAnswerMatcher
         "type", "acute", "chronic", "adult", "adults", "child", "children", "childhood", "pain", "problems", "cancer",
         "condition", "conditions", "test", "tests", "diagnosis", "care", "health", "information", "learn", "about",
         "general", "familial", "hereditary", "congenital", "primary", "secondary", "juvenile", "benign",
-        "drug", "drugs", "medication", "medications", "medicine", "medicines", "prescription", "use", "using",
+        "drug", "drugs", "medication", "medications", "medicine", "medicines", "prescription", "use", "using", "tablet", "tablets",
+        "pill", "pills", "capsule", "capsules", "meds",
     };
 
     /// <summary>Words a message uses about its topic that are no topic themselves.</summary>

@@ -1,0 +1,30 @@
+using Galen.Core;
+using Galen.Core.Answers;
+
+namespace Galen.Evidence.Tests;
+
+/// <summary>
+/// A message whose words name no medicine, condition or guessed topic, and ask only what kind of thing ("do I need
+/// tablets?"), is abstained on: whatever such words find in the library is about something else.
+/// </summary>
+public sealed class UnreadTopicTests(StarterLibraryFixture fixture) : IClassFixture<StarterLibraryFixture>
+{
+    [Theory]
+    [InlineData("I'm 58 and things have felt off for a while now. Do I need tablets?")]
+    [InlineData("my grandad is 81 and has been a bit off. should he be on some pills?")]
+    public void A_message_that_names_nothing_but_a_kind_of_medicine_is_abstained_on(string question)
+    {
+        var answer = fixture.Engine.Ask(new AskRequest(question, Audience.Patient, []));
+
+        Assert.True(answer.Abstained, answer.BottomLine);
+        Assert.Contains("nothing in it matches what was asked", answer.BottomLine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_kind_of_medicine_asked_about_a_named_condition_is_still_answered()
+    {
+        var answer = fixture.Engine.Ask(new AskRequest("I have gout. Do I need tablets?", Audience.Patient, []));
+
+        Assert.False(answer.Abstained, answer.BottomLine);
+    }
+}
