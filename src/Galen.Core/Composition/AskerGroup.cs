@@ -48,7 +48,7 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
         // "is screening recommended for men as well?": a group the question asks about by name is whom it is about,
         // whoever the story mentions on the way ("my wife has just had her scan").
         var sex = AskedForGroup().Matches(question) is { Count: > 0 } groups
-            ? (groups[^1].Groups[1].Value.StartsWith('m') || groups[^1].Groups[1].Value.StartsWith('M') ? AskerSex.Male : AskerSex.Female)
+            ? (char.ToLowerInvariant(groups[^1].Groups[1].Value[0]) == 'm' ? AskerSex.Male : AskerSex.Female)
             : SelfSex().Match(question) is { Success: true } m
             ? (MaleWord().IsMatch(m.Groups[1].Value) ? AskerSex.Male : AskerSex.Female)
             : AgeAndSexTogether(question) is { Success: true } compact
