@@ -825,6 +825,8 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData(AmountKind.Duration, "Offer it to adults aged 40 to 75 years.", false)]
     [InlineData(AmountKind.Duration, "Not for children under 12 years.", false)]
     [InlineData(AmountKind.Duration, "Take it for 3 to 6 months.", true)]
+    [InlineData(AmountKind.Duration, "The median follow-up was 5.3 years.", true)]
+    [InlineData(AmountKind.Duration, "Symptoms eased in 2.5 to 4.5 weeks.", true)]
     public void A_sentence_gives_an_amount_only_with_a_figure_of_the_kind_asked(AmountKind kind, string sentence, bool states) =>
         Assert.Equal(states, AmountAsked.States(kind, sentence));
 
@@ -875,6 +877,13 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData(AmountKind.Duration, "Most strains settle within a few weeks.", "week", false)]
     public void A_sentence_gives_the_amount_asked_as_advice_at_the_rate_asked(AmountKind kind, string sentence, string? rate, bool gives) =>
         Assert.Equal(gives, AmountAsked.Gives(kind, sentence, rate));
+
+    [Theory]
+    [InlineData("In that large fish oil trial, for how many years were the people followed?", true)]
+    [InlineData("What dose did the study give the volunteers?", true)]
+    [InlineData("How long should I take fish oil for?", false)]
+    public void A_question_about_a_study_is_answered_by_what_the_study_gave(string question, bool gives) =>
+        Assert.Equal(gives, AmountAsked.Gives(AmountAsked.Of(question), "The study gave 1 g a day and followed people for 5.3 years.", null, AmountAsked.AsksOfStudy(question)));
 
     [Theory]
     [InlineData("With kidney stones, how many litres of water should I aim for?", "Drink 2.5 to 3 litres of fluid a day.", true)]

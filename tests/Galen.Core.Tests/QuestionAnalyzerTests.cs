@@ -436,6 +436,7 @@ public sealed class QuestionAnalyzerTests
     [Theory]
     [InlineData("Can the flu vaccine give you flu?", true)]
     [InlineData("Can steroid injections give you relief for a month?", false)]
+    [InlineData("What is the danger to my unborn baby if I take naproxen?", true)]
     public void Whether_something_gives_you_an_illness_asks_about_harm(string question, bool harm) =>
         Assert.Equal(harm, A(question).Kind == QuestionKind.AdverseEffects);
 

@@ -81,6 +81,7 @@ public sealed class VocabularyTests
     [Theory]
     [InlineData("my nan has af and is on a blood thinner", "atrial fibrillation")]
     [InlineData("had an iv drip in hospital last week", "intravenous")]
+    [InlineData("Outpatient CAP in a smoker: which antibiotic?", "pneumonia")]
     public void A_two_letter_abbreviation_in_a_message_typed_without_capitals_is_read(string message, string preferred) =>
         Assert.Contains(Vocabulary.FindAll(message), m => m.Group.Name == preferred);
 
@@ -89,6 +90,10 @@ public sealed class VocabularyTests
     [InlineData("im not sure what to do")]
     public void Lower_case_letters_are_no_abbreviation_where_capitals_are_used_or_the_word_means_something_else(string message) =>
         Assert.DoesNotContain(Vocabulary.FindAll(message), m => m.Surface.Length == 2);
+
+    [Fact]
+    public void A_three_letter_abbreviation_counts_only_in_capitals() =>
+        Assert.DoesNotContain(Vocabulary.FindAll("the toddler swallowed a bottle cap"), m => m.Group.Name == "pneumonia");
 
     [Fact]
     public void A_combination_is_read_whole_rather_than_as_its_first_part()
@@ -105,6 +110,8 @@ public sealed class VocabularyTests
     [InlineData("tacrolimus", "topical calcineurin inhibitor")]
     [InlineData("gliclazide", "sulfonylurea")]
     [InlineData("glimepiride", "sulfonylurea")]
+    [InlineData("levofloxacin", "quinolone")]
+    [InlineData("co-codamol", "opioid")]
     public void A_medicine_knows_the_classes_it_belongs_to(string medicine, string medicineClass) =>
         Assert.Contains(Vocabulary.ClassesOf(medicine), g => g.Name == medicineClass && g.Type == "drug-class");
 

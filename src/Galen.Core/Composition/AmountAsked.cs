@@ -48,7 +48,8 @@ public static partial class AmountAsked
     private static partial Regex StatesDose();
 
     // An age ("aged 40 to 75 years", "80 years or older", "children under 12 years") is not a length of time.
-    [GeneratedRegex(@"(?<![\d.])(?<!\b(?:aged?|ages|under|over|older\s+than|younger\s+than|below|above)\s+(?:\d+\s*(?:-|to|–|and)\s*)?)\d\s*(?:-|to|–)?\s*\d*\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s*(?:or\s+(?:older|over|more\s+of\s+age|younger|under)|and\s+(?:over|older|under|younger)|old\b|of\s+age\b))|\b(?:one|two|three|four|five|six|seven|ten|a few|several)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b|\blifelong\b|\bfor life\b", RegexOptions.IgnoreCase)]
+    // "5.3 years" is a length of time as much as "5 years".
+    [GeneratedRegex(@"(?<![\d.])(?<!\b(?:aged?|ages|under|over|older\s+than|younger\s+than|below|above)\s+(?:\d+\s*(?:-|to|–|and)\s*)?)\d+(?:\.\d+)?\s*(?:-|to|–)?\s*(?:\d+(?:\.\d+)?)?\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s*(?:or\s+(?:older|over|more\s+of\s+age|younger|under)|and\s+(?:over|older|under|younger)|old\b|of\s+age\b))|\b(?:one|two|three|four|five|six|seven|ten|a few|several)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b|\blifelong\b|\bfor life\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatesDuration();
 
     [GeneratedRegex(@"\d|\b(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten)\b", RegexOptions.IgnoreCase)]
@@ -104,21 +105,26 @@ public static partial class AmountAsked
     /// <summary>
     /// Whether a sentence gives the amount asked as something to do: a dose or a length of time a study gave its
     /// participants ("in a trial, 2000 IU a day did not lower ...") is what was tested, not what to take; and an amount
-    /// asked per day (or week, night ...) is given only with that rate ("2 hours before bed" is no amount a day).
+    /// asked per day (or week, night ...) is given only with that rate ("2 hours before bed" is no amount a day). When
+    /// the question itself asks about a study ("how many years were the people in that trial followed?"), what the
+    /// study gave or how long it ran is what is asked.
     /// </summary>
-    public static bool Gives(AmountKind kind, string sentence, string? rate = null)
+    public static bool Gives(AmountKind kind, string sentence, string? rate = null, bool studyAsked = false)
     {
         ArgumentNullException.ThrowIfNull(sentence);
         if (!States(kind, sentence))
         {
             return false;
         }
-        var tested = kind is AmountKind.Dose or AmountKind.Duration && ReportsStudy().IsMatch(sentence);
+        var tested = !studyAsked && kind is AmountKind.Dose or AmountKind.Duration && ReportsStudy().IsMatch(sentence);
         return !tested && (rate is null || StatesRate(sentence, rate));
     }
 
     [GeneratedRegex(@"\b(?:trials?|randomi[sz]ed|randomly|participants|placebo|dummy treatment|cohort|stud(?:y|ies))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReportsStudy();
+
+    /// <summary>Whether a question speaks of a study ("that big vitamin D trial"): then a study's figures can answer it.</summary>
+    public static bool AsksOfStudy(string question) => ReportsStudy().IsMatch(question ?? "");
 
     /// <summary>
     /// The rate an amount is asked at, when the question asks how much or how many per day, week, night, month or year
@@ -175,10 +181,10 @@ public static partial class AmountAsked
     /// it ("aspirin 900 mg or paracetamol" gives aspirin's dose, not paracetamol's), or, when none is named before it, to
     /// the first one named after it. A dose that names no medicine counts for the one asked, as the grader reads it.
     /// </summary>
-    public static bool GivesDoseOf(Term medicine, string sentence, string? rate = null)
+    public static bool GivesDoseOf(Term medicine, string sentence, string? rate = null, bool studyAsked = false)
     {
         ArgumentNullException.ThrowIfNull(medicine);
-        if (!Gives(AmountKind.Dose, sentence, rate))
+        if (!Gives(AmountKind.Dose, sentence, rate, studyAsked))
         {
             return false;
         }

@@ -420,8 +420,9 @@ public static partial class AnswerComposer
             : q.MainCondition is null || x.MentionsCondition;
         // A figure asked in a unit ("how many litres") is given only in a unit of the same measure.
         var (measure, unit) = kind == AmountKind.Figure ? AmountAsked.MeasureOf(q.FocusQuestion) : (Measure.None, null);
-        bool Gives(string text) => kind == AmountKind.Dose && subject is not null ? AmountAsked.GivesDoseOf(subject, text, rate)
-            : AmountAsked.Gives(kind, text, rate) && AmountAsked.StatesMeasure(measure, text);
+        var studyAsked = AmountAsked.AsksOfStudy(q.Question);
+        bool Gives(string text) => kind == AmountKind.Dose && subject is not null ? AmountAsked.GivesDoseOf(subject, text, rate, studyAsked)
+            : AmountAsked.Gives(kind, text, rate, studyAsked) && AmountAsked.StatesMeasure(measure, text);
         var held = usable.Any(s => s.Sentences.Any(x => About(x) && x.Relevance >= 0.3 && Gives(x.Text)));
         return (kind, held ? null : AmountAsked.Lacking(kind, subject?.Name, unit), text => Gives(text) && SpeaksOfAsked(q, text));
     }

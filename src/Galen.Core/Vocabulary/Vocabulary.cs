@@ -22,7 +22,7 @@ public static class Vocabulary
     private const int MaxPhraseTokens = 7;
     private static readonly HashSet<string> AmbiguousAbbreviations = new(StringComparer.Ordinal)
     {
-        "CAD", "GAD", "AMI", "ASA", "ADD", "CAT", "SAD", "PAD", "URI", "EPS", "CHD", "OSA",
+        "CAD", "GAD", "AMI", "ASA", "ADD", "CAT", "SAD", "PAD", "URI", "EPS", "CHD", "OSA", "CAP",
     };
 
     private static readonly IReadOnlyList<TermGroup> AllGroups;
