@@ -850,6 +850,15 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     }
 
     [Theory]
+    [InlineData("Moxifloxacin 400 mg once daily is an alternative for adults.", true)]
+    [InlineData("Amoxicillin 1 g three times daily is the usual choice.", false)]
+    public void A_dose_of_a_member_of_the_class_asked_about_is_a_dose_of_the_class(string sentence, bool gives)
+    {
+        var quinolone = new Term("quinolone", ["quinolone", "fluoroquinolone"], "drug-class");
+        Assert.Equal(gives, AmountAsked.GivesDoseOf(quinolone, sentence));
+    }
+
+    [Theory]
     [InlineData("Oculogyric crisis after haloperidol: what do I give and how much?", true)]
     [InlineData("Which should we give first, and at what dose?", true)]
     [InlineData("How much haloperidol can an older adult take?", false)]

@@ -128,6 +128,27 @@ public sealed class BottomLineRankingTests
         Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Use amoxicillin, or doxycycline for people allergic to penicillin."));
     }
 
+    [Theory]
+    [InlineData("Strep throat again, and I'm allergic to penicillin. What should I take?")]
+    [InlineData("Penicillin-allergic adult with strep throat: what are the options?")]
+    [InlineData("strep throat. penicillin allergy (rash as a child). which antibiotic?")]
+    public void An_allergy_to_a_class_of_medicine_rules_out_the_class_and_its_members(string question)
+    {
+        var excluded = BottomLineRanking.ExcludedWords(question);
+        Assert.Equal(1, BottomLineRanking.ExcludedNamed(excluded, "Phenoxymethylpenicillin or amoxicillin for 10 days is the usual treatment."));
+        Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Clarithromycin for 5 days is an alternative."));
+    }
+
+    [Theory]
+    [InlineData("I can't take ibuprofen because of my stomach. what else helps back pain?")]
+    [InlineData("i dont want to take ibuprofen, what else helps back pain?")]
+    public void A_medicine_the_person_cannot_or_will_not_take_is_ruled_out(string question)
+    {
+        var excluded = BottomLineRanking.ExcludedWords(question);
+        Assert.Equal(1, BottomLineRanking.ExcludedNamed(excluded, "Ibuprofen can help for a short time."));
+        Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "A heat pack and staying active ease the pain."));
+    }
+
     [Fact]
     public void Examples_of_what_was_ruled_out_are_not_alternatives_to_it()
     {

@@ -179,7 +179,9 @@ public static partial class AmountAsked
     /// <summary>
     /// Whether a sentence gives a dose of the medicine asked about: a dose belongs to the medicine named nearest before
     /// it ("aspirin 900 mg or paracetamol" gives aspirin's dose, not paracetamol's), or, when none is named before it, to
-    /// the first one named after it. A dose that names no medicine counts for the one asked, as the grader reads it.
+    /// the first one named after it. A dose that names no medicine counts for the one asked, as the grader reads it, and
+    /// a dose of a member of the class asked about ("which fluoroquinolone, at what dose?": levofloxacin 750 mg) is a
+    /// dose of the class.
     /// </summary>
     public static bool GivesDoseOf(Term medicine, string sentence, string? rate = null, bool studyAsked = false)
     {
@@ -196,7 +198,8 @@ public static partial class AmountAsked
             var after = Vocabulary.TokensKeepCase(sentence[..(dose.Index + dose.Length)]).Count;
             var owner = medicines.LastOrDefault(m => m.Token + m.TokenCount <= at) ?? medicines.FirstOrDefault(m => m.Token >= after);
             if (owner is null || string.Equals(owner.Group.Name, medicine.Name, StringComparison.OrdinalIgnoreCase)
-                || medicine.IsIn(owner.Surface, TextTools.Normalize(owner.Surface)))
+                || medicine.IsIn(owner.Surface, TextTools.Normalize(owner.Surface))
+                || Vocabulary.ClassesOf(owner.Group.Name).Any(c => string.Equals(c.Name, medicine.Name, StringComparison.OrdinalIgnoreCase)))
             {
                 return true;
             }

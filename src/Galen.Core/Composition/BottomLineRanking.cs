@@ -458,14 +458,15 @@ public sealed partial class BottomLineRanking
     }
 
     // "sooner ... than from pills", "besides", "I know about face, arm, speech", "already tried ibuprofen": what the
-    // asker has, knows or does not want is not the answer they are after.
-    [GeneratedRegex(@"\b(?:without|instead of|other than|apart from|rather than|besides|avoid(?:ing)?|no more|(?<prefer>(?<=\b(?:sooner|rather|prefer)\b[^.?!]{0,60})\bthan(?:\s+(?:from|with|by|taking|using))?)|(?:i|we)\s+(?:already\s+)?know\s+(?:about|of)|already\s+(?:tried|taking|take|on|using)|neither|nor)\s+((?:\w+[\s,-]+){0,3}\w+)", RegexOptions.IgnoreCase)]
+    // asker has, knows or does not want is not the answer they are after. What the person is allergic to or cannot
+    // take is not an answer for them either.
+    [GeneratedRegex(@"\b(?:without|instead of|other than|apart from|rather than|besides|except(?:\s+for)?|avoid(?:ing)?|no more|(?:allergic|allergy|allergies|anaphylaxis|intolerant|intolerance)\s+(?:to|of)|(?:can['’]?t|cannot|can\s+not|couldn['’]?t|unable\s+to|(?:don['’]?t|do\s+not)\s+want\s+to|(?:would|['’]d)\s+rather\s+not)\s+(?:take|have|use|tolerate|swallow)|not\s+keen\s+on|(?<prefer>(?<=\b(?:sooner|rather|prefer)\b[^.?!]{0,60})\bthan(?:\s+(?:from|with|by|taking|using))?)|(?:i|we)\s+(?:already\s+)?know\s+(?:about|of)|already\s+(?:tried|taking|take|on|using)|neither|nor)\s+((?:\w+[\s,-]+){0,3}\w+)", RegexOptions.IgnoreCase)]
     private static partial Regex RuledOut();
 
     [GeneratedRegex(@"\b(?:as\s+(?:well|good|effective|safe|much)|just\s+as|better|worse|compared?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ComparisonAsked();
 
-    [GeneratedRegex(@"\b((?:[\w-]+[\s,]+(?:(?:and|or|&)\s+)?){0,2}[\w-]+)\s+(?:(?:both|are|is|were|was)\s+)?(?:unsuitable|not\s+(?:suitable|an\s+option|options|tolerated|working|helping)|contraindicated|ruled\s+out|(?<=\b(?:is|are)\s+)out\b(?!\s+of)|(?:did|does|do|has|have)\s*(?:n't|not)\s+(?:work(?:ed)?|help(?:ed)?|suit(?:ed)?))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b((?:[\w-]+[\s,]+(?:(?:and|or|&)\s+)?){0,2}[\w-]+)(?:\s+|-(?=allerg))(?:(?:both|are|is|were|was)\s+)?(?:unsuitable|not\s+(?:suitable|an\s+option|options|tolerated|working|helping)|contraindicated|ruled\s+out|(?<=\b(?:is|are)\s+)out\b(?!\s+of)|allerg(?:ic|y)|(?:did|does|do|has|have)\s*(?:n't|not)\s+(?:work(?:ed)?|help(?:ed)?|suit(?:ed)?))\b", RegexOptions.IgnoreCase)]
     private static partial Regex RuledOutBefore();
 
     // "What non-drug option ...", "a drug-free way": medicine as such is ruled out.
@@ -507,17 +508,21 @@ public sealed partial class BottomLineRanking
                 words.AddRange(Vocabulary.ClassesOf(medicine.Group.Name).SelectMany(c => c.Phrasings.Prepend(c.Name))
                     .Select(TextTools.Normalize).Where(p => p.Length >= 3));
             }
+            // Ruling out a class rules out its members ("allergic to penicillin": amoxicillin too).
+            words.AddRange(MembersRuledOut(named));
         }
-        // "Topiramate and propranolol both unsuitable", "Paxlovid not an option", "ibuprofen didn't help": the medicines
+        // "Topiramate and propranolol both unsuitable", "Paxlovid not an option", "ibuprofen didn't help", "penicillin-allergic": the medicines
         // named before are ruled out (only medicines: "COVID-19, Paxlovid not an option" rules out no condition).
         foreach (Match m in RuledOutBefore().Matches(question ?? ""))
         {
-            foreach (var medicine in Vocabulary.FindAll(m.Groups[1].Value).Where(t => t.Group.IsDrug))
+            var medicines = Vocabulary.FindAll(m.Groups[1].Value).Where(t => t.Group.IsDrug).ToList();
+            foreach (var medicine in medicines)
             {
                 words.AddRange(ContentWords(medicine.Surface).Where(w => w.Length >= 4));
                 words.AddRange(Vocabulary.ClassesOf(medicine.Group.Name).SelectMany(c => c.Phrasings.Prepend(c.Name))
                     .Select(TextTools.Normalize).Where(p => p.Length >= 3));
             }
+            words.AddRange(MembersRuledOut(medicines));
         }
         if (NoMedicine().IsMatch(question ?? ""))
         {
@@ -525,6 +530,10 @@ public sealed partial class BottomLineRanking
         }
         return [.. words.Distinct(StringComparer.Ordinal)];
     }
+
+    private static IEnumerable<string> MembersRuledOut(IEnumerable<TermMatch> named) =>
+        named.Where(t => t.Group.Type == "drug-class").SelectMany(t => Vocabulary.MembersOf(t.Group.Name))
+            .SelectMany(g => g.Phrasings).Select(TextTools.Normalize).Where(p => p.Length >= 3);
 
     /// <summary>
     /// The text without what it rules out when that is medicine as such ("what eases it apart from tablets" reads

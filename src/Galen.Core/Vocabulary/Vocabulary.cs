@@ -113,6 +113,28 @@ public static class Vocabulary
     public static IReadOnlyList<TermGroup> ClassesOf(string medicine) =>
         ClassesByMember.Value.TryGetValue(medicine ?? "", out var classes) ? classes : [];
 
+    private static readonly Lazy<Dictionary<string, List<TermGroup>>> MembersByClass = new(() =>
+    {
+        var byClass = new Dictionary<string, List<TermGroup>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (member, classes) in ClassesByMember.Value)
+        {
+            // Read when first asked, after the static constructor has read the groups.
+            if (Lookup(member) is not { IsDrug: true } group)
+            {
+                continue;
+            }
+            foreach (var c in classes)
+            {
+                AddTo(byClass, c.Name, group);
+            }
+        }
+        return byClass;
+    });
+
+    /// <summary>The medicines of a class (classes.txt), by the class's preferred name; empty when it lists none.</summary>
+    public static IReadOnlyList<TermGroup> MembersOf(string medicineClass) =>
+        MembersByClass.Value.TryGetValue(medicineClass ?? "", out var members) ? members : [];
+
     private static Dictionary<string, List<TermGroup>> ReadClasses()
     {
         var byMember = new Dictionary<string, List<TermGroup>>(StringComparer.OrdinalIgnoreCase);
