@@ -628,6 +628,22 @@ public sealed class QuestionAnalyzerTests
         Assert.DoesNotContain(a.Interventions, t => t.Type == "phrase");
     }
 
+    [Theory]
+    // What follows a word of having ("with", "for") is what the person has, before a longer run of other words.
+    [InlineData("How many days must my 6 year old miss nursery with scabies?", "scabies")]
+    [InlineData("What should we put on the sore patch for ringworm?", "ringworm")]
+    public void A_topic_the_vocabulary_does_not_know_is_what_follows_a_word_of_having(string question, string guess) =>
+        Assert.Equal(guess, A(question).MainCondition?.Name);
+
+    [Theory]
+    [InlineData("for the leg bit, what exactly am i asking her to do?")]
+    [InlineData("the pills upset me. could i have them every other day instead?")]
+    public void Asking_how_often_or_in_place_of_what_names_no_topic(string question)
+    {
+        var a = A(question);
+        Assert.DoesNotContain(a.Conditions, t => t.Name is "asking" or "every" or "instead");
+    }
+
     [Fact]
     public void What_the_doctor_says_of_how_bad_it_is_is_not_a_diagnosis()
     {

@@ -283,6 +283,8 @@ public static partial class QuestionAnalyzer
         "idea", "ideas", "wise", "sensible", "advisable", "between",
         // "a bit off", "a lot worse": a degree names nothing.
         "bit", "lot",
+        // "every other day instead of daily": how often, and in place of what, name nothing.
+        "every", "instead",
     ], StringComparer.Ordinal);
 
     private static readonly string[] GenericHeads =
@@ -1360,6 +1362,11 @@ public static partial class QuestionAnalyzer
             .ToList();
         var words = new List<string>();
         var best = new List<string>();
+        // A run that follows a word of having ("with impetigo", "has a verruca", "cream for ringworm") names what the
+        // person has: it is the topic before any longer run of other words ("miss nursery", "that hurts").
+        var had = new List<string>();
+        var previous = "";
+        var afterHaving = false;
         foreach (var t in tokens)
         {
             var n = TextTools.Normalize(t);
@@ -1372,16 +1379,33 @@ public static partial class QuestionAnalyzer
             // A verb of doing ("give", "ring") is what is done, not what it is done with.
             if (n.Length >= 2 && !TextTools.StopWords.Contains(n) && !FollowUpWords.Contains(n) && !TextTools.ClauseVerbs.Contains(n) && !StrengthPattern().IsMatch(t))
             {
+                if (words.Count == 0)
+                {
+                    afterHaving = HavingWords.Contains(previous);
+                }
                 words.Add(t);
                 if (words.Count > best.Count)
                 {
                     best = [.. words];
                 }
+                if (afterHaving && words.Count > had.Count)
+                {
+                    had = [.. words];
+                }
             }
             else
             {
                 words.Clear();
+                // Articles and possessives stand between the word of having and what is had ("has a", "with her").
+                if (!Determiners.Contains(n))
+                {
+                    previous = n;
+                }
             }
+        }
+        if (had.Count > 0)
+        {
+            best = had;
         }
         if (best.Count == 0)
         {
@@ -1389,6 +1413,10 @@ public static partial class QuestionAnalyzer
         }
         return string.Join(' ', best.Take(6));
     }
+
+    private static readonly HashSet<string> HavingWords = new(["with", "has", "have", "had", "got", "for", "of"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Determiners = new(["a", "an", "the", "my", "his", "her", "their", "our", "your", "some", "this", "that", "these", "those"], StringComparer.Ordinal);
 
     private static string? FindPopulation(string question)
     {
