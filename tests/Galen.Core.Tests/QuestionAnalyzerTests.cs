@@ -41,6 +41,13 @@ public sealed class QuestionAnalyzerTests
         Assert.NotEqual(QuestionKind.YesNoEfficacy, a.Kind);
     }
 
+    [Fact]
+    public void Asking_more_about_the_dose_names_no_medicine_and_the_story_s_medicine_stands()
+    {
+        var a = A("my knee is swollen and the gp said take naproxen - how many mg a dose and how many times a day?");
+        Assert.Equal("naproxen", a.MainIntervention?.Name);
+    }
+
     [Theory]
     [InlineData("Does aspirin prevent heart attacks or strokes?")]
     [InlineData("Can I take ibuprofen if I have asthma or kidney disease?")]

@@ -55,6 +55,9 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|how\s+much|how\s+many\s+(?:mg|milligrams|tablets|pills|capsules))\s+(?:of\s+|is\s+|should\s+|do\s+|can\s+)?(?<x>.+?)$", Opts)]
     private static partial Regex DosePattern();
 
+    [GeneratedRegex(@"^(?:(?:an?|the|per|each|every|a\s+single)\s+)?(?:dose|doses|dosage|dosing|time|times|day|days)\b", Opts)]
+    private static partial Regex DoseWordsOnly();
+
     [GeneratedRegex(@"^(?<x>.+?)\s+(?:dose|doses|dosage|dosing)\s+(?:for|in|during|with)\s+(?<y>.+?)$", Opts)]
     private static partial Regex NamedBeforeDosePattern();
 
@@ -462,7 +465,8 @@ public static partial class QuestionAnalyzer
         {
             x = m.Groups["x"].Value;
         }
-        else if ((m = DosePattern().Match(core)).Success)
+        // "How many mg a dose and how many times a day?": what follows asks more about the dose; it names nothing.
+        else if ((m = DosePattern().Match(core)).Success && !DoseWordsOnly().IsMatch(m.Groups["x"].Value))
         {
             var rest = m.Groups["x"].Value;
             var split = DoseRestPattern().Match(rest);
