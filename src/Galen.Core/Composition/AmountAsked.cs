@@ -116,7 +116,7 @@ public static partial class AmountAsked
         {
             return false;
         }
-        var tested = !studyAsked && kind is AmountKind.Dose or AmountKind.Duration && ReportsStudy().IsMatch(sentence);
+        var tested = !studyAsked && kind is (AmountKind.Dose or AmountKind.Duration) && ReportsStudy().IsMatch(sentence);
         return !tested && (rate is null || StatesRate(sentence, rate));
     }
 

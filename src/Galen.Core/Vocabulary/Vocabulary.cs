@@ -113,12 +113,12 @@ public static class Vocabulary
     public static IReadOnlyList<TermGroup> ClassesOf(string medicine) =>
         ClassesByMember.Value.TryGetValue(medicine ?? "", out var classes) ? classes : [];
 
+    // Built when first asked, after the static constructor has read the groups.
     private static readonly Lazy<Dictionary<string, List<TermGroup>>> MembersByClass = new(() =>
     {
         var byClass = new Dictionary<string, List<TermGroup>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (member, classes) in ClassesByMember.Value)
         {
-            // Read when first asked, after the static constructor has read the groups.
             if (Lookup(member) is not { IsDrug: true } group)
             {
                 continue;
