@@ -1400,7 +1400,7 @@ public static partial class QuestionAnalyzer
             else
             {
                 words.Clear();
-                // Articles and possessives stand between the word of having and what is had ("has a", "with her").
+                // Articles and possessives stand between the word of having and what is had ("has a", "with his").
                 if (!Determiners.Contains(n))
                 {
                     previous = n;

@@ -502,27 +502,16 @@ public sealed partial class BottomLineRanking
                 own.RemoveAll(MedicineInGeneral.Contains);
             }
             words.AddRange(own);
-            // Ruling out a medicine rules out what is said of its class ("instead of omeprazole": a proton pump inhibitor).
-            foreach (var medicine in named.Where(t => t.Group.Type == "drug"))
-            {
-                words.AddRange(Vocabulary.ClassesOf(medicine.Group.Name).SelectMany(c => c.Phrasings.Prepend(c.Name))
-                    .Select(TextTools.Normalize).Where(p => p.Length >= 3));
-            }
-            // Ruling out a class rules out its members ("allergic to penicillin": amoxicillin too).
-            words.AddRange(MembersRuledOut(named));
+            words.AddRange(KinRuledOut(named.Where(t => t.Group.IsDrug)));
         }
-        // "Topiramate and propranolol both unsuitable", "Paxlovid not an option", "ibuprofen didn't help", "penicillin-allergic": the medicines
-        // named before are ruled out (only medicines: "COVID-19, Paxlovid not an option" rules out no condition).
+        // "Topiramate and propranolol both unsuitable", "Paxlovid not an option", "ibuprofen didn't help",
+        // "penicillin-allergic": the medicines named before are ruled out (only medicines: "COVID-19, Paxlovid not an
+        // option" rules out no condition).
         foreach (Match m in RuledOutBefore().Matches(question ?? ""))
         {
             var medicines = Vocabulary.FindAll(m.Groups[1].Value).Where(t => t.Group.IsDrug).ToList();
-            foreach (var medicine in medicines)
-            {
-                words.AddRange(ContentWords(medicine.Surface).Where(w => w.Length >= 4));
-                words.AddRange(Vocabulary.ClassesOf(medicine.Group.Name).SelectMany(c => c.Phrasings.Prepend(c.Name))
-                    .Select(TextTools.Normalize).Where(p => p.Length >= 3));
-            }
-            words.AddRange(MembersRuledOut(medicines));
+            words.AddRange(medicines.SelectMany(t => ContentWords(t.Surface)).Where(w => w.Length >= 4));
+            words.AddRange(KinRuledOut(medicines));
         }
         if (NoMedicine().IsMatch(question ?? ""))
         {
@@ -531,9 +520,13 @@ public sealed partial class BottomLineRanking
         return [.. words.Distinct(StringComparer.Ordinal)];
     }
 
-    private static IEnumerable<string> MembersRuledOut(IEnumerable<TermMatch> named) =>
-        named.Where(t => t.Group.Type == "drug-class").SelectMany(t => Vocabulary.MembersOf(t.Group.Name))
-            .SelectMany(g => g.Phrasings).Select(TextTools.Normalize).Where(p => p.Length >= 3);
+    // Ruling out a medicine rules out what is said of its class ("instead of omeprazole": a proton pump inhibitor), and
+    // ruling out a class rules out its members (an allergy to the penicillins: amoxicillin too).
+    private static IEnumerable<string> KinRuledOut(IEnumerable<TermMatch> medicines) =>
+        medicines.SelectMany(t => t.Group.Type == "drug-class"
+                ? Vocabulary.MembersOf(t.Group.Name).SelectMany(g => g.Phrasings)
+                : Vocabulary.ClassesOf(t.Group.Name).SelectMany(c => c.Phrasings.Prepend(c.Name)))
+            .Select(TextTools.Normalize).Where(p => p.Length >= 3);
 
     /// <summary>
     /// The text without what it rules out when that is medicine as such ("what eases it apart from tablets" reads
