@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Galen.Core.Analysis;
 using Galen.Core.Answers;
 using Galen.Core.Composition;
@@ -114,6 +115,16 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         // topic read from the nearest sources does not answer it: otherwise those asks, the slowest, would answer twice.
         var first = new Lazy<(Answer Answer, Func<BottomLineExplanation> Explain, bool UnsureTerms, bool TopicUnplaced)>(
             () => AnswerOnce(request, knownTermsOnly: false, topic: null, wording), LazyThreadSafetyMode.None);
+        // "Would CBD oil help me sleep through the night?": asked whether a thing helps that no source names, the answer
+        // is that the library lacks it, whatever the rest of the question is about; read again on its topic or on its
+        // known words alone, it would answer a question about something else. A phrase guessed from a question that
+        // also names a medicine the vocabulary knows ("doxycycline dosing per NICE") or that points back to the story
+        // ("is that spacing alright?") is more likely a misreading than a new thing asked about; a claim's subject is
+        // not guessed.
+        if (AsksOfThingNoSourceNames(Read(request, wording)) && first.Value.Answer.Abstained)
+        {
+            return (first.Value.Answer, first.Value.Explain);
+        }
         if ((TopicUnplacedAsRead(request, wording) || first.Value.TopicUnplaced) && TopicByMeaning(request.Question, wording) is { } topic)
         {
             var read = AnswerOnce(request, knownTermsOnly: true, topic, wording);
@@ -210,6 +221,12 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
     private bool NamedWordForWord(Term term) => _search.Search(Query(Sanitize(term.Name), [term], 5, null, SearchScope.Everything, []))
         .Any(hit => string.Join('\n', [hit.Source.Title, .. hit.Source.Keywords, hit.Source.FullText]) is var text
             && term.IsIn(text, TextTools.Normalize(text)));
+
+    private bool AsksOfThingNoSourceNames(QuestionAnalysis analysis) =>
+        analysis.IsYesNo && analysis.MainIntervention is { Type: "phrase" or "claimed" } asked
+            && (asked.Type == "claimed" || (!Vocabulary.FindAll(analysis.FocusQuestion).Any(m => m.Group.IsDrug)
+                && !Regex.IsMatch(analysis.FocusQuestion, @"\b(?:that|this|these|those|the|my|your|his|her|our|their)\s+" + Regex.Escape(asked.Name), RegexOptions.IgnoreCase)))
+            && !NamedWordForWord(asked);
 
     /// <summary>Whether some source names the term as the question wrote it ("fibre enough" is named by none).</summary>
     private bool NamedInAnySource(Term term) => _search.Search(Query(Sanitize(term.Name), [term], 1, null, SearchScope.Everything, [])).Count > 0;

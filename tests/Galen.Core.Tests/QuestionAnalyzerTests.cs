@@ -374,7 +374,7 @@ public sealed class QuestionAnalyzerTests
     [Theory]
     [InlineData("my daughter is 9 and has had a cough for a week. is honey ok for her?", "is honey ok for her?")]
     [InlineData("i smoked for years. e.g. twenty a day. should i stop now?", "should i stop now?")]
-    [InlineData("My son has ADHD. is he ok to take melatonin?", "My son has ADHD. is he ok to take melatonin?")]
+    [InlineData("My son has ADHD. is he ok to take melatonin?", "is he ok to take melatonin?")]
     public void A_story_typed_without_capitals_still_yields_the_question(string question, string focus) =>
         Assert.Equal(focus, A(question).FocusQuestion);
 
@@ -701,6 +701,18 @@ public sealed class QuestionAnalyzerTests
     [InlineData("66 with arthritis in both knees. my sister bought me a copper bracelet, reckons it eases the pain. any truth in that?", "copper bracelet")]
     public void A_pronoun_after_a_reported_claim_stands_for_what_the_claim_is_about(string question, string thing) =>
         Assert.Contains(A(question).Interventions, t => t.Name == thing);
+
+    [Theory]
+    [InlineData("my gran told me a teaspoon of turmeric paste every day stops the aches. is it worth a go for my knees?", "turmeric paste")]
+    [InlineData("hot flushes are awful and last month i began some red clover capsules. could they be why my periods stopped?", "red clover capsules")]
+    [InlineData("is it safe to apply arnica gel on her bruised shin?", "arnica gel")]
+    public void What_a_remedy_is_called_leaves_out_its_measure_its_timing_and_where_it_goes(string question, string thing) =>
+        Assert.Contains(A(question).Interventions, t => t.Name == thing);
+
+    [Fact]
+    public void Starting_something_that_is_no_product_brings_in_no_remedy() =>
+        Assert.DoesNotContain(A("my son started school last week and now coughs every night. could that be asthma?").Interventions,
+            t => t.Name.Contains("school", StringComparison.OrdinalIgnoreCase));
 
     [Theory]
     [InlineData("my daughter has an ear infection and takes amoxicillin. is it ok for her to go swimming with it?", "swimming")]

@@ -87,7 +87,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:does|do|did|can|could|will|would|may|might|is|are)\s+(?<x>.+?)\s+(?:cause|causes|causing|induce|trigger|lead\s+to|result\s+in|worsen|make|increase(?:\s+the\s+risk\s+of)?|raise|give\s+(?:you|me)|associated\s+with|linked\s+to|responsible\s+for|a\s+cause\s+of)\s+(?<y>.+?)$", Opts)]
     private static partial Regex CausesPattern();
 
-    [GeneratedRegex(@"^(?:is|are)\s+(?:it\s+)?(?:safe|ok|okay|fine|dangerous)\s+to\s+(?:take|use|give|have|drink|combine|mix)\s+(?<x>.+?)(?:\s+(?:in|during|while|when|with|if|for)\s+(?<y>.+?))?$", Opts)]
+    [GeneratedRegex(@"^(?:is|are)\s+(?:it\s+)?(?:safe|ok|okay|fine|dangerous)\s+to\s+(?:take|use|give|have|drink|combine|mix|rub|apply|put|spray|try|eat)\s+(?<x>.+?)(?:\s+(?:in|during|while|when|with|if|for)\s+(?<y>.+?))?$", Opts)]
     private static partial Regex SafeToTakePattern();
 
     [GeneratedRegex(@"^(?:is|are)\s+(?<x>.+?)\s+(?:safe|ok|okay|alright|all\s+right|dangerous|harmful|toxic)\b\s*(?:(?:to\s+take\s+|to\s+use\s+)?(?:in|during|for|with|while|if)\s+(?<y>.+?))?$", Opts)]
@@ -227,7 +227,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\s*\((?<alias>[^()]{1,80})\)")]
     private static partial Regex ParentheticalPattern();
 
-    [GeneratedRegex(@"^(?:(?:a|one|two|a\s+few|a\s+couple\s+of)\s+(?:glass(?:es)?|cups?|mugs?|bottles?|cans?)\s+of|a\s+few|a\s+couple\s+of|a|an|the|my|your|his|her|our|their|this|that|these|those|some|any|to|taking|using|take|use|having|have|drinking|drink|oral|extra|supplemental|regular|daily|high[-\s]dose|low[-\s]dose|people\s+with|patients\s+with|someone\s+with|persons?\s+with|children\s+with|adults\s+with|treating|treatment\s+of|the\s+treatment\s+of|symptoms\s+of|me|him|her|them|it|actually|really|exactly)\s+", Opts)]
+    [GeneratedRegex(@"^(?:(?:a|one|two|a\s+few|a\s+couple\s+of)\s+(?:glass(?:es)?|cups?|mugs?|bottles?|cans?|spoons?|spoonfuls?|teaspoons?|tablespoons?|drops?|dabs?|capfuls?|shots?|splash)\s+of|a\s+few|a\s+couple\s+of|a|an|the|my|your|his|her|our|their|this|that|these|those|some|any|to|taking|using|take|use|having|have|drinking|drink|oral|extra|supplemental|regular|daily|high[-\s]dose|low[-\s]dose|people\s+with|patients\s+with|someone\s+with|persons?\s+with|children\s+with|adults\s+with|treating|treatment\s+of|the\s+treatment\s+of|symptoms\s+of|me|him|her|them|it|actually|really|exactly)\s+", Opts)]
     private static partial Regex LeadingFillerPattern();
 
     [GeneratedRegex(@"^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?$", Opts)]
@@ -243,7 +243,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?\b", Opts)]
     private static partial Regex AgeOfPersonInText();
 
-    [GeneratedRegex(@"\s+(?:symptoms?|in\s+(?:adults?|children|kids|the\s+elderly|older\s+adults|elderly\s+patients|pregnancy|pregnant\s+women|women|men|infants|patients)|during\s+pregnancy|at\s+night|(?:at|on|over)\s+(?:the\s+)?weekends?|with\s+(?:my|his|her|our|a|the)\s+(?:dinner|meal|meals|food|lunch|breakfast|tea)|anymore|too|then|now|instead|again|next\s+time|this\s+time|in\s+future|from\s+now\s+on|as\s+well|at\s+all|in\s+general|right\s+now|safely|though|please|for\s+me|for\s+(?:him|her|them)|effectively|\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|ml|mls|%|units?|iu|tablets?|pills?)?|(?:in|for|with)\s+(?:my|our|his|her|a|an|the)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?(?:\s+(?:son|daughter|boy|girl|child|baby|kid))?|actually|really|exactly|for|afterwards|after(?:\s+(?:meals|eating|food))?|(?:before|ahead\s+of)\s+(?:my|your|his|her|their|our|the|a|an|next|each|every|any|going|bed|surgery|an?\s+operation)\b.*)$", Opts)]
+    [GeneratedRegex(@"\s+(?:symptoms?|in\s+(?:adults?|children|kids|the\s+elderly|older\s+adults|elderly\s+patients|pregnancy|pregnant\s+women|women|men|infants|patients)|during\s+pregnancy|at\s+night|(?:each|every)\s+(?:morning|day|night|evening)|(?:on|onto|over)\s+(?:my|his|her|their|your|our|the)\s+[\w'-]+(?:\s+[\w'-]+)?|(?:at|on|over)\s+(?:the\s+)?weekends?|with\s+(?:my|his|her|our|a|the)\s+(?:dinner|meal|meals|food|lunch|breakfast|tea)|anymore|too|then|now|instead|again|next\s+time|this\s+time|in\s+future|from\s+now\s+on|as\s+well|at\s+all|in\s+general|right\s+now|safely|though|please|for\s+me|for\s+(?:him|her|them)|effectively|\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|ml|mls|%|units?|iu|tablets?|pills?)?|(?:in|for|with)\s+(?:my|our|his|her|a|an|the)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?(?:\s+(?:son|daughter|boy|girl|child|baby|kid))?|actually|really|exactly|for|afterwards|after(?:\s+(?:meals|eating|food))?|(?:before|ahead\s+of)\s+(?:my|your|his|her|their|our|the|a|an|next|each|every|any|going|bed|surgery|an?\s+operation)\b.*)$", Opts)]
     private static partial Regex TrailingFillerPattern();
 
     [GeneratedRegex(@"\b(?:in|during|for)\s+(?<pop>pregnancy|pregnant\s+women|children|kids|infants|babies|newborns|adults|older\s+adults|the\s+elderly|elderly\s+(?:patients|people)|adolescents|teenagers|women|men|breastfeeding(?:\s+women)?|postmenopausal\s+women|athletes)\b", Opts)]
@@ -656,7 +656,7 @@ public static partial class QuestionAnalyzer
             }
             // "Someone at work said chewing gum afterwards stops it. Does that really help?": the pronoun stands for what
             // the reported claim is about, which the vocabulary may not know.
-            if (interventions.All(t => t.Type == "pronoun") && ReferringPronoun().IsMatch(focus) && ClaimSubject(story) is { } subject)
+            if (interventions.All(t => t.Type == "pronoun") && ReferringPronoun().IsMatch(focus) && (ClaimSubject(story) ?? ProductStarted(story)) is { } subject)
             {
                 AddTerms(subject, interventions, conditions, preferDrug: true);
                 // A name the vocabulary does not know is still what the claim is about, not a word guessed at: it stays
@@ -877,11 +877,38 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:for|to|with|from|than|when|if|because)\b|^\W*(?:(?:only|just|very|quite|really|fairly|pretty|a\s+bit|a\s+little)\s+)*(?:mild|moderate|severe|serious|minor|normal|fine|ok(?:ay)?|nothing(?:\s+serious)?)\W*$", Opts)]
     private static partial Regex PredicateWords();
 
-    [GeneratedRegex(@"^(?<x>(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:really\s+|actually\s+)?(?:stops?|helps?|eases?|works?|cures?|prevents?|treats?|relieves?|fix(?:es)?|gets?\s+rid|clears?|reduces?|lowers?|boosts?|causes?|gives?|takes?|makes?|keeps?|sorts?|soothes?|calms?|heals?|is|are|can|will|does|do)\b", Opts)]
+    [GeneratedRegex(@"^(?<x>(?:[\w'-]+\s+){0,8}?[\w'-]+)\s+(?:really\s+|actually\s+)?(?:stops?|helps?|eases?|works?|cures?|prevents?|treats?|relieves?|fix(?:es)?|gets?\s+rid|clears?|reduces?|lowers?|boosts?|causes?|gives?|takes?|makes?|keeps?|sorts?|soothes?|calms?|heals?|settles?|improves?|protects?|fights?|kills?|thins?|flush(?:es)?|dissolves?|wards?\s+off|brings?\s+down|is|are|can|will|does|do)\b", Opts)]
     private static partial Regex ClaimVerbPattern();
 
     [GeneratedRegex(@"\b(?:a|an|some)\s+(?<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?=\s*(?:,|\band\b|$))", Opts)]
     private static partial Regex ThingBroughtInPattern();
+
+    /// <summary>
+    /// What the story says was last started or taken, when the vocabulary does not know it: "began some magnesium
+    /// gummies for cramps" brings in magnesium gummies. Only a product ("... gummies", "... supplements", "... cream") or
+    /// what follows "taking", "using" or "on" counts; "started school" starts no remedy.
+    /// </summary>
+    private static string? ProductStarted(string story)
+    {
+        var started = StartedProductPattern().Matches(story);
+        if (started.Count == 0)
+        {
+            return null;
+        }
+        var last = started[^1];
+        var thing = CleanPhrase(last.Groups["x"].Value);
+        var words = thing.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var product = last.Groups["how"].Success || (words.Length >= 2 && ProductWords.Contains(words[^1].ToLowerInvariant()));
+        return product && words.Length > 0 && !words[0].EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+            && Vocabulary.FindAll(thing).Count == 0 && !PronounPattern().IsMatch(thing) ? thing : null;
+    }
+
+    private static readonly HashSet<string> ProductWords = new(
+        [.. GenericHeads, "cream", "creams", "gel", "gels", "spray", "sprays", "drops", "tea", "teas", "gummies", "powder", "powders", "vitamins", "remedy", "remedies", "juice", "rub", "balm", "patch", "patches"],
+        StringComparer.Ordinal);
+
+    [GeneratedRegex(@"\b(?:started|starting|began|begun|tried|trying|bought|switched\s+to)\s+(?:(?<how>on|taking|using)\s+)?(?<x>(?:(?:a|an|some|the)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?=\s*(?:[,.;!?]|\band\b|\bfor\b|\bto\b|\bbecause\b|\bsince\b|\blast\b|\brecently\b|$))", Opts)]
+    private static partial Regex StartedProductPattern();
 
     // "could the higher dose be doing that?", "is the sertraline making me put on weight?": the medicine blamed.
     [GeneratedRegex(@"\b(?:be|is|are)\s+(?:doing|causing|behind)\s+(?:this|that|it|these|those)\b|\b(?:be|is|are|it['\u2019]?s|that['\u2019]?s|they['\u2019]?re)\s+(?:what['\u2019]?s\s+|really\s+)?making\s+(?:me|him|her|them|us|you)\b", Opts)]
@@ -1008,10 +1035,15 @@ public static partial class QuestionAnalyzer
         return first != default && !char.IsUpper(first) && !CapitalisedSentenceStart().IsMatch(text);
     }
 
+    // "I've just started some capsules for stress. could that ...?": the asker capitalised the message's first word but
+    // not the question after a stop; a question word there still starts a sentence.
+    [GeneratedRegex(@"[.!]\s+(?:could|can|is|are|should|would|will|do|does|did|what|how|when|which|why|any|worth|has|have|am)\b[^.?!]*\?")]
+    private static partial Regex LowerCaseQuestionAfterStop();
+
     private static string FindFocus(string question)
     {
         var text = question.Length > 4000 ? question[^4000..] : question;
-        var spans = TextTools.SplitSentences(text, lowerCaseStarts: WrittenWithoutCapitals(text));
+        var spans = TextTools.SplitSentences(text, lowerCaseStarts: WrittenWithoutCapitals(text) || LowerCaseQuestionAfterStop().IsMatch(text));
         if (spans.Count <= 1)
         {
             return question;
