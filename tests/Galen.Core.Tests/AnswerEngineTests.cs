@@ -547,6 +547,8 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("How many nasal sprays a day is too many?", AmountKind.Dose)]
     [InlineData("How many flare days a year are normal?", AmountKind.Figure)]
     [InlineData("How long should I keep taking the antibiotics?", AmountKind.Duration)]
+    [InlineData("How soon after the bite should the rabies jabs begin?", AmountKind.Duration)]
+    [InlineData("is there a time limit on starting the flu tablets?", AmountKind.Duration)]
     [InlineData("How often should my cholesterol be checked?", AmountKind.Figure)]
     [InlineData("How many hours of sleep does a teenager need?", AmountKind.Duration)]
     [InlineData("Home oxygen: the least number of hours a day it must be worn?", AmountKind.Duration)]
@@ -558,6 +560,9 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     // How large an effect is, asked with "how much" and a comparison, is not an amount to take.
     [InlineData("If the tablets bring my blood pressure down by 10, how much lower is my chance of a stroke?", AmountKind.None)]
     [InlineData("How much more likely am I to quit with patches and gum together?", AmountKind.None)]
+    // ... nor is how much of a change the treatment brings about: that is a figure of its effect.
+    [InlineData("Roughly how much weight could my husband shed on those jabs?", AmountKind.Figure)]
+    [InlineData("How much does systolic pressure usually come down on amlodipine?", AmountKind.Figure)]
     [InlineData("How much more ibuprofen can I take tonight?", AmountKind.Dose)]
     public void The_amount_a_question_asks_for_is_read_from_its_wording(string question, AmountKind kind) =>
         Assert.Equal(kind, AmountAsked.Of(question));

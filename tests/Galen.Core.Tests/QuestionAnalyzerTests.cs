@@ -709,6 +709,39 @@ public sealed class QuestionAnalyzerTests
     public void What_a_remedy_is_called_leaves_out_its_measure_its_timing_and_where_it_goes(string question, string thing) =>
         Assert.Contains(A(question).Interventions, t => t.Name == thing);
 
+    [Theory]
+    [InlineData("her sugar reads 3.1 and she's trembling. how much glucose gel should she swallow?", "glucose gel")]
+    [InlineData("feeling faint after insulin. how much orange juice do i drink?", "orange juice")]
+    public void What_a_how_much_question_says_is_taken_is_the_thing_asked_about(string question, string thing) =>
+        Assert.Contains(A(question).Interventions, t => t.Name == thing);
+
+    [Fact]
+    public void How_much_of_a_change_a_medicine_brings_is_not_a_dose_of_the_change()
+    {
+        var a = A("My GP suggested Ozempic. How much weight do people usually drop on it?");
+        Assert.NotEqual(QuestionKind.Dosing, a.Kind);
+        Assert.Contains(a.Interventions, t => t.Name == "semaglutide");
+        Assert.DoesNotContain(a.Interventions, t => t.Name.Contains("weight", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("Teenager with persistent asthma. GINA inhaled steroid dose?", "GINA")]
+    [InlineData("Naproxen dosing per EULAR in an acute flare of gout?", "EULAR")]
+    [InlineData("Which SGLT2 inhibitor according to the KDIGO guidance?", "KDIGO")]
+    public void The_guideline_body_asked_after_is_no_part_of_a_name(string question, string body)
+    {
+        var a = A(question);
+        Assert.DoesNotContain(a.Interventions.Concat(a.Conditions), t => t.Name.Contains(body, StringComparison.Ordinal));
+        Assert.NotEmpty(a.Interventions);
+    }
+
+    [Fact]
+    public void A_second_question_after_a_comma_is_no_part_of_a_name()
+    {
+        var a = A("What helps a stuffy nose without decongestants, and when should I see someone about it?");
+        Assert.DoesNotContain(a.Interventions.Concat(a.Conditions), t => t.Name.Contains("when", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public void Starting_something_that_is_no_product_brings_in_no_remedy() =>
         Assert.DoesNotContain(A("my son started school last week and now coughs every night. could that be asthma?").Interventions,

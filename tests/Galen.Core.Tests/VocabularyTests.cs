@@ -39,6 +39,8 @@ public sealed class VocabularyTests
     [InlineData("co-amoxiclav", "amoxicillin-clavulanate")]
     [InlineData("Barrett's oesophagus", "Barrett esophagus")]
     [InlineData("coeliac disease", "coeliac disease")]
+    [InlineData("oral corticosteroids", "corticosteroid")]
+    [InlineData("oral steroids", "corticosteroid")]
     [InlineData("benzatropine", "benztropine")]
     [InlineData("Calpol", "acetaminophen")]
     [InlineData("cigs", "tobacco dependence")]

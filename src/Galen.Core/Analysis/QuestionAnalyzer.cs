@@ -52,11 +52,14 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:what|which|how\s+much)\s+(?:(?:amount|dose|dosage|level|levels|quantity|doses|amounts|blood\s+level)\s+)?(?:of\s+)?(?<x>.+?)\s+(?:can|could|will|would|may|might|does|do|is|are)\s+(?:cause|lead\s+to|result\s+in|trigger|produce|give\s+(?:you|me|someone)|be\s+(?:toxic|dangerous|too\s+much|harmful))\s*(?<y>.*?)$", Opts)]
     private static partial Regex AmountCausesPattern();
 
-    [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|how\s+much|how\s+many\s+(?:mg|milligrams|tablets|pills|capsules))\s+(?:of\s+|is\s+|should\s+|do\s+|can\s+)?(?<x>.+?)$", Opts)]
+    [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|" + HowMuchOfAnAmount + @"|how\s+many\s+(?:mg|milligrams|tablets|pills|capsules))\s+(?:of\s+|is\s+|should\s+|do\s+|can\s+)?(?<x>.+?)$", Opts)]
     private static partial Regex DosePattern();
 
     [GeneratedRegex(@"^(?:(?:an?|the|per|each|every|a\s+single)\s+)?(?:dose|doses|dosage|dosing|time|times|day|days)\b", Opts)]
     private static partial Regex DoseWordsOnly();
+
+    [GeneratedRegex(@"^\s+(?:should|can|do|does|would|must|shall)\s+(?:i|we|you|he|she|they|one|people|my\s+[\w-]+)\s+(?:take|have|eat|drink|use|give|swallow|chew)\b", Opts)]
+    private static partial Regex TakenByTheAsker();
 
     [GeneratedRegex(@"^(?<x>.+?)\s+(?:dose|doses|dosage|dosing)\s+(?:for|in|during|with)\s+(?<y>.+?)$", Opts)]
     private static partial Regex NamedBeforeDosePattern();
@@ -144,10 +147,16 @@ public static partial class QuestionAnalyzer
     private static partial Regex DosingCue();
 
     /// <summary>
-    /// "How much" asking for an amount: "how much lower does that make my risk?" asks how large an effect is, not an
-    /// amount to take. Shared with <see cref="Composition.AmountAsked"/>.
+    /// "How much" asking for an amount: "how much lower does that make my risk?" and "how much weight do people drop
+    /// on it?" ask how large an effect is, not an amount to take. Shared with <see cref="Composition.AmountAsked"/>.
     /// </summary>
-    internal const string HowMuchOfAnAmount = @"how\s+much\b(?!\s+(?:lower|higher|better|worse|smaller|bigger|greater|safer|faster|slower|sooner|(?:more|less)\s+(?:likely|effective|risky|dangerous|common|often))\b)";
+    internal const string HowMuchOfAnAmount = @"how\s+much\b(?!\s+(?:lower|higher|better|worse|smaller|bigger|greater|safer|faster|slower|sooner|(?:more|less)\s+(?:likely|effective|risky|dangerous|common|often))\b)(?!" + HowMuchOfAnEffect + ")";
+
+    /// <summary>
+    /// "How much (of your) weight do people lose": the amount is of a change the treatment brings about, not of the
+    /// treatment. "How much weight do I need to lose" asks for an amount to reach, as a dose is.
+    /// </summary>
+    internal const string HowMuchOfAnEffect = @"(?:\s+[\w'-]+){0,5}?\s+(?:do|does|did|will|would|can|could|might|may)\s+(?:(?!(?:need|needs|have|has|want|wants|got|ought)\b)[\w'-]+\s+){1,3}?(?:lose|gain|shed|drop|put\s+on|fall|go\s+down|come\s+down|improve|reduce|lower|raise|cut)\b";
 
     /// <summary>
     /// "How many" before a unit a medicine is measured or given in, with up to two words between ("how many fingertip
@@ -470,9 +479,11 @@ public static partial class QuestionAnalyzer
         {
             var rest = m.Groups["x"].Value;
             var split = DoseRestPattern().Match(rest);
-            // Without a purpose after the verb, the words before it are the medicine only when they name one: "how much
-            // weight should he shed before ..." keeps its whole phrase.
-            if (split.Success && (split.Groups["y"].Success || Vocabulary.FindAll(split.Groups["x"].Value).Any(t => t.Group.IsDrug)))
+            // Without a purpose after the verb, the words before it are the medicine only when they name one, or when the
+            // verb is one of taking it ("how much sugar do I take"): "how much weight should he shed before ..." keeps
+            // its whole phrase.
+            if (split.Success && (split.Groups["y"].Success || Vocabulary.FindAll(split.Groups["x"].Value).Any(t => t.Group.IsDrug)
+                || TakenByTheAsker().IsMatch(rest[split.Groups["x"].Length..])))
             {
                 x = split.Groups["x"].Value;
                 y = split.Groups["y"].Success ? split.Groups["y"].Value : null;
@@ -1208,19 +1219,61 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@",?\s+or\s+(?:is|are|should|shall|do|does|can|could|will|would|must|may)\s+(?:it|i|we|you|he|she|they|this|that|there)\b.*$", Opts)]
     private static partial Regex AlternativeQuestionTail();
 
+    [GeneratedRegex(@",\s*(?:and|but)\s+(?:(?:at|by|from|after|in|for)\s+)?(?:what|when|which|how|where|why|is|are|should|do|does|can|could|would|will)\b.*$", Opts)]
+    private static partial Regex SecondQuestionTail();
+
     [GeneratedRegex(@"^(?<name>.+?)\s+(?:like|such\s+as|e\.?g\.?)\s+(?<example>[\w-]+(?:\s+[\w-]+)?)$", Opts)]
     private static partial Regex ExampleAfterName();
+
+    /// <summary>
+    /// The phrase without the guideline body it names at its start or end ("GOLD oral steroid", "doxycycline per NICE",
+    /// "the ADA's target"): whose advice is wanted is no part of what it is about.
+    /// </summary>
+    private static string WithoutGuidelineBody(string phrase)
+    {
+        // A phrase in capitals throughout is shouted, not abbreviated; a name the vocabulary knows ("urine ACR") stays.
+        if (!phrase.Any(char.IsLower) || Vocabulary.Lookup(phrase) is not null)
+        {
+            return phrase;
+        }
+        if (LeadingGuidelineBody().Match(phrase) is { Success: true } lead && IsGuidelineBody(lead.Groups["body"].Value))
+        {
+            phrase = phrase[lead.Length..];
+        }
+        if (TrailingGuidelineBody().Match(phrase) is { Success: true } tail && IsGuidelineBody(tail.Groups["body"].Value))
+        {
+            phrase = phrase[..tail.Index];
+        }
+        return phrase;
+    }
+
+    // "ACC/AHA": each body of a joint guideline.
+    private static bool IsGuidelineBody(string word) => word.Split('/').All(TextTools.GuidelineBodies.Contains);
+
+    [GeneratedRegex(@"^(?:(?:per|according\s+to|as\s+per|by)\s+(?:the\s+)?)?(?<body>[A-Z][A-Z0-9/-]+)(?:['\u2019]s)?(?:\s+(?:guidelines?|guidance|advice)\s+(?:on|for))?\s+(?=\S)")]
+    private static partial Regex LeadingGuidelineBody();
+
+    [GeneratedRegex(@"\s+(?:(?:per|according\s+to|as\s+per|by|from|in)\s+(?:the\s+)?)?(?<body>[A-Z][A-Z0-9/-]+)(?:\s+(?:guidelines?|guidance|advice|recommendations?))?$")]
+    private static partial Regex TrailingGuidelineBody();
 
     private static string CleanPhrase(string phrase)
     {
         var s = phrase.Trim().Trim('"', '\'', ',', ';', ':', '?', '.', '!', ' ');
-        // "tonight, or is it ok to leave it until Monday": the second half is the other choice asked about, not a name.
+        // "tonight, or is it ok to leave it until Monday": the second half is the other choice asked about, not a name;
+        // "..., and at what point would I need them" is a second question.
         s = AlternativeQuestionTail().Replace(s, "");
+        s = SecondQuestionTail().Replace(s, "");
         for (var i = 0; i < 4; i++)
         {
+            // "oral steroids" is a name as it stands; the filler words are stripped from what the vocabulary does not know.
+            if (i > 0 && Vocabulary.Lookup(s) is not null)
+            {
+                break;
+            }
             var before = s;
             s = LeadingFillerPattern().Replace(s, "");
             s = TrailingFillerPattern().Replace(s, "");
+            s = WithoutGuidelineBody(s);
             s = s.Trim().Trim('"', '\'', ',', ';', ':', '?', '.', '!', ' ');
             if (s == before)
             {

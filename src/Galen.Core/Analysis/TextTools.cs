@@ -344,4 +344,7 @@ public static class TextTools
 
     /// <summary>Words about the asker or the asking ("at my age", "worth"), never a topic.</summary>
     public static readonly HashSet<string> AskingWords = new(Lists.Words("asking-word"), StringComparer.Ordinal);
+
+    /// <summary>Abbreviations of guideline bodies, matched as written in capitals ("per NICE"; "nice" is a word).</summary>
+    public static readonly HashSet<string> GuidelineBodies = new(Lists.Words("guideline-body"), StringComparer.Ordinal);
 }
