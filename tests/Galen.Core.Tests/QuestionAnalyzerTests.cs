@@ -743,6 +743,22 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Fact]
+    public void Two_options_written_with_the_word_they_share_are_each_named_in_full()
+    {
+        var a = A("Stopping smoking in the new year. Would the patches or nicotine gum suit me better?");
+        var named = a.Interventions.Concat(a.Comparators).Select(t => t.Name).ToList();
+        Assert.Contains("nicotine patch", named);
+        Assert.Contains("nicotine gum", named);
+    }
+
+    [Fact]
+    public void What_a_question_rules_out_is_never_its_topic()
+    {
+        var a = A("My ears have felt blocked for a week. What can I do to clear them without drops, and when should I see the GP?");
+        Assert.DoesNotContain(a.Interventions.Concat(a.Conditions), t => t.Name.StartsWith("without", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public void Starting_something_that_is_no_product_brings_in_no_remedy() =>
         Assert.DoesNotContain(A("my son started school last week and now coughs every night. could that be asthma?").Interventions,
             t => t.Name.Contains("school", StringComparison.OrdinalIgnoreCase));

@@ -539,7 +539,7 @@ public static partial class QuestionAnalyzer
         // Nothing matched a pattern: take what the vocabulary recognises, by type.
         if (interventions.Count == 0 && conditions.Count == 0)
         {
-            foreach (var match in Vocabulary.FindAll(core))
+            foreach (var match in Vocabulary.FindAll(WithSharedWordsRestored(core)))
             {
                 if (match.Group.IsDrug)
                 {
@@ -581,6 +581,11 @@ public static partial class QuestionAnalyzer
         if (interventions.Count == 0 && conditions.Count == 0)
         {
             var phrase = FallbackPhrase(core);
+            if (phrase is not null && RuledOutLead().IsMatch(phrase))
+            {
+                // "clear them without drops": what is ruled out is not the topic; the story may hold it.
+                phrase = null;
+            }
             if ((phrase is null || Composition.ConsumerAnswerMatcher.IsGenericName(phrase)) && !ReferenceEquals(focus, question)
                 && question.IndexOfAny(['.', '!', '?', '\n']) is > 0 and var end
                 && question[..end].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8
@@ -1154,6 +1159,11 @@ public static partial class QuestionAnalyzer
             // is a phrase that opens with a verb of doing ("go on the plane with it", "give him").
             return;
         }
+        // "ease it without antibiotics": what is ruled out is read by the ruled-out patterns, never the topic.
+        if (RuledOutLead().IsMatch(cleaned))
+        {
+            return;
+        }
         if (cleaned.Length == 0 || PronounPattern().IsMatch(cleaned))
         {
             if (cleaned.Length > 0)
@@ -1163,6 +1173,7 @@ public static partial class QuestionAnalyzer
             return;
         }
 
+        cleaned = WithSharedWordsRestored(cleaned);
         var matches = Vocabulary.FindAll(cleaned);
         var whole = Vocabulary.Lookup(cleaned);
         if (whole is not null)
@@ -1221,6 +1232,28 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@",\s*(?:and|but)\s+(?:(?:at|by|from|after|in|for)\s+)?(?:what|when|which|how|where|why|is|are|should|do|does|can|could|would|will)\b.*$", Opts)]
     private static partial Regex SecondQuestionTail();
+
+    [GeneratedRegex(@"^(?:without|instead\s+of|rather\s+than|other\s+than|apart\s+from|except)\b", Opts)]
+    private static partial Regex RuledOutLead();
+
+    /// <summary>
+    /// "patches or nicotine gum", "oral or IV iron": two options written once with the word they share; each is named in
+    /// full when the vocabulary knows both full names and not the short one.
+    /// </summary>
+    private static string WithSharedWordsRestored(string phrase) => OptionsSharingAWord().Replace(phrase, m =>
+    {
+        var (alone, first, last, or) = (m.Groups["a"].Value, m.Groups["m"].Value, m.Groups["h"].Value, m.Groups["or"].Value);
+        if (Vocabulary.Lookup(alone) is not null || Vocabulary.Lookup($"{first} {last}") is null)
+        {
+            return m.Value;
+        }
+        return Vocabulary.Lookup($"{first} {alone}") is not null ? $"{first} {alone}{or}{first} {last}"
+            : Vocabulary.Lookup($"{alone} {last}") is not null ? $"{alone} {last}{or}{first} {last}"
+            : m.Value;
+    });
+
+    [GeneratedRegex(@"\b(?<a>[\w-]+)(?<or>\s+(?:or|and|vs\.?|versus)\s+)(?<m>[\w-]+)\s+(?<h>[\w-]+)\b", Opts)]
+    private static partial Regex OptionsSharingAWord();
 
     [GeneratedRegex(@"^(?<name>.+?)\s+(?:like|such\s+as|e\.?g\.?)\s+(?<example>[\w-]+(?:\s+[\w-]+)?)$", Opts)]
     private static partial Regex ExampleAfterName();
