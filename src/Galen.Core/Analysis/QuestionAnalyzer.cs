@@ -900,8 +900,8 @@ public static partial class QuestionAnalyzer
     private static partial Regex ThingBroughtInPattern();
 
     /// <summary>
-    /// What the story says was last started or taken, when the vocabulary does not know it: "began some magnesium
-    /// gummies for cramps" brings in magnesium gummies. Only a product ("... gummies", "... supplements", "... cream") or
+    /// What the story says was last started or taken, when the vocabulary does not know it: "began some elderberry
+    /// gummies for colds" brings in elderberry gummies. Only a product ("... gummies", "... supplements", "... cream") or
     /// what follows "taking", "using" or "on" counts; "started school" starts no remedy.
     /// </summary>
     private static string? ProductStarted(string story)
