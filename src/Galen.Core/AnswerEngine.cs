@@ -121,7 +121,7 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         // also names a medicine the vocabulary knows ("doxycycline dosing per NICE") or that points back to the story
         // ("is that spacing alright?") is more likely a misreading than a new thing asked about; a claim's subject is
         // not guessed.
-        if (AsksOfThingNoSourceNames(Read(request, wording)) && first.Value.Answer.Abstained)
+        if (AsksOfThingNoSourceNames(Read(request, wording), wording) && first.Value.Answer.Abstained)
         {
             return (first.Value.Answer, first.Value.Explain);
         }
@@ -216,17 +216,19 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
 
     /// <summary>
     /// Whether one of the sources its words find writes the phrase itself: the words of a two-word name find sources
-    /// that share one word of it (another member of the same family of supplements) but never write the name.
+    /// that share one word of it (another member of the same family of supplements) but never write the name. Looked up
+    /// once per question: both the early abstention and the first reading ask it of the same term.
     /// </summary>
-    private bool NamedWordForWord(Term term) => _search.Search(Query(Sanitize(term.Name), [term], 5, null, SearchScope.Everything, []))
-        .Any(hit => string.Join('\n', [hit.Source.Title, .. hit.Source.Keywords, hit.Source.FullText]) is var text
-            && term.IsIn(text, TextTools.Normalize(text)));
+    private bool NamedWordForWord(Term term, WordingWork wording) => wording.NamedWordForWord(term, t =>
+        _search.Search(Query(Sanitize(t.Name), [t], 5, null, SearchScope.Everything, []))
+            .Any(hit => string.Join('\n', [hit.Source.Title, .. hit.Source.Keywords, hit.Source.FullText]) is var text
+                && t.IsIn(text, TextTools.Normalize(text))));
 
-    private bool AsksOfThingNoSourceNames(QuestionAnalysis analysis) =>
+    private bool AsksOfThingNoSourceNames(QuestionAnalysis analysis, WordingWork wording) =>
         analysis.IsYesNo && analysis.MainIntervention is { Type: "phrase" or "claimed" } asked
             && (asked.Type == "claimed" || (!Vocabulary.FindAll(analysis.FocusQuestion).Any(m => m.Group.IsDrug)
                 && !Regex.IsMatch(analysis.FocusQuestion, @"\b(?:that|this|these|those|the|my|your|his|her|our|their)\s+" + Regex.Escape(asked.Name), RegexOptions.IgnoreCase)))
-            && !NamedWordForWord(asked);
+            && !NamedWordForWord(asked, wording);
 
     /// <summary>Whether some source names the term as the question wrote it ("fibre enough" is named by none).</summary>
     private bool NamedInAnySource(Term term) => _search.Search(Query(Sanitize(term.Name), [term], 1, null, SearchScope.Everything, [])).Count > 0;
@@ -282,7 +284,7 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         // arthritis, garlic for blood pressure), the answer is that the library holds nothing on it: read again without
         // the thing, the question would become whether anything helps, and the condition's treatments would say "yes".
         var asksOfUnnamedThing = answer.Abstained && analysis.IsYesNo && analysis.MainIntervention is { IsUnsure: true } asked
-            && analysis.MainCondition is { } condition && !NamedWordForWord(asked) && (!condition.IsUnsure || NamedInAnySource(condition));
+            && analysis.MainCondition is { } condition && !NamedWordForWord(asked, wording) && (!condition.IsUnsure || NamedInAnySource(condition));
         return (answer,
             () => AnswerComposer.ExplainBottomLine(normalizedRequest, analysis, graded, verdict, _bottomLine),
             analysis.Interventions.Concat(analysis.Conditions).Any(t => t.IsUnsure) && !asksOfUnnamedThing,
@@ -534,6 +536,19 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         private (string Key, List<SearchHit> Hits)? _patientPages;
 
         public QuestionAnalysis? Analysis { get; set; }
+
+        private (Term Term, bool Named)? _namedWordForWord;
+
+        public bool NamedWordForWord(Term term, Func<Term, bool> look)
+        {
+            if (_namedWordForWord is { } known && known.Term == term)
+            {
+                return known.Named;
+            }
+            var named = look(term);
+            _namedWordForWord = (term, named);
+            return named;
+        }
 
         public WordSources SourceCounts(IEvidenceSearch search, string text)
         {
