@@ -541,6 +541,7 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
 
     [Theory]
     [InlineData("What dose of sertraline do people start on?", AmountKind.Dose)]
+    [InlineData("lost the box of my amlodipine, what is the normal strength?", AmountKind.Dose)]
     [InlineData("How much paracetamol can I give my daughter in a day?", AmountKind.Dose)]
     [InlineData("How many puffs of my inhaler can I take?", AmountKind.Dose)]
     [InlineData("how many fingertip units of cream for her legs?", AmountKind.Dose)]
@@ -623,6 +624,20 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.Equal(0, Feature("Offer colchicine", "record-subject"));
         Assert.Equal(1, Feature("blood level", "every-medicine"));
         Assert.Equal(0, Feature("Offer colchicine", "every-medicine"));
+    }
+
+    [Fact]
+    public void A_dose_of_another_medicine_does_not_give_the_dose_asked_for()
+    {
+        var guideline = Guideline("test-clot-prevention", "Test guideline: anticoagulants in atrial fibrillation",
+            "Rivaroxaban 20 mg once daily is the usual dose in atrial fibrillation. Apixaban 5 mg twice daily is the usual dose in atrial fibrillation. Check kidney function every year.");
+        var (_, explanation) = new AnswerEngine(new InMemorySearch([guideline]))
+            .ExplainBottomLine(new AskRequest("Atrial fibrillation, starting apixaban. Which dose?", Audience.Clinician, []));
+
+        double Given(string words) =>
+            Assert.Single(explanation.Candidates, c => c.Text.Contains(words, StringComparison.Ordinal)).Features[BottomLineRanking.FeatureNames.ToList().IndexOf("amount-given")];
+        Assert.Equal(1, Given("Apixaban 5 mg"));
+        Assert.Equal(0, Given("Rivaroxaban 20 mg"));
     }
 
     /// <summary>A guideline with one section of recommendations.</summary>

@@ -40,6 +40,8 @@ public sealed class AskerGroupTests
     [InlineData("can my teenager take this for spots", 192.0)]
     [InlineData("Our 3 year old toddler has a rash", 36.0)]
     [InlineData("Toddlers often get colds", null)]
+    [InlineData("toddler has had a runny nose since Friday", 24.0)]
+    [InlineData("We tried everything. Newborn is still not feeding well", 0.5)]
     [InlineData("31f, tired all the time since the baby came", 31 * 12.0)]
     [InlineData("Secondary prevention, 64M, post-MI, which statin dose?", 64 * 12.0)]
     [InlineData("44 m with gout flaring again", 44 * 12.0)]

@@ -335,6 +335,8 @@ public sealed class BottomLineRankingTests
     [InlineData("What is the first choice for an itchy rash?", "A non-drowsy antihistamine is the first-line treatment.", 1)]
     [InlineData("What is the first choice for an itchy rash?", "In the first week the rash may spread.", 0)]
     [InlineData("Do antihistamines help an itchy rash?", "A non-drowsy antihistamine is the first-line treatment.", 0)]
+    [InlineData("I'd like to keep off tablets for my knee. What should I try before anything else?", "Exercise is the first treatment to offer for knee pain.", 1)]
+    [InlineData("What do physios suggest to start with for a stiff neck?", "Gentle exercise is the first treatment to try.", 1)]
     public void A_question_about_what_comes_first_is_answered_by_a_sentence_that_ranks_a_choice_first(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, BottomLineRanking.AsksFirst(question)));
 
@@ -368,6 +370,14 @@ public sealed class BottomLineRankingTests
     [InlineData("my 2 year old weighs 12.5 kg. should i worry?", "Seek help for a child of any age with a temperature of 40 °C or above.", 0)]
     public void A_question_that_gives_a_reading_is_answered_by_a_sentence_that_states_a_threshold(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, givesReading: BottomLineRanking.GivesReading(question)));
+
+    [Theory]
+    [InlineData("My blood count was low and they want to scope me. Why would they do that?", "A scope looks for bleeding in the gut, because bleeding can be the first sign of a growth.", 1)]
+    [InlineData("My blood count was low and they want to scope me. Why would they do that?", "A scope is done under light sedation.", 0)]
+    [InlineData("Why not just take more tablets?", "Taking more tablets can be a sign of poor control.", 0)]
+    [InlineData("What's the point of checking my feet every day?", "Check your feet daily to spot sores early.", 1)]
+    public void A_question_asking_why_is_answered_by_a_sentence_that_gives_a_reason(string question, string sentence, double answers) =>
+        Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, asksWhy: BottomLineRanking.AsksWhy(question)));
 
     [Fact]
     public void Questions_where_no_candidate_states_anything_leave_the_fit_at_its_start()

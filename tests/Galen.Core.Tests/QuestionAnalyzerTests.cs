@@ -85,6 +85,10 @@ public sealed class QuestionAnalyzerTests
     [InlineData("Uncomplicated cystitis in a woman. Treatment duration?")]
     [InlineData("Preferred antibiotic choice for impetigo?")]
     [InlineData("Adults with cellulitis: usual oral dose?")]
+    [InlineData("Gout flare in a 70 year old. Colchicine dose per EULAR?")]
+    [InlineData("Impetigo, 3 small patches. Antibiotic choice according to NICE NG153?")]
+    [InlineData("Persistent palpitations after a normal ECG. Next step?")]
+    [InlineData("Shingles near the eye in a 60 year old. Main worry?")]
     public void A_question_without_a_verb_that_names_the_value_it_wants_is_not_a_yes_no_question(string question)
     {
         var a = A(question);
@@ -712,8 +716,39 @@ public sealed class QuestionAnalyzerTests
     [Theory]
     [InlineData("her sugar reads 3.1 and she's trembling. how much glucose gel should she swallow?", "glucose gel")]
     [InlineData("feeling faint after insulin. how much orange juice do i drink?", "orange juice")]
+    [InlineData("dizzy and clammy on insulin. how much juice am i supposed to drink to fix it?", "juice")]
+    [InlineData("how much honey is he allowed to have for the cough?", "honey")]
     public void What_a_how_much_question_says_is_taken_is_the_thing_asked_about(string question, string thing) =>
         Assert.Contains(A(question).Interventions, t => t.Name == thing);
+
+    [Theory]
+    [InlineData("got a new steroid cream for the eczema on my arms. should i smear it everywhere or just the red bits?")]
+    [InlineData("the nurse gave me drops for my ear. do i warm them first or what?")]
+    public void A_word_with_it_or_them_after_it_is_a_verb_and_no_topic(string question)
+    {
+        var a = A(question);
+        Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.Name is "smear" or "warm" || t.Name.StartsWith("smear ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_question_that_asks_only_what_the_worry_is_takes_its_topic_from_the_story()
+    {
+        var a = A("Older man with shingles, on warfarin. Starting valaciclovir today. What's the concern?");
+        Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.Name.Contains("concern", StringComparison.OrdinalIgnoreCase));
+        Assert.NotEmpty(a.Conditions.Concat(a.Interventions));
+    }
+
+    [Theory]
+    [InlineData("what really works best for hay fever when the pollen is high?")]
+    [InlineData("what actually works against a tension headache?")]
+    public void Asking_what_works_asks_for_a_treatment(string question) =>
+        Assert.Equal(QuestionKind.Treatment, A(question).Kind);
+
+    [Theory]
+    [InlineData("my doctor started me on naproxen and the box is gone. what's the usual strength for an adult?")]
+    [InlineData("i've been given lansoprazole. how often should i take it?")]
+    public void The_strength_of_a_medicine_and_how_often_it_is_taken_ask_for_its_dose(string question) =>
+        Assert.Equal(QuestionKind.Dosing, A(question).Kind);
 
     [Fact]
     public void How_much_of_a_change_a_medicine_brings_is_not_a_dose_of_the_change()

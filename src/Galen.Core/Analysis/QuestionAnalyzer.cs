@@ -18,7 +18,7 @@ public static partial class QuestionAnalyzer
     private static partial Regex ComparatorTailPattern();
 
     // "How many mg of valerian can I give him so he settles": the words after the verb name no medicine, purpose or not.
-    [GeneratedRegex(@"^(?<x>.+?)\s+(?:(?:for|in|to\s+treat|with)\s+(?<y>.+)|(?:should|can|do|does|is|are|would|to\s+use|to\s+take|when)\b(?:.*?\b(?:for|in|to\s+treat|with)\s+(?<y>.+)|.*))$", Opts)]
+    [GeneratedRegex(@"^(?<x>.+?)\s+(?:(?:for|in|to\s+treat|with)\s+(?<y>.+)|(?:should|can|do|does|is|are|am|would|will|could|must|shall|to\s+use|to\s+take|when)\b(?:.*?\b(?:for|in|to\s+treat|with)\s+(?<y>.+)|.*))$", Opts)]
     private static partial Regex DoseRestPattern();
 
     [GeneratedRegex(@"^(?:is|are)\s+\S+(?:\s+\S+)?\s+or\s+\S+", Opts)]
@@ -58,7 +58,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:(?:an?|the|per|each|every|a\s+single)\s+)?(?:dose|doses|dosage|dosing|time|times|day|days)\b", Opts)]
     private static partial Regex DoseWordsOnly();
 
-    [GeneratedRegex(@"^\s+(?:should|can|do|does|would|must|shall)\s+(?:i|we|you|he|she|they|one|people|my\s+[\w-]+)\s+(?:take|have|eat|drink|use|give|swallow|chew)\b", Opts)]
+    // "how much juice is she supposed to drink": what the asker is told, allowed or needs to take is as much taken as "do I take".
+    [GeneratedRegex(@"^\s+(?:should|can|do|does|would|must|shall|am|are|is|will|could)\s+(?:i|we|you|he|she|they|one|people|my\s+[\w-]+)\s+(?:(?:meant|supposed|allowed|told|advised|expected)\s+to\s+|(?:need|needs|have|has|ought)\s+to\s+)?(?:take|have|eat|drink|use|give|swallow|chew)\b", Opts)]
     private static partial Regex TakenByTheAsker();
 
     [GeneratedRegex(@"^(?<x>.+?)\s+(?:dose|doses|dosage|dosing)\s+(?:for|in|during|with)\s+(?<y>.+?)$", Opts)]
@@ -127,7 +128,7 @@ public static partial class QuestionAnalyzer
     // A question without a verb that names the thing it wants ("Course length?", "First-line treatment for anaphylaxis?",
     // "Antibiotic choice for cellulitis?") asks for a value, as "what is ..." would; "X: a treatment for Y?" and
     // "X for Y?" still ask whether.
-    [GeneratedRegex(@"(?:^|[:.;]\s+)(?!(?:an?|the|any|is|are|does|do|can|should)\b)(?:[\w-]+\s+){0,3}?(?:length|duration|dose|dosage|doses|target|threshold|cut-?off|interval|frequency|regimen|route|timing|choice|alternatives?|options?|first[- ]line(?:\s+(?:treatment|therapy|drug|medicine|antibiotic|option|choice))?|second[- ]line(?:\s+(?:treatment|therapy|drug|medicine|antibiotic|option|choice))?|drug of choice|treatment of choice)(?:\s+(?:for|of|in|with|after|when|to)\b[^?:.;]*)?\?\s*$", Opts)]
+    [GeneratedRegex(@"(?:^|[:.;]\s+)(?!(?:an?|the|any|is|are|does|do|can|should)\b)(?:[\w-]+\s+){0,3}?(?:length|duration|dose|dosage|doses|target|threshold|cut-?off|interval|frequency|regimen|route|timing|choice|alternatives?|options?|next\s+steps?|stance|position|advice|recommendations?|approach|management|plan|worry|concern|diagnosis|differential|first[- ]line(?:\s+(?:treatment|therapy|drug|medicine|antibiotic|option|choice))?|second[- ]line(?:\s+(?:treatment|therapy|drug|medicine|antibiotic|option|choice))?|drug of choice|treatment of choice)(?:\s+(?:for|of|in|with|after|when|to)\b[^?:.;]*)?\?\s*$", Opts)]
     private static partial Regex AsksForValuePattern();
 
     // "Would like to learn more about ..." is a request, not a yes/no question.
@@ -143,7 +144,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:vs\.?|versus|compared\s+(?:with|to)|better\s+than|worse\s+than|superior\s+to|inferior\s+to|more\s+effective\s+than|less\s+effective\s+than|as\s+effective\s+as|as\s+good\s+as|safer\s+than|difference\s+between|which\s+is\s+(?:better|best|safer))\b", Opts)]
     private static partial Regex ComparisonCue();
 
-    [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|" + HowMuchOfAnAmount + @"|" + HowManyOfADose + @"|amount\s+of|maximum\s+daily|max(?:imum)?\s+dose|mg|milligrams?|upper\s+limit|what\s+level|toxic\s+level|blood\s+level|the\s+most\s+(?:[\w-]+\s+){1,3}?(?:i|you|we|he|she|they)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may))\b", Opts)]
+    // "the normal strength for an adult", "how often do you take it": the strength and the frequency are the dose.
+    [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|(?:normal|usual|standard|adult|right|correct)\s+strength|how\s+often\s+(?:do|should|can|must|am|are|is)\s+(?:i|you|we|he|she|they)\s+(?:take|use|give|have)\b|" + HowMuchOfAnAmount + @"|" + HowManyOfADose + @"|amount\s+of|maximum\s+daily|max(?:imum)?\s+dose|mg|milligrams?|upper\s+limit|what\s+level|toxic\s+level|blood\s+level|the\s+most\s+(?:[\w-]+\s+){1,3}?(?:i|you|we|he|she|they)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may))\b", Opts)]
     private static partial Regex DosingCue();
 
     /// <summary>
@@ -169,7 +171,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:(?:is|are)\s+(?:it|that|this|they|these|those)(?:\s+(?:combination|mix|combo|together))?\s+(?:ok(?:ay)?|alright|all\s+right|fine)\s*[?.!]*\s*$|side[\s-]+effects?|adverse|toxicity|toxic|overdose|safe|safely|safety|risks?|dangers?|interactions?|interact|harmful|dangerous|cause|causes|causing|caused|induce|induced|trigger|worsen|contraindicat\w*|(?:give|gives|gave|giving)\s+(?:you|me|him|her|them|us|people|children)\s+(?!(?:relief|energy|a\s+boost|protection|immunity)\b)(?:an?\s+|the\s+)?\w+|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|(?:ok(?:ay)?|alright|all\s+right|fine)\s+(?:for\s+(?:me|him|her|them|us)\s+)?to\s+(?!(?:treat|help|cure|prevent|manage|relieve|ease)\b)\w+|(?:ok(?:ay)?|alright|all\s+right|fine)\s+for\s+(?:me|him|her|them|us|you)\b|while\s+(?:pregnant|breastfeeding|nursing)|careful|precautions?|harms?|damag(?:e|es|ed|ing)|(?:anything|things?|what)\s+(?:(?:i|we|you)\s+(?:should|need\s+to)\s+|should\s+(?:i|we|you)\s+|(?:need\s+)?to\s+)?(?:watch|look\s+out|be\s+aware)|any\s+problems?(?:\s+(?:with|in|taking|using|having|giving|mixing|combining)\b[^?.!]*)?\s*[?.!]*\s*$|(?:anything|something)\s+to\s+do\s+with\s+(?:it|this|that|them)|from\s+(?:the|my|his|her|this)\s+(?!(?:outset|start|beginning|onset|first|get-go)\b)\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
     private static partial Regex AdverseCue();
 
-    [GeneratedRegex(@"\b(?:treat|treats|treating|treated|treatment|treatments|manage|management|managing|therapy|therapies|remedy|remedies|cure|relieve|get\s+rid\s+of|what\s+(?:can|should)\s+(?:i|we)\s+(?:take|do)|help\s+with|helps?)\b", Opts)]
+    [GeneratedRegex(@"\b(?:treat|treats|treating|treated|treatment|treatments|manage|management|managing|therapy|therapies|remedy|remedies|cure|relieve|get\s+rid\s+of|what\s+(?:can|should)\s+(?:i|we)\s+(?:take|do)|help\s+with|helps?|what\s+(?:\w+\s+)?works?(?:\s+(?:best|well))?\s+(?:for|to|on|against)|what\s+(?:\w+\s+)?works\s+best)\b", Opts)]
     private static partial Regex TreatmentCue();
 
     [GeneratedRegex(@"\b(?:diagnos\w*|tests?\s+for|screen(?:ing)?\s+for|work-?up|distinguish|differentiate|tell\s+the\s+difference|how\s+(?:do|can)\s+(?:i|you)\s+know\s+if|sensitivity|specificity|accura\w+)\b", Opts)]
@@ -258,7 +260,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:in|during|for)\s+(?<pop>pregnancy|pregnant\s+women|children|kids|infants|babies|newborns|adults|older\s+adults|the\s+elderly|elderly\s+(?:patients|people)|adolescents|teenagers|women|men|breastfeeding(?:\s+women)?|postmenopausal\s+women|athletes)\b", Opts)]
     private static partial Regex PopulationPattern();
 
-    [GeneratedRegex(@"\b(?:my|our)\s+(?<pop>son|daughter|baby|child|kid|toddler|newborn|infant|teenager|mother|mom|mum|father|dad|grandmother|grandfather|grandma|grandpa|wife|husband)\b|\b(?<pop>pregnant|breastfeeding)\b|(?<!\bborn\s+(?:at\s+)?)\b\d{1,2}\s*weeks?['\u2019]?\s+(?<pop>gestation)\b", Opts)]
+    [GeneratedRegex(@"\b(?:my|our)\s+(?<pop>son|daughter|baby|child|kid|toddler|newborn|infant|teenager|mother|mom|mum|father|dad|grandmother|grandfather|grandma|grandpa|wife|husband)\b|(?:^\s*|[.!?]\s+)(?<pop>baby|toddler|newborn|infant)\s+(?:is|has|was|keeps)\b|\b(?<pop>pregnant|breastfeeding)\b|(?<!\bborn\s+(?:at\s+)?)\b\d{1,2}\s*weeks?['\u2019]?\s+(?<pop>gestation)\b", Opts)]
     private static partial Regex StoryPopulationPattern();
 
     // "10-year risk", "a 5 year survival": a number of years before a period's measure is not an age.
@@ -398,7 +400,7 @@ public static partial class QuestionAnalyzer
 
     private static QuestionAnalysis AnalyzeOne(string raw)
     {
-        var question = AnyPointIdiom().Replace(QuestionWordContraction().Replace(Clean(raw), m => m.Groups["w"].Value + " is"), "is it worth ");
+        var question = WithoutAttribution(AnyPointIdiom().Replace(QuestionWordContraction().Replace(Clean(raw), m => m.Groups["w"].Value + " is"), "is it worth "));
         var focus = FindFocus(question);
         var q = focus.TrimEnd('?', '.', '!', ' ', '"', '\'').Trim();
 
@@ -581,9 +583,9 @@ public static partial class QuestionAnalyzer
         if (interventions.Count == 0 && conditions.Count == 0)
         {
             var phrase = FallbackPhrase(core);
-            if (phrase is not null && RuledOutLead().IsMatch(phrase))
+            if (phrase is not null && (RuledOutLead().IsMatch(phrase) || NamesOnlyAWorry(phrase)))
             {
-                // "clear them without drops": what is ruled out is not the topic; the story may hold it.
+                // "clear them without drops": what is ruled out is not the topic; the story may hold it. Nor is "the concern".
                 phrase = null;
             }
             if ((phrase is null || Composition.ConsumerAnswerMatcher.IsGenericName(phrase)) && !ReferenceEquals(focus, question)
@@ -1159,8 +1161,9 @@ public static partial class QuestionAnalyzer
             // is a phrase that opens with a verb of doing ("go on the plane with it", "give him").
             return;
         }
-        // "ease it without antibiotics": what is ruled out is read by the ruled-out patterns, never the topic.
-        if (RuledOutLead().IsMatch(cleaned))
+        // "ease it without antibiotics": what is ruled out is read by the ruled-out patterns, never the topic. "What's the
+        // worry?", "the main concern": a word of worrying names no topic; the story around the question holds it.
+        if (RuledOutLead().IsMatch(cleaned) || NamesOnlyAWorry(cleaned))
         {
             return;
         }
@@ -1279,6 +1282,25 @@ public static partial class QuestionAnalyzer
         }
         return phrase;
     }
+
+    /// <summary>
+    /// The question without whose guidance it asks for at the end of a sentence ("IM adrenaline dose per RCUK?",
+    /// "Next step per 2018 AHA/ACC cholesterol guideline?"): the source named says where to look, not what is asked,
+    /// and a question without a verb that names the value it wants asks for that value, not whether.
+    /// </summary>
+    internal static string WithoutAttribution(string question) => question.Contains("per ", StringComparison.OrdinalIgnoreCase)
+        || question.Contains("according to", StringComparison.OrdinalIgnoreCase) || question.Contains("in line with", StringComparison.OrdinalIgnoreCase)
+        ? AttributionPattern().Replace(question, m => IsGuidelineBody(m.Groups["body"].Value) || GuidelineCode().IsMatch(m.Groups["body"].Value) ? "" : m.Value)
+        : question;
+
+    // "per NICE", "according to the 2024 GOLD report", "in line with NG84": a body or a guideline's code, an optional year
+    // before it and up to three words after it, up to the end of the sentence.
+    [GeneratedRegex(@",?\s+(?:per|as\s+per|according\s+to|in\s+line\s+with)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?<body>[A-Z][A-Za-z0-9/-]*)(?:\s+[\w/-]+){0,3}?(?=\s*(?:[?.!]|$))")]
+    private static partial Regex AttributionPattern();
+
+    // A guideline's code: "NG59", "CG150", "TA123".
+    [GeneratedRegex(@"^(?:NG|CG|QS|TA|SIGN)\d{1,4}$")]
+    private static partial Regex GuidelineCode();
 
     // "ACC/AHA": each body of a joint guideline.
     private static bool IsGuidelineBody(string word) => word.Split('/').All(TextTools.GuidelineBodies.Contains);
@@ -1489,8 +1511,9 @@ public static partial class QuestionAnalyzer
         var had = new List<string>();
         var previous = "";
         var afterHaving = false;
-        foreach (var t in tokens)
+        for (var i = 0; i < tokens.Count; i++)
         {
+            var t = tokens[i];
             var n = TextTools.Normalize(t);
             if (SubordinateClause().IsMatch(" " + t))
             {
@@ -1499,7 +1522,9 @@ public static partial class QuestionAnalyzer
             }
             // A strength ("20 mg") is not part of a topic's name.
             // A verb of doing ("give", "ring") is what is done, not what it is done with.
-            if (n.Length >= 2 && !TextTools.StopWords.Contains(n) && !FollowUpWords.Contains(n) && !TextTools.ClauseVerbs.Contains(n) && !StrengthPattern().IsMatch(t))
+            // A word with "it" or "them" after it ("smear it on", "dab them") is a verb too, whatever the vocabulary knows.
+            if (n.Length >= 2 && !TextTools.StopWords.Contains(n) && !FollowUpWords.Contains(n) && !TextTools.ClauseVerbs.Contains(n) && !StrengthPattern().IsMatch(t)
+                && !(i + 1 < tokens.Count && ObjectPronouns.Contains(TextTools.Normalize(tokens[i + 1]))))
             {
                 if (words.Count == 0)
                 {
@@ -1535,6 +1560,14 @@ public static partial class QuestionAnalyzer
         }
         return string.Join(' ', best.Take(6));
     }
+
+    private static bool NamesOnlyAWorry(string phrase) =>
+        TextTools.Tokens(TextTools.Normalize(phrase)).Where(w => !TextTools.StopWords.Contains(w)).ToList() is { Count: > 0 } words
+        && words.All(WorryWords.Contains);
+
+    private static readonly HashSet<string> WorryWords = new(["concern", "concerns", "worry", "worries", "issue", "issues", "catch", "main", "big", "deal", "biggest", "real"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> ObjectPronouns = new(["it", "them"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> HavingWords = new(["with", "has", "have", "had", "got", "for", "of"], StringComparer.Ordinal);
 

@@ -31,7 +31,7 @@ public enum AmountKind
 /// </summary>
 public static partial class AmountAsked
 {
-    [GeneratedRegex(@"\b(?:what|which|usual|normal|right|correct|daily|starting|maximum|max)\s+(?:daily\s+|starting\s+|usual\s+)?(?:dose|dosage)\b|\b" + QuestionAnalyzer.HowMuchOfAnAmount + @"|\b" + QuestionAnalyzer.HowManyOfADose + @"|\b(?:the\s+)?most\s+(?:[\w-]+\s+){1,3}?(?:i|you|we|he|she|they|one)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:what|which|usual|normal|right|correct|daily|starting|maximum|max)\s+(?:daily\s+|starting\s+|usual\s+)?(?:dose|dosage|strength)\b|\b" + QuestionAnalyzer.HowMuchOfAnAmount + @"|\b" + QuestionAnalyzer.HowManyOfADose + @"|\b(?:the\s+)?most\s+(?:[\w-]+\s+){1,3}?(?:i|you|we|he|she|they|one)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksDose();
 
     // "How many minutes of exercise" asks for a length of time as much as "how long" does, and so do "course length",

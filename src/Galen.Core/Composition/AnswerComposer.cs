@@ -459,10 +459,15 @@ public static partial class AnswerComposer
         var readings = ReadingRange.Of(q.Question);
         var asker = AskerGroup.Read(q.Question);
         var amountAsked = AmountAsked.Of(q);
+        // A dose asked of a medicine the question names is given only by a dose of that medicine (or of its class): "which
+        // dose?" on apixaban is not answered by edoxaban's.
+        var doseOf = amountAsked == AmountKind.Dose && q.MainIntervention is { IsUnsure: false } known && !AmountAsked.AsksWhichToGive(q.FocusQuestion)
+            ? known : null;
         var asksWhen = BottomLineRanking.AsksWhen(q.FocusQuestion);
         var asksFirst = BottomLineRanking.AsksFirst(q.FocusQuestion);
         var asksCare = BottomLineRanking.AsksAboutCare(q.FocusQuestion);
         var asksStop = BottomLineRanking.AsksStop(q.FocusQuestion);
+        var asksWhy = BottomLineRanking.AsksWhy(q.FocusQuestion);
         var givesReading = BottomLineRanking.GivesReading(q.Question);
         // Each medicine asked about with its classes: "NSAIDs" in a sentence names the ibuprofen asked about.
         var knownMedicines = q.Interventions.Where(t => !t.IsUnsure).Select(t => EvidenceGrader.WithTheirClasses([t])).ToList();
@@ -574,8 +579,9 @@ public static partial class AnswerComposer
             f[i++] = BottomLineRanking.NegativeForOpenQuestion(q.IsYesNo, x.Text);
             i++; // meaning: set below for the closest candidates
             // The amount test is the costliest part of answer-kind: run once, it serves the amount-given signal too.
-            var givesAmount = amountAsked != AmountKind.None && AmountAsked.States(amountAsked, x.Text);
-            f[i++] = givesAmount ? 1 : BottomLineRanking.AnswerKind(AmountKind.None, asksWhen, x.Text, asksFirst, asksCare, givesReading, asksStop);
+            var givesAmount = amountAsked != AmountKind.None && AmountAsked.States(amountAsked, x.Text)
+                && (doseOf is null || AmountAsked.GivesDoseOf(doseOf, x.Text));
+            f[i++] = givesAmount ? 1 : BottomLineRanking.AnswerKind(AmountKind.None, asksWhen, x.Text, asksFirst, asksCare, givesReading, asksStop, asksWhy);
             i++; // meaning-only: set by the caller for a sentence admitted by closeness in meaning alone.
             f[i++] = On(asker.Names(x.Text));
             // A leaflet titled with the condition speaks of it throughout: "draw around the redness to see whether it

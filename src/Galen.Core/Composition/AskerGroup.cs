@@ -36,7 +36,7 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
             // A word for a stage of life names an age without a number: the middle of the stage it names (a toddler is
             // one to three, a newborn under a month, a teenager thirteen to nineteen), enough to tell that a sentence
             // for babies under 3 months or for adults is not written for them.
-            age = stage.Groups[1].Value.ToLowerInvariant() switch
+            age = stage.Groups["stage"].Value.ToLowerInvariant() switch
             {
                 var w when w.StartsWith("newborn", StringComparison.Ordinal) => 0.5,
                 var w when w.StartsWith("toddler", StringComparison.Ordinal) => 24,
@@ -122,8 +122,9 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
 
     private const double OlderMonths = 65 * 12;
 
-    // The person asked about, named by the stage of life they are at ("my toddler", "our newborn", "a teenager").
-    [GeneratedRegex(@"\b(?:my|our|a|the|his|her|their)\s+(?:\w+\s+)?(newborns?|toddlers?|pre-?schoolers?|teenagers?|teens?)\b", RegexOptions.IgnoreCase)]
+    // The person asked about, named by the stage of life they are at ("my toddler", "our newborn", "a teenager"), or
+    // opening a sentence without a determiner, as a tired parent types it ("toddler is 38.6 ...").
+    [GeneratedRegex(@"\b(?:my|our|a|the|his|her|their)\s+(?:\w+\s+)?(?<stage>newborns?|toddlers?|pre-?schoolers?|teenagers?|teens?)\b|(?:^\s*|[.!?]\s+)(?<stage>newborn|toddler|pre-?schooler|teenager|teen)\s+(?:is|has|was|keeps|had|won't|wont|can't|cant|isn't|hasn't)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LifeStage();
 
     [GeneratedRegex(@"\b(?:older (?:adults|people|persons|patients|women|men)|elderly|later life)\b", RegexOptions.IgnoreCase)]

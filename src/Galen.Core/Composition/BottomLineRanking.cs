@@ -252,10 +252,24 @@ public sealed partial class BottomLineRanking
     /// question that gives a reading ("my ferritin came back at 60", "oxygen 90%"): the line the reading is judged by;
     /// whether to stop or to go on, for a question that asks whether to stop a medicine ("can I come off it now?").
     /// </summary>
-    public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence, bool asksFirst = false, bool asksCare = false, bool givesReading = false, bool asksStop = false) =>
+    public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence, bool asksFirst = false, bool asksCare = false, bool givesReading = false, bool asksStop = false, bool asksWhy = false) =>
         (amount != AmountKind.None && AmountAsked.States(amount, sentence)) || (asksWhen && TimeExpression().IsMatch(sentence))
         || (asksFirst && FirstChoice().IsMatch(sentence)) || (asksCare && SaysWhereToGetCare().IsMatch(sentence))
-        || (givesReading && StatesThreshold().IsMatch(sentence)) || (asksStop && SaysStopOrGoOn().IsMatch(sentence)) ? 1 : 0;
+        || (givesReading && StatesThreshold().IsMatch(sentence)) || (asksStop && SaysStopOrGoOn().IsMatch(sentence))
+        || (asksWhy && GivesReason().IsMatch(sentence)) ? 1 : 0;
+
+    /// <summary>
+    /// True when the question asks the reason for something ("why would I need that?", "why do they check it?"); "why
+    /// not" asks for an alternative, not a reason.
+    /// </summary>
+    public static bool AsksWhy(string question) => WhyAsked().IsMatch(question ?? "");
+
+    [GeneratedRegex(@"\bwhy\b(?!\s+not\b)|\bwhat(?:\s+is|['\u2019]s)\s+the\s+(?:reason|point|purpose)\b|\bwhat\s+for\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhyAsked();
+
+    // What answers it: a cause or purpose given ("because", "so that", "to look for"), or what a finding can be a sign of.
+    [GeneratedRegex(@"\bbecause\b|\bso that\b|\bin order to\b|\bthe reason\b|\b(?:can|may|could|might)\s+be\s+(?:the\s+|an?\s+)?(?:first\s+|early\s+|only\s+)?signs?\b|\bto\s+(?:find|look\s+for|check\s+for|rule\s+out|exclude|detect|spot|prevent|protect)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GivesReason();
 
     /// <summary>
     /// True when the question asks whether to stop, pause or come off a medicine, or to carry on with it ("can I stop
@@ -301,7 +315,7 @@ public sealed partial class BottomLineRanking
     /// <summary>True when the question asks what comes first (to try, to start with, to add), not what works at all.</summary>
     public static bool AsksFirst(string question) => FirstAsked().IsMatch(question ?? "");
 
-    [GeneratedRegex(@"\bfirst\b|\bfirst-line\b|\b(?:start|begin|started|begun) (?:with|on)\b|\binitial(?:ly)?\b|\bpreferred\b|\bfrom the (?:outset|start)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bfirst\b|\bfirst-line\b|\b(?:start|begin|started|begun) (?:with|on)\b|\binitial(?:ly)?\b|\bpreferred\b|\bfrom the (?:outset|start)\b|\bbefore (?:anything|everything) else\b|\bto (?:start|begin) with\b", RegexOptions.IgnoreCase)]
     private static partial Regex FirstAsked();
 
     // What a sentence says when it ranks a treatment first: "first-line", "first choice", "initially", "start with",
