@@ -640,6 +640,23 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.Equal(0, Given("Rivaroxaban 20 mg"));
     }
 
+    [Fact]
+    public void A_sentence_from_the_guideline_body_the_question_asks_after_is_marked()
+    {
+        var british = Guideline("gout-bsr-2017", "Test guideline on gout from the BSR", "Offer colchicine 500 micrograms two to four times a day for a gout flare.");
+        var american = Guideline("gout-acr-2020", "Test guideline on gout", "Colchicine, an NSAID or a corticosteroid is recommended for a gout flare.");
+        var engine = new AnswerEngine(new InMemorySearch([british, american]));
+
+        double ByBody(BottomLineExplanation explanation, string words) =>
+            Assert.Single(explanation.Candidates, c => c.Text.Contains(words, StringComparison.Ordinal)).Features[BottomLineRanking.BodyAskedFeature];
+        var (_, asked) = engine.ExplainBottomLine(new AskRequest("Gout flare in a man of 60. Colchicine dose per ACR?", Audience.Clinician, []));
+        Assert.Equal(1, ByBody(asked, "an NSAID or a corticosteroid"));
+        Assert.Equal(0, ByBody(asked, "500 micrograms"));
+        var (_, unasked) = engine.ExplainBottomLine(new AskRequest("Gout flare in a man of 60. Colchicine dose?", Audience.Clinician, []));
+        Assert.Equal(0, ByBody(unasked, "an NSAID or a corticosteroid"));
+        Assert.Equal(["ACC", "AHA", "NG84"], BottomLineRanking.BodiesNamed("Per the ACC/AHA guideline, or ng84 from the NICE site? Gold standard?").Where(b => b != "NICE"));
+    }
+
     /// <summary>A guideline with one section of recommendations.</summary>
     private static SourceRecord Guideline(string id, string title, string text) => new()
     {

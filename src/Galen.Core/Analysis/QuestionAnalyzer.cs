@@ -400,7 +400,10 @@ public static partial class QuestionAnalyzer
 
     private static QuestionAnalysis AnalyzeOne(string raw)
     {
-        var question = WithoutAttribution(AnyPointIdiom().Replace(QuestionWordContraction().Replace(Clean(raw), m => m.Groups["w"].Value + " is"), "is it worth "));
+        var asked = AnyPointIdiom().Replace(QuestionWordContraction().Replace(Clean(raw), m => m.Groups["w"].Value + " is"), "is it worth ");
+        // Whose guidance is asked for is read from the question as asked (the bottom line prefers that body's sources);
+        // the rest of the reading goes without it.
+        var question = WithoutAttribution(asked);
         var focus = FindFocus(question);
         var q = focus.TrimEnd('?', '.', '!', ' ', '"', '\'').Trim();
 
@@ -765,7 +768,7 @@ public static partial class QuestionAnalyzer
 
         return new QuestionAnalysis
         {
-            Question = question,
+            Question = asked,
             FocusQuestion = focus,
             Kind = kind,
             IsYesNo = isYesNo,

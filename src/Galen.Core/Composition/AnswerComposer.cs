@@ -468,6 +468,8 @@ public static partial class AnswerComposer
         var asksCare = BottomLineRanking.AsksAboutCare(q.FocusQuestion);
         var asksStop = BottomLineRanking.AsksStop(q.FocusQuestion);
         var asksWhy = BottomLineRanking.AsksWhy(q.FocusQuestion);
+        var bodiesAsked = BottomLineRanking.BodiesNamed(q.Question);
+        var byBodyAsked = new Dictionary<GradedSource, bool>(ReferenceEqualityComparer.Instance);
         var givesReading = BottomLineRanking.GivesReading(q.Question);
         // Each medicine asked about with its classes: "NSAIDs" in a sentence names the ibuprofen asked about.
         var knownMedicines = q.Interventions.Where(t => !t.IsUnsure).Select(t => EvidenceGrader.WithTheirClasses([t])).ToList();
@@ -603,6 +605,14 @@ public static partial class AnswerComposer
             var (inRange, outOfRange) = ReadingRange.Fit(readings, x.Text);
             f[i++] = inRange;
             f[i++] = outOfRange;
+            if (bodiesAsked.Count > 0)
+            {
+                if (!byBodyAsked.TryGetValue(s, out var byBody))
+                {
+                    byBodyAsked[s] = byBody = BottomLineRanking.IsByBody(bodiesAsked, s.Source);
+                }
+                f[BottomLineRanking.BodyAskedFeature] = On(byBody);
+            }
             return f;
         }
 

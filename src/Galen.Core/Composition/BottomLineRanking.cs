@@ -28,7 +28,7 @@ public sealed partial class BottomLineRanking
         "patient-voice", "named-first", "named-other", "named-elsewhere", "rare-word", "short", "long", "too-hard",
         "too-hard-record-line", "words-shared", "group-conflict", "excluded-named", "new-words", "negative-open", "meaning",
         "answer-kind", "meaning-only", "group-named", "leaflet-subject", "record-subject", "every-medicine", "amount-given",
-        "words-asked", "reading-in-range", "reading-out-of-range", "meaning-asked",
+        "words-asked", "reading-in-range", "reading-out-of-range", "meaning-asked", "body-asked",
     ];
 
     /// <summary>
@@ -59,6 +59,49 @@ public sealed partial class BottomLineRanking
     /// alendronate") pull the whole message toward sentences about them, not toward the answer to what is asked.
     /// </summary>
     public static int MeaningAskedFeature { get; } = Index("meaning-asked");
+
+    /// <summary>
+    /// The signal that a sentence's source is by the guideline body the question asks after ("KDIGO: stop it or
+    /// lower the dose?", "first-line antibiotic per AAP?", "what does NG84 suggest?").
+    /// </summary>
+    public static int BodyAskedFeature { get; } = Index("body-asked");
+
+    /// <summary>
+    /// The guideline bodies and guideline codes a question names: abbreviations of the bodies' list written in capitals
+    /// ("ACC/AHA" is two), and codes such as "NG84".
+    /// </summary>
+    public static IReadOnlyList<string> BodiesNamed(string question)
+    {
+        var named = new List<string>();
+        foreach (Match m in CapitalWord().Matches(question ?? ""))
+        {
+            named.AddRange(m.Value.Split('/').Where(TextTools.GuidelineBodies.Contains));
+        }
+        named.AddRange(GuidelineCodeWord().Matches(question ?? "").Select(m => m.Value.ToUpperInvariant()));
+        return [.. named.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Whether a source is by one of the bodies named: its identifier carries the body's abbreviation ("ckd-kdigo-2024")
+    /// or the code, or its title or publisher names it as a word.
+    /// </summary>
+    public static bool IsByBody(IReadOnlyList<string> bodies, Sources.SourceRecord source)
+    {
+        ArgumentNullException.ThrowIfNull(bodies);
+        ArgumentNullException.ThrowIfNull(source);
+        var idParts = (source.Ids.Guideline ?? "").Split('-', StringSplitOptions.RemoveEmptyEntries);
+        var words = CapitalWordOrCode().Matches(source.Title + " " + source.Container).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+        return bodies.Any(b => idParts.Contains(b, StringComparer.OrdinalIgnoreCase) || words.Contains(b));
+    }
+
+    [GeneratedRegex(@"\b[A-Z][A-Z0-9]+(?:/[A-Z][A-Z0-9]+)*\b")]
+    private static partial Regex CapitalWord();
+
+    [GeneratedRegex(@"\b(?:NG|CG|QS)\d{1,4}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GuidelineCodeWord();
+
+    [GeneratedRegex(@"\b[A-Z][A-Z0-9]+\b")]
+    private static partial Regex CapitalWordOrCode();
 
     /// <summary>The signal that a sentence names none of the question's terms and was admitted for its closeness in meaning.</summary>
     public static int MeaningOnlyFeature { get; } = Index("meaning-only");
@@ -146,7 +189,7 @@ public sealed partial class BottomLineRanking
         Math.Log(1.8), Math.Log(2.5), Math.Log(1.2), Math.Log(0.5), Math.Log(2.5), Math.Log(1.2), Math.Log(0.8), Math.Log(0.4),
         Math.Log(0.7 / 0.4), 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0,
+        0, 0, 0, 0, 0,
     ], .. new double[SignalCount]]);
 
     /// <summary>A question told with a story: its signals count again in their story copies.</summary>
