@@ -736,6 +736,10 @@ public sealed class QuestionAnalyzerTests
         var a = A("Older man with shingles, on warfarin. Starting valaciclovir today. What's the concern?");
         Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.Name.Contains("concern", StringComparison.OrdinalIgnoreCase));
         Assert.NotEmpty(a.Conditions.Concat(a.Interventions));
+        Assert.NotEqual(QuestionKind.Definition, a.Kind);
+        var both = A("Takes simvastatin 40 mg. Planning clarithromycin for a chest infection. What's the worry?");
+        Assert.Contains(both.Interventions, t => t.Name == "simvastatin");
+        Assert.Contains(both.Interventions, t => t.Name == "clarithromycin");
     }
 
     [Theory]

@@ -194,6 +194,11 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:what\s+(?:is|are)|whats|what's)\s+(?:the\s+|my\s+|a\s+|an\s+)?(?:first|next|best|safest|preferred|usual|right|recommended|main|alternative|other)\b", Opts)]
     private static partial Regex ChoiceAskedCue();
 
+    // "What's the concern?", "what is the main worry here?": asks what could go wrong with what the story tells, not what
+    // a thing is; the medicines and conditions it is about are in the story.
+    [GeneratedRegex(@"^(?:what\s+(?:is|are)|whats|what's)\s+(?:the\s+|my\s+|a\s+|any\s+)?(?:main\s+|big\s+|biggest\s+|real\s+)?(?:concerns?|worry|worries|issues?|catch|danger)\b", Opts)]
+    private static partial Regex WorryAskedCue();
+
     // ---- Focus cues for yes/no questions.
     [GeneratedRegex(@"\b(?:as\s+(?:effective|good|safe|accurate)\s+as|the\s+same|same\s+as|identical|interchangeable|equal|equivalent|non-?inferior|comparable|similar|equally|substitute|replace|alternative\s+to|instead\s+of)\b", Opts)]
     private static partial Regex EquivalenceCue();
@@ -1002,7 +1007,7 @@ public static partial class QuestionAnalyzer
         {
             return QuestionKind.AdverseEffects;
         }
-        if (DefinitionCue().IsMatch(q) && !ChoiceAskedCue().IsMatch(q))
+        if (DefinitionCue().IsMatch(q) && !ChoiceAskedCue().IsMatch(q) && !WorryAskedCue().IsMatch(q))
         {
             return QuestionKind.Definition;
         }
