@@ -730,6 +730,15 @@ public sealed class QuestionAnalyzerTests
         Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.Name is "smear" or "warm" || t.Name.StartsWith("smear ", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("My wife's hand went numb for a minute last night. She's fine today, is she ok to fly on Friday?")]
+    [InlineData("the rash faded by itself. hasn't come back since, wouldn't it be ok to skip the cream?")]
+    public void A_contraction_of_a_pronoun_or_a_negation_is_no_topic(string question)
+    {
+        var a = A(question);
+        Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.Name.Contains("'", StringComparison.Ordinal) || t.Name.Contains('\u2019', StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_question_that_asks_only_what_the_worry_is_takes_its_topic_from_the_story()
     {
