@@ -1306,8 +1306,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@",?\s+(?:per|as\s+per|according\s+to|in\s+line\s+with)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?<body>[A-Z][A-Za-z0-9/-]*)(?:\s+[\w/-]+){0,3}?(?=\s*(?:[?.!]|$))")]
     private static partial Regex AttributionPattern();
 
-    // A guideline's code: "NG59", "CG150", "TA123".
-    [GeneratedRegex(@"^(?:NG|CG|QS|TA|SIGN)\d{1,4}$")]
+    [GeneratedRegex("^" + TextTools.GuidelineCode + "$")]
     private static partial Regex GuidelineCode();
 
     // "ACC/AHA": each body of a joint guideline.

@@ -347,4 +347,7 @@ public static class TextTools
 
     /// <summary>Abbreviations of guideline bodies, matched as written in capitals ("per NICE"; "nice" is a word).</summary>
     public static readonly HashSet<string> GuidelineBodies = new(Lists.Words("guideline-body"), StringComparer.Ordinal);
+
+    /// <summary>A guideline's code ("NG59", "CG150", "TA123", "SIGN158"): shared by the reading and the ranking.</summary>
+    public const string GuidelineCode = @"(?:NG|CG|QS|TA|SIGN)\d{1,4}";
 }

@@ -97,7 +97,7 @@ public sealed partial class BottomLineRanking
     [GeneratedRegex(@"\b[A-Z][A-Z0-9]+(?:/[A-Z][A-Z0-9]+)*\b")]
     private static partial Regex CapitalWord();
 
-    [GeneratedRegex(@"\b(?:NG|CG|QS)\d{1,4}\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b" + TextTools.GuidelineCode + @"\b", RegexOptions.IgnoreCase)]
     private static partial Regex GuidelineCodeWord();
 
     [GeneratedRegex(@"\b[A-Z][A-Z0-9]+\b")]
