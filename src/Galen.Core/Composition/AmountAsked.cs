@@ -214,6 +214,16 @@ public static partial class AmountAsked
     /// </summary>
     public static bool AsksWhichToGive(string question) => WhichToGive().IsMatch(question ?? "");
 
+    /// <summary>
+    /// The medicine a dose is asked of: the one the question names when the vocabulary knows it, unless the question
+    /// also asks which medicine to give. Shared by the lacking-amount check and the amount-given signal.
+    /// </summary>
+    public static Term? DoseSubject(QuestionAnalysis question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return question.MainIntervention is { IsUnsure: false } known && !AsksWhichToGive(question.FocusQuestion) ? known : null;
+    }
+
     [GeneratedRegex(@"\b(?:what|which)\s+(?:\w+\s+)?(?:do|should|can|could|would|to)\s+(?:i|we|you|one)?\s*(?:give|take|use|prescribe|start)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhichToGive();
 

@@ -406,7 +406,7 @@ public static partial class AnswerComposer
         }
         // Only a name the vocabulary knows is a thing a dose is given of ("how much sleep does a teenager need" asks
         // for a figure, not a dose of a phrase).
-        var subject = q.MainIntervention is { IsUnsure: false } known && !AmountAsked.AsksWhichToGive(q.FocusQuestion) ? known : null;
+        var subject = AmountAsked.DoseSubject(q);
         if (subject is null && kind == AmountKind.Dose)
         {
             kind = AmountKind.Figure;
@@ -461,8 +461,7 @@ public static partial class AnswerComposer
         var amountAsked = AmountAsked.Of(q);
         // A dose asked of a medicine the question names is given only by a dose of that medicine (or of its class): "which
         // dose?" on apixaban is not answered by edoxaban's.
-        var doseOf = amountAsked == AmountKind.Dose && q.MainIntervention is { IsUnsure: false } known && !AmountAsked.AsksWhichToGive(q.FocusQuestion)
-            ? known : null;
+        var doseOf = amountAsked == AmountKind.Dose ? AmountAsked.DoseSubject(q) : null;
         var asksWhen = BottomLineRanking.AsksWhen(q.FocusQuestion);
         var asksFirst = BottomLineRanking.AsksFirst(q.FocusQuestion);
         var asksCare = BottomLineRanking.AsksAboutCare(q.FocusQuestion);
@@ -581,8 +580,9 @@ public static partial class AnswerComposer
             f[i++] = BottomLineRanking.NegativeForOpenQuestion(q.IsYesNo, x.Text);
             i++; // meaning: set below for the closest candidates
             // The amount test is the costliest part of answer-kind: run once, it serves the amount-given signal too.
-            var givesAmount = amountAsked != AmountKind.None && AmountAsked.States(amountAsked, x.Text)
-                && (doseOf is null || AmountAsked.GivesDoseOf(doseOf, x.Text));
+            // A dose of the medicine asked is a dose stated: its test alone serves.
+            var givesAmount = amountAsked != AmountKind.None
+                && (doseOf is not null ? AmountAsked.GivesDoseOf(doseOf, x.Text) : AmountAsked.States(amountAsked, x.Text));
             f[i++] = givesAmount ? 1 : BottomLineRanking.AnswerKind(AmountKind.None, asksWhen, x.Text, asksFirst, asksCare, givesReading, asksStop, asksWhy);
             i++; // meaning-only: set by the caller for a sentence admitted by closeness in meaning alone.
             f[i++] = On(asker.Names(x.Text));
