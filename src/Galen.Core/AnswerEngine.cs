@@ -225,7 +225,8 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
                 && t.IsIn(text, TextTools.Normalize(text))));
 
     private bool AsksOfThingNoSourceNames(QuestionAnalysis analysis, WordingWork wording) =>
-        analysis.IsYesNo && analysis.MainIntervention is { Type: "phrase" or "claimed" } asked
+        // "What dose of mebendazole?" asks of a thing as surely as "does mebendazole help?".
+        (analysis.IsYesNo || analysis.Kind == QuestionKind.Dosing) && analysis.MainIntervention is { Type: "phrase" or "claimed" } asked
             && (asked.Type == "claimed" || (!Vocabulary.FindAll(analysis.FocusQuestion).Any(m => m.Group.IsDrug)
                 && !Regex.IsMatch(analysis.FocusQuestion, @"\b(?:that|this|these|those|the|my|your|his|her|our|their)\s+" + Regex.Escape(asked.Name), RegexOptions.IgnoreCase)))
             && !NamedWordForWord(asked, wording);

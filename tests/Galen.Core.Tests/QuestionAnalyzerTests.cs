@@ -739,6 +739,23 @@ public sealed class QuestionAnalyzerTests
         Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.Name.Contains("'", StringComparison.Ordinal) || t.Name.Contains('\u2019', StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("what dose of tinidazole should he take for the giardia?", "tinidazole")]
+    [InlineData("my son has pinworm. what dose of pyrantel does he need?", "pyrantel")]
+    public void A_clause_inside_what_a_dose_is_asked_of_is_cut_from_the_name(string question, string thing) =>
+        Assert.Equal(thing, A(question).MainIntervention?.Name);
+
+    [Theory]
+    [InlineData("pregnant at 8 weeks and on folic acid. how much longer should i stay on it?")]
+    [InlineData("acid keeps waking me up. raising the pillows made no difference. what's a better way to raise myself up?")]
+    [InlineData("on amoxicillin for the chest. how many milligrams is each capsule meant to hold?")]
+    [InlineData("had a heart attack and the team want atorvastatin at a high dose. what dose range is high for that one?")]
+    public void A_clause_with_its_own_subject_or_a_word_that_only_compares_is_no_topic(string question)
+    {
+        var a = A(question);
+        Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.Name.Split(' ').Any(w => w is "i" or "myself" or "longer" or "way" or "meant" or "each" or "range"));
+    }
+
     [Fact]
     public void A_question_that_asks_only_what_the_worry_is_takes_its_topic_from_the_story()
     {

@@ -91,4 +91,14 @@ public sealed class ReadingByMeaningTests(StarterLibraryFixture fixture) : IClas
         Assert.True(answer.Abstained, answer.BottomLine);
         Assert.Null(answer.TopicReadFromMeaning);
     }
+
+    [Fact]
+    public void A_dose_asked_of_a_medicine_no_source_names_is_abstained_on_not_read_again_on_a_neighbouring_topic()
+    {
+        var answer = fixture.Engine.Ask(new AskRequest("our 6 year old caught pinworms at school. what dose of pyrantel should we give him?", Audience.Patient, []));
+
+        Assert.True(answer.Abstained, answer.BottomLine);
+        Assert.Contains("pyrantel", answer.BottomLine, StringComparison.Ordinal);
+        Assert.Null(answer.TopicReadFromMeaning);
+    }
 }

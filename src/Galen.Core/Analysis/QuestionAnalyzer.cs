@@ -243,7 +243,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\s*\((?<alias>[^()]{1,80})\)")]
     private static partial Regex ParentheticalPattern();
 
-    [GeneratedRegex(@"^(?:(?:a|one|two|a\s+few|a\s+couple\s+of)\s+(?:glass(?:es)?|cups?|mugs?|bottles?|cans?|spoons?|spoonfuls?|teaspoons?|tablespoons?|drops?|dabs?|capfuls?|shots?|splash)\s+of|a\s+few|a\s+couple\s+of|a|an|the|my|your|his|her|our|their|this|that|these|those|some|any|to|taking|using|take|use|having|have|drinking|drink|oral|extra|supplemental|regular|daily|high[-\s]dose|low[-\s]dose|people\s+with|patients\s+with|someone\s+with|persons?\s+with|children\s+with|adults\s+with|treating|treatment\s+of|the\s+treatment\s+of|symptoms\s+of|me|him|her|them|it|actually|really|exactly)\s+", Opts)]
+    [GeneratedRegex(@"^(?:(?:a|one|two|a\s+few|a\s+couple\s+of)\s+(?:glass(?:es)?|cups?|mugs?|bottles?|cans?|spoons?|spoonfuls?|teaspoons?|tablespoons?|drops?|dabs?|capfuls?|shots?|splash)\s+of|a\s+few|a\s+couple\s+of|a|an|the|and|or|but|also|my|your|his|her|our|their|this|that|these|those|some|any|to|taking|using|take|use|having|have|drinking|drink|oral|extra|supplemental|regular|daily|high[-\s]dose|low[-\s]dose|people\s+with|patients\s+with|someone\s+with|persons?\s+with|children\s+with|adults\s+with|treating|treatment\s+of|the\s+treatment\s+of|symptoms\s+of|me|him|her|them|it|actually|really|exactly)\s+", Opts)]
     private static partial Regex LeadingFillerPattern();
 
     [GeneratedRegex(@"^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?$", Opts)]
@@ -591,7 +591,7 @@ public static partial class QuestionAnalyzer
         if (interventions.Count == 0 && conditions.Count == 0)
         {
             var phrase = FallbackPhrase(core);
-            if (phrase is not null && (RuledOutLead().IsMatch(phrase) || NamesOnlyAWorry(phrase)))
+            if (phrase is not null && (RuledOutLead().IsMatch(phrase) || NamesOnlyAWorry(phrase) || OnlyCompares(phrase) || ClauseWord().IsMatch(phrase)))
             {
                 // "clear them without drops": what is ruled out is not the topic; the story may hold it. Nor is "the concern".
                 phrase = null;
@@ -1119,6 +1119,17 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\s+(?:until|till|unless|while|whilst|because)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SubordinateClause();
 
+    /// <summary>Whether a phrase holds nothing but function words and words that compare or count ("longer", "each").</summary>
+    private static bool OnlyCompares(string phrase) =>
+        TextTools.Tokens(TextTools.Normalize(phrase)).All(w => TextTools.StopWords.Contains(w) || TextTools.ComparisonWords.Contains(w));
+
+    // A reflexive or "meant / supposed" belongs to a clause ("raise myself", "capsule meant"), never to a name.
+    [GeneratedRegex(@"\b(?:myself|yourself|himself|herself|ourselves|themselves|meant|supposed)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseWord();
+
+    [GeneratedRegex(@"(?:^|\s+)(?:(?:do|does|did|is|are|was|were|am|should|shall|can|could|will|would|must|may|might|has|have)\s+(?:i|you|he|she|we|they|it)\b|(?:supposed|meant|allowed)\s+to\b|to\s+\w+\s+(?:myself|yourself|himself|herself|ourselves|themselves)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex InnerClause();
+
     // Words that say how sure the asker is, not what they ask about.
     private static readonly HashSet<string> Hedges = new(["possible", "possibly", "likely", "probably", "maybe", "perhaps", "actually", "definitely"], StringComparer.Ordinal);
 
@@ -1153,6 +1164,21 @@ public static partial class QuestionAnalyzer
         {
             cleaned = cleaned[..clause.Index];
         }
+        // "mebendazole does she need", "longer do i keep taking it", "each capsule supposed to be": a clause with its own
+        // subject begins inside the phrase, and a name never holds one. What comes before it is the name, if anything is.
+        if (InnerClause().Match(cleaned) is { Success: true } inner)
+        {
+            // The clause may still name the condition it is about ("... to lose to help my blood pressure").
+            foreach (var inClause in Vocabulary.FindAll(cleaned[inner.Index..]).Where(mm => mm.Group.IsCondition))
+            {
+                AddUnique(conditions, ToTerm(inClause.Group, inClause.Surface));
+            }
+            cleaned = CleanPhrase(cleaned[..inner.Index]);
+            if (Composition.ConsumerAnswerMatcher.IsGenericName(cleaned))
+            {
+                return;
+            }
+        }
         // "oral cephalexin: exact mg per": a colon, a dash or a semicolon ends a name written as a label before what is
         // asked of it; the part that names something the vocabulary knows is the name.
         if (LabelBreak().IsMatch(cleaned)
@@ -1181,6 +1207,11 @@ public static partial class QuestionAnalyzer
             {
                 (preferDrug ? interventions : conditions).Add(new Term(cleaned, [cleaned], "pronoun"));
             }
+            return;
+        }
+        // "what dose range": a word that measures or compares names nothing.
+        if (OnlyCompares(cleaned))
+        {
             return;
         }
 

@@ -339,6 +339,9 @@ public static class TextTools
     /// <summary>Words by which a message refers to a treatment it named elsewhere ("the tablets", "the jab").</summary>
     public static readonly HashSet<string> ReferringNouns = new(Lists.Words("referring-noun"), StringComparer.Ordinal);
 
+    /// <summary>Words that compare or count ("longer", "the better way"), never a topic on their own.</summary>
+    public static readonly HashSet<string> ComparisonWords = new(Lists.Words("comparison-word"), StringComparer.Ordinal);
+
     /// <summary>Verbs of doing that open a clause ("go on the plane with it", "give him"), never a name.</summary>
     public static readonly HashSet<string> ClauseVerbs = new(Lists.Words("clause-verb"), StringComparer.Ordinal);
 
