@@ -1123,11 +1123,13 @@ public static partial class QuestionAnalyzer
     private static bool OnlyCompares(string phrase) =>
         TextTools.Tokens(TextTools.Normalize(phrase)).All(w => TextTools.StopWords.Contains(w) || TextTools.ComparisonWords.Contains(w));
 
+    private const string Reflexive = "myself|yourself|himself|herself|ourselves|themselves";
+
     // A reflexive or "meant / supposed" belongs to a clause ("raise myself", "capsule meant"), never to a name.
-    [GeneratedRegex(@"\b(?:myself|yourself|himself|herself|ourselves|themselves|meant|supposed)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + Reflexive + @"|meant|supposed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseWord();
 
-    [GeneratedRegex(@"(?:^|\s+)(?:(?:do|does|did|is|are|was|were|am|should|shall|can|could|will|would|must|may|might|has|have)\s+(?:i|you|he|she|we|they|it)\b|(?:supposed|meant|allowed)\s+to\b|to\s+\w+\s+(?:myself|yourself|himself|herself|ourselves|themselves)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\s+)(?:(?:do|does|did|is|are|was|were|am|should|shall|can|could|will|would|must|may|might|has|have)\s+(?:i|you|he|she|we|they|it)\b|(?:supposed|meant|allowed)\s+to\b|to\s+\w+\s+(?:" + Reflexive + @")\b)", RegexOptions.IgnoreCase)]
     private static partial Regex InnerClause();
 
     // Words that say how sure the asker is, not what they ask about.
