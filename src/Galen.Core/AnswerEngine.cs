@@ -426,6 +426,12 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
             {
                 Run([intervention], 10);
             }
+            if (analysis.SafetyGroup is not null && Vocabulary.Lookup(analysis.Population!) is { } group)
+            {
+                // A pregnant asker's medicine is answered by what is known of it in pregnancy, which sources on the
+                // condition ("ibuprofen for back pain") rarely say.
+                Run([intervention, new Term(group.Name, group.Phrasings, group.Type)], 10);
+            }
         }
         else if (intervention is not null && analysis.Interventions.Count > 1)
         {

@@ -67,6 +67,9 @@ public sealed class AskerGroupTests
     [InlineData("Our toddler is hot and grumpy tonight, what helps?", "Babies younger than 3 months with a fever need urgent assessment.", true)]
     [InlineData("Our toddler is hot and grumpy tonight, what helps?", "Children with fever can have paracetamol or ibuprofen.", false)]
     [InlineData("Our newborn feels warm", "Babies younger than 3 months with a fever need urgent assessment.", false)]
+    [InlineData("I'm 23 and began sertraline last week", "See people aged 18 to 25 years again after a week.", false)]
+    [InlineData("I'm 47 and began sertraline last week", "See people aged 18 to 25 years again after a week.", true)]
+    [InlineData("I'm 47 and have a cough", "Those aged 6 to 11 years take half a spoon.", true)]
     public void A_sentence_written_only_for_another_group_excludes_the_person_asked_about(string question, string sentence, bool excludes) =>
         Assert.Equal(excludes, AskerGroup.Read(question).Excludes(sentence));
 

@@ -144,6 +144,8 @@ public sealed class BottomLineRankingTests
     [InlineData("i dont want to take ibuprofen, what else helps back pain?")]
     [InlineData("i'd rather not rub ibuprofen gel on every day, what else helps back pain?")]
     [InlineData("I do not want to give her ibuprofen for the back pain. Anything else?")]
+    [InlineData("sore back since the weekend and the ibuprofen is doing nothing. what next?")]
+    [InlineData("Ibuprofen does nothing for my back. Is there something stronger?")]
     public void A_medicine_the_person_cannot_or_will_not_take_is_ruled_out(string question)
     {
         var excluded = BottomLineRanking.ExcludedWords(question);

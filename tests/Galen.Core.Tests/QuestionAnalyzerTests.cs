@@ -756,6 +756,19 @@ public sealed class QuestionAnalyzerTests
         Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.Name.Split(' ').Any(w => w is "i" or "myself" or "longer" or "way" or "meant" or "each" or "range"));
     }
 
+    [Theory]
+    [InlineData("my uncle began tamsulosin a fortnight back and his wife says it's done nothing. when does it kick in?", "done")]
+    [InlineData("she went on the patches three weeks ago. how long until they kick in?", "kick")]
+    [InlineData("on the new tablets since a month ago. how soon before they start working properly?", "working")]
+    [InlineData("I would rather skip the pills entirely - which talking therapy works best?", "rather")]
+    [InlineData("barely eating since the weekend. is that something to worry about?", "barely")]
+    public void Words_saying_how_long_ago_how_much_or_whether_it_works_are_no_topic(string question, string word)
+    {
+        var a = A(question);
+        Assert.DoesNotContain(a.Conditions.Concat(a.Interventions), t => t.Name.Split(' ').Contains(word, StringComparer.OrdinalIgnoreCase)
+            || t.Name.EndsWith(" ago", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public void A_question_that_asks_only_what_the_worry_is_takes_its_topic_from_the_story()
     {

@@ -26,6 +26,17 @@ public sealed class ReadingRangeTests
     [InlineData("COPD with flare-ups, eosinophils 70 cells/uL. Add an inhaled steroid?", "An inhaled steroid is favoured when eosinophils are 300 cells/microlitre or more.", 0, 1)]
     [InlineData("AF, CrCl 130 mL/min: which anticoagulant?", "This medicine works less well when creatinine clearance is above 95 mL/min.", 1, 0)]
     [InlineData("AF, creatinine clearance 130 mL/min: which anticoagulant?", "Halve the dose when creatinine clearance is 15 to 50 mL/min.", 0, 1)]
+    [InlineData("the shivers and aches began three days ago. too late for an antiviral?", "Start the antiviral even if the illness began more than 2 days ago.", 1, 0)]
+    [InlineData("the shivers and aches began three days ago. too late for an antiviral?", "An antiviral helps most when begun within 2 days of the first symptoms.", 0, 1)]
+    [InlineData("blocked and sore sinuses for the last 12 days", "Think of antibiotics if there is no improvement after 10 days.", 1, 0)]
+    [InlineData("blocked and sore sinuses for the last 4 days", "Think of antibiotics if there is no improvement after 10 days.", 0, 1)]
+    [InlineData("chesty cough, been going on for 2 weeks now", "A cough after a cold lasts 3 to 4 weeks.", 0, 1)]
+    [InlineData("chesty cough, been going on for 3 weeks now", "A cough after a cold lasts 3 to 4 weeks.", 1, 0)]
+    [InlineData("started on amoxicillin 2 days ago", "Take the antibiotic for 5 days.", 0, 0)]
+    [InlineData("a week into a head cold and my nose is blocked", "Use a decongestant spray for no more than 5 days.", 0, 0)]
+    [InlineData("a week into a head cold and my nose is blocked", "Do not use a decongestant spray for more than five days.", 0, 0)]
+    [InlineData("the fever started 2 days ago", "Babies under 3 months with a fever need urgent help.", 0, 0)]
+    [InlineData("my 2 year old has a fever", "Get help if the fever lasts more than 5 days.", 0, 0)]
     public void A_reading_is_judged_against_the_bands_of_a_sentence_that_names_its_measure(string question, string sentence, double inRange, double outOfRange)
     {
         var fit = ReadingRange.Fit(ReadingRange.Of(question), sentence);

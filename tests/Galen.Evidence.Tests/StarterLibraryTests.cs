@@ -162,6 +162,18 @@ public sealed class StarterLibraryTests(StarterLibraryFixture fixture) : IClassF
     }
 
     [Fact]
+    public void A_pregnant_askers_medicine_for_another_complaint_is_answered_from_the_sources_on_it_in_pregnancy()
+    {
+        var (answer, explanation) = fixture.Engine.ExplainBottomLine(new AskRequest(
+            "26 weeks pregnant and a nagging backache all week. Can I take naproxen for it?", Audience.Patient, []));
+
+        Assert.False(answer.Abstained, answer.BottomLine);
+        // The back pain sources say nothing of pregnancy; the medicines-in-pregnancy sources say when naproxen is avoided.
+        Assert.Contains(explanation.Candidates, c => c.SourceKey.Contains("pregnancy", StringComparison.Ordinal)
+            && c.Text.Contains("20 weeks", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Answers_carry_the_edition_of_every_guideline_they_cite()
     {
         var editions = GuidelineReader.FindFiles(TestPaths.Knowledge).Select(GuidelineReader.Read).Where(r => r.Kind == SourceKind.Guideline)

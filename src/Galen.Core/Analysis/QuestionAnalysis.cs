@@ -176,6 +176,17 @@ public sealed record QuestionAnalysis
     /// <summary>Alternatives an intervention is compared with.</summary>
     public IReadOnlyList<Term> Comparators { get; init; } = [];
     public string? Population { get; init; }
+
+    /// <summary>
+    /// An asker whose medicines have safety evidence of their own (pregnancy, breastfeeding): how to say it, and the word
+    /// starts by which a source speaks of it. What is safe for other adults says nothing about it.
+    /// </summary>
+    public (string Phrase, string[] Words)? SafetyGroup => Population switch
+    {
+        "breastfeeding" => ("while breastfeeding", ["breastfe", "breast fe", "lactat", "breast milk", "nursing mother"]),
+        "pregnancy" => ("in pregnancy", ["pregnan", "gestation", "trimester"]),
+        _ => null,
+    };
     /// <summary>The circumstance the question sets ("after starting an antipsychotic").</summary>
     public string? Context { get; init; }
     /// <summary>Medicines or events named in the context (the likely cause, not the treatment asked about).</summary>

@@ -591,7 +591,7 @@ public static partial class QuestionAnalyzer
         if (interventions.Count == 0 && conditions.Count == 0)
         {
             var phrase = FallbackPhrase(core);
-            if (phrase is not null && (RuledOutLead().IsMatch(phrase) || NamesOnlyAWorry(phrase) || OnlyCompares(phrase) || ClauseWord().IsMatch(phrase)))
+            if (NoName(phrase))
             {
                 // "clear them without drops": what is ruled out is not the topic; the story may hold it. Nor is "the concern".
                 phrase = null;
@@ -601,7 +601,7 @@ public static partial class QuestionAnalyzer
                 && question[..end].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8
                 && Vocabulary.FindAll(question[..end]).Count == 0
                 && FallbackPhrase(question[..end]) is { } headline
-                && !Composition.ConsumerAnswerMatcher.IsGenericName(headline))
+                && !NoName(headline) && !Composition.ConsumerAnswerMatcher.IsGenericName(headline))
             {
                 // "Diagnosis and precaution." says what is wanted, not about what: a short first line, where people put
                 // their subject, names it ("vdrl positive") when it holds nothing the vocabulary knows (that the story
@@ -613,6 +613,7 @@ public static partial class QuestionAnalyzer
                 // "My daughter has a verruca on her foot. What is the first thing to try?": the question names nothing,
                 // so the story told before it holds the topic, even one the vocabulary does not know.
                 phrase = FallbackPhrase(question.Replace(focus, " ", StringComparison.Ordinal));
+                phrase = NoName(phrase) ? null : phrase;
             }
             if (phrase is not null)
             {
@@ -895,8 +896,9 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:no|without|denies|nil|negative\s+for)\s+(?:known\s+|history\s+of\s+|signs?\s+of\s+)?[\w-]+(?:\s+[\w-]+){0,3}?(?=\s*(?:[,.;:]|\band\b|\bbut\b|$))", Opts)]
     private static partial Regex AbsentFindingPattern();
 
-    // "Nursery reckons it's hand, foot and mouth", "the GP thinks she has shingles": the diagnosis the story reports.
-    [GeneratedRegex(@"\b(?:says?|said|reckons?|thinks?|thought|told\s+(?:me|us)|suspects?|suspected)\s+(?:that\s+)?(?:it['\u2019]?s|it\s+is|it\s+was|(?:she|he|they)\s+(?:has|have|had|might\s+have|may\s+have))\s+(?:probably\s+|just\s+)?(?!(?:meant|supposed|going|due|about|fine|ok|okay|alright|normal|safe|nothing|not|too|so|very|worse|better|serious|bad|because|the\s+same|a\s+bit|all|only|good|great|helpful|useful|worth|harmful|dangerous|effective|true|right|wrong|common|rare|likely|unlikely|possible)\b)(?<x>[a-z][\w,' -]{2,40}?)(?=\s*(?:[.;?!]|$|\bso\b|\band\s+(?:i|we|she|he|they)\b|\bwhat\b))", Opts)]
+    // "Nursery reckons it's hand, foot and mouth", "the GP thinks she has shingles": the diagnosis the story reports. What it's
+    // done or been ("says it's done nothing") is not a name.
+    [GeneratedRegex(@"\b(?:says?|said|reckons?|thinks?|thought|told\s+(?:me|us)|suspects?|suspected)\s+(?:that\s+)?(?:it['\u2019]?s|it\s+is|it\s+was|(?:she|he|they)\s+(?:has|have|had|might\s+have|may\s+have))\s+(?:probably\s+|just\s+)?(?!(?:meant|supposed|going|due|about|done|doing|been|got|gone|had|helped|helping|made|making|worked|working|fine|ok|okay|alright|normal|safe|nothing|not|too|so|very|worse|better|serious|bad|because|the\s+same|a\s+bit|all|only|good|great|helpful|useful|worth|harmful|dangerous|effective|true|right|wrong|common|rare|likely|unlikely|possible)\b)(?<x>[a-z][\w,' -]{2,40}?)(?=\s*(?:[.;?!]|$|\bso\b|\band\s+(?:i|we|she|he|they)\b|\bwhat\b))", Opts)]
     private static partial Regex ReportedDiagnosisPattern();
 
     // "doc says it's mild": a degree alone says how bad, not what it is.
@@ -1124,6 +1126,19 @@ public static partial class QuestionAnalyzer
         TextTools.Tokens(TextTools.Normalize(phrase)).All(w => TextTools.StopWords.Contains(w) || TextTools.ComparisonWords.Contains(w));
 
     private const string Reflexive = "myself|yourself|himself|herself|ourselves|themselves";
+
+    /// <summary>
+    /// Whether a guessed phrase cannot be the topic: what is ruled out, only a worry, only a comparison, a word of a
+    /// clause, or a time ("a month ago", "two weeks back").
+    /// </summary>
+    private static bool NoName(string? phrase) => phrase is not null
+        && (RuledOutLead().IsMatch(phrase) || NamesOnlyAWorry(phrase) || OnlyCompares(phrase) || ClauseWord().IsMatch(phrase) || TimeAgo().IsMatch(phrase));
+
+    [GeneratedRegex(@"^(?:[\w'-]+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)(?:\s+(?:ago|back|later|before|since))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeAgo();
+
+    [GeneratedRegex(@"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|couple\s+of)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:ago|back)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeAgoInText();
 
     // A reflexive or "meant / supposed" belongs to a clause ("raise myself", "capsule meant"), never to a name.
     [GeneratedRegex(@"\b(?:" + Reflexive + @"|meant|supposed)\b", RegexOptions.IgnoreCase)]
@@ -1540,6 +1555,8 @@ public static partial class QuestionAnalyzer
         }
         // "My 6 year old": the person asked about, not the topic.
         head = AgeOfPersonInText().Replace(head, ",");
+        // "the patches three weeks ago": when something began is not part of its name.
+        head = TimeAgoInText().Replace(head, ",");
         var tokens = head.Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries)
             .Select(t => t.Trim('"', '\'', '(', ')', '.', '!'))
             .Where(t => t.Length > 0)

@@ -317,7 +317,7 @@ public static partial class AnswerComposer
         // baby is answered only by a source that speaks of pregnancy or breastfeeding; what is safe for other adults
         // says nothing about it.
         if (i is not null && (q.Kind == QuestionKind.AdverseEffects || q.Focus is QuestionFocus.Safety or QuestionFocus.Harm)
-            && SpecialGroupWords(q.Population) is { } group
+            && q.SafetyGroup is { } group
             && !ranked.Any(s => s.BearsOnIntervention && TextTools.Normalize(string.Join('\n', [s.Source.Title, .. s.Source.Keywords, s.Source.FullText])) is var text
                 && group.Words.Any(w => TextTools.ContainsWordStart(text, w))))
         {
@@ -336,13 +336,6 @@ public static partial class AnswerComposer
     /// title, its topics or its text ("a copper bracelet" for painful knees), or such a thing the story reports as a claim
     /// or a diagnosis whatever the question asks ("nursery reckons it's hand foot and mouth"): the library does not hold it.
     /// </summary>
-    private static (string Phrase, string[] Words)? SpecialGroupWords(string? population) => population switch
-    {
-        "breastfeeding" => ("while breastfeeding", ["breastfe", "breast fe", "lactat", "breast milk", "nursing mother"]),
-        "pregnancy" => ("in pregnancy", ["pregnan", "gestation", "trimester"]),
-        _ => null,
-    };
-
     private static Term? Unmentioned(QuestionAnalysis q, IReadOnlyList<GradedSource> ranked) =>
         q.Interventions.Concat(q.Conditions).FirstOrDefault(t => (t.Type == "claimed" || (q.IsYesNo && t.Type == "phrase"))
             && !ranked.Any(s => TitleNames(s, [t]) || TopicsName(s, [t]) || (s.Source.FullText is var text && t.IsIn(text, TextTools.Normalize(text)))));

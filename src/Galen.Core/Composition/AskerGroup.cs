@@ -171,6 +171,8 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
     [GeneratedRegex(@"\badults?\b", RegexOptions.IgnoreCase)]
     private static partial Regex AdultWords();
 
-    [GeneratedRegex(@"\b(?:child|children|childhood|(?<!unborn\s)babies|(?<!unborn\s)baby|infants?|toddlers?|kids?|young people|teenagers?|adolescents?|newborns?|paediatric|pediatric|under 5s|aged \d{1,2} (?:to|-) \d{1,2} years)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ChildWords(); // an unborn baby is spoken of in pregnancy, not of a child
+    [GeneratedRegex(@"\b(?:child|children|childhood|(?<!unborn\s)babies|(?<!unborn\s)baby|infants?|toddlers?|kids?|young people|teenagers?|adolescents?|newborns?|paediatric|pediatric|under 5s|aged \d{1,2} (?:to|-) (?:1[0-7]|\d) years)\b", RegexOptions.IgnoreCase)]
+    // An unborn baby is spoken of in pregnancy, not of a child; an age range is children's only below 18 ("aged 18 to 25
+    // years" is young adults).
+    private static partial Regex ChildWords();
 }

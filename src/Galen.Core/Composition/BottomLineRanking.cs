@@ -523,7 +523,7 @@ public sealed partial class BottomLineRanking
     [GeneratedRegex(@"\b(?:as\s+(?:well|good|effective|safe|much)|just\s+as|better|worse|compared?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ComparisonAsked();
 
-    [GeneratedRegex(@"\b((?:[\w-]+[\s,]+(?:(?:and|or|&)\s+)?){0,2}[\w-]+)(?:\s+|-(?=allerg))(?:(?:both|are|is|were|was)\s+)?(?:unsuitable|not\s+(?:suitable|an\s+option|options|tolerated|working|helping)|contraindicated|ruled\s+out|(?<=\b(?:is|are)\s+)out\b(?!\s+of)|allerg(?:ic|y)|(?:did|does|do|has|have)\s*(?:n't|not)\s+(?:work(?:ed)?|help(?:ed)?|suit(?:ed)?))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b((?:[\w-]+[\s,]+(?:(?:and|or|&)\s+)?){0,2}[\w-]+)(?:\s+|-(?=allerg))(?:(?:both|are|is|were|was)\s+)?(?:unsuitable|not\s+(?:suitable|an\s+option|options|tolerated|working|helping)|contraindicated|ruled\s+out|(?<=\b(?:is|are)\s+)out\b(?!\s+of)|allerg(?:ic|y)|(?:did|does|do|has|have)\s*(?:n't|not)\s+(?:work(?:ed)?|help(?:ed)?|suit(?:ed)?)|(?:is|are|has|have)\s+(?:doing|done)\s+nothing|does\s+nothing)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RuledOutBefore();
 
     // "What non-drug option ...", "a drug-free way": medicine as such is ruled out.
@@ -561,7 +561,7 @@ public sealed partial class BottomLineRanking
             words.AddRange(own);
             words.AddRange(KinRuledOut(named.Where(t => t.Group.IsDrug)));
         }
-        // "Topiramate and propranolol both unsuitable", "Paxlovid not an option", "ibuprofen didn't help",
+        // "Topiramate and propranolol both unsuitable", "Paxlovid not an option", "ibuprofen didn't help" or "is doing nothing",
         // "penicillin-allergic": the medicines named before are ruled out (only medicines: "COVID-19, Paxlovid not an
         // option" rules out no condition).
         foreach (Match m in RuledOutBefore().Matches(question ?? ""))

@@ -6,7 +6,8 @@ namespace Galen.Core.Composition;
 /// <summary>
 /// Whether a sentence's bands take in a value the question gives: "my eGFR is 41" falls in "G3b 30 to 44", and not in
 /// "eGFR 30 to below 60", which is the rule for another band. A sentence is judged only on the measure it names, so a
-/// temperature is never held against a range of ages or doses.
+/// temperature is never held against a range of ages or doses. The time since something began ("started 3 days ago") is
+/// a reading too, held against the times a sentence bounds ("within 2 days", "more than 2 days ago", "after 10 days").
 /// </summary>
 public static partial class ReadingRange
 {
@@ -32,8 +33,14 @@ public static partial class ReadingRange
         {
             readings.Add(new Reading("temperature", degrees));
         }
+        if (TimeSince().Match(question ?? "") is { Success: true } since && Days(since) is double days)
+        {
+            readings.Add(new Reading(Elapsed, days));
+        }
         return readings;
     }
+
+    private const string Elapsed = "elapsed";
 
     /// <summary>
     /// (1, 0) when the sentence names a measure the question gives a reading of and one of its bands takes the reading
@@ -46,10 +53,24 @@ public static partial class ReadingRange
             return (0, 0);
         }
         var named = MeasureInSentence().Matches(sentence).Select(Measure).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var timeBands = TimeBands(sentence).ToList();
+        if (timeBands.Count > 0)
+        {
+            named.Add(Elapsed);
+        }
         var asked = readings.Where(r => named.Contains(r.Measure)).ToList();
         if (asked.Count == 0)
         {
             return (0, 0);
+        }
+        if (asked.Any(r => r.Measure == Elapsed && timeBands.Any(b => b.Contains(r.Value))))
+        {
+            return (1, 0);
+        }
+        asked.RemoveAll(r => r.Measure == Elapsed);
+        if (asked.Count == 0)
+        {
+            return (0, 1);
         }
         var bands = Bands(sentence).ToList();
         if (bands.Count == 0)
@@ -88,6 +109,70 @@ public static partial class ReadingRange
             }
         }
     }
+
+    // Only bounds that speak of time since a start: "within 2 days", "more than 2 days ago", "after 10 days", "lasts 3 to
+    // 4 weeks". "Under 3 months" is more often an age, and "for 5 days" or "for more than 3 days" how long to take
+    // something, so none of them is read as one.
+    private static IEnumerable<Band> TimeBands(string sentence)
+    {
+        foreach (Match m in TimeBound().Matches(sentence))
+        {
+            if (Days(m) is not double v)
+            {
+                continue;
+            }
+            if (m.Groups["within"].Success)
+            {
+                yield return new Band(0, true, v, true);
+            }
+            else if (m.Groups["a"].Success && Parse(Digits(m.Groups["a"].Value)) is double a)
+            {
+                yield return new Band(a * v / Parse(Digits(m.Groups["v"].Value))!.Value, true, v, true);
+            }
+            else
+            {
+                yield return new Band(v, m.Groups["after"].Success, double.PositiveInfinity, false);
+            }
+        }
+    }
+
+    private static double? Days(Match m) => Parse(Digits(m.Groups["v"].Value)) is double n
+        ? n * m.Groups["u"].Value.ToLowerInvariant().TrimEnd('s') switch
+        {
+            "hour" => 1 / 24.0,
+            "day" => 1,
+            "week" => 7,
+            "month" => 30.4,
+            _ => 365,
+        }
+        : null;
+
+    private static string Digits(string word) => word.ToLowerInvariant() switch
+    {
+        "a" or "an" or "one" => "1",
+        "two" or "couple of" or "a couple of" => "2",
+        "three" or "few" or "a few" => "3",
+        "four" => "4",
+        "five" => "5",
+        "six" => "6",
+        "seven" => "7",
+        "eight" => "8",
+        "nine" => "9",
+        "ten" => "10",
+        var other => other,
+    };
+
+    private const string Count = @"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|(?:a\s+)?couple\s+of|(?:a\s+)?few)";
+
+    // A sentence's bound is a number ("more than a few days" of a spray is how long to use it, not a time since).
+    private const string Number = @"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)";
+
+    // "started 3 days ago", "two weeks back", "3 days into", "for the last 5 days", "had it for 2 weeks".
+    [GeneratedRegex(@"(?<![\w.,])(?<v>" + Count + @")\s*(?<u>hours?|days?|weeks?|months?|years?)\s+(?:ago|back|in(?:to)?)\b|\b(?:for|over|in)\s+(?:the\s+)?(?:last|past)\s+(?<v>" + Count + @")\s*(?<u>hours?|days?|weeks?|months?|years?)\b|\b(?:had|having|been|going\s+on|lasted|lasting|started|begun)\b[^.?!]{0,40}?\bfor\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?(?<v>" + Count + @")\s*(?<u>hours?|days?|weeks?|months?|years?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeSince();
+
+    [GeneratedRegex(@"\b(?<within>within)\s+(?<v>" + Number + @")\s*(?<u>hours?|days?|weeks?|months?)\b|(?<!\b(?:for|no|not)\s+)\b(?:more|longer)\s+than\s+(?<v>" + Number + @")\s*(?<u>hours?|days?|weeks?|months?)\b(?!\s+(?:old|of\s+age))|\b(?<after>after|beyond)\s+(?<v>" + Number + @")\s*(?<u>hours?|days?|weeks?|months?)\b|\b(?:lasts?|lasting|lasted)\s+(?:about\s+|around\s+|up\s+to\s+)?(?<a>\d+)\s*(?:to|-|–)\s*(?<v>\d+)\s*(?<u>hours?|days?|weeks?|months?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeBound();
 
     private static string? Measure(Match m) => Measures.FirstOrDefault(name => m.Groups[name].Success);
 
