@@ -139,6 +139,14 @@ public sealed class BottomLineRankingTests
         Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Clarithromycin for 5 days is an alternative."));
     }
 
+    [Fact]
+    public void Other_members_of_the_class_of_a_medicine_ruled_out_are_no_alternative_to_it()
+    {
+        var excluded = BottomLineRanking.ExcludedWords("Sore knee and I'm 30 weeks pregnant. What can I use apart from naproxen?");
+        Assert.Equal(1, BottomLineRanking.ExcludedNamed(excluded, "Naproxen, diclofenac and other NSAIDs are best avoided late in pregnancy."));
+        Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Paracetamol is used first, while naproxen is avoided late in pregnancy."));
+    }
+
     [Theory]
     [InlineData("I can't take ibuprofen because of my stomach. what else helps back pain?")]
     [InlineData("i dont want to take ibuprofen, what else helps back pain?")]

@@ -625,8 +625,13 @@ public sealed partial class BottomLineRanking
         }
         // "amoxicillin, or doxycycline" names the thing ruled out beside an alternative to it, which answers. Examples
         // of what is ruled out ("an antibiotic such as cephalexin") are more of it, not alternatives to it.
-        var alternatives = Vocabulary.FindAll(Examples().Replace(sentence, " ")).Where(m => m.Group.IsDrug && NotAsked(m));
-        return !alternatives.Any(m => !excluded.Any(w => TextTools.ContainsWordStart(TextTools.Normalize(m.Surface), w))) ? 1 : 0;
+        // Nor are other members of a class ruled out with it when the sentence speaks of that class ("ibuprofen, naproxen
+        // and other NSAIDs" after "other than ibuprofen"); "amoxicillin, or doxycycline" names an alternative.
+        var alternatives = Vocabulary.FindAll(Examples().Replace(sentence, " ")).Where(m => m.Group.IsDrug && NotAsked(m)).ToList();
+        bool IsRuledOut(TermMatch m) => excluded.Any(w => TextTools.ContainsWordStart(TextTools.Normalize(m.Surface), w))
+            || Vocabulary.ClassesOf(m.Group.Name).Any(c => alternatives.Any(a => a.Group.Name == c.Name)
+                && c.Phrasings.Prepend(c.Name).Any(p => excluded.Contains(TextTools.Normalize(p))));
+        return !alternatives.Any(m => !IsRuledOut(m)) ? 1 : 0;
     }
 
     /// <summary>Whether the sentence names a condition the vocabulary knows that is none of the question's.</summary>
