@@ -897,7 +897,7 @@ public static partial class QuestionAnalyzer
     private static partial Regex AbsentFindingPattern();
 
     // "Nursery reckons it's hand, foot and mouth", "the GP thinks she has shingles": the diagnosis the story reports. What it's
-    // done or been ("says it's done nothing") is not a name.
+    // done or been ("says it's done no good") is not a name.
     [GeneratedRegex(@"\b(?:says?|said|reckons?|thinks?|thought|told\s+(?:me|us)|suspects?|suspected)\s+(?:that\s+)?(?:it['\u2019]?s|it\s+is|it\s+was|(?:she|he|they)\s+(?:has|have|had|might\s+have|may\s+have))\s+(?:probably\s+|just\s+)?(?!(?:meant|supposed|going|due|about|done|doing|been|got|gone|had|helped|helping|made|making|worked|working|fine|ok|okay|alright|normal|safe|nothing|not|too|so|very|worse|better|serious|bad|because|the\s+same|a\s+bit|all|only|good|great|helpful|useful|worth|harmful|dangerous|effective|true|right|wrong|common|rare|likely|unlikely|possible)\b)(?<x>[a-z][\w,' -]{2,40}?)(?=\s*(?:[.;?!]|$|\bso\b|\band\s+(?:i|we|she|he|they)\b|\bwhat\b))", Opts)]
     private static partial Regex ReportedDiagnosisPattern();
 

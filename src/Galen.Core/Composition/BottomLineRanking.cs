@@ -625,8 +625,8 @@ public sealed partial class BottomLineRanking
         }
         // "amoxicillin, or doxycycline" names the thing ruled out beside an alternative to it, which answers. Examples
         // of what is ruled out ("an antibiotic such as cephalexin") are more of it, not alternatives to it.
-        // Nor are other members of a class ruled out with it when the sentence speaks of that class ("ibuprofen, naproxen
-        // and other NSAIDs" after "other than ibuprofen"); "amoxicillin, or doxycycline" names an alternative.
+        // Nor are other members of a class ruled out with it when the sentence speaks of that class ("naproxen, diclofenac
+        // and other NSAIDs" after "apart from naproxen"); "amoxicillin, or doxycycline" names an alternative.
         var alternatives = Vocabulary.FindAll(Examples().Replace(sentence, " ")).Where(m => m.Group.IsDrug && NotAsked(m)).ToList();
         bool IsRuledOut(TermMatch m) => excluded.Any(w => TextTools.ContainsWordStart(TextTools.Normalize(m.Surface), w))
             || Vocabulary.ClassesOf(m.Group.Name).Any(c => alternatives.Any(a => a.Group.Name == c.Name)

@@ -323,7 +323,7 @@ public static partial class VerdictEngine
         var hasC = q.Conditions.Count > 0;
         if (hasI && hasC)
         {
-            // A pregnant asker's medicine ("ibuprofen for my back at 22 weeks"): a source on the medicine in pregnancy
+            // A pregnant asker's medicine ("naproxen for a sore knee at 30 weeks"): a source on the medicine in pregnancy
             // bears on it whatever the medicine is taken for.
             return s.BearsOnBoth || (s.BearsOnIntervention && q.SafetyGroup is { } group
                 && TextTools.Normalize(string.Join('\n', [s.Source.Title, .. s.Source.Keywords])) is var named
