@@ -111,7 +111,7 @@ public static partial class ReadingRange
     }
 
     // Only bounds that speak of time since a start: "within 2 days", "more than 2 days ago", "after 10 days", "lasts 3 to
-    // 4 weeks". "Under 3 months" is more often an age, and "for 5 days" or "for more than 3 days" how long to take
+    // 4 weeks". "Under 3 months" is more often an age, and "for a week" or "for more than 3 days" how long to take
     // something, so none of them is read as one.
     private static IEnumerable<Band> TimeBands(string sentence)
     {
@@ -125,9 +125,9 @@ public static partial class ReadingRange
             {
                 yield return new Band(0, true, v, true);
             }
-            else if (m.Groups["a"].Success && Parse(Digits(m.Groups["a"].Value)) is double a)
+            else if (m.Groups["a"].Success && Count(m.Groups["a"].Value) is double a)
             {
-                yield return new Band(a * v / Parse(Digits(m.Groups["v"].Value))!.Value, true, v, true);
+                yield return new Band(a * UnitDays(m.Groups["u"].Value), true, v, true);
             }
             else
             {
@@ -136,39 +136,33 @@ public static partial class ReadingRange
         }
     }
 
-    private static double? Days(Match m) => Parse(Digits(m.Groups["v"].Value)) is double n
-        ? n * m.Groups["u"].Value.ToLowerInvariant().TrimEnd('s') switch
-        {
-            "hour" => 1 / 24.0,
-            "day" => 1,
-            "week" => 7,
-            "month" => 30.4,
-            _ => 365,
-        }
-        : null;
+    private static double? Days(Match m) => Count(m.Groups["v"].Value) * UnitDays(m.Groups["u"].Value);
 
-    private static string Digits(string word) => word.ToLowerInvariant() switch
+    private static double UnitDays(string unit) => unit.ToLowerInvariant().TrimEnd('s') switch
     {
-        "a" or "an" or "one" => "1",
-        "two" or "couple of" or "a couple of" => "2",
-        "three" or "few" or "a few" => "3",
-        "four" => "4",
-        "five" => "5",
-        "six" => "6",
-        "seven" => "7",
-        "eight" => "8",
-        "nine" => "9",
-        "ten" => "10",
-        var other => other,
+        "hour" => 1 / 24.0,
+        "day" => 1,
+        "week" => 7,
+        "month" => 30.4,
+        _ => 365,
     };
 
-    private const string Count = @"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|(?:a\s+)?couple\s+of|(?:a\s+)?few)";
+    // "3", "three", "a", "a couple of", "a few": how many of the unit.
+    private static double? Count(string words) => Parse(words) ?? (string.Join(' ', words.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) switch
+    {
+        "a" or "an" => 1,
+        "couple of" or "a couple of" => 2,
+        "few" or "a few" => 3,
+        var named => Grading.EvidenceClassifier.ParseNumberWords(named) is > 0 and var n ? n : null,
+    });
+
+    private const string CountWords = @"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|(?:a\s+)?couple\s+of|(?:a\s+)?few)";
 
     // A sentence's bound is a number ("more than a few days" of a spray is how long to use it, not a time since).
     private const string Number = @"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)";
 
     // "started 3 days ago", "two weeks back", "3 days into", "for the last 5 days", "had it for 2 weeks".
-    [GeneratedRegex(@"(?<![\w.,])(?<v>" + Count + @")\s*(?<u>hours?|days?|weeks?|months?|years?)\s+(?:ago|back|in(?:to)?)\b|\b(?:for|over|in)\s+(?:the\s+)?(?:last|past)\s+(?<v>" + Count + @")\s*(?<u>hours?|days?|weeks?|months?|years?)\b|\b(?:had|having|been|going\s+on|lasted|lasting|started|begun)\b[^.?!]{0,40}?\bfor\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?(?<v>" + Count + @")\s*(?<u>hours?|days?|weeks?|months?|years?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.,])(?<v>" + CountWords + @")\s*(?<u>hours?|days?|weeks?|months?|years?)\s+(?:ago|back|in(?:to)?)\b|\b(?:for|over|in)\s+(?:the\s+)?(?:last|past)\s+(?<v>" + CountWords + @")\s*(?<u>hours?|days?|weeks?|months?|years?)\b|\b(?:had|having|been|going\s+on|lasted|lasting|started|begun)\b[^.?!]{0,40}?\bfor\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?(?<v>" + CountWords + @")\s*(?<u>hours?|days?|weeks?|months?|years?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeSince();
 
     [GeneratedRegex(@"\b(?<within>within)\s+(?<v>" + Number + @")\s*(?<u>hours?|days?|weeks?|months?)\b|(?<!\b(?:for|no|not)\s+)\b(?:more|longer)\s+than\s+(?<v>" + Number + @")\s*(?<u>hours?|days?|weeks?|months?)\b(?!\s+(?:old|of\s+age))|\b(?<after>after|beyond)\s+(?<v>" + Number + @")\s*(?<u>hours?|days?|weeks?|months?)\b|\b(?:lasts?|lasting|lasted)\s+(?:about\s+|around\s+|up\s+to\s+)?(?<a>\d+)\s*(?:to|-|–)\s*(?<v>\d+)\s*(?<u>hours?|days?|weeks?|months?)\b", RegexOptions.IgnoreCase)]
