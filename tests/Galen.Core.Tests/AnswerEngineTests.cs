@@ -213,6 +213,8 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("This drug is contraindicated in glaucoma.", "should not be used")]
     [InlineData("The efficacy of magnesium is unclear.", "how well it works")]
     [InlineData("Give it IV over 30 minutes.", "into a vein")]
+    // A term kept and explained stays whole: the shorter term inside it is not rewritten.
+    [InlineData("For subclinical hypothyroidism, recheck the TSH.", "subclinical hypothyroidism (")]
     public void Lay_vocabulary_rewrites_clinical_words(string text, string expected) =>
         Assert.Contains(expected, LayVocabulary.Simplify(text), StringComparison.OrdinalIgnoreCase);
 
@@ -565,6 +567,9 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("Roughly how much weight could my husband shed on those jabs?", AmountKind.Figure)]
     [InlineData("How much does systolic pressure usually come down on amlodipine?", AmountKind.Figure)]
     [InlineData("How much more ibuprofen can I take tonight?", AmountKind.Dose)]
+    // "How much longer" asks for a length of time, not an amount to take; "by what percentage" for a share.
+    [InlineData("How much longer should she keep using the cream?", AmountKind.Duration)]
+    [InlineData("By what percentage does the patch cut cravings?", AmountKind.Figure)]
     public void The_amount_a_question_asks_for_is_read_from_its_wording(string question, AmountKind kind) =>
         Assert.Equal(kind, AmountAsked.Of(question));
 
@@ -938,6 +943,11 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("How many kilos should I lose first?", "Losing 5 kg helps blood pressure.", true)]
     [InlineData("How many kilos should I lose first?", "Losing 5% of your weight helps.", false)]
     [InlineData("How often should I weigh myself?", "Once a week is enough.", true)]
+    [InlineData("What percentage of people get a rash on it?", "About 5% of people get a rash.", true)]
+    [InlineData("What percentage of people get a rash on it?", "Rashes are rarer in one study.", false)]
+    [InlineData("What proportion of smokers relapse?", "By about half over a year.", true)]
+    [InlineData("Injection frequency once the loading doses are done?", "Vitamin B12 injections treat a lack of COVID-19 antibodies.", false)]
+    [InlineData("Injection frequency once the loading doses are done?", "Then one injection every 3 months.", true)]
     public void A_figure_asked_in_a_unit_is_given_only_in_a_unit_of_the_same_measure(string question, string sentence, bool gives)
     {
         var (measure, _) = AmountAsked.MeasureOf(question);

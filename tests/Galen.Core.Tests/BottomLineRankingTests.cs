@@ -103,6 +103,9 @@ public sealed class BottomLineRankingTests
     [InlineData("Is a bone scan advised for my 72-year-old aunt?", "Screening is advised for women 64 years or younger with a risk factor.", 1)]
     [InlineData("Is a bone scan advised for my 64-year-old aunt?", "Screening is advised for women 64 years or younger with a risk factor.", 0)]
     [InlineData("Can my 3 year old have this?", "For children 2 years and under, ask a pharmacist.", 1)]
+    // "9yo" and "9 y/o" are how a clinician writes an age.
+    [InlineData("9yo with hay fever, cetirizine dose?", "Children 6 to 12 years: 5 mg twice daily.", 0)]
+    [InlineData("9 y/o with hay fever, cetirizine dose?", "Adults and children over 12 years: 10 mg once daily.", 1)]
     public void A_sentence_about_an_age_group_the_person_asked_about_is_not_in_conflicts(string question, string sentence, double conflict) =>
         Assert.Equal(conflict, BottomLineRanking.AgeConflict(BottomLineRanking.AskerAgeInMonths(question), sentence));
 
@@ -368,6 +371,7 @@ public sealed class BottomLineRankingTests
     [InlineData("my sore throat has dragged on for a fortnight now. when should i stop waiting and see someone?", "See a doctor if a sore throat lasts longer than 2 weeks.", 1)]
     [InlineData("my sore throat has dragged on for a fortnight now. when should i stop waiting and see someone?", "Salt-water gargles can ease a sore throat.", 0)]
     [InlineData("does a sore throat need antibiotics?", "See a doctor if a sore throat lasts longer than 2 weeks.", 0)]
+    [InlineData("her rash is still there. at what point do we see the gp?", "See a doctor if the rash lasts 3 days or more.", 1)]
     public void A_question_asking_when_is_answered_by_a_sentence_that_says_how_long_is_too_long(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, BottomLineRanking.AsksWhen(question), sentence));
 

@@ -920,6 +920,36 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Fact]
+    public void A_way_of_giving_a_medicine_named_after_its_dose_is_not_the_topic()
+    {
+        var a = A("Ondansetron dose PO/IV for a 40 kg teenager?");
+        Assert.Contains(a.Interventions, t => t.Name == "ondansetron");
+        Assert.DoesNotContain(a.Interventions.Concat(a.Conditions), t => t.Name.Contains("PO", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Asking_which_member_of_a_class_takes_in_its_members()
+    {
+        var a = A("Kidney transplant recipient needs lipid lowering. Which statin interacts least with ciclosporin?");
+        Assert.Contains(a.MembersAsked, t => t.Name == "atorvastatin");
+        Assert.Empty(A("Are statins safe after a kidney transplant?").MembersAsked);
+    }
+
+    [Theory]
+    [InlineData("By how much does a salt swap lower blood pressure?")]
+    [InlineData("At what age can a toddler start cows' milk?")]
+    [InlineData("For how long should the plaster stay on?")]
+    public void A_question_word_after_a_preposition_asks_what_not_whether(string question) =>
+        Assert.False(A(question).IsYesNo);
+
+    [Fact]
+    public void A_word_that_only_says_when_names_no_topic()
+    {
+        var a = A("my new inhaler has eventually started to help. should i raise the dose straight away?");
+        Assert.DoesNotContain(a.Interventions.Concat(a.Conditions), t => t.Name.Contains("eventually", StringComparison.OrdinalIgnoreCase) || t.Name.Contains("straight", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public void What_is_stopped_before_a_test_is_named_without_the_test()
     {
         var a = A("im on levothyroxine and take biotin for my hair. do i need to stop the biotin before my next thyroid blood test?");

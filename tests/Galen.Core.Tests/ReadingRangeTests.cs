@@ -43,6 +43,15 @@ public sealed class ReadingRangeTests
         Assert.Equal((inRange, outOfRange), fit);
     }
 
+    [Theory]
+    [InlineData("Gout flare in the big toe, no renal impairment. Colchicine dose?", "With renal impairment: reduce the dose.", 0, 1)]
+    [InlineData("Gout flare in the big toe, no renal impairment. Colchicine dose?", "Without renal impairment: 500 micrograms twice daily.", 1, 0)]
+    [InlineData("Gout flare in the big toe, without any kidney trouble. Colchicine dose?", "Take 500 micrograms twice daily with food.", 0, 0)]
+    [InlineData("No longer in pain, can I stop the colchicine?", "With long use, watch for diarrhoea.", 0, 0)]
+    [InlineData("Gout flare in the big toe, no renal impairment. Colchicine dose?", "Colchicine is given at a lower dose to people with renal impairment.", 0, 0)]
+    public void A_sentence_for_people_with_what_the_asker_says_is_absent_is_for_someone_else(string question, string sentence, double agrees, double conflicts) =>
+        Assert.Equal((agrees, conflicts), AbsentFinding.Fit(AbsentFinding.Of(question), sentence));
+
     [Fact]
     public void A_number_that_is_an_age_or_a_dose_is_not_read_as_a_reading()
     {

@@ -67,6 +67,7 @@ public sealed class VocabularyTests
     [InlineData("slow stream", "weak urine stream")]
     [InlineData("trouble peeing", "lower urinary tract symptoms")]
     [InlineData("streaming eyes", "allergic rhinitis")]
+    [InlineData("a temp", "fever")]
     public void A_brand_or_other_spelling_finds_the_group_of_its_generic(string phrase, string preferred) =>
         Assert.Equal(preferred, Vocabulary.Lookup(phrase)?.Name);
 

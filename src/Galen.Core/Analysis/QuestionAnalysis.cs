@@ -175,6 +175,11 @@ public sealed record QuestionAnalysis
     public IReadOnlyList<Term> Conditions { get; init; } = [];
     /// <summary>Alternatives an intervention is compared with.</summary>
     public IReadOnlyList<Term> Comparators { get; init; } = [];
+    /// <summary>
+    /// The medicines of a class the question asks which of ("which macrolide?"): a source that names one answers it,
+    /// though it may never name the class.
+    /// </summary>
+    public IReadOnlyList<Term> MembersAsked { get; init; } = [];
     public string? Population { get; init; }
 
     /// <summary>

@@ -119,7 +119,8 @@ public static partial class QuestionAnalyzer
     private static partial Regex WhatCausesPattern();
 
     // ---- Kind cues.
-    [GeneratedRegex(@"^(?:so\s+|and\s+|but\s+)?(?:what|which|who|whom|whose|when|where|why|how|define|explain|tell|list|describe)\b", Opts)]
+    // "By what percentage", "at what point", "for how long", "from which age": a preposition before the question word.
+    [GeneratedRegex(@"^(?:so\s+|and\s+|but\s+)?(?:(?:by|at|in|for|from|to|with|on|after|before|until|till|up\s+to)\s+(?=(?:what|which|whom|whose|when|how)\b))?(?:what|which|who|whom|whose|when|where|why|how|define|explain|tell|list|describe)\b", Opts)]
     private static partial Regex WhStartPattern();
 
     [GeneratedRegex(@"[:.;,]\s*(?:what|which|who|when|where|why|how)\b", Opts)]
@@ -152,7 +153,7 @@ public static partial class QuestionAnalyzer
     /// "How much" asking for an amount: "how much lower does that make my risk?" and "how much weight do people drop
     /// on it?" ask how large an effect is, not an amount to take. Shared with <see cref="Composition.AmountAsked"/>.
     /// </summary>
-    internal const string HowMuchOfAnAmount = @"how\s+much\b(?!\s+(?:lower|higher|better|worse|smaller|bigger|greater|safer|faster|slower|sooner|(?:more|less)\s+(?:likely|effective|risky|dangerous|common|often))\b)(?!" + HowMuchOfAnEffect + ")";
+    internal const string HowMuchOfAnAmount = @"how\s+much\b(?!\s+(?:lower|higher|better|worse|smaller|bigger|greater|safer|faster|slower|sooner|longer|shorter|earlier|later|(?:more|less)\s+(?:likely|effective|risky|dangerous|common|often))\b)(?!" + HowMuchOfAnEffect + ")";
 
     /// <summary>
     /// "How much (of your) weight do people lose": the amount is of a change the treatment brings about, not of the
@@ -783,6 +784,7 @@ public static partial class QuestionAnalyzer
             Interventions = interventions,
             Conditions = conditions,
             Comparators = comparators,
+            MembersAsked = MembersAsked(focus, interventions),
             Population = population,
             Context = context,
             ContextTerms = contextTerms,
@@ -790,6 +792,26 @@ public static partial class QuestionAnalyzer
             Urgent = urgent,
             UrgentReason = reason,
         };
+    }
+
+    // "Which macrolide", "what kind of statin", "which one of the NSAIDs": the question asks for a member of the class.
+    [GeneratedRegex(@"\b(?:which|what)\s+(?:(?:kind|type|sort)s?\s+of\s+|one\s+of\s+the\s+)?(?<name>[\w-]+(?:\s+[\w-]+)?)", Opts)]
+    private static partial Regex WhichOf();
+
+    private static List<Term> MembersAsked(string focus, IReadOnlyList<Term> interventions)
+    {
+        var asked = new List<Term>();
+        foreach (Match m in WhichOf().Matches(focus))
+        {
+            foreach (var named in Vocabulary.FindAll(m.Groups["name"].Value).Where(t => t.Token == 0 && t.Group.Type == "drug-class"))
+            {
+                if (interventions.Any(t => string.Equals(t.Name, named.Group.Name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    asked.AddRange(Vocabulary.MembersOf(named.Group.Name).Select(g => new Term(g.Name, g.Phrasings, g.Type)));
+                }
+            }
+        }
+        return asked;
     }
 
     /// <summary>
@@ -1121,9 +1143,12 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\s+(?:until|till|unless|while|whilst|because)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SubordinateClause();
 
-    /// <summary>Whether a phrase holds nothing but function words and words that compare or count ("longer", "each").</summary>
-    private static bool OnlyCompares(string phrase) =>
-        TextTools.Tokens(TextTools.Normalize(phrase)).All(w => TextTools.StopWords.Contains(w) || TextTools.ComparisonWords.Contains(w));
+    /// <summary>
+    /// Whether a phrase holds nothing but function words and words that compare, count or say when ("longer", "each",
+    /// "up straight away").
+    /// </summary>
+    private static bool OnlyComparesOrTimes(string phrase) =>
+        TextTools.Tokens(TextTools.Normalize(phrase)).All(w => TextTools.StopWords.Contains(w) || TextTools.ComparisonWords.Contains(w) || TextTools.WhenWords.Contains(w));
 
     private const string Reflexive = "myself|yourself|himself|herself|ourselves|themselves";
 
@@ -1132,7 +1157,7 @@ public static partial class QuestionAnalyzer
     /// clause, or a time ("a month ago", "two weeks back").
     /// </summary>
     private static bool NoName(string? phrase) => phrase is not null
-        && (RuledOutLead().IsMatch(phrase) || NamesOnlyAWorry(phrase) || OnlyCompares(phrase) || ClauseWord().IsMatch(phrase) || TimeAgo().IsMatch(phrase));
+        && (RuledOutLead().IsMatch(phrase) || NamesOnlyAWorry(phrase) || OnlyComparesOrTimes(phrase) || ClauseWord().IsMatch(phrase) || TimeAgo().IsMatch(phrase));
 
     [GeneratedRegex(@"^(?:[\w'-]+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)(?:\s+(?:ago|back|later|before|since))?$", RegexOptions.IgnoreCase)]
     private static partial Regex TimeAgo();
@@ -1226,8 +1251,8 @@ public static partial class QuestionAnalyzer
             }
             return;
         }
-        // "what dose range": a word that measures or compares names nothing.
-        if (OnlyCompares(cleaned))
+        // "what dose range", "the dose up right away": a word that measures, compares or says when names nothing.
+        if (OnlyComparesOrTimes(cleaned))
         {
             return;
         }
@@ -1250,6 +1275,11 @@ public static partial class QuestionAnalyzer
         var onlyFillersBeside = matches.Count > 0 && Enumerable.Range(0, tokenCount)
             .Where(k => !matches.Any(mm => k >= mm.Token && k < mm.Token + mm.TokenCount))
             .All(k => tokens[k].ToLowerInvariant() is var t && (TextTools.StopWords.Contains(t) || Hedges.Contains(t)));
+        // "dose IV/IM?", "oral?": a way of giving something says how, never what; the question names the medicine elsewhere.
+        if (matches.Count > 0 && matches.All(mm => mm.Group.Type == "route") && onlyFillersBeside)
+        {
+            return;
+        }
         if (matches.Count > 0 && (covered * 2 >= tokenCount || onlyFillersBeside))
         {
             // The phrase is mostly known terms ("an acute dystonic stiff neck", "oral magnesium").

@@ -342,6 +342,9 @@ public static class TextTools
     /// <summary>Words that compare or count ("longer", "the better way"), never a topic on their own.</summary>
     public static readonly HashSet<string> ComparisonWords = new(Lists.Words("comparison-word"), StringComparer.Ordinal);
 
+    /// <summary>Words of when ("straight away", "right now"): a phrase made only of them and stop words names nothing.</summary>
+    public static readonly HashSet<string> WhenWords = new(Lists.Words("when-word"), StringComparer.Ordinal);
+
     /// <summary>Verbs of doing that open a clause ("go on the plane with it", "give him"), never a name.</summary>
     public static readonly HashSet<string> ClauseVerbs = new(Lists.Words("clause-verb"), StringComparer.Ordinal);
 

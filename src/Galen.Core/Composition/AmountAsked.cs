@@ -10,6 +10,8 @@ public enum Measure
     Volume,
     Length,
     Weight,
+    /// <summary>A share: a percentage, a proportion.</summary>
+    Share,
 }
 
 /// <summary>What kind of amount a question asks for, if any.</summary>
@@ -34,13 +36,14 @@ public static partial class AmountAsked
     [GeneratedRegex(@"\b(?:what|which|usual|normal|right|correct|daily|starting|maximum|max)\s+(?:daily\s+|starting\s+|usual\s+)?(?:dose|dosage|strength)\b|\b" + QuestionAnalyzer.HowMuchOfAnAmount + @"|\b" + QuestionAnalyzer.HowManyOfADose + @"|\b(?:the\s+)?most\s+(?:[\w-]+\s+){1,3}?(?:i|you|we|he|she|they|one)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksDose();
 
-    // "How many minutes of exercise" asks for a length of time as much as "how long" does, and so do "course length",
-    // "how soon" and a deadline or time limit for starting something.
-    [GeneratedRegex(@"\bhow\s+soon\b|\b(?:deadline|time\s+limit|cut-?off\s+time)\b|\bby\s+when\b|\b(?:course|treatment)\s+(?:length|duration)\b|\b(?:length|duration)\s+of\s+(?:the\s+)?(?:course|treatment|therapy|antibiotics?)\b|\bhow\s+long\b|\b(?:how\s+many|number\s+of)\s+(?:minutes|hours|days|weeks|months|years)\b", RegexOptions.IgnoreCase)]
+    // "How many minutes of exercise" asks for a length of time as much as "how long" does, and so do "how much longer",
+    // "course length", "how soon" and a deadline or time limit for starting something.
+    [GeneratedRegex(@"\bhow\s+soon\b|\b(?:deadline|time\s+limit|cut-?off\s+time)\b|\bby\s+when\b|\b(?:course|treatment)\s+(?:length|duration)\b|\b(?:length|duration)\s+of\s+(?:the\s+)?(?:course|treatment|therapy|antibiotics?)\b|\bhow\s+long\b|\bhow\s+much\s+(?:longer|more\s+time)\b|\b(?:how\s+many|number\s+of)\s+(?:minutes|hours|days|weeks|months|years)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksDuration();
 
-    // "At what serum concentration", "what blood pressure target", "above what level": a threshold is a figure.
-    [GeneratedRegex(@"\bhow\s+(?:many|often)\b|\bhow\s+much(?=" + QuestionAnalyzer.HowMuchOfAnEffect + @")|\b(?:at|above|below|from|over|under)\s+what\s+(?:[\w-]+\s+){0,3}?(?:level|concentration|value|reading|temperature|age|count|threshold|point|number)s?\b|\bwhat\s+(?:[\w-]+\s+){0,3}?(?:level|threshold|cut-?off|target|concentration)s?\s+(?:is|are|should|do|does|for|of|to|counts?)\b", RegexOptions.IgnoreCase)]
+    // "At what serum concentration", "what blood pressure target", "above what level": a threshold is a figure; so is
+    // "by what percentage". "Frequency" asks how often (a "dosing frequency" is part of a dose).
+    [GeneratedRegex(@"\bhow\s+(?:many|often|frequently)\b|\b(?<!\bdos(?:e|ing|age)\s+)frequency\b|\b(?:by\s+)?what\s+(?:percentage|percent|proportion|fraction)\b|\bhow\s+much(?=" + QuestionAnalyzer.HowMuchOfAnEffect + @")|\b(?:at|above|below|from|over|under)\s+what\s+(?:[\w-]+\s+){0,3}?(?:level|concentration|value|reading|temperature|age|count|threshold|point|number)s?\b|\bwhat\s+(?:[\w-]+\s+){0,3}?(?:level|threshold|cut-?off|target|concentration)s?\s+(?:is|are|should|do|does|for|of|to|counts?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksFigure();
 
     // A mass per volume of blood or urine ("6 mg/dL", "75 µg/L", "milligrams per decilitre") is a level measured, not a
@@ -53,7 +56,8 @@ public static partial class AmountAsked
     [GeneratedRegex(@"(?<![\d.])(?<!\b(?:aged?|ages|under|over|older\s+than|younger\s+than|below|above)\s+(?:\d+\s*(?:-|to|–|and)\s*)?)\d+(?:\.\d+)?\s*(?:-|to|–)?\s*(?:\d+(?:\.\d+)?)?\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s*(?:or\s+(?:older|over|more\s+of\s+age|younger|under)|and\s+(?:over|older|under|younger)|old\b|of\s+age\b))|\b(?:one|two|three|four|five|six|seven|ten|a few|several)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b|\blifelong\b|\bfor life\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatesDuration();
 
-    [GeneratedRegex(@"\d|\b(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten)\b", RegexOptions.IgnoreCase)]
+    // A digit inside a name ("vitamin B12", "COVID-19", "T4") is no figure.
+    [GeneratedRegex(@"(?<![\p{L}\d.]-?)\d|\b(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatesFigure();
 
     /// <summary>
@@ -99,7 +103,7 @@ public static partial class AmountAsked
     {
         AmountKind.Dose => StatesDose().IsMatch(sentence),
         AmountKind.Duration => StatesDuration().IsMatch(sentence),
-        AmountKind.Figure => StatesFigure().IsMatch(sentence),
+        AmountKind.Figure => StatesFigure().IsMatch(sentence) || StatesShare().IsMatch(sentence),
         _ => true,
     };
 
@@ -246,7 +250,12 @@ public static partial class AmountAsked
         var measure = !m.Success ? Measure.None
             : m.Groups["volume"].Success ? Measure.Volume
             : m.Groups["length"].Success ? Measure.Length
+            : m.Groups["share"].Success ? Measure.Share
             : Measure.Weight;
+        if (measure == Measure.Share)
+        {
+            return (measure, "per cent");
+        }
         var unit = m.Groups["volume"].Success ? m.Groups["volume"] : m.Groups["length"].Success ? m.Groups["length"] : m.Groups["weight"];
         return (measure, m.Success ? unit.Value.ToLowerInvariant() : null);
     }
@@ -257,6 +266,7 @@ public static partial class AmountAsked
         Measure.None => true,
         Measure.Volume => StatesVolume().IsMatch(sentence),
         Measure.Length => StatesLength().IsMatch(sentence),
+        Measure.Share => StatesShare().IsMatch(sentence),
         _ => StatesWeight().IsMatch(sentence),
     };
 
@@ -264,7 +274,7 @@ public static partial class AmountAsked
     private const string LengthUnits = @"centimetres?|centimeters?|cm\b|inch(?:es)?|in\.|millimetres?|mm\b|metres?|meters?|feet|foot|ft\b";
     private const string WeightUnits = @"kilos?|kilograms?|kg\b|pounds?|lbs?\b|stones?\b";
 
-    [GeneratedRegex(@"\bhow\s+(?:many|much)\s+(?:(?<volume>" + VolumeUnits + @")|(?<length>" + LengthUnits + @")|(?<weight>" + WeightUnits + @"))|\bin\s+(?:(?<volume>litres|liters|pints|millilitres|milliliters)|(?<length>inches|centimetres|centimeters|cm)|(?<weight>kilos|kilograms|kg|pounds|stones?))\s*\?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow\s+(?:many|much)\s+(?:(?<volume>" + VolumeUnits + @")|(?<length>" + LengthUnits + @")|(?<weight>" + WeightUnits + @"))|\bin\s+(?:(?<volume>litres|liters|pints|millilitres|milliliters)|(?<length>inches|centimetres|centimeters|cm)|(?<weight>kilos|kilograms|kg|pounds|stones?))\s*\?|\b(?:what|which)\s+(?<share>percentage|percent|proportion|fraction)\b|\bhow\s+many\s+(?<share>percent|per\s+cent)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksUnit();
 
     [GeneratedRegex(@"(?:\d|\b(?:one|two|three|four|five|six|eight|ten|half a|a)\b)\s*(?:(?:-|to|–|or)\s*\d+(?:\.\d+)?\s*)?(?:" + VolumeUnits + @")", RegexOptions.IgnoreCase)]
@@ -275,4 +285,8 @@ public static partial class AmountAsked
 
     [GeneratedRegex(@"\d\s*(?:(?:-|to|–|or)\s*\d+(?:\.\d+)?\s*)?(?:" + WeightUnits + @")", RegexOptions.IgnoreCase)]
     private static partial Regex StatesWeight();
+
+    // "25%", "30 per cent", "by about half", "a third", "1 in 5": a share.
+    [GeneratedRegex(@"\d\s*(?:%|per\s*cent\b|percent\b)|\b(?:by\s+(?:about\s+|around\s+|roughly\s+)?half|a\s+(?:half|third|quarter|fifth)|one\s+in\s+\w+|\d+\s+in\s+\d+)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StatesShare();
 }

@@ -417,7 +417,9 @@ public static partial class AnswerComposer
         bool Gives(string text) => kind == AmountKind.Dose && subject is not null ? AmountAsked.GivesDoseOf(subject, text, rate, studyAsked)
             : AmountAsked.Gives(kind, text, rate, studyAsked) && AmountAsked.StatesMeasure(measure, text);
         var held = usable.Any(s => s.Sentences.Any(x => About(x) && x.Relevance >= 0.3 && Gives(x.Text)));
-        return (kind, held ? null : AmountAsked.Lacking(kind, subject?.Name, unit), text => Gives(text) && SpeaksOfAsked(q, text));
+        // A bottom line of two sentences answers only if one of them both gives the amount and speaks of what is asked.
+        return (kind, held ? null : AmountAsked.Lacking(kind, subject?.Name, unit),
+            text => TextTools.SplitSentences(text).Select(span => text[span.Start..span.End]).Any(one => Gives(one) && SpeaksOfAsked(q, one)));
     }
 
     /// <summary>
@@ -430,10 +432,16 @@ public static partial class AnswerComposer
         : q.MainIntervention is null && AmountAsked.ThingMeasured(q.FocusQuestion) is { } thing && Vocabulary.FindAll(thing).Count == 0 ? thing
         : null;
 
-    /// <summary>Whether a text names the thing the question asks an amount of (any text does when it names nothing).</summary>
+    /// <summary>
+    /// Whether a text names the thing the question asks an amount of (any text does when it names nothing). Asked of a
+    /// condition only ("how many weeks do the cravings last?"), a text that names the condition or shares a word of the
+    /// question speaks of it; "prednisone for 5 days" for another illness does not.
+    /// </summary>
     private static bool SpeaksOfAsked(QuestionAnalysis q, string text) =>
         q.MainIntervention is { IsUnsure: false } asked ? asked.IsIn(text, TextTools.Normalize(text))
-            : UnknownName(q) is not { } unknownName || TextTools.ContainsWordStart(TextTools.Normalize(text), unknownName);
+            : UnknownName(q) is { } unknownName ? TextTools.ContainsWordStart(TextTools.Normalize(text), unknownName)
+            : q.MainCondition is not { } condition || TextTools.Normalize(text) is var normalized
+                && (condition.IsIn(text, normalized) || q.Keywords.Any(k => !TextTools.WhenWords.Contains(k) && TextTools.ContainsWordStart(normalized, k)));
 
     /// <summary>The sentences that could lead the article, each with its signals (see <see cref="BottomLineRanking"/>).</summary>
     private static List<(GradedSource Source, GradedSentence Sentence, BottomLineCandidate Candidate)> BottomLineCandidates(
@@ -450,6 +458,7 @@ public static partial class AnswerComposer
         // The words of the asking sentence alone: a story's words ("my mum", "the school run") share nothing with the answer.
         var askingWords = BottomLineRanking.ContentWords(q.FocusQuestion);
         var readings = ReadingRange.Of(q.Question);
+        var absent = AbsentFinding.Of(q.Question);
         var asker = AskerGroup.Read(q.Question);
         var amountAsked = AmountAsked.Of(q);
         // A dose asked of a medicine the question names is given only by a dose of that medicine (or of its class): "which
@@ -595,9 +604,11 @@ public static partial class AnswerComposer
             // wants, more surely than the times, first choices and thresholds the answer-kind signal also counts.
             f[i++] = On(givesAmount);
             f[i++] = BottomLineRanking.WordsSharedNormalized(askingWords, normalizedText);
+            // A sentence for people without what the asker says is absent fits the asker as a reading in its band does.
             var (inRange, outOfRange) = ReadingRange.Fit(readings, x.Text);
-            f[i++] = inRange;
-            f[i++] = outOfRange;
+            var (withoutIt, withIt) = AbsentFinding.Fit(absent, x.Text);
+            f[i++] = Math.Max(inRange, withoutIt);
+            f[i++] = Math.Max(outOfRange, withIt);
             if (bodiesAsked.Count > 0)
             {
                 if (!byBodyAsked.TryGetValue(s, out var byBody))

@@ -372,8 +372,9 @@ public sealed partial class BottomLineRanking
     [GeneratedRegex(@"^\W*when\b|\bwhen (?:should|do|does|can|could|must|is|are|to|will|would)\b|\bhow soon\b|\bwhat time\b|\bhow early\b|\bat what (?:age|point|stage)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhenQuestion();
 
-    // "When should I worry?" is also answered by how long is too long: "a cough that lasts more than 3 weeks".
-    [GeneratedRegex(@"\b(?:before|after|until|within|during|beforehand|afterwards|as soon as|at night|at bedtime|bedtime|in the morning|in the evening|each morning|each evening|season|first (?:day|days|week|weeks|hours)|(?:\d+|one|two|three|few|several) (?:hours?|days?|weeks?|months?) (?:before|after|later|apart)|(?:more|longer|less|fewer) than (?:\d+|a|one|two|three|four|five|six|a few) (?:hours?|days?|weeks?|months?))\b", RegexOptions.IgnoreCase)]
+    // "When should I worry?" is also answered by how long is too long: "a cough that lasts more than 3 weeks", "a fever
+    // of 5 days or longer".
+    [GeneratedRegex(@"\b(?:before|after|until|within|during|beforehand|afterwards|as soon as|at night|at bedtime|bedtime|in the morning|in the evening|each morning|each evening|season|first (?:day|days|week|weeks|hours)|(?:\d+|one|two|three|few|several) (?:hours?|days?|weeks?|months?) (?:before|after|later|apart)|(?:more|longer|less|fewer) than (?:\d+|a|one|two|three|four|five|six|a few) (?:hours?|days?|weeks?|months?)|(?:\d+|one|two|three|four|five|six|seven) (?:hours?|days?|weeks?|months?) or (?:more|longer))\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeExpression();
 
     [GeneratedRegex(@"\b(?:not|no|never|against|avoid|avoided|cannot)\b|n't\b", RegexOptions.IgnoreCase)]
@@ -385,7 +386,7 @@ public sealed partial class BottomLineRanking
     /// </summary>
     public static double NegativeForOpenQuestion(bool yesNo, string sentence) => !yesNo && Negation().IsMatch(sentence) ? 1 : 0;
 
-    [GeneratedRegex(@"\b(\d{1,3})[\s-]*(year|yr|month|week|day)s?[\s-]*old\b|\baged?\s+(\d{1,3})(?:\s*(year|month|week)s?)?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(\d{1,3})[\s-]*(year|yr|month|week|day)s?[\s-]*old\b|\baged?\s+(\d{1,3})(?:\s*(year|month|week)s?)?\b|\b(\d{1,3})\s?(?:yo|y/o|y\.o\.)(?![\w/])", RegexOptions.IgnoreCase)]
     private static partial Regex AskerAge();
 
     // "my son, who's 4", "she is 6 months", "my daughter is 4 months": an age said of the person after the fact, never a
@@ -435,7 +436,8 @@ public sealed partial class BottomLineRanking
                 ? Months(double.Parse(compact.Groups[1].Value, CultureInfo.InvariantCulture), "year")
                 : null;
         }
-        var number = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[3].Value;
+        // "8yo" and "8 y/o" are a clinician's way of writing "8 years old".
+        var number = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[3].Success ? m.Groups[3].Value : m.Groups[5].Value;
         var unit = m.Groups[2].Success ? m.Groups[2].Value : m.Groups[4].Success ? m.Groups[4].Value : "year";
         return Months(double.Parse(number, CultureInfo.InvariantCulture), unit);
     }

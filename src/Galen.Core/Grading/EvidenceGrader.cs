@@ -39,7 +39,8 @@ public static partial class EvidenceGrader
         var bearsI = false;
         var bearsC = false;
         var titleNorm = TextTools.Normalize(source.Title + " " + string.Join(" ", source.Keywords));
-        var interventions = WithTheirClasses(question.Interventions);
+        var interventions = question.MembersAsked.Count == 0 ? WithTheirClasses(question.Interventions)
+            : [.. WithTheirClasses(question.Interventions), .. question.MembersAsked];
         if (Mentions(interventions, source.Title + " " + string.Join(" ", source.Keywords), titleNorm))
         {
             bearsI = true;

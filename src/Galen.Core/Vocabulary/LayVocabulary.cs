@@ -190,16 +190,17 @@ public static class LayVocabulary
                 return m.Groups["noun"].Value + " " + phrase;
             });
         }
+        // A term kept and explained ("subclinical hypothyroidism") is kept whole: the word rules must not rewrite a part
+        // of it ("subclinical an underactive thyroid"). Each stands aside as a mark while they run.
+        var kept = new List<string>();
         if (GlossPattern is not null)
         {
             result = GlossPattern.Replace(result, m =>
             {
                 var key = m.Value.ToLowerInvariant();
-                if (glossed is not null && !glossed.Add(key))
-                {
-                    return m.Value;
-                }
-                return m.Value + " (" + Glosses[m.Value] + ")";
+                var explained = glossed is not null && !glossed.Add(key) ? "" : " (" + Glosses[m.Value] + ")";
+                kept.Add(m.Value);
+                return KeptMark(kept.Count - 1) + explained;
             });
         }
         if (WordsPattern is not null)
@@ -234,8 +235,15 @@ public static class LayVocabulary
                 : PlainExact[m.Value]);
         }
         result = SpellUnits(result);
+        for (var i = 0; i < kept.Count; i++)
+        {
+            result = result.Replace(KeptMark(i), kept[i], StringComparison.Ordinal);
+        }
         return result.Replace(RomanFourMark, "IV", StringComparison.Ordinal);
     }
+
+    // Private-use characters: no rule's pattern matches them, and no source text holds them.
+    private static string KeptMark(int index) => "\uE000" + (char)(0xE100 + index) + "\uE001";
 
     /// <summary>Only the units after a number spelled out ("81 mg" -> "81 milligrams"), as the patient wording writes them.</summary>
     public static string SpellUnits(string text) =>
