@@ -616,20 +616,6 @@ public static partial class QuestionAnalyzer
                 phrase = FallbackPhrase(question.Replace(focus, " ", StringComparison.Ordinal));
                 phrase = NoName(phrase) ? null : phrase;
             }
-            if (phrase is not null && Vocabulary.Lookup(phrase) is { IsDrug: true } treatment)
-            {
-                // "my flu jab": the phrase is a treatment the vocabulary knows, and a word of it may name the illness it
-                // is for, which is the condition.
-                AddUnique(interventions, ToTerm(treatment, phrase));
-                foreach (var word in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    if (Vocabulary.Lookup(word) is { IsCondition: true } illness)
-                    {
-                        AddUnique(conditions, ToTerm(illness, word));
-                    }
-                }
-                phrase = null;
-            }
             if (phrase is not null)
             {
                 var abbreviation = phrase.Length is >= 2 and <= 5 && phrase.All(char.IsUpper) && question.Any(char.IsLower);
