@@ -570,6 +570,11 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     // "How much longer" asks for a length of time, not an amount to take; "by what percentage" for a share.
     [InlineData("How much longer should she keep using the cream?", AmountKind.Duration)]
     [InlineData("By what percentage does the patch cut cravings?", AmountKind.Figure)]
+    // A threshold asked with "how high" or "at what" and the measure's own name is a figure; a washout is a length of time.
+    [InlineData("How high must the potassium be before we stop the spironolactone?", AmountKind.Figure)]
+    [InlineData("At what BMI should she be offered surgery?", AmountKind.Figure)]
+    [InlineData("Switching from enalapril: what washout do I leave before the new tablet?", AmountKind.Duration)]
+    [InlineData("At what stage should I see a doctor?", AmountKind.None)]
     public void The_amount_a_question_asks_for_is_read_from_its_wording(string question, AmountKind kind) =>
         Assert.Equal(kind, AmountAsked.Of(question));
 
@@ -953,6 +958,16 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         var (measure, _) = AmountAsked.MeasureOf(question);
         Assert.Equal(gives, AmountAsked.Gives(AmountAsked.Of(question), sentence) && AmountAsked.StatesMeasure(measure, sentence));
     }
+
+    [Theory]
+    [InlineData("After how many years should she stop the tablets for a while?", "Take it with water and stay upright for 30 minutes.", false)]
+    [InlineData("After how many years should she stop the tablets for a while?", "Review the need for treatment after 5 years.", true)]
+    [InlineData("After how many years should she stop the tablets for a while?", "Review after 18 months.", true)]
+    [InlineData("How many days does the rash last?", "It fades within 48 hours.", true)]
+    [InlineData("How many days does the rash last?", "It can last for 2 weeks.", true)]
+    [InlineData("How long does the rash last?", "It fades within 30 minutes.", true)]
+    public void A_length_of_time_asked_in_a_unit_is_given_only_in_that_unit_or_the_next(string question, string sentence, bool gives) =>
+        Assert.Equal(gives, AmountAsked.Gives(AmountAsked.Of(question), sentence) && AmountAsked.StatesTimeIn(AmountAsked.TimeUnitOf(question), sentence));
 
     [Fact]
     public void The_note_on_a_figure_the_library_lacks_names_the_unit_asked()

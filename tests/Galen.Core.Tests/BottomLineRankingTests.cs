@@ -364,6 +364,12 @@ public sealed class BottomLineRankingTests
     [InlineData("he's 4 months and off his milk with a runny nose. can we keep an eye on him ourselves for now?", "Get urgent care for a baby who feeds less than half the usual amount.", 1)]
     [InlineData("my toddler has been sick twice today, fine to look after her at home?", "Get urgent care for a baby who feeds less than half the usual amount.", 1)]
     [InlineData("my ankle is still puffy a week after i went over on it. do i need to get it looked at?", "Go to an urgent care centre if you cannot put weight on the ankle.", 1)]
+    // The ways of asking it are many: "give it another day or get seen", "ride it out", "ring for an ambulance or book the GP".
+    [InlineData("toe is red and throbbing, give it another day or get seen this afternoon?", "Get same-day medical help for a red, hot joint with a fever.", 1)]
+    [InlineData("bad earache since lunch. ride it out at home or time to be seen?", "Get same-day medical help for a red, hot joint with a fever.", 1)]
+    [InlineData("his arm went numb for a minute, ring for an ambulance or book the GP?", "Call 999 at once for sudden numbness on one side.", 1)]
+    [InlineData("lump on my neck for a month, hold off till the surgery opens after the holiday?", "See a doctor if a lump lasts more than 3 weeks.", 1)]
+    [InlineData("toe is red and throbbing, which cream helps?", "Get same-day medical help for a red, hot joint with a fever.", 0)]
     public void A_question_whether_it_can_wait_is_answered_by_a_sentence_that_says_where_to_get_care(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, false, BottomLineRanking.AsksAboutCare(question)));
 

@@ -52,6 +52,16 @@ public sealed class ReadingRangeTests
     public void A_sentence_for_people_with_what_the_asker_says_is_absent_is_for_someone_else(string question, string sentence, double agrees, double conflicts) =>
         Assert.Equal((agrees, conflicts), AbsentFinding.Fit(AbsentFinding.Of(question), sentence));
 
+    [Theory]
+    [InlineData("Less severe depression, does not want tablets: what comes first?", "For more severe depression, offer therapy with an antidepressant.", 0, 1)]
+    [InlineData("Less severe depression, does not want tablets: what comes first?", "Offer guided self-help for less severe depression, and both for more severe.", 1, 0)]
+    [InlineData("My asthma is mild. Do I need a preventer?", "In moderate to severe asthma, add a long-acting reliever.", 0, 1)]
+    [InlineData("Moderate eczema on the arms: which cream?", "For mild to moderate eczema, use a moderate steroid cream.", 1, 0)]
+    [InlineData("My asthma is mild. Do I need a preventer?", "Severe bleeding is a rare harm.", 0, 0)]
+    [InlineData("Is my acne mild or severe?", "For severe acne, see a specialist.", 0, 0)]
+    public void A_sentence_for_another_band_of_severity_than_the_askers_is_for_someone_else(string question, string sentence, double agrees, double conflicts) =>
+        Assert.Equal((agrees, conflicts), SeverityAsked.Fit(SeverityAsked.Of(question), sentence));
+
     [Fact]
     public void A_number_that_is_an_age_or_a_dose_is_not_read_as_a_reading()
     {

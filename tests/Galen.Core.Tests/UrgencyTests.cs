@@ -23,6 +23,8 @@ public sealed class UrgencyTests
     [InlineData("dad says it is only heartburn but the burning goes up to his jaw when he walks")]
     [InlineData("gran's mouth dropped on the left over lunch and she is talking oddly")]
     [InlineData("for a few minutes he couldn't get his words out, now he seems fine")]
+    [InlineData("grandad's mouth has suddenly gone droopy at the tea table")]
+    [InlineData("my aunt woke up and her speech is really slurred")]
     public void Emergencies_are_recognised(string text) => Assert.True(UrgencyDetector.Detect(text).Urgent, text);
 
     [Theory]
@@ -43,6 +45,7 @@ public sealed class UrgencyTests
     [InlineData("my mom's face is drooping on one side and her speech is slurred, what should I do", "stroke")]
     [InlineData("my son ate peanuts and his lips are swelling and he is wheezing", "anaphylaxis")]
     [InlineData("my husband's chest hurts and his left arm is numb what do we do", "chest pain")]
+    [InlineData("Nan's face has suddenly drooped and her speech sounds slurred. Can she have a paracetamol?", "stroke")]
     [InlineData("thought it was indigestion but the pressure has spread to my jaw and i'm sweating. antacid or something else?", "chest pain")]
     public void An_emergency_told_in_signs_is_about_the_condition_they_point_to(string text, string condition) =>
         Assert.Equal(condition, QuestionAnalyzer.Analyze(text, []).MainCondition?.Name);

@@ -115,8 +115,23 @@ public sealed class VocabularyTests
     [InlineData("glimepiride", "sulfonylurea")]
     [InlineData("levofloxacin", "quinolone")]
     [InlineData("co-codamol", "opioid")]
+    [InlineData("sacubitril-valsartan", "angiotensin receptor-neprilysin inhibitor")]
+    [InlineData("senna", "laxative")]
+    [InlineData("oseltamivir", "neuraminidase inhibitor")]
+    [InlineData("apixaban", "direct oral anticoagulant")]
     public void A_medicine_knows_the_classes_it_belongs_to(string medicine, string medicineClass) =>
         Assert.Contains(Vocabulary.ClassesOf(medicine), g => g.Name == medicineClass && g.Type == "drug-class");
+
+    [Theory]
+    [InlineData("my right ear feels totally bunged up with wax")]
+    [InlineData("My nose is so blocked up I cannot sleep")]
+    [InlineData("the diagnosis was backed up by a stool test")]
+    public void A_lay_name_said_of_another_part_of_the_body_is_not_constipation(string message) =>
+        Assert.DoesNotContain(Vocabulary.FindAll(message), m => m.Group.Name == "constipation");
+
+    [Fact]
+    public void A_lay_name_that_names_no_part_of_the_body_is_still_read_when_none_is_named() =>
+        Assert.Contains(Vocabulary.FindAll("my toddler is really bunged up and off her food"), m => m.Group.Name == "constipation");
 
     [Fact]
     public void A_medicine_of_no_listed_class_has_none() => Assert.Empty(Vocabulary.ClassesOf("acetaminophen"));

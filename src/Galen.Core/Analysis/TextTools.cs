@@ -345,6 +345,12 @@ public static class TextTools
     /// <summary>Words of when ("straight away", "right now"): a phrase made only of them and stop words names nothing.</summary>
     public static readonly HashSet<string> WhenWords = new(Lists.Words("when-word"), StringComparer.Ordinal);
 
+    /// <summary>Lay names of an illness that do not name the part of the body ("bunged up"), read only when none is named.</summary>
+    public static readonly HashSet<string> OrganFreeNames = new(Lists.Words("organ-free-name"), StringComparer.Ordinal);
+
+    /// <summary>Parts of the body ("ear", "nose") that a lay name such as "blocked up" may be said of.</summary>
+    public static readonly HashSet<string> BodyParts = new(Lists.Words("body-part"), StringComparer.Ordinal);
+
     /// <summary>Verbs of doing that open a clause ("go on the plane with it", "give him"), never a name.</summary>
     public static readonly HashSet<string> ClauseVerbs = new(Lists.Words("clause-verb"), StringComparer.Ordinal);
 

@@ -37,13 +37,14 @@ public static partial class AmountAsked
     private static partial Regex AsksDose();
 
     // "How many minutes of exercise" asks for a length of time as much as "how long" does, and so do "how much longer",
-    // "course length", "how soon" and a deadline or time limit for starting something.
-    [GeneratedRegex(@"\bhow\s+soon\b|\b(?:deadline|time\s+limit|cut-?off\s+time)\b|\bby\s+when\b|\b(?:course|treatment)\s+(?:length|duration)\b|\b(?:length|duration)\s+of\s+(?:the\s+)?(?:course|treatment|therapy|antibiotics?)\b|\bhow\s+long\b|\bhow\s+much\s+(?:longer|more\s+time)\b|\b(?:how\s+many|number\s+of)\s+(?:minutes|hours|days|weeks|months|years)\b", RegexOptions.IgnoreCase)]
+    // "course length", "how soon", a deadline or time limit for starting something, and a washout between two medicines.
+    [GeneratedRegex(@"\bhow\s+soon\b|\bwash-?\s?out\b|\b(?:deadline|time\s+limit|cut-?off\s+time)\b|\bby\s+when\b|\b(?:course|treatment)\s+(?:length|duration)\b|\b(?:length|duration)\s+of\s+(?:the\s+)?(?:course|treatment|therapy|antibiotics?)\b|\bhow\s+long\b|\bhow\s+much\s+(?:longer|more\s+time)\b|\b(?:how\s+many|number\s+of)\s+(?:minutes|hours|days|weeks|months|years)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksDuration();
 
-    // "At what serum concentration", "what blood pressure target", "above what level": a threshold is a figure; so is
-    // "by what percentage". "Frequency" asks how often (a "dosing frequency" is part of a dose).
-    [GeneratedRegex(@"\bhow\s+(?:many|often|frequently)\b|\b(?<!\bdos(?:e|ing|age)\s+)frequency\b|\b(?:by\s+)?what\s+(?:percentage|percent|proportion|fraction)\b|\bhow\s+much(?=" + QuestionAnalyzer.HowMuchOfAnEffect + @")|\b(?:at|above|below|from|over|under)\s+what\s+(?:[\w-]+\s+){0,3}?(?:level|concentration|value|reading|temperature|age|count|threshold|point|number)s?\b|\bwhat\s+(?:[\w-]+\s+){0,3}?(?:level|threshold|cut-?off|target|concentration)s?\s+(?:is|are|should|do|does|for|of|to|counts?)\b", RegexOptions.IgnoreCase)]
+    // "At what serum concentration", "what blood pressure target", "above what level", "at what eGFR should", "how high
+    // does the CK have to be": a threshold is a figure; so is "by what percentage". "Frequency" asks how often (a "dosing
+    // frequency" is part of a dose).
+    [GeneratedRegex(@"\bhow\s+(?:many|often|frequently|high|low)\b|\b(?:at|above|below|over|under)\s+what\s+(?!(?:time|stage|moment|hour|day|week|month|year|point)s?\b)[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|was|does|do|did|should|would|will|can|must|might|may)\b|\b(?<!\bdos(?:e|ing|age)\s+)frequency\b|\b(?:by\s+)?what\s+(?:percentage|percent|proportion|fraction)\b|\bhow\s+much(?=" + QuestionAnalyzer.HowMuchOfAnEffect + @")|\b(?:at|above|below|from|over|under)\s+what\s+(?:[\w-]+\s+){0,3}?(?:level|concentration|value|reading|temperature|age|count|threshold|point|number)s?\b|\bwhat\s+(?:[\w-]+\s+){0,3}?(?:level|threshold|cut-?off|target|concentration)s?\s+(?:is|are|should|do|does|for|of|to|counts?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksFigure();
 
     // A mass per volume of blood or urine ("6 mg/dL", "75 µg/L", "milligrams per decilitre") is a level measured, not a
@@ -259,6 +260,49 @@ public static partial class AmountAsked
         var unit = m.Groups["volume"].Success ? m.Groups["volume"] : m.Groups["length"].Success ? m.Groups["length"] : m.Groups["weight"];
         return (measure, m.Success ? unit.Value.ToLowerInvariant() : null);
     }
+
+    private static readonly string[] TimeUnits = ["minute", "hour", "day", "week", "month", "year"];
+
+    /// <summary>
+    /// The unit a length of time is asked in ("after how many years", "how many weeks"): "year", "week" ...; null when
+    /// the question names none.
+    /// </summary>
+    public static string? TimeUnitOf(string question)
+    {
+        var m = AsksTimeUnit().Match(question ?? "");
+        return m.Success ? m.Groups["unit"].Value.ToLowerInvariant() : null;
+    }
+
+    [GeneratedRegex(@"\b(?:how\s+many|number\s+of)\s+(?<unit>minute|hour|day|week|month|year)s\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksTimeUnit();
+
+    /// <summary>
+    /// Whether a sentence gives a length of time in the unit asked or the one next to it: "18 months" answers "how many
+    /// years", "48 hours" answers "how many days", but staying upright for 30 minutes does not answer after how many
+    /// years a medicine is paused. Any length of time does when no unit is asked.
+    /// </summary>
+    public static bool StatesTimeIn(string? unit, string sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        if (unit is null)
+        {
+            return true;
+        }
+        var wanted = Array.IndexOf(TimeUnits, unit);
+        foreach (Match duration in StatesDuration().Matches(sentence))
+        {
+            var word = TimeUnitWord().Match(duration.Value);
+            var given = word.Success ? Array.IndexOf(TimeUnits, word.Groups["unit"].Value.ToLowerInvariant()) : TimeUnits.Length - 1;
+            if (Math.Abs(given - wanted) <= 1)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"\b(?<unit>minute|hour|day|week|month|year)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeUnitWord();
 
     /// <summary>Whether a sentence gives a figure in a unit of the measure (any sentence does when none is asked).</summary>
     public static bool StatesMeasure(Measure measure, string sentence) => measure switch

@@ -414,8 +414,10 @@ public static partial class AnswerComposer
         // A figure asked in a unit ("how many litres") is given only in a unit of the same measure.
         var (measure, unit) = kind == AmountKind.Figure ? AmountAsked.MeasureOf(q.FocusQuestion) : (Measure.None, null);
         var studyAsked = AmountAsked.AsksOfStudy(q.Question);
+        // A length of time asked in a unit ("after how many years") is given only in that unit or the next.
+        var timeUnit = kind == AmountKind.Duration ? AmountAsked.TimeUnitOf(q.FocusQuestion) : null;
         bool Gives(string text) => kind == AmountKind.Dose && subject is not null ? AmountAsked.GivesDoseOf(subject, text, rate, studyAsked)
-            : AmountAsked.Gives(kind, text, rate, studyAsked) && AmountAsked.StatesMeasure(measure, text);
+            : AmountAsked.Gives(kind, text, rate, studyAsked) && AmountAsked.StatesMeasure(measure, text) && AmountAsked.StatesTimeIn(timeUnit, text);
         var held = usable.Any(s => s.Sentences.Any(x => About(x) && x.Relevance >= 0.3 && Gives(x.Text)));
         // A bottom line of two sentences answers only if one of them both gives the amount and speaks of what is asked.
         return (kind, held ? null : AmountAsked.Lacking(kind, subject?.Name, unit),
@@ -459,11 +461,13 @@ public static partial class AnswerComposer
         var askingWords = BottomLineRanking.ContentWords(q.FocusQuestion);
         var readings = ReadingRange.Of(q.Question);
         var absent = AbsentFinding.Of(q.Question);
+        var severity = SeverityAsked.Of(q.Question);
         var asker = AskerGroup.Read(q.Question);
         var amountAsked = AmountAsked.Of(q);
         // A dose asked of a medicine the question names is given only by a dose of that medicine (or of its class): "which
         // dose?" on apixaban is not answered by edoxaban's.
         var doseOf = amountAsked == AmountKind.Dose ? AmountAsked.DoseSubject(q) : null;
+        var timeUnit = amountAsked == AmountKind.Duration ? AmountAsked.TimeUnitOf(q.FocusQuestion) : null;
         var asksWhen = BottomLineRanking.AsksWhen(q.FocusQuestion);
         var asksFirst = BottomLineRanking.AsksFirst(q.FocusQuestion);
         var asksCare = BottomLineRanking.AsksAboutCare(q.FocusQuestion);
@@ -584,7 +588,7 @@ public static partial class AnswerComposer
             // The amount test is the costliest part of answer-kind: run once, it serves the amount-given signal too.
             // A dose of the medicine asked is a dose stated: its test alone serves.
             var givesAmount = amountAsked != AmountKind.None
-                && (doseOf is not null ? AmountAsked.GivesDoseOf(doseOf, x.Text) : AmountAsked.States(amountAsked, x.Text));
+                && (doseOf is not null ? AmountAsked.GivesDoseOf(doseOf, x.Text) : AmountAsked.States(amountAsked, x.Text) && AmountAsked.StatesTimeIn(timeUnit, x.Text));
             f[i++] = givesAmount ? 1 : BottomLineRanking.AnswerKind(AmountKind.None, asksWhen, x.Text, asksFirst, asksCare, givesReading, asksStop, asksWhy);
             i++; // meaning-only: set by the caller for a sentence admitted by closeness in meaning alone.
             f[i++] = On(asker.Names(x.Text));
@@ -607,8 +611,10 @@ public static partial class AnswerComposer
             // A sentence for people without what the asker says is absent fits the asker as a reading in its band does.
             var (inRange, outOfRange) = ReadingRange.Fit(readings, x.Text);
             var (withoutIt, withIt) = AbsentFinding.Fit(absent, x.Text);
-            f[i++] = Math.Max(inRange, withoutIt);
-            f[i++] = Math.Max(outOfRange, withIt);
+            // So does a sentence for the band of severity the asker names ("for less severe depression").
+            var (sameBand, otherBand) = SeverityAsked.Fit(severity, x.Text);
+            f[i++] = Math.Max(Math.Max(inRange, withoutIt), sameBand);
+            f[i++] = Math.Max(Math.Max(outOfRange, withIt), otherBand);
             if (bodiesAsked.Count > 0)
             {
                 if (!byBodyAsked.TryGetValue(s, out var byBody))

@@ -225,8 +225,9 @@ public static class Vocabulary
                     break;
                 }
                 var key = len == 1 ? lower[i] : string.Join(' ', lower, i, len);
-                if (ByNormalized.TryGetValue(key, out var list)
+                if ((ByNormalized.TryGetValue(key, out var list)
                     || (key.Length > 3 && key.EndsWith('s') && ByNormalized.TryGetValue(key[..^1], out list)))
+                    && !SaidOfAnotherPart(lower, i, len, key))
                 {
                     matches.Add(new TermMatch(list[0], len == 1 ? original[i] : string.Join(' ', original.GetRange(i, len)), i, len));
                     i += len;
@@ -239,6 +240,30 @@ public static class Vocabulary
             }
         }
         return matches;
+    }
+
+    /// <summary>
+    /// Whether a lay name that names no part of the body ("bunged up") is said of another part just before it ("my ear
+    /// feels totally bunged up") or means "supported" ("backed up by a culture"): then it names no illness there.
+    /// </summary>
+    private static bool SaidOfAnotherPart(string[] lower, int start, int length, string key)
+    {
+        if (!TextTools.OrganFreeNames.Contains(key))
+        {
+            return false;
+        }
+        if (start + length < lower.Length && lower[start + length] == "by")
+        {
+            return true;
+        }
+        for (var k = Math.Max(0, start - 5); k < start; k++)
+        {
+            if (TextTools.BodyParts.Contains(lower[k]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Tokens as <see cref="TextTools.Normalize"/> makes them, but keeping letter case.</summary>
