@@ -950,6 +950,21 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Fact]
+    public void A_length_of_time_with_words_of_when_names_no_topic()
+    {
+        var a = A("my dad is 80. he went dizzy for about ten minutes tonight and now he is fine. call someone tonight or leave it?");
+        Assert.DoesNotContain(a.Interventions.Concat(a.Conditions), t => t.Name.Contains("minutes", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void What_is_to_be_stopped_is_the_medicine_the_story_names_not_the_choice_of_how()
+    {
+        var a = A("My son has been on lactulose for 3 months and goes daily now. Do we stop it straight away or wean him off?");
+        Assert.Equal("lactulose", a.MainIntervention?.Name);
+        Assert.DoesNotContain(a.Conditions, t => t.Name.Contains("wean", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public void What_is_stopped_before_a_test_is_named_without_the_test()
     {
         var a = A("im on levothyroxine and take biotin for my hair. do i need to stop the biotin before my next thyroid blood test?");

@@ -25,6 +25,8 @@ public sealed class UrgencyTests
     [InlineData("for a few minutes he couldn't get his words out, now he seems fine")]
     [InlineData("grandad's mouth has suddenly gone droopy at the tea table")]
     [InlineData("my aunt woke up and her speech is really slurred")]
+    [InlineData("his left hand suddenly went floppy while he was eating")]
+    [InlineData("her words were coming out all jumbled for ten minutes")]
     public void Emergencies_are_recognised(string text) => Assert.True(UrgencyDetector.Detect(text).Urgent, text);
 
     [Theory]
@@ -46,6 +48,7 @@ public sealed class UrgencyTests
     [InlineData("my son ate peanuts and his lips are swelling and he is wheezing", "anaphylaxis")]
     [InlineData("my husband's chest hurts and his left arm is numb what do we do", "chest pain")]
     [InlineData("Nan's face has suddenly drooped and her speech sounds slurred. Can she have a paracetamol?", "stroke")]
+    [InlineData("my wife is 66. her hand went floppy and her words came out muddled for a quarter of an hour this evening, now she is normal. ring for help tonight or wait until monday?", "stroke")]
     [InlineData("thought it was indigestion but the pressure has spread to my jaw and i'm sweating. antacid or something else?", "chest pain")]
     public void An_emergency_told_in_signs_is_about_the_condition_they_point_to(string text, string condition) =>
         Assert.Equal(condition, QuestionAnalyzer.Analyze(text, []).MainCondition?.Name);

@@ -697,8 +697,10 @@ public static partial class QuestionAnalyzer
                     }
                 }
             }
-            // "Are they alright?": a pronoun stands for the medicines the story names.
-            if (interventions.All(t => t.Type == "pronoun") && kind is not (QuestionKind.Treatment or QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis))
+            // "Are they alright?": a pronoun stands for the medicines the story names; so does what is to be stopped ("do we
+            // stop it straight away?"), even in a question about treatment.
+            if (interventions.All(t => t.Type == "pronoun")
+                && (kind is not (QuestionKind.Treatment or QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis) || StopsWhatWasNamed().IsMatch(focus)))
             {
                 foreach (var match in storyMatches.Where(mm => mm.Group.IsDrug))
                 {
@@ -729,8 +731,9 @@ public static partial class QuestionAnalyzer
         }
         if (kind == QuestionKind.Treatment)
         {
-            // In "how do I treat Y after starting Z", Z is the cause, not the treatment asked about.
-            interventions.RemoveAll(t => contextTerms.Any(c => c.Name == t.Name));
+            // In "how do I treat Y after starting Z", Z is the cause, not the treatment asked about; in "do we stop it
+            // straight away?" it is what is asked about.
+            interventions.RemoveAll(t => contextTerms.Any(c => c.Name == t.Name) && !StopsWhatWasNamed().IsMatch(focus));
         }
         else if (kind == QuestionKind.AdverseEffects && interventions.Count == 1 && !interventions[0].IsUnsure && AsksIfSafePattern().IsMatch(q))
         {
@@ -1143,12 +1146,31 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\s+(?:until|till|unless|while|whilst|because)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SubordinateClause();
 
+    // "stop it", "come off them", "wean her off it", "taper them": stopping something the message named before.
+    [GeneratedRegex(@"\b(?:stop(?:ping)?|quit(?:ting)?|(?:come|coming|get|getting)\s+off|taper(?:ing)?|wean(?:ing)?(?:\s+(?:him|her|them|me|us))?(?:\s+off)?)\s+(?:it|them|these|those|off)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StopsWhatWasNamed();
+
     /// <summary>
-    /// Whether a phrase holds nothing but function words and words that compare, count or say when ("longer", "each",
-    /// "up straight away").
+    /// Whether a phrase holds nothing but function words, words that compare, count or say when, and lengths of time
+    /// ("longer", "each", "up straight away", "ten minutes tonight").
     /// </summary>
     private static bool OnlyComparesOrTimes(string phrase) =>
-        TextTools.Tokens(TextTools.Normalize(phrase)).All(w => TextTools.StopWords.Contains(w) || TextTools.ComparisonWords.Contains(w) || TextTools.WhenWords.Contains(w));
+        TextTools.Tokens(TextTools.Normalize(phrase)).All(w => TextTools.StopWords.Contains(w) || TextTools.ComparisonWords.Contains(w)
+            || TextTools.WhenWords.Contains(w) || LengthOfTimeWord().IsMatch(w));
+
+    [GeneratedRegex(@"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|few|several|couple|minutes?|hours?|days?|weeks?|months?|years?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex LengthOfTimeWord();
+
+    /// <summary>
+    /// Whether each choice of a phrase that offers two ("straight away or wean her off") names nothing: a time, or a
+    /// clause that opens with a verb of doing.
+    /// </summary>
+    private static bool ChoicesNameNothing(string phrase) =>
+        OrSplit().Split(phrase) is { Length: > 1 } choices && choices.All(choice => OnlyComparesOrTimes(choice)
+            || (TextTools.Tokens(TextTools.Normalize(choice)) is { Length: > 0 } words && TextTools.ClauseVerbs.Contains(words[0])));
+
+    [GeneratedRegex(@"\s+or\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex OrSplit();
 
     private const string Reflexive = "myself|yourself|himself|herself|ourselves|themselves";
 
@@ -1157,7 +1179,8 @@ public static partial class QuestionAnalyzer
     /// clause, or a time ("a month ago", "two weeks back").
     /// </summary>
     private static bool NoName(string? phrase) => phrase is not null
-        && (RuledOutLead().IsMatch(phrase) || NamesOnlyAWorry(phrase) || OnlyComparesOrTimes(phrase) || ClauseWord().IsMatch(phrase) || TimeAgo().IsMatch(phrase));
+        && (RuledOutLead().IsMatch(phrase) || NamesOnlyAWorry(phrase) || OnlyComparesOrTimes(phrase) || ClauseWord().IsMatch(phrase) || TimeAgo().IsMatch(phrase)
+            || ChoicesNameNothing(phrase));
 
     [GeneratedRegex(@"^(?:[\w'-]+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)(?:\s+(?:ago|back|later|before|since))?$", RegexOptions.IgnoreCase)]
     private static partial Regex TimeAgo();
@@ -1251,8 +1274,9 @@ public static partial class QuestionAnalyzer
             }
             return;
         }
-        // "what dose range", "the dose up right away": a word that measures, compares or says when names nothing.
-        if (OnlyComparesOrTimes(cleaned))
+        // "what dose range", "the dose up right away": a word that measures, compares or says when names nothing; nor do
+        // two choices of when or what to do ("straight away or wean her off").
+        if (OnlyComparesOrTimes(cleaned) || ChoicesNameNothing(cleaned))
         {
             return;
         }
