@@ -1166,8 +1166,11 @@ public static partial class QuestionAnalyzer
     /// clause that opens with a verb of doing.
     /// </summary>
     private static bool ChoicesNameNothing(string phrase) =>
-        OrSplit().Split(phrase) is { Length: > 1 } choices && choices.All(choice => OnlyComparesOrTimes(choice)
-            || (TextTools.Tokens(TextTools.Normalize(choice)) is { Length: > 0 } words && TextTools.ClauseVerbs.Contains(words[0])));
+        OrSplit().Split(phrase) is { Length: > 1 } choices && choices.All(choice => OnlyComparesOrTimes(choice) || OpensWithClauseVerb(choice));
+
+    /// <summary>Whether a phrase opens with a verb of doing ("go on the plane with it", "give him", "wean her off").</summary>
+    private static bool OpensWithClauseVerb(string phrase) =>
+        TextTools.Tokens(TextTools.Normalize(phrase)) is { Length: > 0 } words && TextTools.ClauseVerbs.Contains(words[0]);
 
     [GeneratedRegex(@"\s+or\s+", RegexOptions.IgnoreCase)]
     private static partial Regex OrSplit();
@@ -1252,8 +1255,7 @@ public static partial class QuestionAnalyzer
             AddTerms(named, interventions, conditions, preferDrug);
             return;
         }
-        if (AgeOfPersonPattern().IsMatch(cleaned) || ClausePattern().IsMatch(cleaned)
-            || (TextTools.Tokens(TextTools.Normalize(cleaned)) is { Length: > 0 } said && TextTools.ClauseVerbs.Contains(said[0])))
+        if (AgeOfPersonPattern().IsMatch(cleaned) || ClausePattern().IsMatch(cleaned) || OpensWithClauseVerb(cleaned))
         {
             // "my 6 year old", "a two-month-old": the person asked about, whose age AskerGroup reads; never a condition.
             // "we give a 5-year-old": a person doing something, a clause and not the name of a treatment or condition; so
