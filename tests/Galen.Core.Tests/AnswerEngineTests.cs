@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Galen.Core.Analysis;
 using Galen.Core.Answers;
 using Galen.Core.Composition;
 using Galen.Core.Search;
@@ -306,6 +307,62 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
 
         Assert.False(answer.Abstained, answer.BottomLine);
         Assert.Contains("less than a day", answer.BottomLine);
+    }
+
+    [Fact]
+    public void A_lay_person_in_an_emergency_is_given_first_aid_advice_rather_than_what_doctors_give_in_hospital()
+    {
+        var guideline = new SourceRecord
+        {
+            Kind = SourceKind.Guideline,
+            Ids = new ExternalIds { Guideline = "test-stroke-guideline" },
+            Title = "Test guideline: early treatment of acute stroke",
+            Container = "Test Society",
+            Year = 2024,
+            Keywords = ["stroke", "aspirin"],
+            Sections =
+            [
+                new SourceSection { Label = "Antiplatelets", Category = "recommendation", Strength = "Strong", Text = "Give aspirin 300 mg to a person with acute ischaemic stroke, whose face has dropped or whose words are slurred, as soon as a brain scan has ruled out bleeding." },
+            ],
+        };
+        var leaflet = new SourceRecord
+        {
+            Kind = SourceKind.PatientInformation,
+            Ids = new ExternalIds { Guideline = "test-stroke-leaflet" },
+            Title = "Stroke: test leaflet",
+            Container = "Test Leaflets",
+            Year = 2025,
+            Keywords = ["stroke"],
+            Sections =
+            [
+                new SourceSection { Label = "While you wait", Category = "patient", Text = "Until the ambulance crew says otherwise, do not give someone with signs of a stroke any aspirin, food or drink, because a stroke can be a bleed in the brain." },
+            ],
+        };
+        var hits = new[] { new SearchHit(guideline, 6), new SearchHit(leaflet, 5) };
+        const string Question = "My husband's face has dropped on one side and his words are slurred. The ambulance is on its way. Should I give him an aspirin now?";
+
+        var patient = AnswerEngine.AnswerFrom(new AskRequest(Question, Audience.Patient), hits);
+        Assert.True(patient.Urgent);
+        Assert.Contains("do not give", patient.BottomLine, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("300 mg", patient.BottomLine, StringComparison.Ordinal);
+        // A clinician asking the same is asked about treatment and is given the guideline.
+        var clinician = AnswerEngine.AnswerFrom(new AskRequest(Question, Audience.Clinician), hits);
+        Assert.Contains("300 mg", clinician.BottomLine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_question_whose_only_subject_the_vocabulary_does_not_know_and_no_source_names_is_not_answered_from_other_topics()
+    {
+        // A search that matches words by their stem, as the shipped one does: "conditioner" finds "condition".
+        var search = new StemmedSearch(
+        [
+            Guideline("test-acne", "Test guideline: acne",
+                "Acne is a common skin condition. For moderate acne, the treatment that works best is a topical retinoid combined with benzoyl peroxide, used every evening for at least 12 weeks."),
+        ]);
+        var answer = new AnswerEngine(search).Ask(new AskRequest(
+            "nits doing the rounds at school and my 6 yo can't stop scratching. combing through with conditioner hasn't got rid of them. what treatment works best?", Audience.Patient, []));
+        Assert.True(answer.Abstained, answer.BottomLine);
+        Assert.DoesNotContain("retinoid", answer.BottomLine, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -665,6 +722,22 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         var (_, unasked) = engine.ExplainBottomLine(new AskRequest("Gout flare in a man of 60. Colchicine dose?", Audience.Clinician, []));
         Assert.Equal(0, ByBody(unasked, "an NSAID or a corticosteroid"));
         Assert.Equal(["ACC", "AHA", "NG84"], BottomLineRanking.BodiesNamed("Per the ACC/AHA guideline, or ng84 from the NICE site? Gold standard?").Where(b => b != "NICE"));
+    }
+
+    /// <summary>Finds every source sharing a word's first six letters with the query (a stemmer's reach).</summary>
+    private sealed class StemmedSearch(IReadOnlyList<SourceRecord> sources) : IEvidenceSearch
+    {
+        private static IEnumerable<string> Stems(string text) =>
+            TextTools.Tokens(TextTools.Normalize(text)).Select(t => t.Length > 6 ? t[..6] : t);
+
+        public IReadOnlyList<SearchHit> Search(EvidenceQuery query)
+        {
+            var asked = Stems(query.Text).ToHashSet(StringComparer.Ordinal);
+            return [.. sources.Select(s => new SearchHit(s, Stems(s.Title + " " + s.FullText).Distinct(StringComparer.Ordinal).Count(asked.Contains)))
+                .Where(h => h.Score > 0).OrderByDescending(h => h.Score).Take(query.Top)];
+        }
+
+        public WordSources SourceCounts(IReadOnlyCollection<string> words) => new InMemorySearch(sources).SourceCounts(words);
     }
 
     /// <summary>A guideline with one section of recommendations.</summary>

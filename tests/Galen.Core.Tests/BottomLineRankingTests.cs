@@ -58,6 +58,42 @@ public sealed class BottomLineRankingTests
     }
 
     [Fact]
+    public void A_question_asking_two_things_may_take_its_second_sentence_from_the_source_of_the_first()
+    {
+        // Scored by relevance alone, so that only the rules of the choice are tried.
+        var ranking = new BottomLineRanking([.. BottomLineRanking.FeatureNames.Select(n => n == "relevance" ? 1.0 : 0.0)]);
+        List<BottomLineCandidate> candidates =
+        [
+            Candidate("a", 0, ("relevance", Math.Log(0.9)), ("group-named", 1)),
+            Candidate("a", 1, ("relevance", Math.Log(0.85)), ("other-condition", 1)),
+            Candidate("b", 0, ("relevance", Math.Log(0.2))),
+        ];
+        Assert.Equal([0], ranking.Choose(candidates));
+        Assert.Equal([0, 1], ranking.Choose(candidates, twoThings: true));
+        // The same sentence found twice is still said once.
+        Assert.Equal([0], ranking.Choose([candidates[0], candidates[0] with { }], twoThings: true));
+        var question = new BottomLineQuestion(candidates, [0.5, 0.5, 0], chosen => chosen.Count == 2, TwoThings: true);
+        Assert.Equal(1, ranking.Passed([question]));
+        Assert.Equal(0, ranking.Passed([question with { TwoThings = false }]));
+    }
+
+    [Theory]
+    [InlineData("I'm breastfeeding and have thrush. Which cream, and for how long?", true)]
+    [InlineData("what do i give her and how much?", true)]
+    [InlineData("Just started alendronate. Do I take it with food? And how long must I stay upright?", true)]
+    [InlineData("Amoxicillin dose and duration for an adult with an ear infection?", false)]
+    [InlineData("He is wheezy and I gave him his inhaler. Should we go to hospital?", false)]
+    public void A_question_asks_two_things_when_and_joins_a_second_question_word(string question, bool two) =>
+        Assert.Equal(two, BottomLineRanking.AsksTwoThings(question));
+
+    [Theory]
+    [InlineData("my thighs ache since the statin. should i just pack it in?", true)]
+    [InlineData("is it worth packing them in for a week to see?", true)]
+    [InlineData("I packed in smoking last year, is my cough normal?", false)]
+    public void Packing_it_in_asks_whether_to_stop(string question, bool stop) =>
+        Assert.Equal(stop, BottomLineRanking.AsksStop(question));
+
+    [Fact]
     public void How_close_a_second_sentence_must_score_is_the_ranking_s_own_and_the_fit_keeps_it()
     {
         List<BottomLineCandidate> candidates =

@@ -559,6 +559,20 @@ public sealed class QuestionAnalyzerTests
     public void Asking_how_to_stop_a_problem_coming_back_asks_about_prevention() =>
         Assert.Equal(QuestionKind.Prevention, A("I keep getting boils. Is there anything that will stop them coming back?").Kind);
 
+    [Theory]
+    [InlineData("Vitamin B12 deficiency after gastric bypass. Loading and maintenance schedule?")]
+    [InlineData("Osteoporosis in a woman of 70 starting denosumab: injection schedule?")]
+    [InlineData("Iron deficiency in pregnancy, oral ferrous sulfate: treatment regimen?")]
+    public void A_schedule_of_doses_asks_for_the_dose(string question) =>
+        Assert.Equal(QuestionKind.Dosing, A(question).Kind);
+
+    [Theory]
+    [InlineData("my boy is 3 and has a runny nose. my mother-in-law says honey will sort it. is she right?", "children")]
+    [InlineData("our girl has a temperature and my mum reckons we should wrap her up. should we?", "children")]
+    [InlineData("My mum is 79 and keeps falling. Should she take vitamin D?", "older adults")]
+    public void A_relative_who_gives_advice_is_not_the_one_asked_about(string question, string population) =>
+        Assert.Equal(population, A(question).Population);
+
     [Fact]
     public void A_count_of_weeks_of_gestation_reads_as_pregnancy() =>
         Assert.Equal("pregnancy", A("Thyroid results at 10 weeks' gestation: should levothyroxine be raised?").Population);

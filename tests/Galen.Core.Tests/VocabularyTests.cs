@@ -94,6 +94,12 @@ public sealed class VocabularyTests
     public void Lower_case_letters_are_no_abbreviation_where_capitals_are_used_or_the_word_means_something_else(string message) =>
         Assert.DoesNotContain(Vocabulary.FindAll(message), m => m.Surface.Length == 2);
 
+    [Theory]
+    [InlineData("Asthma attack in an adult: systemic steroids for how many days?")]
+    [InlineData("the GP gave me steroid tablets for my chest, how long do I take them?")]
+    public void Steroids_taken_by_mouth_or_by_injection_into_the_blood_are_corticosteroids(string message) =>
+        Assert.Contains(Vocabulary.FindAll(message), m => m.Group.Name == "corticosteroid");
+
     [Fact]
     public void A_three_letter_abbreviation_counts_only_in_capitals() =>
         Assert.DoesNotContain(Vocabulary.FindAll("the toddler swallowed a bottle cap"), m => m.Group.Name == "pneumonia");

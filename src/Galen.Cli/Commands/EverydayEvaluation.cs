@@ -131,7 +131,7 @@ public static class EverydayEvaluation
             progress.Advance(1);
             var check = BottomLineLabels.ForCheck(c, answer, explanation);
             // A check the engine passes with the hand-set start is one the fit must keep.
-            return check with { MustPass = check.Passes(BottomLineRanking.Start.Choose(check.Candidates)) };
+            return check with { MustPass = check.Passes(check.ChosenBy(BottomLineRanking.Start)) };
         }).ToList();
         // Questions written apart from the fitted ones, never fitted on: how the table does on questions it has not seen.
         var scoredApart = args.Get("--score-on") is { } apartFile
@@ -166,9 +166,9 @@ public static class EverydayEvaluation
                     stdout.WriteLine(FormattableString.Invariant(
                         $"rounds {rounds} x{factor}, L2 {r}: everyday {BottomLineRanking.CrossValidate(everyday, other, start, folds, r, rounds, factor):P1} cross-validated; fitted on all: everyday {all.Passed(everyday)}, checks {all.Passed(other)}/{other.Count}")
                         + (scoredApart is null ? "" : $"; never fitted on: {all.Passed(scoredApart)}/{scoredApart.Count}"));
-                    foreach (var (check, i) in checks.Select((c, i) => (c, i)).Where(x => !other[x.i].Passes(all.Choose(other[x.i].Candidates))))
+                    foreach (var (check, i) in checks.Select((c, i) => (c, i)).Where(x => !other[x.i].Passes(other[x.i].ChosenBy(all))))
                     {
-                        stdout.WriteLine($"    check fails: {check.Question} | expects {string.Join(", ", check.Expect)} | start passes {other[i].Passes(start.Choose(other[i].Candidates))} | {other[i].Candidates.Count} candidates");
+                        stdout.WriteLine($"    check fails: {check.Question} | expects {string.Join(", ", check.Expect)} | start passes {other[i].Passes(other[i].ChosenBy(start))} | {other[i].Candidates.Count} candidates");
                     }
                 }
             }
@@ -201,7 +201,7 @@ public static class EverydayEvaluation
             {
                 stdout.WriteLine($"  on {args.Get("--score-on")}, never fitted on: {fitted.Passed(scoredApart)}/{scoredApart.Count} with the fitted weights, {start.Passed(scoredApart)} with the hand-set start");
             }
-            foreach (var (check, i) in checks.Select((c, i) => (c, i)).Where(x => !other[x.i].Passes(fitted.Choose(other[x.i].Candidates))))
+            foreach (var (check, i) in checks.Select((c, i) => (c, i)).Where(x => !other[x.i].Passes(other[x.i].ChosenBy(fitted))))
             {
                 stdout.WriteLine($"  check fails with the fitted weights: {check.Question} | expects {string.Join(", ", check.Expect)}");
             }
@@ -280,7 +280,7 @@ public static class BottomLineLabels
         }).ToList();
         return new BottomLineQuestion(candidates, gains, chosen => candidates.Count == 0
             ? actual
-            : EverydayScorer.Score(question, explanation.Text(chosen)).Passed);
+            : EverydayScorer.Score(question, explanation.Text(chosen)).Passed, TwoThings: explanation.TwoThings);
     }
 
     public static BottomLineQuestion ForCheck(StarterCheck check, Answer answer, BottomLineExplanation explanation)
@@ -295,7 +295,7 @@ public static class BottomLineLabels
             if (candidates.Count == 0) return actual;
             var text = explanation.Text(chosen);
             return verdictKept && check.Expect.All(e => text.Contains(e, StringComparison.OrdinalIgnoreCase));
-        });
+        }, TwoThings: explanation.TwoThings);
     }
 }
 

@@ -142,11 +142,12 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^how\s+(?:effective|well|useful|helpful|good)\b", Opts)]
     private static partial Regex HowEffectiveStartPattern();
 
-    [GeneratedRegex(@"\b(?:vs\.?|versus|compared\s+(?:with|to)|better\s+than|worse\s+than|superior\s+to|inferior\s+to|more\s+effective\s+than|less\s+effective\s+than|as\s+effective\s+as|as\s+good\s+as|safer\s+than|difference\s+between|which\s+is\s+(?:better|best|safer))\b", Opts)]
+    [GeneratedRegex(@"\b(?:vs\.?|versus|compared\s+(?:with|to)|better\s+than|worse\s+than|superior\s+to|inferior\s+to|more\s+effective\s+than|less\s+effective\s+than|as\s+effective\s+as|as\s+good\s+as|safer\s+than|difference\s+between|which\s+is\s+(?:better|best|safer)|which\s+(?:one\s+)?(?:works|would\s+work|helps|would\s+help|would\s+be|will\s+be)\s+(?:better|best|safer|more\s+effective))\b", Opts)]
     private static partial Regex ComparisonCue();
 
-    // "the normal strength for an adult", "how often do you take it": the strength and the frequency are the dose.
-    [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|(?:normal|usual|standard|adult|right|correct)\s+strength|how\s+often\s+(?:do|should|can|must|am|are|is)\s+(?:i|you|we|he|she|they)\s+(?:take|use|give|have)\b|" + HowMuchOfAnAmount + @"|" + HowManyOfADose + @"|amount\s+of|maximum\s+daily|max(?:imum)?\s+dose|mg|milligrams?|upper\s+limit|what\s+level|toxic\s+level|blood\s+level|the\s+most\s+(?:[\w-]+\s+){1,3}?(?:i|you|we|he|she|they)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may))\b", Opts)]
+    // "the normal strength for an adult", "how often do you take it", "loading and maintenance schedule": the strength,
+    // the frequency and the schedule of injections are the dose.
+    [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|(?:dos(?:e|ing)|loading|maintenance|injection|treatment)\s+(?:and\s+[\w-]+\s+)?(?:schedule|regimen)s?|(?:normal|usual|standard|adult|right|correct)\s+strength|how\s+often\s+(?:do|should|can|must|am|are|is)\s+(?:i|you|we|he|she|they)\s+(?:take|use|give|have)\b|" + HowMuchOfAnAmount + @"|" + HowManyOfADose + @"|amount\s+of|maximum\s+daily|max(?:imum)?\s+dose|mg|milligrams?|upper\s+limit|what\s+level|toxic\s+level|blood\s+level|the\s+most\s+(?:[\w-]+\s+){1,3}?(?:i|you|we|he|she|they)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may))\b", Opts)]
     private static partial Regex DosingCue();
 
     /// <summary>
@@ -266,7 +267,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:in|during|for)\s+(?<pop>pregnancy|pregnant\s+women|children|kids|infants|babies|newborns|adults|older\s+adults|the\s+elderly|elderly\s+(?:patients|people)|adolescents|teenagers|women|men|breastfeeding(?:\s+women)?|postmenopausal\s+women|athletes)\b", Opts)]
     private static partial Regex PopulationPattern();
 
-    [GeneratedRegex(@"\b(?:my|our)\s+(?<pop>son|daughter|baby|child|kid|toddler|newborn|infant|teenager|mother|mom|mum|father|dad|grandmother|grandfather|grandma|grandpa|wife|husband)\b|(?:^\s*|[.!?]\s+)(?<pop>baby|toddler|newborn|infant)\s+(?:is|has|was|keeps)\b|\b(?<pop>pregnant|breastfeeding)\b|(?<!\bborn\s+(?:at\s+)?)\b\d{1,2}\s*weeks?['\u2019]?\s+(?<pop>gestation)\b", Opts)]
+    // "My mother-in-law says bundle him up", "my mum reckons": a relative who gives advice is not the one asked about.
+    [GeneratedRegex(@"\b(?:my|our)\s+(?<pop>son|daughter|boy|girl|baby|child|kid|toddler|newborn|infant|teenager|mother|mom|mum|father|dad|grandmother|grandfather|grandma|grandpa|wife|husband)\b(?![\s-]+in[\s-]+law\b|\s+(?:says|said|reckons|thinks|thought|told|swears|always\s+says)\b)|(?:^\s*|[.!?]\s+)(?<pop>baby|toddler|newborn|infant)\s+(?:is|has|was|keeps)\b|\b(?<pop>pregnant|breastfeeding)\b|(?<!\bborn\s+(?:at\s+)?)\b\d{1,2}\s*weeks?['\u2019]?\s+(?<pop>gestation)\b", Opts)]
     private static partial Regex StoryPopulationPattern();
 
     // "10-year risk", "a 5 year survival": a number of years before a period's measure is not an age.
@@ -1146,8 +1148,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\s+(?:until|till|unless|while|whilst|because)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SubordinateClause();
 
-    // "stop it", "come off them", "wean her off it", "taper them": stopping something the message named before.
-    [GeneratedRegex(@"\b(?:stop(?:ping)?|quit(?:ting)?|(?:come|coming|get|getting)\s+off|taper(?:ing)?|wean(?:ing)?(?:\s+(?:him|her|them|me|us))?(?:\s+off)?)\s+(?:it|them|these|those|off)\b", RegexOptions.IgnoreCase)]
+    // "stop it", "come off them", "wean her off it", "taper them", "pack it in": stopping something the message named before.
+    [GeneratedRegex(@"\b(?:stop(?:ping)?|quit(?:ting)?|(?:come|coming|get|getting)\s+off|taper(?:ing)?|wean(?:ing)?(?:\s+(?:him|her|them|me|us))?(?:\s+off)?)\s+(?:it|them|these|those|off)\b|\bpack(?:ing)?\s+(?:it|them)\s+in\b", RegexOptions.IgnoreCase)]
     private static partial Regex StopsWhatWasNamed();
 
     /// <summary>
@@ -1698,7 +1700,7 @@ public static partial class QuestionAnalyzer
         {
             return m.Groups["pop"].Value.ToLowerInvariant() switch
             {
-                "son" or "daughter" or "child" or "kid" or "toddler" => "children",
+                "son" or "daughter" or "boy" or "girl" or "child" or "kid" or "toddler" => "children",
                 "baby" or "newborn" or "infant" => "infants",
                 "teenager" => "adolescents",
                 "mother" or "mom" or "mum" or "father" or "dad" or "grandmother" or "grandfather" or "grandma" or "grandpa" => "older adults",

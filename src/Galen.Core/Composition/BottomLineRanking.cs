@@ -215,8 +215,10 @@ public sealed partial class BottomLineRanking
     /// <summary>
     /// The candidates the bottom line states, strongest evidence first: the best, and the next best from another
     /// source if it scores nearly as well and does not speak of another condition than the one asked about. Ties go to the source key, then the sentence's place in its source.
+    /// A question that asks two things (<see cref="AsksTwoThings"/>) may take its second sentence from the same source:
+    /// one passage often gives both the dose and when to repeat it.
     /// </summary>
-    public IReadOnlyList<int> Choose(IReadOnlyList<BottomLineCandidate> candidates)
+    public IReadOnlyList<int> Choose(IReadOnlyList<BottomLineCandidate> candidates, bool twoThings = false)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         if (candidates.Count == 0)
@@ -229,7 +231,8 @@ public sealed partial class BottomLineRanking
         foreach (var i in Enumerable.Range(0, candidates.Count).OrderByDescending(i => scores[i])
             .ThenBy(i => candidates[i].SourceKey, StringComparer.Ordinal).ThenBy(i => candidates[i].Order))
         {
-            if (picked.Any(p => candidates[p].SourceKey == candidates[i].SourceKey))
+            if (picked.Any(p => candidates[p].SourceKey == candidates[i].SourceKey
+                && (!twoThings || candidates[p].Order == candidates[i].Order || candidates[p].Text == candidates[i].Text)))
             {
                 continue;
             }
@@ -237,15 +240,18 @@ public sealed partial class BottomLineRanking
             {
                 break;
             }
-            if (picked.Count > 0 && candidates[i].Features[OtherConditionFeature] > 0)
+            if (picked.Count > 0 && candidates[i].Features[OtherConditionFeature] > 0 && candidates[picked[0]].SourceKey != candidates[i].SourceKey)
             {
-                // A second sentence about the medicine for some other condition would drift from what was asked.
+                // A second sentence about the medicine for some other condition would drift from what was asked (one from
+                // the source of the first, for a question asking two things, is about what the first is about).
                 continue;
             }
-            if (picked.Count > 0 && candidates[picked[0]].Features[GroupNamedFeature] > 0 && candidates[i].Features[GroupNamedFeature] == 0)
+            if (picked.Count > 0 && candidates[picked[0]].Features[GroupNamedFeature] > 0 && candidates[i].Features[GroupNamedFeature] == 0
+                && candidates[picked[0]].SourceKey != candidates[i].SourceKey)
             {
                 // What is said for the asker's own group ("in pregnancy, 7 days") overrides what is said for everyone
-                // ("3 days"): the general rule beside it would contradict it.
+                // ("3 days"): the general rule beside it would contradict it. Within one source, for a question asking two
+                // things, the second sentence answers the other part ("the dose for a child of 9, and when to repeat it").
                 continue;
             }
             picked.Add(i);
@@ -315,12 +321,21 @@ public sealed partial class BottomLineRanking
     private static partial Regex GivesReason();
 
     /// <summary>
+    /// True when the question asks two things joined by "and" ("which antibiotic, and for how long?", "what do I give
+    /// him and how much?", "Do I take it with breakfast? And how long do I stay upright?").
+    /// </summary>
+    public static bool AsksTwoThings(string question) => TwoThingsAsked().IsMatch(question ?? "");
+
+    [GeneratedRegex(@"\band\s+(?:when|how|what|which|where|whether|for\s+how|at\s+what|from\s+what)\b[^?.!]*\?", RegexOptions.IgnoreCase)]
+    private static partial Regex TwoThingsAsked();
+
+    /// <summary>
     /// True when the question asks whether to stop, pause or come off a medicine, or to carry on with it ("can I stop
     /// taking them now?", "do I stop the allopurinol while it flares?", "if I come off it ...").
     /// </summary>
     public static bool AsksStop(string question) => StopAsked().IsMatch(question ?? "");
 
-    [GeneratedRegex(@"\b(?:stop|stopping|quit|quitting|pause|pausing|skip|skipping)\s+(?:taking|using|it|them|these|those|(?:the|my|his|her|their)\s+\w+)\b(?!\s+(?:coming|from|getting|happening|going|spreading))|\b(?:come|coming|get|getting)\s+off\b|\bcarry(?:ing)?\s+on\b|\bkeep\s+(?:on\s+)?taking\b|\bgo\s+on\s+taking\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:stop|stopping|quit|quitting|pause|pausing|skip|skipping)\s+(?:taking|using|it|them|these|those|(?:the|my|his|her|their)\s+\w+)\b(?!\s+(?:coming|from|getting|happening|going|spreading))|\b(?:come|coming|get|getting)\s+off\b|\bpack(?:ing)?\s+(?:it|them)\s+in\b|\bcarry(?:ing)?\s+on\b|\bkeep\s+(?:on\s+)?taking\b|\bgo\s+on\s+taking\b", RegexOptions.IgnoreCase)]
     private static partial Regex StopAsked();
 
     // What answers it: to stop or not, to go on (and for how long), to taper, or what happens on stopping.
@@ -847,7 +862,7 @@ public sealed partial class BottomLineRanking
         var fitted = Fit(weighted, start, regularization);
         for (var round = 0; round < rounds; round++)
         {
-            var failing = Enumerable.Range(0, weighted.Count).Where(i => weighted[i].MustPass && !weighted[i].Passes(fitted.Choose(weighted[i].Candidates))).ToList();
+            var failing = Enumerable.Range(0, weighted.Count).Where(i => weighted[i].MustPass && !weighted[i].Passes(weighted[i].ChosenBy(fitted))).ToList();
             if (failing.Count == 0)
             {
                 break;
@@ -873,7 +888,7 @@ public sealed partial class BottomLineRanking
     public const double KeepingFactor = 2;
 
     /// <summary>How many questions pass with this ranking (each question says whether a choice of candidates passes).</summary>
-    public int Passed(IReadOnlyList<BottomLineQuestion> questions) => questions.Count(q => q.Passes(Choose(q.Candidates)));
+    public int Passed(IReadOnlyList<BottomLineQuestion> questions) => questions.Count(q => q.Passes(q.ChosenBy(this)));
 
     /// <summary>
     /// The share of <paramref name="scored"/> questions passing with rankings fitted on the other folds (question i in
@@ -919,7 +934,16 @@ public sealed partial class BottomLineRanking
 /// </summary>
 /// <param name="Weight">How much the question counts in the fit relative to the others.</param>
 /// <param name="MustPass">A check the fitted ranking has to keep passing (see <see cref="BottomLineRanking.FitKeeping"/>).</param>
-public sealed record BottomLineQuestion(IReadOnlyList<BottomLineCandidate> Candidates, IReadOnlyList<double> Gains, Func<IReadOnlyList<int>, bool> Passes, double Weight = 1, bool MustPass = false);
+/// <param name="TwoThings">The question asks two things (<see cref="BottomLineRanking.AsksTwoThings"/>).</param>
+public sealed record BottomLineQuestion(IReadOnlyList<BottomLineCandidate> Candidates, IReadOnlyList<double> Gains, Func<IReadOnlyList<int>, bool> Passes, double Weight = 1, bool MustPass = false, bool TwoThings = false)
+{
+    /// <summary>The candidates a ranking states for this question.</summary>
+    public IReadOnlyList<int> ChosenBy(BottomLineRanking ranking)
+    {
+        ArgumentNullException.ThrowIfNull(ranking);
+        return ranking.Choose(Candidates, TwoThings);
+    }
+}
 
 /// <summary>How an answer's bottom line is chosen: the ranking, and closeness in meaning where the library has embeddings.</summary>
 /// <param name="StoredSimilarity">Closeness from stored sentence vectors only, NaN for a sentence without one.</param>
@@ -936,6 +960,9 @@ public sealed record BottomLineExplanation(IReadOnlyList<BottomLineCandidate> Ca
 {
     /// <summary>Whether a bottom line gives the amount asked, as the article judges it (by default: any figure of the kind).</summary>
     public Func<string, bool>? AnswersAmount { get; init; }
+
+    /// <summary>The question asks two things (<see cref="BottomLineRanking.AsksTwoThings"/>).</summary>
+    public bool TwoThings { get; init; }
 
     /// <summary>The bottom line's text for a choice of candidates, as the article would write it.</summary>
     public string Text(IReadOnlyList<int> chosen)
