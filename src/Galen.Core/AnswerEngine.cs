@@ -133,11 +133,7 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
                 return (read.Answer with { TopicReadFromMeaning = topic.Name }, read.Explain);
             }
         }
-        // Read without its guessed names, a question must still name something the vocabulary knows: one that names
-        // nothing else ("nits going round ... combing with conditioner hasn't cleared them: what works best?") would be
-        // answered from whatever its story words find (acne treatments for "scratching").
-        if (first.Value.Answer.Abstained && first.Value.UnsureTerms
-            && Read(request, wording) is var asRead && asRead.Interventions.Concat(asRead.Conditions).Any(t => !t.IsUnsure))
+        if (first.Value.Answer.Abstained && first.Value.UnsureTerms)
         {
             var second = AnswerOnce(request, knownTermsOnly: true, topic: null, wording);
             if (!second.Answer.Abstained)

@@ -96,8 +96,8 @@ public sealed class VocabularyTests
 
     [Theory]
     [InlineData("Asthma attack in an adult: systemic steroids for how many days?")]
-    [InlineData("the GP gave me steroid tablets for my chest, how long do I take them?")]
-    public void Steroids_taken_by_mouth_or_by_injection_into_the_blood_are_corticosteroids(string message) =>
+    [InlineData("COPD flare: systemic steroid dose?")]
+    public void Systemic_steroids_are_corticosteroids(string message) =>
         Assert.Contains(Vocabulary.FindAll(message), m => m.Group.Name == "corticosteroid");
 
     [Fact]

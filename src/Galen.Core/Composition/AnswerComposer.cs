@@ -334,14 +334,10 @@ public static partial class AnswerComposer
     /// <summary>
     /// A thing a yes/no question asks about that the vocabulary does not know and that no source found names, in its
     /// title, its topics or its text ("a copper bracelet" for painful knees), or such a thing the story reports as a claim
-    /// or a diagnosis whatever the question asks ("nursery reckons it's hand foot and mouth"), or the only thing any
-    /// question names when the vocabulary knows nothing in it ("the nit comb and conditioner haven't cleared them: what
-    /// works best?"): the library does not hold it, and sources found by the question's other words ("treatment",
-    /// "works") are about something else.
+    /// or a diagnosis whatever the question asks ("nursery reckons it's hand foot and mouth"): the library does not hold it.
     /// </summary>
     private static Term? Unmentioned(QuestionAnalysis q, IReadOnlyList<GradedSource> ranked) =>
-        q.Interventions.Concat(q.Conditions).FirstOrDefault(t => (t.Type == "claimed" || (q.IsYesNo && t.Type == "phrase")
-                || (t.Type == "fallback" && q.Interventions.Concat(q.Conditions).All(c => c.Type is "fallback" or "pronoun")))
+        q.Interventions.Concat(q.Conditions).FirstOrDefault(t => (t.Type == "claimed" || (q.IsYesNo && t.Type == "phrase"))
             && !ranked.Any(s => TitleNames(s, [t]) || TopicsName(s, [t]) || (s.Source.FullText is var text && t.IsIn(text, TextTools.Normalize(text)))));
 
     /// <summary>
@@ -645,8 +641,9 @@ public static partial class AnswerComposer
         // A lay person telling of an emergency happening now ("we've rung 999: should I give him an aspirin while we
         // wait?") is asked about first aid, not about hospital treatment: what a guideline says doctors give after a scan
         // ("aspirin within 24 to 48 hours of an ischaemic stroke") would be unsafe to act on before help arrives. Where
-        // patient information speaks of the medicine asked about, the bottom line comes from it.
-        if (patient && q.Urgent && q.MainIntervention is not null
+        // patient information speaks of the medicine asked about, the bottom line comes from it. Only when the asking
+        // sentence names the medicine: "he's had his EpiPen, do I lay him flat or let him sit up?" asks what else to do.
+        if (patient && q.Urgent && q.MainIntervention is { } given && given.IsIn(q.FocusQuestion, TextTools.Normalize(q.FocusQuestion))
             && candidates.Where(c => c.Source.Source.Kind == SourceKind.PatientInformation && c.Sentence.MentionsIntervention).ToList() is { Count: > 0 } firstAid
             && firstAid.Count < candidates.Count)
         {
