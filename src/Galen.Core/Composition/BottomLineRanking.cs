@@ -240,18 +240,18 @@ public sealed partial class BottomLineRanking
             {
                 break;
             }
-            if (picked.Count > 0 && candidates[i].Features[OtherConditionFeature] > 0 && candidates[picked[0]].SourceKey != candidates[i].SourceKey)
+            // A second sentence from the source of the first (only for a question asking two things) is about what the
+            // first is about, so the two rules below, which keep out sentences that drift from it, do not apply to it.
+            var fromAnotherSource = picked.Count > 0 && candidates[picked[0]].SourceKey != candidates[i].SourceKey;
+            if (fromAnotherSource && candidates[i].Features[OtherConditionFeature] > 0)
             {
-                // A second sentence about the medicine for some other condition would drift from what was asked (one from
-                // the source of the first, for a question asking two things, is about what the first is about).
+                // A second sentence about the medicine for some other condition would drift from what was asked.
                 continue;
             }
-            if (picked.Count > 0 && candidates[picked[0]].Features[GroupNamedFeature] > 0 && candidates[i].Features[GroupNamedFeature] == 0
-                && candidates[picked[0]].SourceKey != candidates[i].SourceKey)
+            if (fromAnotherSource && candidates[picked[0]].Features[GroupNamedFeature] > 0 && candidates[i].Features[GroupNamedFeature] == 0)
             {
                 // What is said for the asker's own group ("in pregnancy, 7 days") overrides what is said for everyone
-                // ("3 days"): the general rule beside it would contradict it. Within one source, for a question asking two
-                // things, the second sentence answers the other part ("the dose for a child of 9, and when to repeat it").
+                // ("3 days"): the general rule beside it would contradict it.
                 continue;
             }
             picked.Add(i);
