@@ -616,6 +616,10 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("At what BMI should she be offered surgery?", AmountKind.Figure)]
     [InlineData("Switching from enalapril: what washout do I leave before the new tablet?", AmountKind.Duration)]
     [InlineData("At what stage should I see a doctor?", AmountKind.None)]
+    // A terse question ending on the thing measured asks for it.
+    [InlineData("Type 2 diabetes, 45, on metformin. HbA1c target?", AmountKind.Figure)]
+    [InlineData("Ferritin cut-off?", AmountKind.Figure)]
+    [InlineData("Is a lower blood pressure target better after a stroke?", AmountKind.None)]
     public void The_amount_a_question_asks_for_is_read_from_its_wording(string question, AmountKind kind) =>
         Assert.Equal(kind, AmountAsked.Of(question));
 
@@ -949,6 +953,10 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [Theory]
     [InlineData("Oculogyric crisis after haloperidol: what do I give and how much?", true)]
     [InlineData("Which should we give first, and at what dose?", true)]
+    [InlineData("Torticollis two days after metoclopramide was started. Drug and dose?", true)]
+    [InlineData("Which agent, and at what dose?", true)]
+    [InlineData("What is the treatment dose of enoxaparin for a clot?", false)]
+    [InlineData("Haloperidol for delirium: medicine at what dose?", true)]
     [InlineData("How much haloperidol can an older adult take?", false)]
     public void A_question_asking_which_medicine_to_give_asks_the_dose_of_the_answer(string question, bool which) =>
         Assert.Equal(which, AmountAsked.AsksWhichToGive(question));

@@ -950,6 +950,38 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
+    [InlineData("Cellulitis in a 50-year-old, no allergies. Oral antibiotic and dose?", "flucloxacillin")]
+    [InlineData("What is the usual dose of a statin after a heart attack?", "atorvastatin")]
+    public void A_dose_asked_of_a_class_takes_in_its_members(string question, string member)
+    {
+        var a = A(question);
+        Assert.Equal(QuestionKind.Dosing, a.Kind);
+        Assert.Contains(a.MembersAsked, t => t.Name == member);
+    }
+
+    [Theory]
+    [InlineData("can't shift this cold sore and my aunt swears by tea tree oil. will it clear it up?", "tea tree oil")]
+    [InlineData("my knees ache and a neighbour raves about green-lipped mussel capsules. do they actually work?", "green-lipped mussel capsules")]
+    public void What_someone_swears_by_is_what_a_pronoun_after_it_asks_about(string question, string thing) =>
+        Assert.Contains(A(question).Interventions, t => t.Name.Equals(thing, StringComparison.OrdinalIgnoreCase));
+
+    [Theory]
+    [InlineData("Smoked since my twenties and the gum never worked. What's the strongest option out there?", "tobacco dependence")]
+    [InlineData("He gets up four times a night to pee. What is the simplest thing to try?", "nocturia")]
+    public void A_question_naming_only_how_good_an_option_should_be_takes_its_topic_from_the_story(string question, string topic)
+    {
+        var a = A(question);
+        Assert.Contains(a.Conditions, t => t.Name == topic);
+        Assert.DoesNotContain(a.Conditions, t => t.Name.Contains("option", StringComparison.Ordinal) || t.Name.Contains("simplest", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("I can't stop worrying about everything, it has gone on for months. What helps?")]
+    [InlineData("my son worries all the time and feels anxious all the time at school, what should we try?")]
+    public void Worrying_all_the_time_is_read_as_anxiety(string question) =>
+        Assert.Contains(A(question).Conditions, t => t.Name == "anxiety");
+
+    [Theory]
     [InlineData("By how much does a salt swap lower blood pressure?")]
     [InlineData("At what age can a toddler start cows' milk?")]
     [InlineData("For how long should the plaster stay on?")]

@@ -633,7 +633,8 @@ public static partial class QuestionAnalyzer
             var story = question.Replace(focus, " ", StringComparison.Ordinal);
             var storyMatches = Vocabulary.FindAll(story);
             ReferBack(interventions, conditions, storyMatches);
-            if (conditions.Count == 0 || conditions.All(c => c.Type is "pronoun" or "fallback"))
+            // "What's the strongest option out there?" names no topic: the story's does.
+            if (conditions.Count == 0 || conditions.All(c => c.Type is "pronoun" or "fallback" || (c.Type == "phrase" && Composition.ConsumerAnswerMatcher.IsGenericName(c.Name))))
             {
                 // "FeverPAIN 5, no penicillin allergy": a finding the story says is absent is not what the question is about.
                 var fromStory = Vocabulary.FindAll(AbsentFindingPattern().Replace(story, " ; ")).Where(mm => mm.Group.IsCondition).ToList();
@@ -686,7 +687,7 @@ public static partial class QuestionAnalyzer
             }
             // "Someone at work said chewing gum afterwards stops it. Does that really help?": the pronoun stands for what
             // the reported claim is about, which the vocabulary may not know.
-            if (interventions.All(t => t.Type == "pronoun") && ReferringPronoun().IsMatch(focus) && (ClaimSubject(story) ?? ProductStarted(story)) is { } subject)
+            if (interventions.All(t => t.Type == "pronoun") && ReferringPronoun().IsMatch(focus) && (ClaimSubject(story) ?? ThingSwornBy(story) ?? ProductStarted(story)) is { } subject)
             {
                 AddTerms(subject, interventions, conditions, preferDrug: true);
                 // A name the vocabulary does not know is still what the claim is about, not a word guessed at: it stays
@@ -789,7 +790,7 @@ public static partial class QuestionAnalyzer
             Interventions = interventions,
             Conditions = conditions,
             Comparators = comparators,
-            MembersAsked = MembersAsked(focus, interventions),
+            MembersAsked = MembersAsked(focus, interventions, kind),
             Population = population,
             Context = context,
             ContextTerms = contextTerms,
@@ -803,9 +804,17 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:which|what)\s+(?:(?:kind|type|sort)s?\s+of\s+|one\s+of\s+the\s+)?(?<name>[\w-]+(?:\s+[\w-]+)?)", Opts)]
     private static partial Regex WhichOf();
 
-    private static List<Term> MembersAsked(string focus, IReadOnlyList<Term> interventions)
+    private static List<Term> MembersAsked(string focus, IReadOnlyList<Term> interventions, QuestionKind kind)
     {
         var asked = new List<Term>();
+        // A class has no dose of its own: "first-line antibiotic and dose?" is answered by a member's dose.
+        if (kind == QuestionKind.Dosing)
+        {
+            foreach (var named in interventions.Where(t => t.Type == "drug-class"))
+            {
+                asked.AddRange(Vocabulary.MembersOf(named.Name).Select(g => new Term(g.Name, g.Phrasings, g.Type)));
+            }
+        }
         foreach (Match m in WhichOf().Matches(focus))
         {
             foreach (var named in Vocabulary.FindAll(m.Groups["name"].Value).Where(t => t.Token == 0 && t.Group.Type == "drug-class"))
@@ -816,7 +825,7 @@ public static partial class QuestionAnalyzer
                 }
             }
         }
-        return asked;
+        return [.. asked.DistinctBy(t => t.Name, StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>
@@ -918,6 +927,24 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"\b(?:that|it|this|they|those|these)\b", Opts)]
     private static partial Regex ReferringPronoun();
+
+    /// <summary>
+    /// What someone in the story "swears by" or "raves about": a claim that it works, as surely as "says it works".
+    /// Null when the story holds none or names a person or pronoun there.
+    /// </summary>
+    private static string? ThingSwornBy(string story)
+    {
+        var sworn = SwornByPattern().Match(story);
+        if (!sworn.Success)
+        {
+            return null;
+        }
+        var thing = CleanPhrase(sworn.Groups["x"].Value);
+        return thing.Length > 0 && !PronounPattern().IsMatch(thing) && !PersonWords.Contains(thing.Split(' ')[^1].ToLowerInvariant()) ? thing : null;
+    }
+
+    [GeneratedRegex(@"\b(?:swears?|swore|swearing|raves?|raved|raving)\s+(?:by|about)\s+(?:the\s+|these\s+|those\s+|some\s+)?(?<x>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s*(?:[,.;?!]|$|\b(?:and|but|for|so|to|which|that)\b))", Opts)]
+    private static partial Regex SwornByPattern();
 
     // "no penicillin allergy", "without fever", "denies chest pain", "negative for strep": up to the end of the clause.
     [GeneratedRegex(@"\b(?:no|without|denies|nil|negative\s+for)\s+(?:known\s+|history\s+of\s+|signs?\s+of\s+)?[\w-]+(?:\s+[\w-]+){0,3}?(?=\s*(?:[,.;:]|\band\b|\bbut\b|$))", Opts)]

@@ -43,8 +43,8 @@ public static partial class AmountAsked
 
     // "At what serum concentration", "what blood pressure target", "above what level", "at what eGFR should", "how high
     // does the CK have to be": a threshold is a figure; so is "by what percentage". "Frequency" asks how often (a "dosing
-    // frequency" is part of a dose).
-    [GeneratedRegex(@"\bhow\s+(?:many|often|frequently|high|low)\b|\b(?:at|above|below|over|under)\s+what\s+(?!(?:time|stage|moment|hour|day|week|month|year|point)s?\b)[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|was|does|do|did|should|would|will|can|must|might|may)\b|\b(?<!\bdos(?:e|ing|age)\s+)frequency\b|\b(?:by\s+)?what\s+(?:percentage|percent|proportion|fraction)\b|\bhow\s+much(?=" + QuestionAnalyzer.HowMuchOfAnEffect + @")|\b(?:at|above|below|from|over|under)\s+what\s+(?:[\w-]+\s+){0,3}?(?:level|concentration|value|reading|temperature|age|count|threshold|point|number)s?\b|\bwhat\s+(?:[\w-]+\s+){0,3}?(?:level|threshold|cut-?off|target|concentration)s?\s+(?:is|are|should|do|does|for|of|to|counts?)\b", RegexOptions.IgnoreCase)]
+    // frequency" is part of a dose). A terse "serum urate target?" asks for the figure as much as "what target?".
+    [GeneratedRegex(@"\bhow\s+(?:many|often|frequently|high|low)\b|\b(?:at|above|below|over|under)\s+what\s+(?!(?:time|stage|moment|hour|day|week|month|year|point)s?\b)[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|was|does|do|did|should|would|will|can|must|might|may)\b|\b(?<!\bdos(?:e|ing|age)\s+)frequency\b|\b(?:by\s+)?what\s+(?:percentage|percent|proportion|fraction)\b|\bhow\s+much(?=" + QuestionAnalyzer.HowMuchOfAnEffect + @")|\b(?:at|above|below|from|over|under)\s+what\s+(?:[\w-]+\s+){0,3}?(?:level|concentration|value|reading|temperature|age|count|threshold|point|number)s?\b|\bwhat\s+(?:[\w-]+\s+){0,3}?(?:level|threshold|cut-?off|target|concentration)s?\s+(?:is|are|should|do|does|for|of|to|counts?)\b|\b(?:target|threshold|cut-?off|goal)s?(?:\s+(?:level|range|value))?\s*\?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex AsksFigure();
 
     // A mass per volume of blood or urine ("6 mg/dL", "75 µg/L", "milligrams per decilitre") is a level measured, not a
@@ -229,7 +229,8 @@ public static partial class AmountAsked
         return question.MainIntervention is { IsUnsure: false } known && !AsksWhichToGive(question.FocusQuestion) ? known : null;
     }
 
-    [GeneratedRegex(@"\b(?:what|which)\s+(?:\w+\s+)?(?:do|should|can|could|would|to)\s+(?:i|we|you|one)?\s*(?:give|take|use|prescribe|start)\b", RegexOptions.IgnoreCase)]
+    // "Drug and dose?", "which agent, at what dose?" ask for the medicine as well as its amount.
+    [GeneratedRegex(@"\b(?:what|which)\s+(?:\w+\s+)?(?:do|should|can|could|would|to)\s+(?:i|we|you|one)?\s*(?:give|take|use|prescribe|start)\b|\b(?:drug|medicine|medication|agent|treatment)(?:\s*,\s*(?:and\s+)?|\s+(?:and|&|plus)\s+|\s+(?=at\s))(?:at\s+)?(?:the\s+|its\s+|what\s+|which\s+)?(?:dose|dosage|dosing)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhichToGive();
 
     /// <summary>The sentence that says the library holds no such amount, naming what it is about.</summary>

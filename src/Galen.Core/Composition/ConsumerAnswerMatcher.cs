@@ -29,6 +29,9 @@ public static partial class ConsumerAnswerMatcher
     {
         "treatment", "treatments", "symptom", "symptoms", "sign", "signs", "cause", "causes", "precaution", "precautions",
         "question", "questions", "problem", "help", "option", "options", "side", "effect", "effects", "risk", "risks", "result", "results",
+        // How good a thing is asked to be ("the strongest option", "anything simple") says nothing of which thing.
+        "strong", "stronger", "strongest", "safer", "safest", "quicker", "quickest", "faster", "fastest", "easier", "easiest",
+        "simple", "simpler", "simplest", "gentler", "gentlest", "try", "trying",
     };
 
     /// <summary>
