@@ -1002,6 +1002,10 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("What proportion of smokers relapse?", "By about half over a year.", true)]
     [InlineData("Injection frequency once the loading doses are done?", "Vitamin B12 injections treat a lack of COVID-19 antibodies.", false)]
     [InlineData("Injection frequency once the loading doses are done?", "Then one injection every 3 months.", true)]
+    // A level aimed at is not given by a dose that names it.
+    [InlineData("On levothyroxine, adjusting. TSH target?", "Start at 25 micrograms a day and raise it until the TSH target is reached.", false)]
+    [InlineData("On levothyroxine, adjusting. TSH target?", "Aim for a TSH within the reference range of 0.4 to 4 mU/L.", true)]
+    [InlineData("What blood sugar level counts as too low?", "Below 4 mmol/L is too low.", true)]
     public void A_figure_asked_in_a_unit_is_given_only_in_a_unit_of_the_same_measure(string question, string sentence, bool gives)
     {
         var (measure, _) = AmountAsked.MeasureOf(question);

@@ -12,6 +12,8 @@ public enum Measure
     Weight,
     /// <summary>A share: a percentage, a proportion.</summary>
     Share,
+    /// <summary>A level measured or aimed at (a target, a threshold, a cut-off): any figure but a dose given.</summary>
+    Level,
 }
 
 /// <summary>What kind of amount a question asks for, if any.</summary>
@@ -258,6 +260,10 @@ public static partial class AmountAsked
         {
             return (measure, "per cent");
         }
+        if (!m.Success && AsksLevel().IsMatch(question ?? ""))
+        {
+            return (Measure.Level, null);
+        }
         var unit = m.Groups["volume"].Success ? m.Groups["volume"] : m.Groups["length"].Success ? m.Groups["length"] : m.Groups["weight"];
         return (measure, m.Success ? unit.Value.ToLowerInvariant() : null);
     }
@@ -312,8 +318,14 @@ public static partial class AmountAsked
         Measure.Volume => StatesVolume().IsMatch(sentence),
         Measure.Length => StatesLength().IsMatch(sentence),
         Measure.Share => StatesShare().IsMatch(sentence),
+        // "Started at 100 mg a day until the urate target is reached" names the target but gives only a dose.
+        Measure.Level => StatesFigure().IsMatch(StatesDose().Replace(sentence, " ")),
         _ => StatesWeight().IsMatch(sentence),
     };
+
+    // "Serum urate target?", "what level counts as low?", "at what threshold": the figure is a level, not a dose.
+    [GeneratedRegex(@"\b(?:targets?|thresholds?|cut-?offs?|goals?|levels?|concentrations?|readings?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksLevel();
 
     private const string VolumeUnits = @"litres?|liters?|l\b|pints?|glass(?:es)?|cups?|millilitres?|milliliters?|ml\b";
     private const string LengthUnits = @"centimetres?|centimeters?|cm\b|inch(?:es)?|in\.|millimetres?|mm\b|metres?|meters?|feet|foot|ft\b";

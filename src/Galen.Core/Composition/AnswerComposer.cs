@@ -469,6 +469,7 @@ public static partial class AnswerComposer
         // dose?" on apixaban is not answered by edoxaban's.
         var doseOf = amountAsked == AmountKind.Dose ? AmountAsked.DoseSubject(q) : null;
         var timeUnit = amountAsked == AmountKind.Duration ? AmountAsked.TimeUnitOf(q.FocusQuestion) : null;
+        var measure = amountAsked == AmountKind.Figure ? AmountAsked.MeasureOf(q.FocusQuestion).Measure : Measure.None;
         var asksWhen = BottomLineRanking.AsksWhen(q.FocusQuestion);
         var asksFirst = BottomLineRanking.AsksFirst(q.FocusQuestion);
         var asksCare = BottomLineRanking.AsksAboutCare(q.FocusQuestion);
@@ -589,7 +590,8 @@ public static partial class AnswerComposer
             // The amount test is the costliest part of answer-kind: run once, it serves the amount-given signal too.
             // A dose of the medicine asked is a dose stated: its test alone serves.
             var givesAmount = amountAsked != AmountKind.None
-                && (doseOf is not null ? AmountAsked.GivesDoseOf(doseOf, x.Text) : AmountAsked.States(amountAsked, x.Text) && AmountAsked.StatesTimeIn(timeUnit, x.Text));
+                && (doseOf is not null ? AmountAsked.GivesDoseOf(doseOf, x.Text)
+                    : AmountAsked.States(amountAsked, x.Text) && AmountAsked.StatesTimeIn(timeUnit, x.Text) && AmountAsked.StatesMeasure(measure, x.Text));
             f[i++] = givesAmount ? 1 : BottomLineRanking.AnswerKind(AmountKind.None, asksWhen, x.Text, asksFirst, asksCare, givesReading, asksStop, asksWhy);
             i++; // meaning-only: set by the caller for a sentence admitted by closeness in meaning alone.
             f[i++] = On(asker.Names(x.Text));
