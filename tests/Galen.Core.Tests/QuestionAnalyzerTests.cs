@@ -981,6 +981,14 @@ public sealed class QuestionAnalyzerTests
     public void Worrying_all_the_time_is_read_as_anxiety(string question) =>
         Assert.Contains(A(question).Conditions, t => t.Name == "anxiety");
 
+    [Fact]
+    public void A_lopsided_face_and_garbled_speech_are_the_signs_of_a_stroke()
+    {
+        var a = A("my wife suddenly had a crooked smile and her speech was garbled for a few minutes, now she seems normal. what do we do?");
+        Assert.Contains(a.Conditions, t => t.Name == "facial drooping");
+        Assert.Contains(a.Conditions, t => t.Name == "slurred speech");
+    }
+
     [Theory]
     [InlineData("By how much does a salt swap lower blood pressure?")]
     [InlineData("At what age can a toddler start cows' milk?")]
