@@ -245,8 +245,8 @@ public static partial class AmountAsked
     } + " What it does hold:";
 
     /// <summary>
-    /// What a figure asked for measures, when the question names its unit ("how many litres", "in inches"): a figure of
-    /// another kind (a percentage, a count) does not answer it.
+    /// What a figure asked for measures, when the question names its unit ("how many litres", "in inches") or asks for a
+    /// level ("target?", "what level"): a figure of another kind (a percentage, a count, a dose) does not answer it.
     /// </summary>
     public static (Measure Measure, string? Unit) MeasureOf(string question)
     {
