@@ -806,26 +806,15 @@ public static partial class QuestionAnalyzer
 
     private static List<Term> MembersAsked(string focus, IReadOnlyList<Term> interventions, QuestionKind kind)
     {
-        var asked = new List<Term>();
         // A class has no dose of its own: "first-line antibiotic and dose?" is answered by a member's dose.
-        if (kind == QuestionKind.Dosing)
-        {
-            foreach (var named in interventions.Where(t => t.Type == "drug-class"))
-            {
-                asked.AddRange(Vocabulary.MembersOf(named.Name).Select(g => new Term(g.Name, g.Phrasings, g.Type)));
-            }
-        }
-        foreach (Match m in WhichOf().Matches(focus))
-        {
-            foreach (var named in Vocabulary.FindAll(m.Groups["name"].Value).Where(t => t.Token == 0 && t.Group.Type == "drug-class"))
-            {
-                if (interventions.Any(t => string.Equals(t.Name, named.Group.Name, StringComparison.OrdinalIgnoreCase)))
-                {
-                    asked.AddRange(Vocabulary.MembersOf(named.Group.Name).Select(g => new Term(g.Name, g.Phrasings, g.Type)));
-                }
-            }
-        }
-        return [.. asked.DistinctBy(t => t.Name, StringComparer.OrdinalIgnoreCase)];
+        var classes = kind == QuestionKind.Dosing ? interventions.Where(t => t.Type == "drug-class").Select(t => t.Name) : [];
+        var named = WhichOf().Matches(focus)
+            .SelectMany(m => Vocabulary.FindAll(m.Groups["name"].Value).Where(t => t.Token == 0 && t.Group.Type == "drug-class"))
+            .Select(t => t.Group.Name)
+            .Where(name => interventions.Any(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)));
+        return [.. classes.Concat(named).Distinct(StringComparer.OrdinalIgnoreCase)
+            .SelectMany(Vocabulary.MembersOf).Select(g => new Term(g.Name, g.Phrasings, g.Type))
+            .DistinctBy(t => t.Name, StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>
