@@ -875,6 +875,63 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.True(answer.BottomLine.Contains("holds no source", StringComparison.Ordinal), answer.BottomLine);
     }
 
+    private static SourceRecord DapagliflozinGuideline() => new()
+    {
+        Kind = SourceKind.Guideline,
+        Ids = new ExternalIds { Guideline = "test-kidney-dosing" },
+        Title = "Test guideline: chronic kidney disease medicines",
+        Container = "Test Kidney Society",
+        Year = 2024,
+        Sections =
+        [
+            new SourceSection { Label = "Recommendations", Category = "recommendation", Text = "Start dapagliflozin at 10 mg a day in adults with chronic kidney disease. Keep blood pressure below 130/80 mmHg in adults with chronic kidney disease." },
+        ],
+    };
+
+    [Fact]
+    public void The_most_that_may_be_taken_is_said_to_be_lacking_when_only_a_starting_dose_is_held()
+    {
+        var engine = new AnswerEngine(new InMemorySearch([DapagliflozinGuideline()]));
+        var ceiling = engine.Ask(new AskRequest("Chronic kidney disease on dapagliflozin: what's the maximum dose?"));
+        Assert.StartsWith("The library holds no source that gives the highest dose of dapagliflozin.", ceiling.BottomLine);
+        var start = engine.Ask(new AskRequest("Chronic kidney disease: what dose of dapagliflozin?"));
+        Assert.DoesNotContain("holds no source", start.BottomLine);
+    }
+
+    [Fact]
+    public void A_level_asked_for_a_pregnant_woman_is_held_only_where_a_source_speaks_of_pregnancy()
+    {
+        var engine = new AnswerEngine(new InMemorySearch([DapagliflozinGuideline()]));
+        var pregnant = engine.Ask(new AskRequest("Chronic kidney disease and in my second trimester - what blood pressure target should I aim for?", Audience.Patient, []));
+        Assert.Contains("holds no source", pregnant.BottomLine);
+        var adult = engine.Ask(new AskRequest("Chronic kidney disease - what blood pressure target should I aim for?", Audience.Patient, []));
+        Assert.DoesNotContain("holds no source", adult.BottomLine);
+    }
+
+    private static SourceRecord RefluxGuideline(string comparison) => new()
+    {
+        Kind = SourceKind.Guideline,
+        Ids = new ExternalIds { Guideline = "test-reflux-care" },
+        Title = "Test guideline: heartburn and reflux",
+        Container = "Test Gut Society",
+        Year = 2023,
+        Keywords = ["reflux", "heartburn", "lansoprazole", "pantoprazole"],
+        Sections =
+        [
+            new SourceSection { Label = "Recommendations", Category = "recommendation", Text = "Offer pantoprazole once a day before breakfast for 8 weeks to adults with reflux. " + comparison },
+        ],
+    };
+
+    [Fact]
+    public void Two_medicines_compared_are_said_to_be_uncompared_when_no_sentence_names_both()
+    {
+        const string Question = "Is lansoprazole any better than pantoprazole for reflux, or much the same?";
+        var apart = new AnswerEngine(new InMemorySearch([RefluxGuideline("Raise the head of the bed if reflux is worse at night.")])).Ask(new AskRequest(Question, Audience.Patient, []));
+        Assert.StartsWith("The library holds no source that compares lansoprazole with pantoprazole.", apart.BottomLine);
+        var together = new AnswerEngine(new InMemorySearch([RefluxGuideline("Lansoprazole and pantoprazole heal reflux about equally well.")])).Ask(new AskRequest(Question, Audience.Patient, []));
+        Assert.DoesNotContain("holds no source", together.BottomLine);
+    }
+
     [Fact]
     public void A_dose_that_names_no_medicine_is_a_dose_of_the_one_the_step_before_it_named()
     {
@@ -927,6 +984,7 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("Above what reading is a fever dangerous for an infant?", AmountKind.Figure)]
     [InlineData("What cholesterol target is right after a heart attack?", AmountKind.Figure)]
     [InlineData("Is a treatment target needed in gout?", AmountKind.None)]
+    [InlineData("On warfarin for a new valve: what INR target range should we keep to?", AmountKind.Figure)]
     public void A_question_about_a_threshold_asks_for_a_figure(string question, AmountKind kind) =>
         Assert.Equal(kind, AmountAsked.Of(question));
 
@@ -949,6 +1007,35 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         var quinolone = new Term("quinolone", ["quinolone", "fluoroquinolone"], "drug-class");
         Assert.Equal(gives, AmountAsked.GivesDoseOf(quinolone, sentence));
     }
+
+    [Theory]
+    [InlineData("Co-amoxiclav 625 mg three times a day is used after a failed first course.", false)]
+    [InlineData("Amoxicillin-clavulanate 875 mg twice daily is the choice for bites.", false)]
+    [InlineData("Amoxicillin 500 mg three times a day for 5 days is usual.", true)]
+    public void A_dose_of_a_combination_product_is_no_dose_of_the_medicine_it_contains(string sentence, bool gives)
+    {
+        var amoxicillin = new Term("amoxicillin", ["amoxicillin", "amoxycillin"], "drug");
+        Assert.Equal(gives, AmountAsked.GivesDoseOf(amoxicillin, sentence));
+    }
+
+    [Theory]
+    [InlineData("Colchicine for a flare: what's the maximum in a day?", true)]
+    [InlineData("Naproxen, what's the highest dose I can take?", true)]
+    [InlineData("What's the most ibuprofen she can have in 24 hours?", true)]
+    [InlineData("Upper limit for vitamin D from tablets?", true)]
+    [InlineData("What dose of naproxen should I start on?", false)]
+    [InlineData("Which painkiller works the most for period pain?", false)]
+    public void A_question_asking_the_most_that_may_be_taken_asks_a_limit(string question, bool maximum) =>
+        Assert.Equal(maximum, AmountAsked.AsksMaximum(question));
+
+    [Theory]
+    [InlineData("Start at 250 mg twice a day and raise it slowly.", false)]
+    [InlineData("Take 500 mg to 1 g, no more than 4 g in 24 hours.", true)]
+    [InlineData("The usual dose is up to 3000 mg a day.", true)]
+    [InlineData("Supplements should not exceed 100 micrograms a day.", true)]
+    [InlineData("The maximum is 40 mg daily.", true)]
+    public void Only_a_sentence_that_states_a_limit_gives_the_most_that_may_be_taken(string sentence, bool states) =>
+        Assert.Equal(states, AmountAsked.StatesMaximum(sentence));
 
     [Theory]
     [InlineData("Oculogyric crisis after haloperidol: what do I give and how much?", true)]
@@ -1006,6 +1093,9 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("On levothyroxine, adjusting. TSH target?", "Start at 25 micrograms a day and raise it until the TSH target is reached.", false)]
     [InlineData("On levothyroxine, adjusting. TSH target?", "Aim for a TSH within the reference range of 0.4 to 4 mU/L.", true)]
     [InlineData("What blood sugar level counts as too low?", "Below 4 mmol/L is too low.", true)]
+    // Nor by how often it is checked, nor by a count in words.
+    [InlineData("On warfarin, INR target?", "Check the INR every 2 weeks until two readings are steady.", false)]
+    [InlineData("On warfarin, INR target?", "Keep the INR between 2 and 3 for most people.", true)]
     public void A_figure_asked_in_a_unit_is_given_only_in_a_unit_of_the_same_measure(string question, string sentence, bool gives)
     {
         var (measure, _) = AmountAsked.MeasureOf(question);

@@ -12,6 +12,7 @@ public sealed class AskerGroupTests
     [InlineData("I'm 20 weeks pregnant with a cold", AskerSex.Female, true)]
     [InlineData("Group B strep found on a swab at 28 weeks' gestation: what next?", AskerSex.Female, true)]
     [InlineData("Our son was born at 30 weeks gestation and has reflux", AskerSex.Male, false)]
+    [InlineData("Second trimester now and my ankles have swollen up", AskerSex.Female, true)]
     [InlineData("Is this cream safe if I am not pregnant?", AskerSex.Unknown, false)]
     [InlineData("My son has a fever", AskerSex.Male, false)]
     [InlineData("31f, tired all the time since the baby came, could it be my thyroid?", AskerSex.Female, false)]

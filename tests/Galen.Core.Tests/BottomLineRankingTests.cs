@@ -160,6 +160,16 @@ public sealed class BottomLineRankingTests
     }
 
     [Fact]
+    public void A_sentence_that_weighs_what_the_question_proposes_instead_is_not_ruled_out()
+    {
+        var question = "Her knee is sore most days. Could she do exercises rather than tablets?";
+        var excluded = BottomLineRanking.ExcludedWords(question);
+        var proposed = BottomLineRanking.ProposedWords(question);
+        Assert.Equal(1, BottomLineRanking.ExcludedNamed(excluded, "Paracetamol or an anti-inflammatory gel eases knee pain.", proposed: proposed));
+        Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Exercises that strengthen the thigh help knee pain as much as painkillers do.", proposed: proposed));
+    }
+
+    [Fact]
     public void A_sentence_naming_what_was_ruled_out_beside_an_alternative_still_answers()
     {
         var excluded = BottomLineRanking.ExcludedWords("Chest infection and allergic to penicillin: what instead of amoxicillin?");

@@ -1018,6 +1018,22 @@ public sealed class QuestionAnalyzerTests
         Assert.DoesNotContain(a.Conditions, t => t.Name.Contains("wean", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Theory]
+    [InlineData("Her psoriasis has faded right back. Do we drop the emollient now or keep putting it on?", "emollient")]
+    [InlineData("The rash is gone. Should he stop the hydrocortisone today or keep going for a week?", "hydrocortisone")]
+    public void A_second_choice_of_what_to_do_is_not_part_of_the_name_before_it(string question, string name)
+    {
+        var a = A(question);
+        Assert.Contains(a.Interventions.Concat(a.Conditions), t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(a.Interventions.Concat(a.Conditions), t => t.Name.Contains("keep", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("started on warfarin for AF last month - what INR range should we be aiming for?")]
+    [InlineData("gout, on allopurinol for a year – what urate should I get below?")]
+    public void A_question_word_after_a_dash_asks_an_open_question(string question) =>
+        Assert.False(A(question).IsYesNo);
+
     [Fact]
     public void What_is_stopped_before_a_test_is_named_without_the_test()
     {

@@ -123,7 +123,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:so\s+|and\s+|but\s+)?(?:(?:by|at|in|for|from|to|with|on|after|before|until|till|up\s+to)\s+(?=(?:what|which|whom|whose|when|how)\b))?(?:what|which|who|whom|whose|when|where|why|how|define|explain|tell|list|describe)\b", Opts)]
     private static partial Regex WhStartPattern();
 
-    [GeneratedRegex(@"[:.;,]\s*(?:what|which|who|when|where|why|how)\b", Opts)]
+    // "already on levothyroxine - what TSH range?": a dash between words sets off the question as a colon does.
+    [GeneratedRegex(@"(?:[:.;,]|\s[-–—]+)\s*(?:what|which|who|when|where|why|how)\b", Opts)]
     private static partial Regex WhInsidePattern();
 
     // A question without a verb that names the thing it wants ("Course length?", "First-line treatment for anaphylaxis?",
@@ -1299,6 +1300,16 @@ public static partial class QuestionAnalyzer
         if (OnlyComparesOrTimes(cleaned) || ChoicesNameNothing(cleaned))
         {
             return;
+        }
+        // "the emollient now or keep slathering it on": a later choice that opens with a verb of doing is what the asker
+        // would do instead, not part of the name before it.
+        if (OrSplit().Match(cleaned) is { Success: true, Index: > 0 } or && OpensWithClauseVerb(cleaned[(or.Index + or.Length)..]))
+        {
+            cleaned = CleanPhrase(cleaned[..or.Index]);
+            if (cleaned.Length == 0 || OnlyComparesOrTimes(cleaned))
+            {
+                return;
+            }
         }
 
         cleaned = WithSharedWordsRestored(cleaned);

@@ -46,7 +46,7 @@ public static partial class AmountAsked
     // "At what serum concentration", "what blood pressure target", "above what level", "at what eGFR should", "how high
     // does the CK have to be": a threshold is a figure; so is "by what percentage". "Frequency" asks how often (a "dosing
     // frequency" is part of a dose). A terse "serum urate target?" asks for the figure as much as "what target?".
-    [GeneratedRegex(@"\bhow\s+(?:many|often|frequently|high|low)\b|\b(?:at|above|below|over|under)\s+what\s+(?!(?:time|stage|moment|hour|day|week|month|year|point)s?\b)[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|was|does|do|did|should|would|will|can|must|might|may)\b|\b(?<!\bdos(?:e|ing|age)\s+)frequency\b|\b(?:by\s+)?what\s+(?:percentage|percent|proportion|fraction)\b|\bhow\s+much(?=" + QuestionAnalyzer.HowMuchOfAnEffect + @")|\b(?:at|above|below|from|over|under)\s+what\s+(?:[\w-]+\s+){0,3}?(?:level|concentration|value|reading|temperature|age|count|threshold|point|number)s?\b|\bwhat\s+(?:[\w-]+\s+){0,3}?(?:level|threshold|cut-?off|target|concentration)s?\s+(?:is|are|should|do|does|for|of|to|counts?)\b|\b(?:target|threshold|cut-?off|goal)s?(?:\s+(?:level|range|value))?\s*\?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow\s+(?:many|often|frequently|high|low)\b|\b(?:at|above|below|over|under)\s+what\s+(?!(?:time|stage|moment|hour|day|week|month|year|point)s?\b)[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|was|does|do|did|should|would|will|can|must|might|may)\b|\b(?<!\bdos(?:e|ing|age)\s+)frequency\b|\b(?:by\s+)?what\s+(?:percentage|percent|proportion|fraction)\b|\bhow\s+much(?=" + QuestionAnalyzer.HowMuchOfAnEffect + @")|\b(?:at|above|below|from|over|under)\s+what\s+(?:[\w-]+\s+){0,3}?(?:level|concentration|value|reading|temperature|age|count|threshold|point|number)s?\b|\bwhat\s+(?:[\w-]+\s+){0,3}?(?:level|threshold|cut-?off|target|concentration)s?(?:\s+(?:range|value|level)s?)?\s+(?:is|are|should|do|does|for|of|to|counts?)\b|\b(?:target|threshold|cut-?off|goal)s?(?:\s+(?:level|range|value))?\s*\?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex AsksFigure();
 
     // A mass per volume of blood or urine ("6 mg/dL", "75 µg/L", "milligrams per decilitre") is a level measured, not a
@@ -62,6 +62,9 @@ public static partial class AmountAsked
     // A digit inside a name ("vitamin B12", "COVID-19", "T4") is no figure.
     [GeneratedRegex(@"(?<![\p{L}\d.]-?)\d|\b(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatesFigure();
+
+    [GeneratedRegex(@"(?<![\p{L}\d.]-?)\d", RegexOptions.IgnoreCase)]
+    private static partial Regex StatesDigit();
 
     /// <summary>
     /// The amount a question asks for, from its words, or a dose when the analysis reads an open question as one about
@@ -130,6 +133,21 @@ public static partial class AmountAsked
 
     [GeneratedRegex(@"\b(?:trials?|randomi[sz]ed|randomly|participants|placebo|dummy treatment|cohort|stud(?:y|ies))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReportsStudy();
+
+    /// <summary>
+    /// Whether the question asks the most that may be given or taken ("ceiling dose", "maximum", "upper limit", "the most
+    /// I can take"): a starting dose or a usual one does not answer it, only a sentence that states a limit.
+    /// </summary>
+    public static bool AsksMaximum(string question) => AsksLimit().IsMatch(question ?? "");
+
+    /// <summary>Whether a sentence states the most that may be given ("maximum 1000 mg", "up to 2000 mg", "should not exceed").</summary>
+    public static bool StatesMaximum(string sentence) => StatesLimit().IsMatch(sentence ?? "");
+
+    [GeneratedRegex(@"\b(?:max(?:imum|imal)?|ceiling|upper\s+(?:limit|intake|level))\b|\b(?:highest|top)\s+(?:daily\s+|safe\s+)?(?:dose|dosage|amount)\b|\bmost\s+(?:[\w-]+\s+){0,3}?(?:i|you|we|he|she|they|one)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksLimit();
+
+    [GeneratedRegex(@"\b(?:max(?:imum|imal)?|ceiling|upper\s+(?:limit|intake|level)|tolerable|highest|no\s+more\s+than|not\s+more\s+than|at\s+most|up\s+to|(?:not|never)\s+(?:to\s+)?(?:exceed|go\s+above|go\s+over)|limit(?:ed)?\s+to)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StatesLimit();
 
     /// <summary>Whether a question speaks of a study ("that big vitamin D trial"): then a study's figures can answer it.</summary>
     public static bool AsksOfStudy(string question) => ReportsStudy().IsMatch(question ?? "");
@@ -200,13 +218,16 @@ public static partial class AmountAsked
         }
         // The sentence's medicines are looked up once; each dose is placed among them by the words before it.
         var medicines = Vocabulary.FindAll(sentence).Where(m => m.Group.IsDrug).ToList();
+        // A medicine the vocabulary knows is not a product of its own that carries its name: "amoxicillin-clavulanate 90
+        // mg/kg/day" is no dose of amoxicillin alone.
+        var known = Vocabulary.Lookup(medicine.Name);
         foreach (Match dose in StatesDose().Matches(sentence))
         {
             var at = Vocabulary.TokensKeepCase(sentence[..dose.Index]).Count;
             var after = Vocabulary.TokensKeepCase(sentence[..(dose.Index + dose.Length)]).Count;
             var owner = medicines.LastOrDefault(m => m.Token + m.TokenCount <= at) ?? medicines.FirstOrDefault(m => m.Token >= after);
             if (owner is null || string.Equals(owner.Group.Name, medicine.Name, StringComparison.OrdinalIgnoreCase)
-                || medicine.IsIn(owner.Surface, TextTools.Normalize(owner.Surface))
+                || ((known is null || !owner.Group.IsDrug || known == owner.Group) && medicine.IsIn(owner.Surface, TextTools.Normalize(owner.Surface)))
                 || Vocabulary.ClassesOf(owner.Group.Name).Any(c => string.Equals(c.Name, medicine.Name, StringComparison.OrdinalIgnoreCase)))
             {
                 return true;
@@ -236,8 +257,10 @@ public static partial class AmountAsked
     private static partial Regex WhichToGive();
 
     /// <summary>The sentence that says the library holds no such amount, naming what it is about.</summary>
-    public static string Lacking(AmountKind kind, string? subject, string? unit = null) => kind switch
+    public static string Lacking(AmountKind kind, string? subject, string? unit = null, bool maximum = false) => kind switch
     {
+        AmountKind.Dose when maximum => subject is null ? "The library holds no source that gives the highest dose asked about." : $"The library holds no source that gives the highest dose of {subject}.",
+        _ when maximum => "The library holds no source that gives the upper limit asked about.",
         AmountKind.Dose => subject is null ? "The library holds no source that gives the dose asked about." : $"The library holds no source that gives a dose of {subject} for this.",
         AmountKind.Duration => "The library holds no source that says how long, as asked.",
         _ when unit is not null => $"The library holds no source that gives the figure asked about in {unit}.",
@@ -318,8 +341,9 @@ public static partial class AmountAsked
         Measure.Volume => StatesVolume().IsMatch(sentence),
         Measure.Length => StatesLength().IsMatch(sentence),
         Measure.Share => StatesShare().IsMatch(sentence),
-        // "Started at 100 mg a day until the urate target is reached" names the target but gives only a dose.
-        Measure.Level => StatesFigure().IsMatch(StatesDose().Replace(sentence, " ")),
+        // "Started at 100 mg a day until the urate target is reached" names the target but gives only a dose; "measure it
+        // every 3 months" gives only a time; a level is written in digits ("two similar results" counts, not measures).
+        Measure.Level => StatesDigit().IsMatch(StatesDuration().Replace(StatesDose().Replace(sentence, " "), " ")),
         _ => StatesWeight().IsMatch(sentence),
     };
 

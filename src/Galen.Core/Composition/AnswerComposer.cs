@@ -396,7 +396,8 @@ public static partial class AnswerComposer
         var kind = AmountAsked.Of(q);
         if (kind == AmountKind.None)
         {
-            return (kind, null, _ => true);
+            var (note, answers) = LackingComparison(q, usable);
+            return (kind, note, answers);
         }
         // Only a name the vocabulary knows is a thing a dose is given of ("how much sleep does a teenager need" asks
         // for a figure, not a dose of a phrase).
@@ -409,7 +410,11 @@ public static partial class AnswerComposer
         // A name the vocabulary does not know ("caffeine a day is safe") is still what the amount is asked of: a
         // sentence is about it only if it uses the name's first word.
         var unknownName = UnknownName(q);
-        bool About(GradedSentence x) => subject is not null ? x.MentionsIntervention
+        // Doses and targets change in pregnancy: an amount asked for a pregnant woman is held only where a source speaks
+        // of pregnancy.
+        var pregnant = AskerGroup.Read(q.Question).Pregnant;
+        bool About(GradedSentence x) => pregnant && !AskerGroup.SpeaksOfPregnancy(x.Text) ? false
+            : subject is not null ? x.MentionsIntervention
             : unknownName is not null ? TextTools.ContainsWordStart(TextTools.Normalize(x.Text), unknownName)
             : q.MainCondition is null || x.MentionsCondition;
         // A figure asked in a unit ("how many litres") is given only in a unit of the same measure.
@@ -417,12 +422,39 @@ public static partial class AnswerComposer
         var studyAsked = AmountAsked.AsksOfStudy(q.Question);
         // A length of time asked in a unit ("after how many years") is given only in that unit or the next.
         var timeUnit = kind == AmountKind.Duration ? AmountAsked.TimeUnitOf(q.FocusQuestion) : null;
-        bool Gives(string text) => kind == AmountKind.Dose && subject is not null ? AmountAsked.GivesDoseOf(subject, text, rate, studyAsked)
-            : AmountAsked.Gives(kind, text, rate, studyAsked) && AmountAsked.StatesMeasure(measure, text) && AmountAsked.StatesTimeIn(timeUnit, text);
+        // The most that may be taken ("ceiling dose?") is given only where a limit is stated, not by a starting dose.
+        var maximum = AmountAsked.AsksMaximum(q.FocusQuestion);
+        bool Gives(string text) => (!maximum || AmountAsked.StatesMaximum(text))
+            && (kind == AmountKind.Dose && subject is not null ? AmountAsked.GivesDoseOf(subject, text, rate, studyAsked)
+                : AmountAsked.Gives(kind, text, rate, studyAsked) && AmountAsked.StatesMeasure(measure, text) && AmountAsked.StatesTimeIn(timeUnit, text));
         var held = usable.Any(s => s.Sentences.Any(x => About(x) && x.Relevance >= 0.3 && Gives(x.Text)));
         // A bottom line of two sentences answers only if one of them both gives the amount and speaks of what is asked.
-        return (kind, held ? null : AmountAsked.Lacking(kind, subject?.Name, unit),
-            text => TextTools.SplitSentences(text).Select(span => text[span.Start..span.End]).Any(one => Gives(one) && SpeaksOfAsked(q, one)));
+        return (kind, held ? null : AmountAsked.Lacking(kind, subject?.Name, unit, maximum),
+            text => TextTools.SplitSentences(text).Select(span => text[span.Start..span.End])
+                .Any(one => Gives(one) && SpeaksOfAsked(q, one) && (!pregnant || AskerGroup.SpeaksOfPregnancy(one))));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:instead\s+of|rather\s+than|in\s+place\s+of|substitute|replace|alternative\s+to|switch(?:ing)?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Substitution();
+
+    /// <summary>
+    /// "Is esomeprazole any stronger than omeprazole?": two medicines compared are weighed only by a sentence that names
+    /// both; sources on each alone do not compare them. The note that says so, and whether a text names both.
+    /// </summary>
+    private static (string? Note, Func<string, bool> Answers) LackingComparison(QuestionAnalysis q, IReadOnlyList<GradedSource> usable)
+    {
+        // "Gaviscon instead of omeprazole?" asks whether the one will do, which a sentence on it alone can answer.
+        var compared = q.Kind == QuestionKind.Comparison || q.Focus == QuestionFocus.Superiority
+            || (q.Focus == QuestionFocus.Equivalence && !Substitution().IsMatch(q.Question));
+        if (!compared || q.Interventions.Concat(q.Comparators).Where(t => t.Type is "drug" or "drug-class" && !t.IsUnsure)
+                .DistinctBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList() is not [var first, var second])
+        {
+            return (null, _ => true);
+        }
+        bool NamesBoth(string text) => TextTools.Normalize(text) is var normalized && first.IsIn(text, normalized) && second.IsIn(text, normalized);
+        return usable.Any(s => s.Sentences.Any(x => NamesBoth(x.Text)))
+            ? (null, _ => true)
+            : ($"The library holds no source that compares {first.Name} with {second.Name}. What it does hold:", NamesBoth);
     }
 
     /// <summary>
@@ -470,6 +502,7 @@ public static partial class AnswerComposer
         var doseOf = amountAsked == AmountKind.Dose ? AmountAsked.DoseSubject(q) : null;
         var timeUnit = amountAsked == AmountKind.Duration ? AmountAsked.TimeUnitOf(q.FocusQuestion) : null;
         var measure = amountAsked == AmountKind.Figure ? AmountAsked.MeasureOf(q.FocusQuestion).Measure : Measure.None;
+        var maximumAsked = amountAsked != AmountKind.None && AmountAsked.AsksMaximum(q.FocusQuestion);
         var asksWhen = BottomLineRanking.AsksWhen(q.FocusQuestion);
         var asksFirst = BottomLineRanking.AsksFirst(q.FocusQuestion);
         var asksCare = BottomLineRanking.AsksAboutCare(q.FocusQuestion);
@@ -481,6 +514,8 @@ public static partial class AnswerComposer
         // Each medicine asked about with its classes: "NSAIDs" in a sentence names the ibuprofen asked about.
         var knownMedicines = q.Interventions.Where(t => !t.IsUnsure).Select(t => EvidenceGrader.WithTheirClasses([t])).ToList();
         var excluded = BottomLineRanking.ExcludedWords(q.Question);
+        // Only a question that asks whether the thing proposed will do proposes it ("can't we just change his diet instead?").
+        var proposed = excluded.Count > 0 && q.IsYesNo ? BottomLineRanking.ProposedWords(q.Question) : [];
         var asked = q.Interventions.Where(t => !t.IsUnsure).Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var titled = new Dictionary<GradedSource, bool>(ReferenceEqualityComparer.Instance);
         var patient = ctx.Audience == Audience.Patient;
@@ -583,13 +618,13 @@ public static partial class AnswerComposer
             var normalizedText = TextTools.Normalize(x.Text);
             f[i++] = BottomLineRanking.WordsSharedNormalized(questionWords, normalizedText);
             f[i++] = On(asker.Excludes(x.Text));
-            f[i++] = BottomLineRanking.ExcludedNamed(excluded, x.Text, asked);
+            f[i++] = BottomLineRanking.ExcludedNamed(excluded, x.Text, asked, proposed);
             f[i++] = BottomLineRanking.NewWords(questionWords, x.Text);
             f[i++] = BottomLineRanking.NegativeForOpenQuestion(q.IsYesNo, x.Text);
             i++; // meaning: set below for the closest candidates
             // The amount test is the costliest part of answer-kind: run once, it serves the amount-given signal too.
             // A dose of the medicine asked is a dose stated: its test alone serves.
-            var givesAmount = amountAsked != AmountKind.None
+            var givesAmount = amountAsked != AmountKind.None && (!maximumAsked || AmountAsked.StatesMaximum(x.Text))
                 && (doseOf is not null ? AmountAsked.GivesDoseOf(doseOf, x.Text)
                     : AmountAsked.States(amountAsked, x.Text) && AmountAsked.StatesTimeIn(timeUnit, x.Text) && AmountAsked.StatesMeasure(measure, x.Text));
             f[i++] = givesAmount ? 1 : BottomLineRanking.AnswerKind(AmountKind.None, asksWhen, x.Text, asksFirst, asksCare, givesReading, asksStop, asksWhy);

@@ -93,6 +93,9 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
         return Pregnant && NotPregnant().IsMatch(sentence);
     }
 
+    /// <summary>Whether a sentence speaks of pregnancy at all.</summary>
+    public static bool SpeaksOfPregnancy(string sentence) => Pregnancy().IsMatch(sentence ?? "");
+
     /// <summary>
     /// True when the sentence is written for the group the person asked about is in: pregnancy for a pregnant asker,
     /// children for a child, an age range or older people that take in the asker's age, men or women for an asker of
@@ -156,7 +159,7 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
     [GeneratedRegex(@"\b(?:woman|female|lady|girl|daughter|wife|mother|mum|mom|mummy|sister|grandmother|grandma|girlfriend|she|her)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FemaleWord();
 
-    [GeneratedRegex(@"\bpregnan(?:t|cy)\b|\bexpecting (?:a baby|twins)\b|(?<!\bborn\s+(?:at\s+)?)\b\d{1,2}\s*weeks?['\u2019]?\s+gestation\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bpregnan(?:t|cy)\b|\bexpecting (?:a baby|twins)\b|\b(?:first|second|third|1st|2nd|3rd)\s+trimester\b|(?<!\bborn\s+(?:at\s+)?)\b\d{1,2}\s*weeks?['\u2019]?\s+gestation\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pregnancy();
 
     [GeneratedRegex(@"\b(?:non-?pregnant|not pregnant|who are not pregnant|not be pregnant)\b", RegexOptions.IgnoreCase)]

@@ -614,6 +614,26 @@ public sealed partial class BottomLineRanking
     private static bool IsVerbOfTaking(string w) => w is "going" or "takin" or "using" or "havin" or "getti" or "givin" or "start";
 
     /// <summary>
+    /// What the question proposes in place of what it rules out ("change his diet instead of medicine": "diet"), first
+    /// five letters: a sentence that speaks of it ("a laxative, not just diet changes") weighs the proposal itself.
+    /// </summary>
+    /// <remarks>
+    /// Only a thing named: a medicine proposed is weighed as an alternative already (<see cref="ExcludedNamed"/>), a
+    /// condition ("for my heartburn instead of") is what both are for, and
+    /// "which choice instead of", "first instead of", "per NICE in place of" name none.
+    /// </remarks>
+    public static IReadOnlyList<string> ProposedWords(string question) =>
+        [.. ProposedInstead().Matches(question ?? "").Select(m => m.Groups["proposal"].Value)
+            .Where(w => w.Any(char.IsLower) && !ConsumerAnswerMatcher.IsGenericName(w) && !WhichOneWords.Contains(w.ToLowerInvariant())
+                && !Vocabulary.FindAll(w).Any(t => t.Group.IsDrug || t.Group.IsCondition))
+            .SelectMany(ContentWords).Where(w => w.Length >= 4 && !MedicineInGeneral.Contains(w)).Distinct(StringComparer.Ordinal)];
+
+    private static readonly HashSet<string> WhichOneWords = new(["choice", "choices", "first", "alternative", "alternatives", "one", "dosing", "dose", "dosage"], StringComparer.Ordinal);
+
+    [GeneratedRegex(@"(?<proposal>[\w-]+)\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ProposedInstead();
+
+    /// <summary>
     /// 1 when the sentence names what the question rules out: the word itself, or, when the question rules out
     /// medicine in general ("without tablets", "apart from pills"), any medicine the vocabulary knows.
     /// </summary>
@@ -622,9 +642,13 @@ public sealed partial class BottomLineRanking
     /// other medicine ("vitamin D supplements" asked where to get vitamin D apart from supplements; "if neither
     /// topiramate nor propranolol suits" asked for a non-drug option after both).
     /// </remarks>
-    public static double ExcludedNamed(IReadOnlyList<string> excluded, string sentence, IReadOnlyCollection<string>? asked = null)
+    public static double ExcludedNamed(IReadOnlyList<string> excluded, string sentence, IReadOnlyCollection<string>? asked = null, IReadOnlyList<string>? proposed = null)
     {
         if (excluded.Count == 0)
+        {
+            return 0;
+        }
+        if (proposed is { Count: > 0 } && TextTools.Normalize(sentence) is var words && proposed.Any(w => TextTools.ContainsWordStart(words, w)))
         {
             return 0;
         }
