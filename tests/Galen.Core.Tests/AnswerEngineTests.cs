@@ -350,6 +350,46 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     }
 
     [Fact]
+    public void A_lay_person_asking_no_medicine_in_an_emergency_is_not_told_a_dose_from_a_guideline_for_clinicians()
+    {
+        var guideline = new SourceRecord
+        {
+            Kind = SourceKind.Guideline,
+            Ids = new ExternalIds { Guideline = "test-tia-guideline" },
+            Title = "Test guideline: transient ischaemic attack",
+            Container = "Test Society",
+            Year = 2024,
+            Keywords = ["transient ischaemic attack", "stroke"],
+            Sections =
+            [
+                new SourceSection { Label = "First steps", Category = "recommendation", Strength = "Strong", Text = "Offer aspirin 300 mg at once to a person with a suspected transient ischaemic attack whose face dropped or whose words slurred, and refer them the same day." },
+            ],
+        };
+        var leaflet = new SourceRecord
+        {
+            Kind = SourceKind.PatientInformation,
+            Ids = new ExternalIds { Guideline = "test-tia-leaflet" },
+            Title = "Mini-stroke: test leaflet",
+            Container = "Test Leaflets",
+            Year = 2025,
+            Keywords = ["transient ischaemic attack", "mini-stroke"],
+            Sections =
+            [
+                new SourceSection { Label = "What to do", Category = "patient", Text = "A mini-stroke can be a warning that a bigger stroke may follow." },
+            ],
+        };
+        var hits = new[] { new SearchHit(guideline, 6), new SearchHit(leaflet, 5) };
+        const string Question = "My wife's face dropped and her words came out slurred, but after five minutes she was back to normal. Do we still ring someone?";
+
+        var patient = AnswerEngine.AnswerFrom(new AskRequest(Question, Audience.Patient), hits);
+        Assert.True(patient.Urgent);
+        Assert.DoesNotContain("300", patient.BottomLine, StringComparison.Ordinal);
+        // A clinician is asked about treatment and is given the guideline's dose.
+        var clinician = AnswerEngine.AnswerFrom(new AskRequest(Question, Audience.Clinician), hits);
+        Assert.Contains("300 mg", clinician.BottomLine, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_leaflet_titled_with_the_condition_answers_from_a_sentence_that_names_only_the_medicine()
     {
         var leaflet = new SourceRecord

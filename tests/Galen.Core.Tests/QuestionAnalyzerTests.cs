@@ -1019,8 +1019,8 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
-    [InlineData("Her psoriasis has faded right back. Do we drop the emollient now or keep putting it on?", "emollient")]
-    [InlineData("The rash is gone. Should he stop the hydrocortisone today or keep going for a week?", "hydrocortisone")]
+    [InlineData("Her psoriasis has faded right back. Do we stop the emollient now or keep rubbing it in?", "emollient")]
+    [InlineData("The rash is gone. Do I stop the hydrocortisone today or keep going for a week?", "hydrocortisone")]
     public void A_second_choice_of_what_to_do_is_not_part_of_the_name_before_it(string question, string name)
     {
         var a = A(question);

@@ -48,7 +48,10 @@ public sealed class UrgencyTests
     [InlineData("my son ate peanuts and his lips are swelling and he is wheezing", "anaphylaxis")]
     [InlineData("my husband's chest hurts and his left arm is numb what do we do", "chest pain")]
     [InlineData("Nan's face has suddenly drooped and her speech sounds slurred. Can she have a paracetamol?", "stroke")]
-    [InlineData("my wife is 66. her hand went floppy and her words came out muddled for a quarter of an hour this evening, now she is normal. ring for help tonight or wait until monday?", "stroke")]
+    [InlineData("my wife is 66. her hand went floppy and her words came out muddled for a quarter of an hour this evening, now she is normal. ring for help tonight or wait until monday?", "transient ischemic attack")]
+    // Signs of a stroke that went away on their own are a transient ischaemic attack, still an emergency.
+    [InlineData("Mum's mouth drooped and she was slurring her words at lunch, but it wore off inside twenty minutes. Phone someone?", "transient ischemic attack")]
+    [InlineData("Mum's mouth drooped and she is slurring her words. Phone someone?", "stroke")]
     [InlineData("thought it was indigestion but the pressure has spread to my jaw and i'm sweating. antacid or something else?", "chest pain")]
     public void An_emergency_told_in_signs_is_about_the_condition_they_point_to(string text, string condition) =>
         Assert.Equal(condition, QuestionAnalyzer.Analyze(text, []).MainCondition?.Name);

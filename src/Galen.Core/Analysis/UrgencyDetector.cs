@@ -29,6 +29,8 @@ public static partial class UrgencyDetector
 
     private static readonly Regex StrokeSigns = Lists.Regex(@"\b{stroke}\b", Opts);
 
+    private static readonly Regex StrokeSignsPassed = Lists.Regex(@"^(?=.*\b{stroke}\b)(?=.*\b{stroke-passed}\b)", Opts | RegexOptions.Singleline);
+
     private static readonly Regex ChestPain = Lists.Regex(@"\b{chest-pain}\b", Opts);
 
     private static readonly Regex Anaphylaxis = Lists.Regex(@"\b{anaphylaxis}\b", Opts);
@@ -64,6 +66,7 @@ public static partial class UrgencyDetector
         new(FaceSwelling, "swelling of the face, lips or tongue", false, "anaphylaxis"),
         new(Suicide, "thoughts of suicide or self-harm", false),
         new(Unresponsive, "unresponsiveness or collapse", false),
+        new(StrokeSignsPassed, "signs of a stroke", false, "transient ischemic attack"),
         new(StrokeSigns, "signs of a stroke", false, "stroke"),
         new(ChestPain, "chest pain", true, "chest pain"),
         new(Anaphylaxis, "a severe allergic reaction", true, "anaphylaxis"),

@@ -516,6 +516,7 @@ public static partial class AnswerComposer
         var excluded = BottomLineRanking.ExcludedWords(q.Question);
         // Only a question that asks whether the thing proposed will do proposes it ("can't we just change his diet instead?").
         var proposed = excluded.Count > 0 && q.IsYesNo ? BottomLineRanking.ProposedWords(q.Question) : [];
+        var proposedMedicines = excluded.Count > 0 ? BottomLineRanking.ProposedMedicines(q.Question) : null;
         var asked = q.Interventions.Where(t => !t.IsUnsure).Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var titled = new Dictionary<GradedSource, bool>(ReferenceEqualityComparer.Instance);
         var patient = ctx.Audience == Audience.Patient;
@@ -618,7 +619,7 @@ public static partial class AnswerComposer
             var normalizedText = TextTools.Normalize(x.Text);
             f[i++] = BottomLineRanking.WordsSharedNormalized(questionWords, normalizedText);
             f[i++] = On(asker.Excludes(x.Text));
-            f[i++] = BottomLineRanking.ExcludedNamed(excluded, x.Text, asked, proposed);
+            f[i++] = BottomLineRanking.ExcludedNamed(excluded, x.Text, asked, proposed, proposedMedicines);
             f[i++] = BottomLineRanking.NewWords(questionWords, x.Text);
             f[i++] = BottomLineRanking.NegativeForOpenQuestion(q.IsYesNo, x.Text);
             i++; // meaning: set below for the closest candidates
@@ -685,6 +686,14 @@ public static partial class AnswerComposer
             && firstAid.Count < candidates.Count)
         {
             candidates = firstAid;
+        }
+        // Nor, asked no medicine ("his face dropped for ten minutes and passed: ring 999?"), is such a person told to give
+        // a dose that a guideline for clinicians sets out: where anything else answers, a dose from one does not lead.
+        else if (patient && q.Urgent && q.MainIntervention is null
+            && candidates.Where(c => c.Source.Source.Kind == SourceKind.PatientInformation || !AmountAsked.States(AmountKind.Dose, c.Sentence.Text)).ToList() is { Count: > 0 } noDose
+            && noDose.Count < candidates.Count)
+        {
+            candidates = noDose;
         }
 
         bool ForAnotherCondition(GradedSentence x) =>

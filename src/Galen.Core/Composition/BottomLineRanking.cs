@@ -628,6 +628,25 @@ public sealed partial class BottomLineRanking
                 && !Vocabulary.FindAll(w).Any(t => t.Group.IsDrug || t.Group.IsCondition))
             .SelectMany(ContentWords).Where(w => w.Length >= 4 && !MedicineInGeneral.Contains(w)).Distinct(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// The medicines the question names that it does not rule out, when it rules one out: "why co-amoxiclav instead of
+    /// plain amoxicillin?" proposes co-amoxiclav, and a sentence on co-amoxiclav speaks to it even if it names the
+    /// amoxicillin inside it.
+    /// </summary>
+    public static IReadOnlySet<string> ProposedMedicines(string question)
+    {
+        var ruledOut = RuledOut().Matches(question ?? "").SelectMany(m => Vocabulary.FindAll(m.Groups[1].Value))
+            .Concat(RuledOutBefore().Matches(question ?? "").SelectMany(m => Vocabulary.FindAll(m.Groups[1].Value)))
+            .Where(t => t.Group.IsDrug).Select(t => t.Group.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (ruledOut.Count == 0)
+        {
+            return new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        }
+        return Vocabulary.FindAll(question ?? "").Where(t => t.Group.Type == "drug" && !ruledOut.Contains(t.Group.Name)
+                && !Vocabulary.ClassesOf(t.Group.Name).Any(c => ruledOut.Contains(c.Name)))
+            .Select(t => t.Group.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
     private static readonly HashSet<string> WhichOneWords = new(["choice", "choices", "first", "alternative", "alternatives", "one", "dosing", "dose", "dosage"], StringComparer.Ordinal);
 
     [GeneratedRegex(@"(?<proposal>[\w-]+)\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)\b", RegexOptions.IgnoreCase)]
@@ -642,13 +661,17 @@ public sealed partial class BottomLineRanking
     /// other medicine ("vitamin D supplements" asked where to get vitamin D apart from supplements; "if neither
     /// topiramate nor propranolol suits" asked for a non-drug option after both).
     /// </remarks>
-    public static double ExcludedNamed(IReadOnlyList<string> excluded, string sentence, IReadOnlyCollection<string>? asked = null, IReadOnlyList<string>? proposed = null)
+    public static double ExcludedNamed(IReadOnlyList<string> excluded, string sentence, IReadOnlyCollection<string>? asked = null, IReadOnlyList<string>? proposed = null, IReadOnlySet<string>? proposedMedicines = null)
     {
         if (excluded.Count == 0)
         {
             return 0;
         }
         if (proposed is { Count: > 0 } && TextTools.Normalize(sentence) is var words && proposed.Any(w => TextTools.ContainsWordStart(words, w)))
+        {
+            return 0;
+        }
+        if (proposedMedicines is { Count: > 0 } && Vocabulary.FindAll(sentence).Any(m => proposedMedicines.Contains(m.Group.Name)))
         {
             return 0;
         }
