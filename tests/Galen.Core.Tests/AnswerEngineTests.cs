@@ -1052,6 +1052,8 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("Co-amoxiclav 625 mg three times a day is used after a failed first course.", false)]
     [InlineData("Amoxicillin-clavulanate 875 mg twice daily is the choice for bites.", false)]
     [InlineData("Amoxicillin 500 mg three times a day for 5 days is usual.", true)]
+    [InlineData("Co-amoxiclav (500 mg of amoxicillin with 125 mg of clavulanic acid) is taken three times a day.", false)]
+    [InlineData("Amoxicillin (500 mg three times a day) is usual.", true)]
     public void A_dose_of_a_combination_product_is_no_dose_of_the_medicine_it_contains(string sentence, bool gives)
     {
         var amoxicillin = new Term("amoxicillin", ["amoxicillin", "amoxycillin"], "drug");

@@ -221,11 +221,17 @@ public static partial class AmountAsked
         // A medicine the vocabulary knows is not a product of its own that carries its name: "amoxicillin-clavulanate 90
         // mg/kg/day" is no dose of amoxicillin alone.
         var known = Vocabulary.Lookup(medicine.Name);
+        // "Amoxicillin-clavulanate (90 mg/kg/day of amoxicillin with 6.4 mg/kg/day of clavulanate)": what a bracket
+        // right after a medicine's name sets out is that medicine's dosing, whatever it names inside.
+        var brackets = Bracketed().Matches(sentence).Select(b => (b.Index, End: b.Index + b.Length,
+            Owner: medicines.LastOrDefault(m => m.Token + m.TokenCount <= Vocabulary.TokensKeepCase(sentence[..b.Index]).Count
+                && sentence[..b.Index].TrimEnd().EndsWith(m.Surface.Split(' ')[^1], StringComparison.OrdinalIgnoreCase)))).ToList();
         foreach (Match dose in StatesDose().Matches(sentence))
         {
             var at = Vocabulary.TokensKeepCase(sentence[..dose.Index]).Count;
             var after = Vocabulary.TokensKeepCase(sentence[..(dose.Index + dose.Length)]).Count;
-            var owner = medicines.LastOrDefault(m => m.Token + m.TokenCount <= at) ?? medicines.FirstOrDefault(m => m.Token >= after);
+            var owner = brackets.FirstOrDefault(b => b.Owner is not null && dose.Index > b.Index && dose.Index < b.End).Owner
+                ?? medicines.LastOrDefault(m => m.Token + m.TokenCount <= at) ?? medicines.FirstOrDefault(m => m.Token >= after);
             if (owner is null || string.Equals(owner.Group.Name, medicine.Name, StringComparison.OrdinalIgnoreCase)
                 || ((known is null || !owner.Group.IsDrug || known == owner.Group) && medicine.IsIn(owner.Surface, TextTools.Normalize(owner.Surface)))
                 || Vocabulary.ClassesOf(owner.Group.Name).Any(c => string.Equals(c.Name, medicine.Name, StringComparison.OrdinalIgnoreCase)))
@@ -235,6 +241,9 @@ public static partial class AmountAsked
         }
         return false;
     }
+
+    [GeneratedRegex(@"\([^()]*\)")]
+    private static partial Regex Bracketed();
 
     /// <summary>
     /// Whether the question asks which medicine to give as well as how much ("what do I give and how much?"): then the
