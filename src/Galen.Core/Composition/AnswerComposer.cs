@@ -413,10 +413,10 @@ public static partial class AnswerComposer
         // Doses and targets change in pregnancy: an amount asked for a pregnant woman is held only where a source speaks
         // of pregnancy.
         var pregnant = AskerGroup.Read(q.Question).Pregnant;
-        bool About(GradedSentence x) => pregnant && !AskerGroup.SpeaksOfPregnancy(x.Text) ? false
-            : subject is not null ? x.MentionsIntervention
-            : unknownName is not null ? TextTools.ContainsWordStart(TextTools.Normalize(x.Text), unknownName)
-            : q.MainCondition is null || x.MentionsCondition;
+        bool About(GradedSentence x) => (!pregnant || AskerGroup.SpeaksOfPregnancy(x.Text))
+            && (subject is not null ? x.MentionsIntervention
+                : unknownName is not null ? TextTools.ContainsWordStart(TextTools.Normalize(x.Text), unknownName)
+                : q.MainCondition is null || x.MentionsCondition);
         // A figure asked in a unit ("how many litres") is given only in a unit of the same measure.
         var (measure, unit) = kind == AmountKind.Figure ? AmountAsked.MeasureOf(q.FocusQuestion) : (Measure.None, null);
         var studyAsked = AmountAsked.AsksOfStudy(q.Question);
