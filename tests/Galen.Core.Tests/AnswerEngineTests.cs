@@ -752,6 +752,37 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.Equal(["ACC", "AHA", "NG84"], BottomLineRanking.BodiesNamed("Per the ACC/AHA guideline, or ng84 from the NICE site? Gold standard?").Where(b => b != "NICE"));
     }
 
+    [Fact]
+    public void A_sentence_naming_the_condition_the_question_is_first_about_is_marked()
+    {
+        var leaflet = Guideline("test-stroke-care", "Test guideline: stroke and TIA",
+            "Ring for an ambulance at once for a drooping face or slurred speech. A TIA that has passed still needs a call the same day. Stroke units give clot-busting drugs.");
+        var (_, explanation) = new AnswerEngine(new InMemorySearch([leaflet]))
+            .ExplainBottomLine(new AskRequest("Dad's face drooped for ten minutes and then it passed, he says he is fine. Could it have been a mini-stroke?", Audience.Patient, []));
+
+        double Named(string words) =>
+            Assert.Single(explanation.Candidates, c => c.Text.Contains(words, StringComparison.Ordinal)).Features[BottomLineRanking.ConditionNamedFeature];
+        Assert.Equal(1, Named("A TIA that has passed"));
+        Assert.Equal(0, Named("drooping face"));
+    }
+
+    [Fact]
+    public void A_course_length_asked_is_given_by_how_long_to_take_it_not_by_when_to_go_back()
+    {
+        var guideline = Guideline("test-skin-infection", "Test guideline: cellulitis",
+            "Give an antibiotic for cellulitis for 5 days. Review cellulitis if there is no improvement after 2 to 3 days.");
+        var engine = new AnswerEngine(new InMemorySearch([guideline]));
+        double Given(BottomLineExplanation explanation, string words) =>
+            Assert.Single(explanation.Candidates, c => c.Text.Contains(words, StringComparison.Ordinal)).Features[BottomLineRanking.FeatureNames.ToList().IndexOf("amount-given")];
+
+        var (_, course) = engine.ExplainBottomLine(new AskRequest("Cellulitis on my arm. How many days of antibiotics is normal?", Audience.Patient, []));
+        Assert.Equal(1, Given(course, "for 5 days"));
+        Assert.Equal(0, Given(course, "after 2 to 3 days"));
+        var (_, wait) = engine.ExplainBottomLine(new AskRequest("Cellulitis on my arm. How long should I wait before going back to the doctor?", Audience.Patient, []));
+        Assert.Equal(0, Given(wait, "for 5 days"));
+        Assert.Equal(1, Given(wait, "after 2 to 3 days"));
+    }
+
     /// <summary>A guideline with one section of recommendations.</summary>
     private static SourceRecord Guideline(string id, string title, string text) => new()
     {
@@ -1067,6 +1098,7 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("Upper limit for vitamin D from tablets?", true)]
     [InlineData("What dose of naproxen should I start on?", false)]
     [InlineData("Which painkiller works the most for period pain?", false)]
+    [InlineData("Thinking of zinc tablets. What's the most I should have in a day?", true)]
     public void A_question_asking_the_most_that_may_be_taken_asks_a_limit(string question, bool maximum) =>
         Assert.Equal(maximum, AmountAsked.AsksMaximum(question));
 
@@ -1153,6 +1185,38 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("How long does the rash last?", "It fades within 30 minutes.", true)]
     public void A_length_of_time_asked_in_a_unit_is_given_only_in_that_unit_or_the_next(string question, string sentence, bool gives) =>
         Assert.Equal(gives, AmountAsked.Gives(AmountAsked.Of(question), sentence) && AmountAsked.StatesTimeIn(AmountAsked.TimeUnitOf(question), sentence));
+
+    [Theory]
+    [InlineData("The GP gave me flucloxacillin. How many days of tablets is usual?", AmountKind.Duration)]
+    [InlineData("How many weeks of treatment does this need?", AmountKind.Duration)]
+    [InlineData("How many tablets a day can I take?", AmountKind.Dose)]
+    [InlineData("What's the most I can have in a day?", AmountKind.Dose)]
+    public void Days_of_tablets_ask_how_long_and_tablets_a_day_ask_how_much(string question, AmountKind kind) =>
+        Assert.Equal(kind, AmountAsked.Of(question));
+
+    [Theory]
+    [InlineData("How many days of tablets is usual for this?", "Take the tablets for 5 days.", true)]
+    [InlineData("How many days of tablets is usual for this?", "See the doctor again if it is no better after 2 to 3 days.", false)]
+    [InlineData("What is the course length for a chest infection?", "A 5-day course is enough for most adults.", true)]
+    [InlineData("We were told to hold off. How long do we wait before going back?", "Go back if she is no better after 2 to 3 days.", true)]
+    [InlineData("We were told to hold off. How long do we wait before going back?", "Give the antibiotic for 10 days.", false)]
+    [InlineData("What is the waiting period for this?", "Most get better within 3 days without treatment.", true)]
+    [InlineData("How many days can a fever go on before she needs seeing?", "Get help for a fever that has gone on for 5 days or more.", true)]
+    [InlineData("How long is the waiting period before antibiotics?", "Ear pain of less than 48 hours supports the diagnosis.", false)]
+    [InlineData("Course length?", "Give 10 to 14 days of treatment.", true)]
+    [InlineData("How long does the rash last?", "It can last for 2 weeks.", true)]
+    [InlineData("How long does the rash last?", "It fades within 48 hours.", true)]
+    public void A_course_asked_is_given_by_how_long_to_take_and_a_wait_by_when_to_act(string question, string sentence, bool gives) =>
+        Assert.Equal(gives, AmountAsked.StatesTimeAs(AmountAsked.TimeSenseOf(question), sentence));
+
+    [Theory]
+    [InlineData("Chest infection in an adult: doxycycline dose and course length?", true)]
+    [InlineData("How much amoxicillin and for how long?", true)]
+    [InlineData("What dose of amoxicillin?", false)]
+    [InlineData("How long should the course be?", false)]
+    [InlineData("Switching from an ACE inhibitor: how long before the first dose of the new one?", false)]
+    public void A_question_can_ask_a_dose_and_a_length_of_time_together(string question, bool both) =>
+        Assert.Equal(both, AmountAsked.AsksDoseAndDuration(question));
 
     [Fact]
     public void The_note_on_a_figure_the_library_lacks_names_the_unit_asked()

@@ -71,6 +71,10 @@ public sealed class AskerGroupTests
     [InlineData("I'm 23 and began sertraline last week", "See people aged 18 to 25 years again after a week.", false)]
     [InlineData("I'm 47 and began sertraline last week", "See people aged 18 to 25 years again after a week.", true)]
     [InlineData("I'm 47 and have a cough", "Those aged 6 to 11 years take half a spoon.", true)]
+    [InlineData("70 year old man with a sore knee, can I take naproxen?", "Avoid naproxen from 20 weeks of pregnancy.", true)]
+    [InlineData("I'm 61 and my hip aches. Is ibuprofen alright?", "In pregnancy, ibuprofen is avoided in the last months.", true)]
+    [InlineData("I'm 31 and my hip aches. Is ibuprofen alright?", "In pregnancy, ibuprofen is avoided in the last months.", false)]
+    [InlineData("I'm 80. Is vitamin D worth taking?", "It is suggested for adults 75 years and older and in pregnancy.", false)]
     public void A_sentence_written_only_for_another_group_excludes_the_person_asked_about(string question, string sentence, bool excludes) =>
         Assert.Equal(excludes, AskerGroup.Read(question).Excludes(sentence));
 

@@ -82,6 +82,7 @@ public sealed class BottomLineRankingTests
     [InlineData("what do i give her and how much?", true)]
     [InlineData("Just started alendronate. Do I take it with food? And how long must I stay upright?", true)]
     [InlineData("Amoxicillin dose and duration for an adult with an ear infection?", false)]
+    [InlineData("Starting on gabapentin: first dose and the usual ceiling?", true)]
     [InlineData("He is wheezy and I gave him his inhaler. Should we go to hospital?", false)]
     public void A_question_asks_two_things_when_and_joins_a_second_question_word(string question, bool two) =>
         Assert.Equal(two, BottomLineRanking.AsksTwoThings(question));
@@ -157,6 +158,35 @@ public sealed class BottomLineRankingTests
         var excluded = BottomLineRanking.ExcludedWords("Could I manage my indigestion with antacids instead of pantoprazole every morning?");
         Assert.Equal(1, BottomLineRanking.ExcludedNamed(excluded, "A proton pump inhibitor taken before breakfast for 4 weeks is the usual first treatment."));
         Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Antacids ease heartburn quickly but only for a short time."));
+    }
+
+    [Theory]
+    [InlineData("Hay fever: a steroid spray alone, or add an oral antihistamine?", "An intranasal antihistamine such as azelastine can be added to the spray.", true)]
+    [InlineData("Hay fever: a steroid spray alone, or add an oral antihistamine?", "Adding an oral antihistamine to the spray brings little extra.", false)]
+    [InlineData("Hay fever: a steroid spray alone, or add an oral antihistamine?", "Antihistamines ease sneezing.", false)]
+    [InlineData("Would inhaled steroids help his cough?", "Oral steroids are not advised for a cough.", true)]
+    [InlineData("Would inhaled steroids help his cough?", "Oral steroids and inhaled steroids are not advised for a cough.", false)]
+    public void A_medicine_given_another_way_than_the_one_asked_about_does_not_answer(string question, string sentence, bool another) =>
+        Assert.Equal(another, BottomLineRanking.GivenAnotherWay(BottomLineRanking.RoutesNamed(question), sentence));
+
+    [Fact]
+    public void Examples_of_medicine_in_general_are_alternatives_to_what_was_ruled_out()
+    {
+        var excluded = BottomLineRanking.ExcludedWords("Champix made me sick. Is there a stop smoking tablet that isn't a nicotine product?");
+        Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Offer medicines such as nicotine replacement therapy, varenicline or bupropion."));
+        Assert.Equal(1, BottomLineRanking.ExcludedNamed(excluded, "Nicotine replacement therapy such as patches or gum doubles the chance of quitting."));
+    }
+
+    [Theory]
+    [InlineData("Can't sleep for months. What should I try that isn't a pill?")]
+    [InlineData("Bad nights again. Is there anything which is not a tablet that works?")]
+    [InlineData("Is there a treatment that doesn't involve taking pills?")]
+    [InlineData("We've tried sleeping tablets before. What else is there?")]
+    public void What_the_answer_is_asked_not_to_be_is_ruled_out(string question)
+    {
+        var excluded = BottomLineRanking.ExcludedWords(question);
+        Assert.Equal(1, BottomLineRanking.ExcludedNamed(excluded, "Sleeping pills and tablets can leave you drowsy the next day."));
+        Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Talking therapy for sleep is the first thing to try."));
     }
 
     [Fact]

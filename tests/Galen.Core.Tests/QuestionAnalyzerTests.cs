@@ -916,6 +916,33 @@ public sealed class QuestionAnalyzerTests
         Assert.Equal("gout", A("my gp says it's gout. what can i take for the pain?").Conditions[0].Name);
     }
 
+    [Theory]
+    [InlineData("I get through my salbutamol inhaler quickly these days, a few puffs most days. Is using it so much okay, or a sign something's wrong?")]
+    [InlineData("Since the winter I reach for the Ventolin almost daily. Is needing it this often a worry or a sign of something?")]
+    public void How_often_a_named_medicine_is_needed_asks_about_that_medicine(string question)
+    {
+        var a = A(question);
+        Assert.True(Names(a.MainIntervention, "albuterol"), a.MainIntervention?.Name);
+        Assert.DoesNotContain(a.Conditions, t => t.Type is "fallback" or "phrase");
+    }
+
+    [Theory]
+    [InlineData("My sister swears by melatonin and says it's fantastic. Should I get some for my insomnia?")]
+    [InlineData("A friend with gout takes colchicine and reckons it's amazing. Is it worth asking for?")]
+    [InlineData("My cousin says it's a lifesaver. Would a steroid nasal spray help my hay fever?")]
+    public void Praise_reported_of_a_medicine_is_no_name_of_an_illness(string question) =>
+        Assert.DoesNotContain(A(question).Conditions, t => t.Type is "claimed" or "phrase" or "fallback");
+
+    [Theory]
+    [InlineData("Flu was confirmed on Monday. I still have prednisolone left over from an old eczema flare - would it get me better sooner?", "influenza", "eczema")]
+    [InlineData("I think I have covid. There's some amoxicillin spare from my last urine infection, should I take it?", "COVID-19", "urinary tract infection")]
+    public void The_illness_a_leftover_medicine_was_for_is_not_the_one_asked_about(string question, string present, string past)
+    {
+        var a = A(question);
+        Assert.Equal(present, a.MainCondition?.Name);
+        Assert.DoesNotContain(a.Conditions, t => t.Name == past);
+    }
+
     [Fact]
     public void Asking_whether_a_medicine_is_behind_a_symptom_asks_about_harm()
     {

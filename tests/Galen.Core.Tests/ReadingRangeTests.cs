@@ -59,6 +59,10 @@ public sealed class ReadingRangeTests
     [InlineData("Moderate eczema on the arms: which cream?", "For mild to moderate eczema, use a moderate steroid cream.", 1, 0)]
     [InlineData("My asthma is mild. Do I need a preventer?", "Severe bleeding is a rare harm.", 0, 0)]
     [InlineData("Is my acne mild or severe?", "For severe acne, see a specialist.", 0, 0)]
+    [InlineData("Flu since Sunday, only a bit of a cough. Do I need the antiviral?", "For people with severe flu in hospital, give an antiviral.", 0, 1)]
+    [InlineData("Covid again, not too bad this time. Would steroids help?", "Steroids are advised against for people with non-severe covid.", 1, 0)]
+    [InlineData("Covid again, not too bad this time. Would steroids help?", "Steroid tablets do not help mild covid.", 1, 0)]
+    [InlineData("Covid again and I feel dreadful. Would steroids help?", "Steroids are advised against for people with non-severe covid.", 0, 0)]
     public void A_sentence_for_another_band_of_severity_than_the_askers_is_for_someone_else(string question, string sentence, double agrees, double conflicts) =>
         Assert.Equal((agrees, conflicts), SeverityAsked.Fit(SeverityAsked.Of(question), sentence));
 

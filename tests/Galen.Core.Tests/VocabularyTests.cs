@@ -132,12 +132,22 @@ public sealed class VocabularyTests
     [InlineData("my right ear feels totally bunged up with wax")]
     [InlineData("My nose is so blocked up I cannot sleep")]
     [InlineData("the diagnosis was backed up by a stool test")]
+    [InlineData("a bunged up nose and green snot for a week")]
     public void A_lay_name_said_of_another_part_of_the_body_is_not_constipation(string message) =>
         Assert.DoesNotContain(Vocabulary.FindAll(message), m => m.Group.Name == "constipation");
 
     [Fact]
     public void A_lay_name_that_names_no_part_of_the_body_is_still_read_when_none_is_named() =>
         Assert.Contains(Vocabulary.FindAll("my toddler is really bunged up and off her food"), m => m.Group.Name == "constipation");
+
+    [Theory]
+    [InlineData("she has had pain in her cheeks and a streaming nose since Friday", "acute sinusitis")]
+    [InlineData("the nurse said the eardrum is bulging", "acute otitis media")]
+    [InlineData("he has weak kidneys and takes tablets for his heart", "chronic kidney disease")]
+    [InlineData("my kidneys are at stage 4 now", "chronic kidney disease")]
+    [InlineData("he cries with painful poos every few days", "constipation")]
+    public void A_lay_description_of_an_illness_names_it(string message, string condition) =>
+        Assert.Contains(Vocabulary.FindAll(message), m => m.Group.Name == condition);
 
     [Fact]
     public void A_medicine_of_no_listed_class_has_none() => Assert.Empty(Vocabulary.ClassesOf("acetaminophen"));

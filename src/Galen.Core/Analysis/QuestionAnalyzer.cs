@@ -148,7 +148,7 @@ public static partial class QuestionAnalyzer
 
     // "the normal strength for an adult", "how often do you take it", "loading and maintenance schedule": the strength,
     // the frequency and the schedule of injections are the dose.
-    [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|(?:dos(?:e|ing)|loading|maintenance|injection|treatment)\s+(?:and\s+[\w-]+\s+)?(?:schedule|regimen)s?|(?:normal|usual|standard|adult|right|correct)\s+strength|how\s+often\s+(?:do|should|can|must|am|are|is)\s+(?:i|you|we|he|she|they)\s+(?:take|use|give|have)\b|" + HowMuchOfAnAmount + @"|" + HowManyOfADose + @"|amount\s+of|maximum\s+daily|max(?:imum)?\s+dose|mg|milligrams?|upper\s+limit|what\s+level|toxic\s+level|blood\s+level|the\s+most\s+(?:[\w-]+\s+){1,3}?(?:i|you|we|he|she|they)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may))\b", Opts)]
+    [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|(?:dos(?:e|ing)|loading|maintenance|injection|treatment)\s+(?:and\s+[\w-]+\s+)?(?:schedule|regimen)s?|(?:normal|usual|standard|adult|right|correct)\s+strength|how\s+often\s+(?:do|should|can|must|am|are|is)\s+(?:i|you|we|he|she|they)\s+(?:take|use|give|have)\b|" + HowMuchOfAnAmount + @"|" + HowManyOfADose + @"|amount\s+of|maximum\s+daily|max(?:imum)?\s+dose|mg|milligrams?|upper\s+limit|what\s+level|toxic\s+level|blood\s+level|the\s+most\s+(?:[\w-]+\s+){0,3}?(?:i|you|we|he|she|they)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may))\b", Opts)]
     private static partial Regex DosingCue();
 
     /// <summary>
@@ -167,7 +167,7 @@ public static partial class QuestionAnalyzer
     /// "How many" before a unit a medicine is measured or given in, with up to two words between ("how many fingertip
     /// units"): the question asks for a dose, whatever its verb. Shared with <see cref="Composition.AmountAsked"/>.
     /// </summary>
-    internal const string HowManyOfADose = @"how\s+many\s+(?:[\w-]+\s+){0,2}?(?:milligrams?|mg|micrograms?|mcg|units?|iu|grams?|tablets?|pills?|capsules?|puffs?|doses?|drops?|ml|sprays?|sachets?|patches?|teaspoons?|spoonfuls?|squirts?|inhalations?)\b";
+    internal const string HowManyOfADose = @"how\s+many\s+(?:(?!(?:minutes?|hours?|days?|weeks?|months?|years?)\b)[\w-]+\s+){0,2}?(?:milligrams?|mg|micrograms?|mcg|units?|iu|grams?|tablets?|pills?|capsules?|puffs?|doses?|drops?|ml|sprays?|sachets?|patches?|teaspoons?|spoonfuls?|squirts?|inhalations?)\b";
 
     // "From the medicine" blames a cause; "from the outset" or "from the start" only says when. "Am I alright to drive",
     // "is it fine to have a drink", "is that combination OK?": whether a thing is safe to do, whatever the verb.
@@ -617,7 +617,9 @@ public static partial class QuestionAnalyzer
                 // "My daughter has a verruca on her foot. What is the first thing to try?": the question names nothing,
                 // so the story told before it holds the topic, even one the vocabulary does not know.
                 phrase = FallbackPhrase(question.Replace(focus, " ", StringComparison.Ordinal));
-                phrase = NoName(phrase) ? null : phrase;
+                // A phrase around a name the vocabulary knows ("Ventolin almost") is no unknown topic: the story's own
+                // reading below takes the name.
+                phrase = NoName(phrase) || (phrase is not null && Vocabulary.FindAll(phrase).Count > 0) ? null : phrase;
             }
             if (phrase is not null)
             {
@@ -704,7 +706,7 @@ public static partial class QuestionAnalyzer
             // "Are they alright?": a pronoun stands for the medicines the story names; so does what is to be stopped ("do we
             // stop it straight away?"), even in a question about treatment.
             if (interventions.All(t => t.Type == "pronoun")
-                && (kind is not (QuestionKind.Treatment or QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis) || StopsWhatWasNamed().IsMatch(focus)))
+                && (kind is not (QuestionKind.Treatment or QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis) || StopsWhatWasNamed().IsMatch(focus) || UsesWhatWasNamedOften().IsMatch(focus)))
             {
                 foreach (var match in storyMatches.Where(mm => mm.Group.IsDrug))
                 {
@@ -737,7 +739,7 @@ public static partial class QuestionAnalyzer
         {
             // In "how do I treat Y after starting Z", Z is the cause, not the treatment asked about; in "do we stop it
             // straight away?" it is what is asked about.
-            interventions.RemoveAll(t => contextTerms.Any(c => c.Name == t.Name) && !StopsWhatWasNamed().IsMatch(focus));
+            interventions.RemoveAll(t => contextTerms.Any(c => c.Name == t.Name) && !StopsWhatWasNamed().IsMatch(focus) && !UsesWhatWasNamedOften().IsMatch(focus));
         }
         else if (kind == QuestionKind.AdverseEffects && interventions.Count == 1 && !interventions[0].IsUnsure && AsksIfSafePattern().IsMatch(q))
         {
@@ -763,6 +765,21 @@ public static partial class QuestionAnalyzer
                 if (!conditions.Any(c => c.Name == group!.Name))
                 {
                     conditions.Insert(at++, ToTerm(group!, name));
+                }
+            }
+        }
+        // "I have some prednisolone left from an old asthma flare - would it help me get over covid faster?": what a
+        // leftover medicine was for is an illness of the past; the illness the message names besides it is the one asked about.
+        if (LeftFromPastIllness().Match(question) is { Success: true } past
+            && Vocabulary.FindAll(past.Groups["x"].Value).Where(m => m.Group.IsCondition).Select(m => m.Group.Name).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } pastNames
+            && Vocabulary.FindAll(question.Remove(past.Groups["x"].Index, past.Groups["x"].Length)).Where(m => m.Group.IsCondition && !pastNames.Contains(m.Group.Name)).ToList() is { Count: > 0 } present)
+        {
+            conditions.RemoveAll(c => pastNames.Contains(c.Name));
+            for (var k = present.Count - 1; k >= 0; k--)
+            {
+                if (!conditions.Any(c => c.Name == present[k].Group.Name))
+                {
+                    conditions.Insert(0, ToTerm(present[k].Group, present[k].Surface));
                 }
             }
         }
@@ -942,8 +959,11 @@ public static partial class QuestionAnalyzer
 
     // "Nursery reckons it's hand, foot and mouth", "the GP thinks she has shingles": the diagnosis the story reports. What it's
     // done or been ("says it's done no good") is not a name.
-    [GeneratedRegex(@"\b(?:says?|said|reckons?|thinks?|thought|told\s+(?:me|us)|suspects?|suspected)\s+(?:that\s+)?(?:it['\u2019]?s|it\s+is|it\s+was|(?:she|he|they)\s+(?:has|have|had|might\s+have|may\s+have))\s+(?:probably\s+|just\s+)?(?!(?:meant|supposed|going|due|about|done|doing|been|got|gone|had|helped|helping|made|making|worked|working|fine|ok|okay|alright|normal|safe|nothing|not|too|so|very|worse|better|serious|bad|because|the\s+same|a\s+bit|all|only|good|great|helpful|useful|worth|harmful|dangerous|effective|true|right|wrong|common|rare|likely|unlikely|possible)\b)(?<x>[a-z][\w,' -]{2,40}?)(?=\s*(?:[.;?!]|$|\bso\b|\band\s+(?:i|we|she|he|they)\b|\bwhat\b))", Opts)]
+    [GeneratedRegex(@"\b(?:says?|said|reckons?|thinks?|thought|told\s+(?:me|us)|suspects?|suspected)\s+(?:that\s+)?(?:it['\u2019]?s|it\s+is|it\s+was|(?:she|he|they)\s+(?:has|have|had|might\s+have|may\s+have))\s+(?:probably\s+|just\s+)?(?!(?:meant|supposed|going|due|about|done|doing|been|got|gone|had|helped|helping|made|making|worked|working|fine|ok|okay|alright|normal|safe|nothing|not|too|so|very|worse|better|serious|bad|because|the\s+same|a\s+bit|all|only|good|great|helpful|useful|worth|harmful|dangerous|effective|true|right|wrong|common|rare|likely|unlikely|possible|brilliant|amazing|fantastic|wonderful|excellent|awesome|terrific|superb|marvell?ous|incredible|lovely|perfect|magic|rubbish|useless|terrible|awful|horrible|a\s+(?:lifesaver|life\s+saver|godsend|miracle|game[\s-]?changer))\b)(?<x>[a-z][\w,' -]{2,40}?)(?=\s*(?:[.;?!]|$|\bso\b|\band\s+(?:i|we|she|he|they)\b|\bwhat\b))", Opts)]
     private static partial Regex ReportedDiagnosisPattern();
+
+    [GeneratedRegex(@"\b(?:left(?:\s+over)?|leftover|spare|remaining)\b[^.?!]{0,40}?\bfrom\s+(?:when\s+(?:i|he|she|we|they)\s+had\s+)?(?:an?\s+|the\s+|my\s+|his\s+|her\s+|their\s+|our\s+)?(?:old|previous|earlier|past|last|former)?\s*(?<x>(?:[\w'-]+\s*){1,4})", Opts)]
+    private static partial Regex LeftFromPastIllness();
 
     // "doc says it's mild": a degree alone says how bad, not what it is.
     [GeneratedRegex(@"\b(?:for|to|with|from|than|when|if|because)\b|^\W*(?:(?:only|just|very|quite|really|fairly|pretty|a\s+bit|a\s+little)\s+)*(?:mild|moderate|severe|serious|minor|normal|fine|ok(?:ay)?|nothing(?:\s+serious)?)\W*$", Opts)]
@@ -1168,6 +1188,10 @@ public static partial class QuestionAnalyzer
     // "stop it", "come off them", "wean her off it", "taper them", "pack it in": stopping something the message named before.
     [GeneratedRegex(@"\b(?:stop(?:ping)?|quit(?:ting)?|(?:come|coming|get|getting)\s+off|taper(?:ing)?|wean(?:ing)?(?:\s+(?:him|her|them|me|us))?(?:\s+off)?)\s+(?:it|them|these|those|off)\b|\bpack(?:ing)?\s+(?:it|them)\s+in\b", RegexOptions.IgnoreCase)]
     private static partial Regex StopsWhatWasNamed();
+
+    // "Is needing it that often fine?", "using them so much": how often something the message named is used asks about it.
+    [GeneratedRegex(@"\b(?:need(?:s|ing)?|us(?:e|es|ing)|tak(?:e|es|ing)|reach(?:es|ing)?\s+for)\s+(?:it|them)\s+(?:so|that|this)\s+(?:often|much|many\s+times)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex UsesWhatWasNamedOften();
 
     /// <summary>
     /// Whether a phrase holds nothing but function words, words that compare, count or say when, and lengths of time
@@ -1707,7 +1731,9 @@ public static partial class QuestionAnalyzer
         TextTools.Tokens(TextTools.Normalize(phrase)).Where(w => !TextTools.StopWords.Contains(w)).ToList() is { Count: > 0 } words
         && words.All(WorryWords.Contains);
 
-    private static readonly HashSet<string> WorryWords = new(["concern", "concerns", "worry", "worries", "issue", "issues", "catch", "main", "big", "deal", "biggest", "real"], StringComparer.Ordinal);
+    // "A sign something's off" worries about something unnamed: it names nothing.
+    private static readonly HashSet<string> WorryWords = new(["concern", "concerns", "worry", "worries", "issue", "issues", "catch", "main", "big", "deal", "biggest", "real",
+        "sign", "signs", "something", "somethings", "anything", "wrong", "off", "amiss"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> ObjectPronouns = new(["it", "them"], StringComparer.Ordinal);
 

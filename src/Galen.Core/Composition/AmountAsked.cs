@@ -28,6 +28,14 @@ public enum AmountKind
     Figure,
 }
 
+/// <summary>What a length of time asked is: a course taken, or a wait before something.</summary>
+public enum TimeSense
+{
+    Unknown,
+    Course,
+    Wait,
+}
+
 /// <summary>
 /// Questions that ask for an amount are answered by a figure: when no sentence of the library about the thing
 /// asked gives one, the bottom line says so before what the library does hold, rather than quoting a neighbouring
@@ -35,7 +43,7 @@ public enum AmountKind
 /// </summary>
 public static partial class AmountAsked
 {
-    [GeneratedRegex(@"\b(?:what|which|usual|normal|right|correct|daily|starting|maximum|max)\s+(?:daily\s+|starting\s+|usual\s+)?(?:dose|dosage|strength)\b|\b" + QuestionAnalyzer.HowMuchOfAnAmount + @"|\b" + QuestionAnalyzer.HowManyOfADose + @"|\b(?:the\s+)?most\s+(?:[\w-]+\s+){1,3}?(?:i|you|we|he|she|they|one)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:what|which|usual|normal|right|correct|daily|starting|maximum|max)\s+(?:daily\s+|starting\s+|usual\s+)?(?:dose|dosage|strength)\b|\b" + QuestionAnalyzer.HowMuchOfAnAmount + @"|\b" + QuestionAnalyzer.HowManyOfADose + @"|\b(?:the\s+)?most\s+(?:[\w-]+\s+){0,3}?(?:i|you|we|he|she|they|one)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksDose();
 
     // "How many minutes of exercise" asks for a length of time as much as "how long" does, and so do "how much longer",
@@ -314,6 +322,61 @@ public static partial class AmountAsked
 
     [GeneratedRegex(@"\b(?:how\s+many|number\s+of)\s+(?<unit>minute|hour|day|week|month|year)s\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksTimeUnit();
+
+    /// <summary>
+    /// What a length of time asked is: how long something is taken or done ("how many days of tablets", "course
+    /// length") or how long to wait before something ("how long before we go back", "the waiting period"); unknown when
+    /// the words do not say.
+    /// </summary>
+    public static TimeSense TimeSenseOf(string question)
+    {
+        question ??= "";
+        return WaitAsked().IsMatch(question) ? TimeSense.Wait : CourseAsked().IsMatch(question) ? TimeSense.Course : TimeSense.Unknown;
+    }
+
+    /// <summary>
+    /// Whether a sentence gives a length of time in the sense asked: a course is given "for 5 days" or as "a 5-day
+    /// course", a wait "after 2 to 3 days", "within 48 hours" or as a bound ("a fever of 5 days or more"). A course is
+    /// not given by a sentence that gives a wait alone, and a wait only by a wait or a bound ("pain of less than 48
+    /// hours" describes a case, it sets no time to wait); any length of time does when the sense is unknown.
+    /// </summary>
+    public static bool StatesTimeAs(TimeSense sense, string sentence)
+    {
+        sentence ??= "";
+        return sense switch
+        {
+            TimeSense.Course => !WaitStated().IsMatch(sentence) || CourseStated().IsMatch(sentence),
+            TimeSense.Wait => WaitStated().IsMatch(sentence) || TimeBound().IsMatch(sentence),
+            _ => true,
+        };
+    }
+
+    [GeneratedRegex(@"\d+\s*(?:hours?|days?|weeks?)\s+or\s+(?:more|longer)\b|\b(?:more|longer)\s+than\s+(?:\d+|one|two|three|a\s+few)\b|\b(?:lasts?|lasting|beyond|past)\s+(?:\d+|one|two|three)\s*(?:hours?|days?|weeks?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeBound();
+
+    /// <summary>Whether the question asks both a dose and a length of time ("dose and course length?", "how much and for how long?").</summary>
+    public static bool AsksDoseAndDuration(string question) =>
+        (AsksDose().IsMatch(question ?? "") || DoseNamed().IsMatch(question ?? "")) && AsksDuration().IsMatch(question ?? "");
+
+    /// <summary>Whether a sentence gives both a dose and a length of time ("500 mg three times daily for 5 days").</summary>
+    public static bool StatesDoseAndDuration(string sentence) =>
+        StatesDose().IsMatch(sentence ?? "") && StatesDuration().IsMatch(sentence ?? "");
+
+    // "Dose and course length?", "duration and dose?": a dose named beside a length of time, not "before the first dose".
+    [GeneratedRegex(@"\b(?:dose|dosage|dosing)\s*(?:and|&|/|\+)|(?:and|&|/|\+)\s*(?:the\s+)?(?:dose|dosage|dosing)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DoseNamed();
+
+    [GeneratedRegex(@"\bhow\s+(?:long|many\s+(?:hours|days|weeks))\b[^.?!]{0,60}?\b(?:before|until|till|wait(?:ing)?)\b|\bwaiting\s+(?:period|time)\b|\bhow\s+soon\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WaitAsked();
+
+    [GeneratedRegex(@"\bhow\s+many\s+(?:days|weeks|months)\s+(?:of|on|course)\b|\bhow\s+long\s+(?:do|does|should|must|will|would|to|is|are)\s+(?:i|you|we|he|she|they|it|the\s+course|a\s+course)?\s*(?:need\s+to\s+)?(?:take|taken|use|used|give|given|stay\s+on|keep\s+(?:taking|using|on)|last|run)\b|\b(?:course|treatment)\s+(?:length|duration)\b|\b(?:length|duration)\s+of\s+(?:the\s+)?(?:course|treatment|therapy)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CourseAsked();
+
+    [GeneratedRegex(@"\bfor\s+(?:about\s+|around\s+|at\s+least\s+|up\s+to\s+|only\s+)?(?:\d+|one|two|three|five|seven|ten|fourteen)(?:\s*(?:to|-|–|or)\s*\d+)?\s*(?:days?|weeks?|months?)\b|\b\d+-(?:day|week|month)\b|\bcourse\b[^.;]{0,40}?\b\d+\s*(?:days?|weeks?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CourseStated();
+
+    [GeneratedRegex(@"\b(?:after|within|in|by|wait(?:ing)?(?:\s+for)?)\s+(?:about\s+|around\s+|another\s+|a\s+further\s+)?(?:\d+|one|two|three|a\s+few)(?:\s*(?:to|-|–|or)\s*\d+)?\s*(?:hours?|days?|weeks?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WaitStated();
 
     /// <summary>
     /// Whether a sentence gives a length of time in the unit asked or the one next to it: "18 months" answers "how many

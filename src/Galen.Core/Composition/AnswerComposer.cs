@@ -501,6 +501,10 @@ public static partial class AnswerComposer
         // dose?" on apixaban is not answered by edoxaban's.
         var doseOf = amountAsked == AmountKind.Dose ? AmountAsked.DoseSubject(q) : null;
         var timeUnit = amountAsked == AmountKind.Duration ? AmountAsked.TimeUnitOf(q.FocusQuestion) : null;
+        // "How many days of tablets?" asks a course's length, not when to see the doctor again "after 2 to 3 days".
+        var timeSense = amountAsked == AmountKind.Duration ? AmountAsked.TimeSenseOf(q.FocusQuestion) : TimeSense.Unknown;
+        // "Amoxicillin dose and course length?" is answered by a sentence that gives both.
+        var doseAndTimeAsked = amountAsked is AmountKind.Dose or AmountKind.Duration && AmountAsked.AsksDoseAndDuration(q.FocusQuestion);
         var measure = amountAsked == AmountKind.Figure ? AmountAsked.MeasureOf(q.FocusQuestion).Measure : Measure.None;
         var maximumAsked = amountAsked != AmountKind.None && AmountAsked.AsksMaximum(q.FocusQuestion);
         var asksWhen = BottomLineRanking.AsksWhen(q.FocusQuestion);
@@ -626,8 +630,10 @@ public static partial class AnswerComposer
             // The amount test is the costliest part of answer-kind: run once, it serves the amount-given signal too.
             // A dose of the medicine asked is a dose stated: its test alone serves.
             var givesAmount = amountAsked != AmountKind.None && (!maximumAsked || AmountAsked.StatesMaximum(x.Text))
+                && (!doseAndTimeAsked || AmountAsked.StatesDoseAndDuration(x.Text))
                 && (doseOf is not null ? AmountAsked.GivesDoseOf(doseOf, x.Text)
-                    : AmountAsked.States(amountAsked, x.Text) && AmountAsked.StatesTimeIn(timeUnit, x.Text) && AmountAsked.StatesMeasure(measure, x.Text));
+                    : AmountAsked.States(amountAsked, x.Text) && AmountAsked.StatesTimeIn(timeUnit, x.Text) && AmountAsked.StatesTimeAs(timeSense, x.Text)
+                        && AmountAsked.StatesMeasure(measure, x.Text));
             f[i++] = givesAmount ? 1 : BottomLineRanking.AnswerKind(AmountKind.None, asksWhen, x.Text, asksFirst, asksCare, givesReading, asksStop, asksWhy);
             i++; // meaning-only: set by the caller for a sentence admitted by closeness in meaning alone.
             f[i++] = On(asker.Names(x.Text));
@@ -662,15 +668,20 @@ public static partial class AnswerComposer
                 }
                 f[BottomLineRanking.BodyAskedFeature] = On(byBody);
             }
+            // "Her mouth drooped and it passed: ring for help?" is about a TIA before a stroke: the sentence that names the
+            // condition the question is first about speaks to it, where one on the topic at large may not.
+            f[BottomLineRanking.ConditionNamedFeature] = On(q.MainCondition is { } main && main.IsIn(x.Text, normalizedText));
             return f;
         }
 
         // A sentence written for a group the person asked about is not in, naming what the question rules out, or saying
         // what the medicine asked about does for another condition (asked whether gabapentin helps restless legs: "for
-        // neuropathic pain, gabapentin ...") cannot answer it: such sentences stand only when nothing else does.
+        // neuropathic pain, gabapentin ...") cannot answer it: such sentences stand only when nothing else does. Nor can one
+        // on the medicine asked given another way ("an intranasal antihistamine" asked about an oral one).
+        var routesAsked = BottomLineRanking.RoutesNamed(q.Question);
         var fitting = candidates.Where(c => c.Candidate.Features[BottomLineRanking.GroupConflictFeature] == 0
             && c.Candidate.Features[BottomLineRanking.ExcludedFeature] == 0
-            && !ForAnotherCondition(c.Sentence)).ToList();
+            && !ForAnotherCondition(c.Sentence) && !BottomLineRanking.GivenAnotherWay(routesAsked, c.Sentence.Text)).ToList();
         if (fitting.Count > 0 && fitting.Count < candidates.Count)
         {
             candidates = fitting;

@@ -22,6 +22,8 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
 
     private const double ChildBearingMonths = 10 * 12;
 
+    private const double PastChildBearingMonths = 55 * 12;
+
     /// <summary>Reads the group from the question.</summary>
     public static AskerGroup Read(string question)
     {
@@ -83,6 +85,14 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
             {
                 return true;
             }
+        }
+        // Nor is a man, or a woman past the years of childbearing, unless the question itself speaks of a pregnancy or the
+        // sentence names other groups too ("adults 75 and older, and pregnant women").
+        if (!Pregnant && (Sex == AskerSex.Male || AgeMonths >= PastChildBearingMonths) && Pregnancy().IsMatch(sentence)
+            && !AdultWords().IsMatch(sentence) && !OlderWords().IsMatch(sentence) && !ChildWords().IsMatch(sentence)
+            && !BottomLineRanking.AgeBounded(sentence))
+        {
+            return true;
         }
         var female = FemaleGroup().IsMatch(sentence);
         var male = MaleGroup().IsMatch(sentence);

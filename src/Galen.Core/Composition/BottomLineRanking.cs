@@ -28,7 +28,7 @@ public sealed partial class BottomLineRanking
         "patient-voice", "named-first", "named-other", "named-elsewhere", "rare-word", "short", "long", "too-hard",
         "too-hard-record-line", "words-shared", "group-conflict", "excluded-named", "new-words", "negative-open", "meaning",
         "answer-kind", "meaning-only", "group-named", "leaflet-subject", "record-subject", "every-medicine", "amount-given",
-        "words-asked", "reading-in-range", "reading-out-of-range", "meaning-asked", "body-asked",
+        "words-asked", "reading-in-range", "reading-out-of-range", "meaning-asked", "body-asked", "condition-named",
     ];
 
     /// <summary>
@@ -65,6 +65,9 @@ public sealed partial class BottomLineRanking
     /// lower the dose?", "first-line antibiotic per AAP?", "what does NG84 suggest?").
     /// </summary>
     public static int BodyAskedFeature { get; } = Index("body-asked");
+
+    /// <summary>The sentence names the condition the question is first about (see <see cref="QuestionAnalysis.MainCondition"/>).</summary>
+    public static int ConditionNamedFeature { get; } = Index("condition-named");
 
     /// <summary>
     /// The guideline bodies and guideline codes a question names: abbreviations of the bodies' list written in capitals
@@ -189,7 +192,7 @@ public sealed partial class BottomLineRanking
         Math.Log(1.8), Math.Log(2.5), Math.Log(1.2), Math.Log(0.5), Math.Log(2.5), Math.Log(1.2), Math.Log(0.8), Math.Log(0.4),
         Math.Log(0.7 / 0.4), 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0,
     ], .. new double[SignalCount]]);
 
     /// <summary>A question told with a story: its signals count again in their story copies.</summary>
@@ -322,11 +325,13 @@ public sealed partial class BottomLineRanking
 
     /// <summary>
     /// True when the question asks two things joined by "and" ("which antibiotic, and for how long?", "what do I give
-    /// him and how much?", "Do I take it with breakfast? And how long do I stay upright?").
+    /// him and how much?", "Do I take it with breakfast? And how long do I stay upright?"), or a dose to start on and
+    /// the most to go up to ("starting dose and usual ceiling?"), which sources give in two sentences; a dose and its
+    /// length of time one sentence often gives.
     /// </summary>
     public static bool AsksTwoThings(string question) => TwoThingsAsked().IsMatch(question ?? "");
 
-    [GeneratedRegex(@"\band\s+(?:when|how|what|which|where|whether|for\s+how|at\s+what|from\s+what)\b[^?.!]*\?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\band\s+(?:when|how|what|which|where|whether|for\s+how|at\s+what|from\s+what)\b[^?.!]*\?|\b(?:dose|dosage)\s+and\s+(?:[\w-]+\s+){0,2}?(?:ceiling|maximum|max|limit)\b|\b(?:ceiling|maximum|max|limit)\s+and\s+(?:[\w-]+\s+){0,2}?(?:dose|dosage)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TwoThingsAsked();
 
     /// <summary>
@@ -533,8 +538,8 @@ public sealed partial class BottomLineRanking
 
     // "sooner ... than from pills", "besides", "I know about face, arm, speech", "already tried ibuprofen": what the
     // asker has, knows or does not want is not the answer they are after. What the person is allergic to or cannot
-    // take is not an answer for them either.
-    [GeneratedRegex(@"\b(?:without|instead of|other than|apart from|rather than|besides|except(?:\s+for)?|avoid(?:ing)?|no more|(?:allergic|allergy|allergies|anaphylaxis|intolerant|intolerance)\s+(?:to|of)|(?:can['’]?t|cannot|can\s+not|couldn['’]?t|unable\s+to|(?:don['’]?t|do\s+not)\s+want\s+to|(?:would|['’]d)\s+rather\s+not)\s+(?:take|have|use|tolerate|swallow|put|apply|rub|give)|not\s+keen\s+on|(?<prefer>(?<=\b(?:sooner|rather|prefer)\b[^.?!]{0,60})\bthan(?:\s+(?:from|with|by|taking|using))?)|(?:i|we)\s+(?:already\s+)?know\s+(?:about|of)|already\s+(?:tried|taking|take|on|using)|neither|nor)\s+((?:\w+[\s,-]+){0,3}\w+)", RegexOptions.IgnoreCase)]
+    // take is not an answer for them either; nor is what the answer is asked not to be ("something that isn't a pill").
+    [GeneratedRegex(@"\b(?:without|(?:that|which)(?:['’]s|\s+is|\s+are)(?:n['’]?t|\s+not)(?:\s+an?)?|(?:that|which)\s+(?:does|do)(?:n['’]?t|\s+not)\s+(?:involve|need|mean)(?:\s+(?:taking|using))?|instead of|other than|apart from|rather than|besides|except(?:\s+for)?|avoid(?:ing)?|no more|(?:allergic|allergy|allergies|anaphylaxis|intolerant|intolerance)\s+(?:to|of)|(?:can['’]?t|cannot|can\s+not|couldn['’]?t|unable\s+to|(?:don['’]?t|do\s+not)\s+want\s+to|(?:would|['’]d)\s+rather\s+not)\s+(?:take|have|use|tolerate|swallow|put|apply|rub|give)|not\s+keen\s+on|(?<prefer>(?<=\b(?:sooner|rather|prefer)\b[^.?!]{0,60})\bthan(?:\s+(?:from|with|by|taking|using))?)|(?:i|we)\s+(?:already\s+)?know\s+(?:about|of)|already\s+(?:tried|taking|take|on|using)|(?:i|we)(?:['’]ve|\s+have)\s+(?:already\s+)?tried|neither|nor)\s+((?:\w+[\s,-]+){0,3}\w+)", RegexOptions.IgnoreCase)]
     private static partial Regex RuledOut();
 
     [GeneratedRegex(@"\b(?:as\s+(?:well|good|effective|safe|much)|just\s+as|better|worse|compared?)\b", RegexOptions.IgnoreCase)]
@@ -542,6 +547,43 @@ public sealed partial class BottomLineRanking
 
     [GeneratedRegex(@"\b((?:[\w-]+[\s,]+(?:(?:and|or|&)\s+)?){0,2}[\w-]+)(?:\s+|-(?=allerg))(?:(?:both|are|is|were|was)\s+)?(?:unsuitable|not\s+(?:suitable|an\s+option|options|tolerated|working|helping)|contraindicated|ruled\s+out|(?<=\b(?:is|are)\s+)out\b(?!\s+of)|allerg(?:ic|y)|(?:did|does|do|has|have)\s*(?:n't|not)\s+(?:work(?:ed)?|help(?:ed)?|suit(?:ed)?)|(?:is|are|has|have)\s+(?:doing|done)\s+nothing|does\s+nothing)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RuledOutBefore();
+
+    /// <summary>
+    /// The medicines a text names with the way they are given ("an oral antihistamine": antihistamine by mouth), each
+    /// as the first five letters of its name and the route.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Route)> RoutesNamed(string text) =>
+        [.. RoutedName().Matches(text ?? "").Select(m => (Stem(m.Groups["name"].Value), RouteOf(m.Groups["route"].Value))).Distinct()];
+
+    /// <summary>
+    /// Whether a sentence names a medicine asked about only as given another way than the question gives it: "an
+    /// intranasal antihistamine" does not answer a question about an oral one.
+    /// </summary>
+    public static bool GivenAnotherWay(IReadOnlyList<(string Name, string Route)> asked, string sentence)
+    {
+        if (asked.Count == 0)
+        {
+            return false;
+        }
+        var given = RoutesNamed(sentence);
+        return asked.Any(a => given.Any(g => g.Name == a.Name && g.Route != a.Route) && !given.Contains(a));
+    }
+
+    private static string Stem(string word) => word.Length > 5 ? word[..5].ToLowerInvariant() : word.ToLowerInvariant();
+
+    private static string RouteOf(string word) => word.ToLowerInvariant() switch
+    {
+        "by mouth" or "oral" => "mouth",
+        "intranasal" or "nasal" => "nose",
+        "inhaled" => "lungs",
+        "iv" or "intravenous" => "vein",
+        "intramuscular" => "muscle",
+        "topical" => "skin",
+        var w => w,
+    };
+
+    [GeneratedRegex(@"\b(?<route>oral|intranasal|nasal|inhaled|topical|intravenous|IV|intramuscular|subcutaneous)\s+(?<name>[a-z][\w-]{3,})", RegexOptions.IgnoreCase)]
+    private static partial Regex RoutedName();
 
     // "What non-drug option ...", "a drug-free way": medicine as such is ruled out.
     [GeneratedRegex(@"\b(?:non-?drug|drug-free|non-?medic(?:ine|ation|al)|medic(?:ine|ation)-free|non-?pharmacological|tablet-free|pill-free)\b", RegexOptions.IgnoreCase)]
@@ -691,7 +733,10 @@ public sealed partial class BottomLineRanking
         // of what is ruled out ("an antibiotic such as cephalexin") are more of it, not alternatives to it.
         // Nor are other members of a class ruled out with it when the sentence speaks of that class ("naproxen, diclofenac
         // and other NSAIDs" after "apart from naproxen"); "amoxicillin, or doxycycline" names an alternative.
-        var alternatives = Vocabulary.FindAll(Examples().Replace(sentence, " ")).Where(m => m.Group.IsDrug && NotAsked(m)).ToList();
+        // Examples of something else ("medicines such as nicotine replacement, varenicline or bupropion" after "isn't a
+        // nicotine product") are alternatives still.
+        var alternatives = Vocabulary.FindAll(Examples().Replace(sentence, m => ExemplifiesRuledOut(excluded, sentence, m.Index) ? " " : m.Value))
+            .Where(m => m.Group.IsDrug && NotAsked(m)).ToList();
         bool IsRuledOut(TermMatch m) => excluded.Any(w => TextTools.ContainsWordStart(TextTools.Normalize(m.Surface), w))
             || Vocabulary.ClassesOf(m.Group.Name).Any(c => alternatives.Any(a => a.Group.Name == c.Name)
                 && c.Phrasings.Prepend(c.Name).Any(p => excluded.Contains(TextTools.Normalize(p))));
@@ -732,6 +777,13 @@ public sealed partial class BottomLineRanking
 
     [GeneratedRegex(@"\b(?:such as|for example|e\.g\.|including)\s+[^.;:()]*", RegexOptions.IgnoreCase)]
     private static partial Regex Examples();
+
+    /// <summary>Whether the words just before a list of examples ("an antibiotic such as ...") name what is ruled out.</summary>
+    private static bool ExemplifiesRuledOut(IReadOnlyList<string> excluded, string sentence, int examplesAt)
+    {
+        var head = TextTools.Tokens(TextTools.Normalize(sentence[..examplesAt])).TakeLast(3);
+        return head.Any(w => excluded.Any(e => w.StartsWith(e, StringComparison.Ordinal)));
+    }
 
     // Words for medicine as such, by their first five letters as ExcludedWords keeps them.
     private static readonly HashSet<string> MedicineInGeneral = new(["medic", "table", "pills", "pill", "drug", "drugs", "meds", "paink", "presc"], StringComparer.Ordinal);

@@ -22,14 +22,20 @@ public static partial class SeverityAsked
 
     // "mild to moderate" and "moderate to severe" span two bands; "less severe" and "more severe" are the two bands some
     // guidelines (NICE on depression) use instead of three.
-    private const string BandWords = @"(?<band>mild(?:\s+(?:to|or)\s+moderate)?|moderate(?:\s+(?:to|or)\s+severe)?|less\s+severe|more\s+severe|severe)";
+    // "Non-severe" (the WHO's word) takes in mild and moderate.
+    private const string BandWords = @"(?<band>mild(?:\s+(?:to|or)\s+moderate)?|moderate(?:\s+(?:to|or)\s+severe)?|less\s+severe|more\s+severe|non-?\s?severe|severe)";
+
+    // How a lay person says the illness is mild without the word: "just a sore throat", "only a bit of a cough", "not too
+    // bad", "feeling okay otherwise".
+    [GeneratedRegex(@"\b(?:just|only)\s+(?:a|an|some)\s+(?:bit\s+of\s+(?:a\s+)?|little\s+)?(?:sore|runny|blocked|stuffy|slight|tickly|mild|temperature|cough|cold|sniffle|headache|ache)|\bnot\s+(?:too|that|very|really)\s+(?:bad|poorly|unwell|ill|sick)\b|\b(?:mildly|slightly|a\s+bit)\s+(?:unwell|ill|poorly|under\s+the\s+weather)\b|\b(?:feel(?:ing)?|otherwise)\s+(?:ok(?:ay)?|fine|well)\s+otherwise\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LayMild();
 
     [GeneratedRegex(@"\b" + BandWords + @"\b", RegexOptions.IgnoreCase)]
     private static partial Regex BandInQuestion();
 
     // A sentence is written for a band when it says so before the illness: "for more severe depression", "in mild
     // asthma", "people with moderate to severe symptoms". "Severe bleeding" as a harm names no band of the illness.
-    [GeneratedRegex(@"\b(?:for|in|with|of)\s+(?:(?:people|patients|adults|children|those|anyone)\s+(?:with|who\s+have)\s+)?(?:a\s+|an\s+)?(?:persistent\s+)?" + BandWords + @"\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:for|in|with|of|help|helps|treat|treats)\s+(?:(?:people|patients|adults|children|those|anyone)\s+(?:with|who\s+have)\s+)?(?:a\s+|an\s+)?(?:persistent\s+)?" + BandWords + @"\b", RegexOptions.IgnoreCase)]
     private static partial Regex BandInSentence();
 
     /// <summary>The band the question names; none when it names none or names bands that do not meet ("mild or severe?").</summary>
@@ -39,6 +45,10 @@ public static partial class SeverityAsked
         foreach (Match m in BandInQuestion().Matches(question ?? ""))
         {
             bands |= Read(m.Groups["band"].Value);
+        }
+        if (bands == Band.None && LayMild().IsMatch(question ?? ""))
+        {
+            return Band.Low;
         }
         // A question that asks between bands ("is it mild or severe?") says none of its own.
         return bands == (Band.Low | Band.High) || bands == (Band.Low | Band.Middle | Band.High) ? Band.None : bands;
@@ -71,6 +81,7 @@ public static partial class SeverityAsked
             "mild to moderate" or "mild or moderate" => Band.Low | Band.Middle,
             "moderate" => Band.Middle,
             "moderate to severe" or "moderate or severe" => Band.Middle | Band.High,
+            var n when n.StartsWith("non", StringComparison.Ordinal) => Band.Low | Band.Middle,
             _ => Band.High,
         };
     }

@@ -244,7 +244,8 @@ public static class Vocabulary
 
     /// <summary>
     /// Whether a lay name that names no part of the body ("bunged up") is said of another part just before it ("my ear
-    /// feels totally bunged up") or means "supported" ("backed up by a culture"): then it names no illness there.
+    /// feels totally bunged up") or just after it ("a bunged up nose"), or means "supported" ("backed up by a culture"):
+    /// then it names no illness there.
     /// </summary>
     private static bool SaidOfAnotherPart(string[] lower, int start, int length, string key)
     {
@@ -256,8 +257,12 @@ public static class Vocabulary
         {
             return true;
         }
-        for (var k = Math.Max(0, start - 5); k < start; k++)
+        for (var k = Math.Max(0, start - 5); k < Math.Min(lower.Length, start + length + 2); k++)
         {
+            if (k >= start && k < start + length)
+            {
+                continue;
+            }
             if (TextTools.BodyParts.Contains(lower[k]))
             {
                 return true;
