@@ -668,9 +668,6 @@ public static partial class AnswerComposer
                 }
                 f[BottomLineRanking.BodyAskedFeature] = On(byBody);
             }
-            // "Her mouth drooped and it passed: ring for help?" is about a TIA before a stroke: the sentence that names the
-            // condition the question is first about speaks to it, where one on the topic at large may not.
-            f[BottomLineRanking.ConditionNamedFeature] = On(q.MainCondition is { } main && main.IsIn(x.Text, normalizedText));
             return f;
         }
 

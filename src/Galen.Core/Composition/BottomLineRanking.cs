@@ -28,7 +28,7 @@ public sealed partial class BottomLineRanking
         "patient-voice", "named-first", "named-other", "named-elsewhere", "rare-word", "short", "long", "too-hard",
         "too-hard-record-line", "words-shared", "group-conflict", "excluded-named", "new-words", "negative-open", "meaning",
         "answer-kind", "meaning-only", "group-named", "leaflet-subject", "record-subject", "every-medicine", "amount-given",
-        "words-asked", "reading-in-range", "reading-out-of-range", "meaning-asked", "body-asked", "condition-named",
+        "words-asked", "reading-in-range", "reading-out-of-range", "meaning-asked", "body-asked",
     ];
 
     /// <summary>
@@ -65,9 +65,6 @@ public sealed partial class BottomLineRanking
     /// lower the dose?", "first-line antibiotic per AAP?", "what does NG84 suggest?").
     /// </summary>
     public static int BodyAskedFeature { get; } = Index("body-asked");
-
-    /// <summary>The sentence names the condition the question is first about (see <see cref="QuestionAnalysis.MainCondition"/>).</summary>
-    public static int ConditionNamedFeature { get; } = Index("condition-named");
 
     /// <summary>
     /// The guideline bodies and guideline codes a question names: abbreviations of the bodies' list written in capitals
@@ -192,7 +189,7 @@ public sealed partial class BottomLineRanking
         Math.Log(1.8), Math.Log(2.5), Math.Log(1.2), Math.Log(0.5), Math.Log(2.5), Math.Log(1.2), Math.Log(0.8), Math.Log(0.4),
         Math.Log(0.7 / 0.4), 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0,
     ], .. new double[SignalCount]]);
 
     /// <summary>A question told with a story: its signals count again in their story copies.</summary>
