@@ -570,7 +570,7 @@ public sealed partial class BottomLineRanking
 
     private static string RouteOf(string word) => word.ToLowerInvariant() switch
     {
-        "by mouth" or "oral" => "mouth",
+        "oral" => "mouth",
         "intranasal" or "nasal" => "nose",
         "inhaled" => "lungs",
         "iv" or "intravenous" => "vein",

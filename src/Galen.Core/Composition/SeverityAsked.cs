@@ -27,7 +27,7 @@ public static partial class SeverityAsked
 
     // How a lay person says the illness is mild without the word: "just a sore throat", "only a bit of a cough", "not too
     // bad", "feeling okay otherwise".
-    [GeneratedRegex(@"\b(?:just|only)\s+(?:a|an|some)\s+(?:bit\s+of\s+(?:a\s+)?|little\s+)?(?:sore|runny|blocked|stuffy|slight|tickly|mild|temperature|cough|cold|sniffle|headache|ache)|\bnot\s+(?:too|that|very|really)\s+(?:bad|poorly|unwell|ill|sick)\b|\b(?:mildly|slightly|a\s+bit)\s+(?:unwell|ill|poorly|under\s+the\s+weather)\b|\b(?:feel(?:ing)?|otherwise)\s+(?:ok(?:ay)?|fine|well)\s+otherwise\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:just|only)\s+(?:a|an|some)\s+(?:bit\s+of\s+(?:a\s+)?|little\s+)?(?:sore|runny|blocked|stuffy|slight|tickly|mild|temperature|cough|cold|sniffle|headache|ache)|\bnot\s+(?:too|that|very|really)\s+(?:bad|poorly|unwell|ill|sick)\b|\b(?:mildly|slightly|a\s+bit)\s+(?:unwell|ill|poorly|under\s+the\s+weather)\b|\bfeel(?:ing)?\s+(?:ok(?:ay)?|fine|well)\s+otherwise\b", RegexOptions.IgnoreCase)]
     private static partial Regex LayMild();
 
     [GeneratedRegex(@"\b" + BandWords + @"\b", RegexOptions.IgnoreCase)]
