@@ -630,6 +630,9 @@ public static partial class QuestionAnalyzer
 
         ResolveReferringPhrases(interventions, conditions, question);
 
+        // Stopping something the message named, or asking how often it is needed, asks about that thing.
+        var askedOfWhatWasNamed = StopsWhatWasNamed().IsMatch(focus) || UsesWhatWasNamedOften().IsMatch(focus);
+
         // A story around the question: the condition or the medicine it leaves out may be elsewhere in the message.
         if (!ReferenceEquals(focus, question) && focus.Length < question.Length)
         {
@@ -704,9 +707,10 @@ public static partial class QuestionAnalyzer
                 }
             }
             // "Are they alright?": a pronoun stands for the medicines the story names; so does what is to be stopped ("do we
-            // stop it straight away?"), even in a question about treatment.
+            // stop it straight away?") or how often it is needed ("is needing it that often fine?"), even in a question about
+            // treatment.
             if (interventions.All(t => t.Type == "pronoun")
-                && (kind is not (QuestionKind.Treatment or QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis) || StopsWhatWasNamed().IsMatch(focus) || UsesWhatWasNamedOften().IsMatch(focus)))
+                && (kind is not (QuestionKind.Treatment or QuestionKind.Definition or QuestionKind.Causes or QuestionKind.Diagnosis) || askedOfWhatWasNamed))
             {
                 foreach (var match in storyMatches.Where(mm => mm.Group.IsDrug))
                 {
@@ -739,7 +743,7 @@ public static partial class QuestionAnalyzer
         {
             // In "how do I treat Y after starting Z", Z is the cause, not the treatment asked about; in "do we stop it
             // straight away?" it is what is asked about.
-            interventions.RemoveAll(t => contextTerms.Any(c => c.Name == t.Name) && !StopsWhatWasNamed().IsMatch(focus) && !UsesWhatWasNamedOften().IsMatch(focus));
+            interventions.RemoveAll(t => contextTerms.Any(c => c.Name == t.Name) && !askedOfWhatWasNamed);
         }
         else if (kind == QuestionKind.AdverseEffects && interventions.Count == 1 && !interventions[0].IsUnsure && AsksIfSafePattern().IsMatch(q))
         {

@@ -335,7 +335,7 @@ public static partial class AmountAsked
     }
 
     /// <summary>
-    /// Whether a sentence gives a length of time in the sense asked: a course is given "for 5 days" or as "a 5-day
+    /// Whether a sentence gives a length of time in the sense asked: a course is given "for a week" or as "a 7-day
     /// course", a wait "after 2 to 3 days", "within 48 hours" or as a bound ("a fever of 5 days or more"). A course is
     /// not given by a sentence that gives a wait alone, and a wait only by a wait or a bound ("pain of less than 48
     /// hours" describes a case, it sets no time to wait); any length of time does when the sense is unknown.
@@ -358,7 +358,7 @@ public static partial class AmountAsked
     public static bool AsksDoseAndDuration(string question) =>
         (AsksDose().IsMatch(question ?? "") || DoseNamed().IsMatch(question ?? "")) && AsksDuration().IsMatch(question ?? "");
 
-    /// <summary>Whether a sentence gives both a dose and a length of time ("500 mg three times daily for 5 days").</summary>
+    /// <summary>Whether a sentence gives both a dose and a length of time ("500 mg three times daily for a week").</summary>
     public static bool StatesDoseAndDuration(string sentence) =>
         StatesDose().IsMatch(sentence ?? "") && StatesDuration().IsMatch(sentence ?? "");
 
