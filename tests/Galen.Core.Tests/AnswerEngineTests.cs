@@ -1042,8 +1042,15 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("What cholesterol target is right after a heart attack?", AmountKind.Figure)]
     [InlineData("Is a treatment target needed in gout?", AmountKind.None)]
     [InlineData("On warfarin for a new valve: what INR target range should we keep to?", AmountKind.Figure)]
+    [InlineData("My vitamin D came back at 40. Is that low enough to need tablets?", AmountKind.Figure)]
     public void A_question_about_a_threshold_asks_for_a_figure(string question, AmountKind kind) =>
         Assert.Equal(kind, AmountAsked.Of(question));
+
+    [Theory]
+    [InlineData("Per the guideline, what time to peak intensity marks a sudden headache?")]
+    [InlineData("Within what time of the bite should the jab be given?")]
+    public void The_time_something_takes_to_happen_is_a_length_of_time(string question) =>
+        Assert.Equal(AmountKind.Duration, AmountAsked.Of(question));
 
     [Theory]
     [InlineData("For a migraine attack, take aspirin 900 mg or paracetamol.", false)]
@@ -1192,6 +1199,8 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("Course length?", "Give 10 to 14 days of treatment.", true)]
     [InlineData("How long does the rash last?", "It can last for 2 weeks.", true)]
     [InlineData("How long does the rash last?", "It fades within 48 hours.", true)]
+    [InlineData("How many days of antibiotic does a toddler need?", "Many children can be watched for 2 to 3 days first.", false)]
+    [InlineData("How long do we wait before starting the antibiotic?", "Many children can be watched for 2 to 3 days first.", true)]
     public void A_course_asked_is_given_by_how_long_to_take_and_a_wait_by_when_to_act(string question, string sentence, bool gives) =>
         Assert.Equal(gives, AmountAsked.StatesTimeAs(AmountAsked.TimeSenseOf(question), sentence));
 

@@ -269,6 +269,8 @@ public sealed class BottomLineRankingTests
     [InlineData("my blood count is fine again after 3 months on iron. ok to stop taking them?", "Iron tablets can make your stools dark.", 0)]
     [InlineData("lost a lot of weight on the injections. what happens if i come off them?", "Most of the weight comes back within a year of stopping.", 1)]
     [InlineData("is there anything to stop it coming back every winter?", "Most of the weight comes back within a year of stopping.", 0)]
+    [InlineData("the rash has cleared up. can we stop using the cream now?", "Apply the cream twice a day, even after the skin looks better.", 1)]
+    [InlineData("the rash has cleared up. can we stop using the cream now?", "Apply the cream thinly to the rash.", 0)]
     public void Whether_to_stop_a_medicine_is_answered_by_what_to_do_about_stopping_it(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, asksStop: BottomLineRanking.AsksStop(question)));
 

@@ -721,6 +721,44 @@ public sealed class QuestionAnalyzerTests
         Assert.Contains(A(question).Interventions, t => t.Name == thing);
 
     [Theory]
+    [InlineData("Is there any proof that a gluten-free diet eases psoriasis?", "gluten-free diet")]
+    [InlineData("is there good evidence that cutting out bread or pasta clears rosacea?", "cutting out bread or pasta")]
+    public void Asking_for_proof_that_something_works_asks_whether_it_works(string question, string thing)
+    {
+        var a = A(question);
+        Assert.True(a.IsYesNo);
+        Assert.Equal(QuestionKind.YesNoEfficacy, a.Kind);
+        Assert.Contains(a.Interventions, t => t.Name == thing);
+    }
+
+    [Theory]
+    [InlineData("my uncle insists a spoonful of cider vinegar each morning lowers his sugar. is there any evidence that works?", "cider vinegar")]
+    [InlineData("my aunt swears a glass of beetroot juice a day slows her memory loss. is there any proof that it helps?", "beetroot juice")]
+    public void Evidence_asked_for_after_a_sworn_claim_is_about_what_the_claim_names(string question, string thing) =>
+        Assert.Contains(A(question).Interventions, t => t.Name.Contains(thing, StringComparison.Ordinal) && t.Type == "claimed");
+
+    [Fact]
+    public void A_diagnosis_the_asker_was_told_leads_even_when_the_vocabulary_does_not_know_it()
+    {
+        var a = A("My foot throbs under the ball and I was told it's a Morton's neuroma. Which shoes are kindest?");
+        Assert.Equal("claimed", a.MainCondition?.Type);
+        Assert.Contains("neuroma", a.MainCondition?.Name, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Pausing_a_medicine_is_something_done_not_a_topic()
+    {
+        var a = A("She is a week into the new tablets and has come down with a stomach bug. Do we pause the tablet until she is better?");
+        Assert.DoesNotContain(a.Conditions, t => t.Name.StartsWith("pause", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("Started amlodipine in May and now my ankles have swollen. Is the new pill to blame?")]
+    [InlineData("is the water tablet really to blame for the cramps?")]
+    public void Asking_whether_a_medicine_is_to_blame_asks_about_its_harms(string question) =>
+        Assert.Equal(QuestionKind.AdverseEffects, A(question).Kind);
+
+    [Theory]
     [InlineData("my gran told me a teaspoon of turmeric paste every day stops the aches. is it worth a go for my knees?", "turmeric paste")]
     [InlineData("hot flushes are awful and last month i began some red clover capsules. could they be why my periods stopped?", "red clover capsules")]
     [InlineData("is it safe to apply arnica gel on her bruised shin?", "arnica gel")]

@@ -146,6 +146,10 @@ public sealed class VocabularyTests
     [InlineData("he has weak kidneys and takes tablets for his heart", "chronic kidney disease")]
     [InlineData("my kidneys are at stage 4 now", "chronic kidney disease")]
     [InlineData("he cries with painful poos every few days", "constipation")]
+    [InlineData("we rub in a moisturising cream after her bath", "emollient")]
+    [InlineData("his elbows have dry itchy patches again", "eczema")]
+    [InlineData("since the new tablets my thighs ache when I climb", "muscle pain")]
+    [InlineData("my mum takes a cholesterol tablet every night", "statin")]
     public void A_lay_description_of_an_illness_names_it(string message, string condition) =>
         Assert.Contains(Vocabulary.FindAll(message), m => m.Group.Name == condition);
 

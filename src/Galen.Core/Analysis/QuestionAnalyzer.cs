@@ -34,7 +34,7 @@ public static partial class QuestionAnalyzer
     private static partial Regex QuestionWordStart();
 
     // ---- Patterns that pull the intervention (x) and the condition (y) out of a question.
-    [GeneratedRegex(@"^(?:so\s+)?(?:does|do|did|can|could|will|would|may|might)\s+(?<x>.+?)\s+(?:really\s+|actually\s+|ever\s+)?(?:help|helps|work|improve|relieve|reduce|treat|cure|prevent|ease|alleviate|lower|benefit|stop|fix|decrease|control|manage|shorten|speed up)\s+(?:(?:well|better|best)\s+)?(?:(?:with|in|for|against|to\s+treat|to\s+relieve|my|the|your|his|her|a|an|people\s+with|patients\s+with)\s+)*(?<y>.+?)$", Opts)]
+    [GeneratedRegex(@"^(?:so\s+)?(?:does|do|did|can|could|will|would|may|might)\s+(?<x>.+?)\s+(?:really\s+|actually\s+|ever\s+)?(?:(?:help|work|improve|relieve|reduce|treat|cure|prevent|ease|alleviate|lower|benefit|stop|fix|decrease|control|manage|shorten|clear)(?:e?s)?|speeds?\s+up|slows?(?:\s+down)?)\s+(?:(?:well|better|best)\s+)?(?:(?:with|in|for|against|to\s+treat|to\s+relieve|my|the|your|his|her|a|an|people\s+with|patients\s+with)\s+)*(?<y>.+?)$", Opts)]
     private static partial Regex HelpPattern();
 
     [GeneratedRegex(@"^\s*(?:(?:as\s+)?well|better|best|at\s+all|fast|quickly|faster|any\s+more|anymore|long[-\s]term|(?:for\s+)?(?:me|you|him|her|them|us|everyone|everybody))(?:\s+(?:now|then|though|too|enough|or\s+not))*\s*[?.!]*\s*$", Opts)]
@@ -262,7 +262,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?\b", Opts)]
     private static partial Regex AgeOfPersonInText();
 
-    [GeneratedRegex(@"\s+(?:symptoms?|in\s+(?:adults?|children|kids|the\s+elderly|older\s+adults|elderly\s+patients|pregnancy|pregnant\s+women|women|men|infants|patients)|during\s+pregnancy|at\s+night|(?:each|every)\s+(?:morning|day|night|evening)|(?:on|onto|over)\s+(?:my|his|her|their|your|our|the)\s+[\w'-]+(?:\s+[\w'-]+)?|(?:at|on|over)\s+(?:the\s+)?weekends?|with\s+(?:my|his|her|our|a|the)\s+(?:dinner|meal|meals|food|lunch|breakfast|tea)|anymore|too|then|now|instead|again|next\s+time|this\s+time|in\s+future|from\s+now\s+on|as\s+well|at\s+all|in\s+general|right\s+now|safely|though|please|for\s+me|for\s+(?:him|her|them)|effectively|\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|ml|mls|%|units?|iu|tablets?|pills?)?|(?:in|for|with)\s+(?:my|our|his|her|a|an|the)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?(?:\s+(?:son|daughter|boy|girl|child|baby|kid))?|actually|really|exactly|for|afterwards|after(?:\s+(?:meals|eating|food))?|(?:before|ahead\s+of)\s+(?:my|your|his|her|their|our|the|a|an|next|each|every|any|going|bed|surgery|an?\s+operation)\b.*)$", Opts)]
+    [GeneratedRegex(@"\s+(?:symptoms?|in\s+(?:adults?|children|kids|the\s+elderly|older\s+adults|elderly\s+patients|pregnancy|pregnant\s+women|women|men|infants|patients)|during\s+pregnancy|at\s+night|(?:each|every)\s+(?:morning|day|night|evening)|(?:a|per)\s+(?:day|night|week)|(?:on|onto|over)\s+(?:my|his|her|their|your|our|the)\s+[\w'-]+(?:\s+[\w'-]+)?|(?:at|on|over)\s+(?:the\s+)?weekends?|with\s+(?:my|his|her|our|a|the)\s+(?:dinner|meal|meals|food|lunch|breakfast|tea)|anymore|too|then|now|instead|again|next\s+time|this\s+time|in\s+future|from\s+now\s+on|as\s+well|at\s+all|in\s+general|right\s+now|safely|though|please|for\s+me|for\s+(?:him|her|them)|effectively|\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|ml|mls|%|units?|iu|tablets?|pills?)?|(?:in|for|with)\s+(?:my|our|his|her|a|an|the)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?(?:\s+(?:son|daughter|boy|girl|child|baby|kid))?|actually|really|exactly|for|afterwards|after(?:\s+(?:meals|eating|food))?|(?:before|ahead\s+of)\s+(?:my|your|his|her|their|our|the|a|an|next|each|every|any|going|bed|surgery|an?\s+operation)\b.*)$", Opts)]
     private static partial Regex TrailingFillerPattern();
 
     [GeneratedRegex(@"\b(?:in|during|for)\s+(?<pop>pregnancy|pregnant\s+women|children|kids|infants|babies|newborns|adults|older\s+adults|the\s+elderly|elderly\s+(?:patients|people)|adolescents|teenagers|women|men|breastfeeding(?:\s+women)?|postmenopausal\s+women|athletes)\b", Opts)]
@@ -407,9 +407,15 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:is|was)\s+there\s+(?:any|much|a)\s+point\s+(?:in\s+)?", Opts)]
     private static partial Regex AnyPointIdiom();
 
+    // "Is there any proof that cutting out dairy clears acne?" asks whether cutting out dairy clears it, as "does ..."
+    // would; an "or" inside it ("dairy or sweets") names what is tried, not two answers to choose from. "Is there any
+    // evidence that works?" drops its subject: it asks whether "it" works.
+    [GeneratedRegex(@"\b(?:is|are)\s+there\s+(?:any|some|much|good|real|solid|strong|actual|enough)?\s*(?:scientific\s+)?(?:evidence|proof|research|science|data|studies)\s+that\s+(?<bare>(?=(?:really\s+|actually\s+)?(?:works?|helps?)\b))?", Opts)]
+    private static partial Regex EvidenceThatIdiom();
+
     private static QuestionAnalysis AnalyzeOne(string raw)
     {
-        var asked = AnyPointIdiom().Replace(QuestionWordContraction().Replace(Clean(raw), m => m.Groups["w"].Value + " is"), "is it worth ");
+        var asked = EvidenceThatIdiom().Replace(AnyPointIdiom().Replace(QuestionWordContraction().Replace(Clean(raw), m => m.Groups["w"].Value + " is"), "is it worth "), m => m.Groups["bare"].Success ? "does it " : "does ");
         // Whose guidance is asked for is read from the question as asked (the bottom line prefers that body's sources);
         // the rest of the reading goes without it.
         var question = WithoutAttribution(asked);
@@ -686,9 +692,18 @@ public static partial class QuestionAnalyzer
                     conditions.RemoveAll(c => string.Equals(c.Name, term.Name, StringComparison.OrdinalIgnoreCase));
                     conditions.Insert(0, term);
                 }
+                // Against a word only guessed from the question ("stretches"), the name reported is the better guess.
+                var guessedOnly = conditions.All(c => c.Type is "fallback" or "pronoun");
                 foreach (var term in reported.Where(t => t.Type == "phrase" && Vocabulary.FindAll(t.Name).Count == 0))
                 {
-                    AddUnique(conditions, term with { Type = "claimed" });
+                    if (guessedOnly && !conditions.Any(c => string.Equals(c.Name, term.Name, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        conditions.Insert(0, term with { Type = "claimed" });
+                    }
+                    else
+                    {
+                        AddUnique(conditions, term with { Type = "claimed" });
+                    }
                 }
             }
             // "Someone at work said chewing gum afterwards stops it. Does that really help?": the pronoun stands for what
@@ -705,6 +720,10 @@ public static partial class QuestionAnalyzer
                         interventions[k] = interventions[k] with { Type = "claimed" };
                     }
                 }
+                // A word guessed from the story for want of a topic ("cider vinegar") is the claim's subject, not what it
+                // is said to treat.
+                conditions.RemoveAll(c => c.Type == "fallback" && interventions.Any(t => t.Type == "claimed"
+                    && (c.Name.Contains(t.Name, StringComparison.OrdinalIgnoreCase) || t.Name.Contains(c.Name, StringComparison.OrdinalIgnoreCase))));
             }
             // "Are they alright?": a pronoun stands for the medicines the story names; so does what is to be stopped ("do we
             // stop it straight away?") or how often it is needed ("is needing it that often fine?"), even in a question about
@@ -901,7 +920,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^\W*(?:(?:is|are|was|were)\s+(?:she|he|they|that|this|it|these|those)\s+(?:really\s+|actually\s+)?(?:right|true|correct|wrong)|(?:is\s+there\s+)?any\s+truth\s+(?:in|to)\s+(?:that|this|it))\b", Opts)]
     private static partial Regex ClaimCheckPattern();
 
-    [GeneratedRegex(@"\b(?:says?|said|told\s+(?:me|us|him|her)|tells\s+(?:me|us|him|her)|heard|read|reckons?|claims?|thinks?)\s+(?:that\s+)?(?<claim>[^.?!]{3,})", Opts)]
+    [GeneratedRegex(@"\b(?:says?|said|told\s+(?:me|us|him|her)|tells\s+(?:me|us|him|her)|heard|read|reckons?|claims?|thinks?|swears?(?!\s+by\b)|swore(?!\s+by\b)|insists?|(?:is|are|was|were)\s+convinced)\s+(?:that\s+)?(?<claim>[^.?!]{3,})", Opts)]
     private static partial Regex ReportedClaimPattern();
 
     [GeneratedRegex(@"\b(?:safe|ok(?:ay)?|alright|all\s+right|fine)\b", Opts)]
@@ -963,7 +982,7 @@ public static partial class QuestionAnalyzer
 
     // "Nursery reckons it's hand, foot and mouth", "the GP thinks she has shingles": the diagnosis the story reports. What it's
     // done or been ("says it's done no good") is not a name.
-    [GeneratedRegex(@"\b(?:says?|said|reckons?|thinks?|thought|told\s+(?:me|us)|suspects?|suspected)\s+(?:that\s+)?(?:it['\u2019]?s|it\s+is|it\s+was|(?:she|he|they)\s+(?:has|have|had|might\s+have|may\s+have))\s+(?:probably\s+|just\s+)?(?!(?:meant|supposed|going|due|about|done|doing|been|got|gone|had|helped|helping|made|making|worked|working|fine|ok|okay|alright|normal|safe|nothing|not|too|so|very|worse|better|serious|bad|because|the\s+same|a\s+bit|all|only|good|great|helpful|useful|worth|harmful|dangerous|effective|true|right|wrong|common|rare|likely|unlikely|possible|brilliant|amazing|fantastic|wonderful|excellent|awesome|terrific|superb|marvell?ous|incredible|lovely|perfect|magic|rubbish|useless|terrible|awful|horrible|a\s+(?:lifesaver|life\s+saver|godsend|miracle|game[\s-]?changer))\b)(?<x>[a-z][\w,' -]{2,40}?)(?=\s*(?:[.;?!]|$|\bso\b|\band\s+(?:i|we|she|he|they)\b|\bwhat\b))", Opts)]
+    [GeneratedRegex(@"\b(?:says?|said|reckons?|thinks?|thought|told\s+(?:me|us)|(?:was|were|been|got|being)\s+told|suspects?|suspected)\s+(?:that\s+)?(?:it['\u2019]?s|it\s+is|it\s+was|(?:she|he|they)\s+(?:has|have|had|might\s+have|may\s+have))\s+(?:probably\s+|just\s+)?(?!(?:meant|supposed|going|due|about|done|doing|been|got|gone|had|helped|helping|made|making|worked|working|fine|ok|okay|alright|normal|safe|nothing|not|too|so|very|worse|better|serious|bad|because|the\s+same|a\s+bit|all|only|good|great|helpful|useful|worth|harmful|dangerous|effective|true|right|wrong|common|rare|likely|unlikely|possible|brilliant|amazing|fantastic|wonderful|excellent|awesome|terrific|superb|marvell?ous|incredible|lovely|perfect|magic|rubbish|useless|terrible|awful|horrible|a\s+(?:lifesaver|life\s+saver|godsend|miracle|game[\s-]?changer))\b)(?<x>[a-z][\w,' -]{2,40}?)(?=\s*(?:[.;?!]|$|\bso\b|\band\s+(?:i|we|she|he|they)\b|\bwhat\b))", Opts)]
     private static partial Regex ReportedDiagnosisPattern();
 
     [GeneratedRegex(@"\b(?:left(?:\s+over)?|leftover|spare|remaining)\b[^.?!]{0,40}?\bfrom\s+(?:when\s+(?:i|he|she|we|they)\s+had\s+)?(?:an?\s+|the\s+|my\s+|his\s+|her\s+|their\s+|our\s+)?(?:old|previous|earlier|past|last|former)?\s*(?<x>(?:[\w'-]+\s*){1,4})", Opts)]
@@ -973,7 +992,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:for|to|with|from|than|when|if|because)\b|^\W*(?:(?:only|just|very|quite|really|fairly|pretty|a\s+bit|a\s+little)\s+)*(?:mild|moderate|severe|serious|minor|normal|fine|ok(?:ay)?|nothing(?:\s+serious)?)\W*$", Opts)]
     private static partial Regex PredicateWords();
 
-    [GeneratedRegex(@"^(?<x>(?:[\w'-]+\s+){0,8}?[\w'-]+)\s+(?:really\s+|actually\s+)?(?:stops?|helps?|eases?|works?|cures?|prevents?|treats?|relieves?|fix(?:es)?|gets?\s+rid|clears?|reduces?|lowers?|boosts?|causes?|gives?|takes?|makes?|keeps?|sorts?|soothes?|calms?|heals?|settles?|improves?|protects?|fights?|kills?|thins?|flush(?:es)?|dissolves?|wards?\s+off|brings?\s+down|is|are|can|will|does|do)\b", Opts)]
+    [GeneratedRegex(@"^(?<x>(?:[\w'-]+\s+){0,8}?[\w'-]+)\s+(?:really\s+|actually\s+)?(?:stops?|helps?|eases?|works?|cures?|prevents?|treats?|relieves?|fix(?:es)?|gets?\s+rid|clears?|reduces?|lowers?|boosts?|causes?|gives?|takes?|makes?|keeps?|sorts?|soothes?|calms?|heals?|settles?|improves?|protects?|fights?|kills?|thins?|flush(?:es)?|dissolves?|wards?\s+off|brings?\s+down|slows?|is|are|can|will|does|do)\b", Opts)]
     private static partial Regex ClaimVerbPattern();
 
     [GeneratedRegex(@"\b(?:a|an|some)\s+(?<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?=\s*(?:,|\band\b|$))", Opts)]
@@ -1006,8 +1025,9 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:started|starting|began|begun|tried|trying|bought|switched\s+to)\s+(?:(?<how>on|taking|using)\s+)?(?<x>(?:(?:a|an|some|the)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?=\s*(?:[,.;!?]|\band\b|\bfor\b|\bto\b|\bbecause\b|\bsince\b|\blast\b|\brecently\b|$))", Opts)]
     private static partial Regex StartedProductPattern();
 
-    // "could the higher dose be doing that?", "is the sertraline making me put on weight?": the medicine blamed.
-    [GeneratedRegex(@"\b(?:be|is|are)\s+(?:doing|causing|behind)\s+(?:this|that|it|these|those)\b|\b(?:be|is|are|it['\u2019]?s|that['\u2019]?s|they['\u2019]?re)\s+(?:what['\u2019]?s\s+|really\s+)?making\s+(?:me|him|her|them|us|you)\b", Opts)]
+    // "could the higher dose be doing that?", "is the sertraline making me put on weight?", "is the pill to blame?": the
+    // medicine blamed.
+    [GeneratedRegex(@"\b(?:be|is|are)\s+(?:\w+\s+){0,4}?to\s+blame\b|\b(?:be|is|are)\s+(?:doing|causing|behind)\s+(?:this|that|it|these|those)\b|\b(?:be|is|are|it['\u2019]?s|that['\u2019]?s|they['\u2019]?re)\s+(?:what['\u2019]?s\s+|really\s+)?making\s+(?:me|him|her|them|us|you)\b", Opts)]
     private static partial Regex BlamedPattern();
 
     private static QuestionKind ClassifyKind(string q, bool isYesNo)

@@ -47,14 +47,15 @@ public static partial class AmountAsked
     private static partial Regex AsksDose();
 
     // "How many minutes of exercise" asks for a length of time as much as "how long" does, and so do "how much longer",
-    // "course length", "how soon", a deadline or time limit for starting something, and a washout between two medicines.
-    [GeneratedRegex(@"\bhow\s+soon\b|\bwash-?\s?out\b|\b(?:deadline|time\s+limit|cut-?off\s+time)\b|\bby\s+when\b|\b(?:course|treatment)\s+(?:length|duration)\b|\b(?:length|duration)\s+of\s+(?:the\s+)?(?:course|treatment|therapy|antibiotics?)\b|\bhow\s+long\b|\bhow\s+much\s+(?:longer|more\s+time)\b|\b(?:how\s+many|number\s+of)\s+(?:minutes|hours|days|weeks|months|years)\b", RegexOptions.IgnoreCase)]
+    // "course length", "how soon", "what time to peak", a deadline or time limit for starting something, and a washout between two medicines.
+    [GeneratedRegex(@"\bhow\s+soon\b|\b(?:what|which)\s+(?:time|interval|time\s+(?:interval|frame|window))\s+(?:to|until|till|from|between|before)\b|\bwithin\s+what\s+time\b|\bwash-?\s?out\b|\b(?:deadline|time\s+limit|cut-?off\s+time)\b|\bby\s+when\b|\b(?:course|treatment)\s+(?:length|duration)\b|\b(?:length|duration)\s+of\s+(?:the\s+)?(?:course|treatment|therapy|antibiotics?)\b|\bhow\s+long\b|\bhow\s+much\s+(?:longer|more\s+time)\b|\b(?:how\s+many|number\s+of)\s+(?:minutes|hours|days|weeks|months|years)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksDuration();
 
     // "At what serum concentration", "what blood pressure target", "above what level", "at what eGFR should", "how high
     // does the CK have to be": a threshold is a figure; so is "by what percentage". "Frequency" asks how often (a "dosing
-    // frequency" is part of a dose). A terse "serum urate target?" asks for the figure as much as "what target?".
-    [GeneratedRegex(@"\bhow\s+(?:many|often|frequently|high|low)\b|\b(?:at|above|below|over|under)\s+what\s+(?!(?:time|stage|moment|hour|day|week|month|year|point)s?\b)[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|was|does|do|did|should|would|will|can|must|might|may)\b|\b(?<!\bdos(?:e|ing|age)\s+)frequency\b|\b(?:by\s+)?what\s+(?:percentage|percent|proportion|fraction)\b|\bhow\s+much(?=" + QuestionAnalyzer.HowMuchOfAnEffect + @")|\b(?:at|above|below|from|over|under)\s+what\s+(?:[\w-]+\s+){0,3}?(?:level|concentration|value|reading|temperature|age|count|threshold|point|number)s?\b|\bwhat\s+(?:[\w-]+\s+){0,3}?(?:level|threshold|cut-?off|target|concentration)s?(?:\s+(?:range|value|level)s?)?\s+(?:is|are|should|do|does|for|of|to|counts?)\b|\b(?:target|threshold|cut-?off|goal)s?(?:\s+(?:level|range|value))?\s*\?\s*$", RegexOptions.IgnoreCase)]
+    // frequency" is part of a dose). A terse "serum urate target?" asks for the figure as much as "what target?", and
+    // "is a reading of 60 low enough for treatment?" for the line it is measured against.
+    [GeneratedRegex(@"\bhow\s+(?:many|often|frequently|high|low)\b|\b(?:at|above|below|over|under)\s+what\s+(?!(?:time|stage|moment|hour|day|week|month|year|point)s?\b)[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|was|does|do|did|should|would|will|can|must|might|may)\b|\b(?<!\bdos(?:e|ing|age)\s+)frequency\b|\b(?:by\s+)?what\s+(?:percentage|percent|proportion|fraction)\b|\bhow\s+much(?=" + QuestionAnalyzer.HowMuchOfAnEffect + @")|\b(?:at|above|below|from|over|under)\s+what\s+(?:[\w-]+\s+){0,3}?(?:level|concentration|value|reading|temperature|age|count|threshold|point|number)s?\b|\bwhat\s+(?:[\w-]+\s+){0,3}?(?:level|threshold|cut-?off|target|concentration)s?(?:\s+(?:range|value|level)s?)?\s+(?:is|are|should|do|does|for|of|to|counts?)\b|\b(?:target|threshold|cut-?off|goal)s?(?:\s+(?:level|range|value))?\s*\?\s*$|\b(?:low|high)\s+enough\s+(?:for|to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksFigure();
 
     // A mass per volume of blood or urine ("6 mg/dL", "75 µg/L", "milligrams per decilitre") is a level measured, not a
@@ -372,10 +373,11 @@ public static partial class AmountAsked
     [GeneratedRegex(@"\bhow\s+many\s+(?:days|weeks|months)\s+(?:of|on|course)\b|\bhow\s+long\s+(?:do|does|should|must|will|would|to|is|are)\s+(?:i|you|we|he|she|they|it|the\s+course|a\s+course)?\s*(?:need\s+to\s+)?(?:take|taken|use|used|give|given|stay\s+on|keep\s+(?:taking|using|on)|last|run)\b|\b(?:course|treatment)\s+(?:length|duration)\b|\b(?:length|duration)\s+of\s+(?:the\s+)?(?:course|treatment|therapy)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CourseAsked();
 
-    [GeneratedRegex(@"\bfor\s+(?:about\s+|around\s+|at\s+least\s+|up\s+to\s+|only\s+)?(?:\d+|one|two|three|five|seven|ten|fourteen)(?:\s*(?:to|-|–|or)\s*\d+)?\s*(?:days?|weeks?|months?)\b|\b\d+-(?:day|week|month)\b|\bcourse\b[^.;]{0,40}?\b\d+\s*(?:days?|weeks?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\b(?:watch|observ|monitor|wait)(?:ed|ing|e)?\s+)\bfor\s+(?:about\s+|around\s+|at\s+least\s+|up\s+to\s+|only\s+)?(?:\d+|one|two|three|five|seven|ten|fourteen)(?:\s*(?:to|-|–|or)\s*\d+)?\s*(?:days?|weeks?|months?)\b|\b\d+-(?:day|week|month)\b|\bcourse\b[^.;]{0,40}?\b\d+\s*(?:days?|weeks?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CourseStated();
 
-    [GeneratedRegex(@"\b(?:after|within|in|by|wait(?:ing)?(?:\s+for)?)\s+(?:about\s+|around\s+|another\s+|a\s+further\s+)?(?:\d+|one|two|three|a\s+few)(?:\s*(?:to|-|–|or)\s*\d+)?\s*(?:hours?|days?|weeks?)\b", RegexOptions.IgnoreCase)]
+    // "Watched for 48 to 72 hours" is a wait before deciding, as "wait 2 days" is.
+    [GeneratedRegex(@"\b(?:after|within|in|by|wait(?:ing)?(?:\s+for)?|(?:watch|observ|monitor)(?:ed|ing|e)?\s+for)\s+(?:about\s+|around\s+|another\s+|a\s+further\s+)?(?:\d+|one|two|three|a\s+few)(?:\s*(?:to|-|–|or)\s*\d+)?\s*(?:hours?|days?|weeks?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WaitStated();
 
     /// <summary>

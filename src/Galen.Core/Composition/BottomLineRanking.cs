@@ -340,8 +340,9 @@ public sealed partial class BottomLineRanking
     [GeneratedRegex(@"\b(?:stop|stopping|quit|quitting|pause|pausing|skip|skipping)\s+(?:taking|using|it|them|these|those|(?:the|my|his|her|their)\s+\w+)\b(?!\s+(?:coming|from|getting|happening|going|spreading))|\b(?:come|coming|get|getting)\s+off\b|\bpack(?:ing)?\s+(?:it|them)\s+in\b|\bcarry(?:ing)?\s+on\b|\bkeep\s+(?:on\s+)?taking\b|\bgo\s+on\s+taking\b", RegexOptions.IgnoreCase)]
     private static partial Regex StopAsked();
 
-    // What answers it: to stop or not, to go on (and for how long), to taper, or what happens on stopping.
-    [GeneratedRegex(@"\b(?:continu\w*|keep taking|carry on|stop(?:s|ping|ped)?|come off|coming off|withdraw\w*|taper\w*|discontinu\w*|comes? back|for (?:at least |about |another )?(?:\d+|one|two|three|six|twelve) (?:weeks?|months?|years?))\b", RegexOptions.IgnoreCase)]
+    // What answers it: to stop or not, to go on (and for how long), to taper, or what happens on stopping. Doing it
+    // "every day, even when the skin looks clear" says to go on once better.
+    [GeneratedRegex(@"\beven\s+(?:when|if|once|after|though)\s+(?:[\w'-]+\s+){0,4}?(?:clear|better|gone|well|settled|normal|fine|controlled|healed|improved?)\b|\b(?:continu\w*|keep taking|keep using|keep applying|carry on|stop(?:s|ping|ped)?|come off|coming off|withdraw\w*|taper\w*|discontinu\w*|comes? back|for (?:at least |about |another )?(?:\d+|one|two|three|six|twelve) (?:weeks?|months?|years?))\b", RegexOptions.IgnoreCase)]
     private static partial Regex SaysStopOrGoOn();
 
     /// <summary>
