@@ -91,7 +91,9 @@ public sealed class BottomLineRankingTests
     [InlineData("my thighs ache since the statin. should i just pack it in?", true)]
     [InlineData("is it worth packing them in for a week to see?", true)]
     [InlineData("I packed in smoking last year, is my cough normal?", false)]
-    public void Packing_it_in_asks_whether_to_stop(string question, bool stop) =>
+    [InlineData("these tablets make me dizzy. should i just bin them?", true)]
+    [InlineData("thinking of giving it up now the rash has gone", true)]
+    public void Packing_it_in_binning_it_or_giving_it_up_asks_whether_to_stop(string question, bool stop) =>
         Assert.Equal(stop, BottomLineRanking.AsksStop(question));
 
     [Fact]
@@ -476,6 +478,9 @@ public sealed class BottomLineRankingTests
     [InlineData("My blood count was low and they want to scope me. Why would they do that?", "A scope is done under light sedation.", 0)]
     [InlineData("Why not just take more tablets?", "Taking more tablets can be a sign of poor control.", 0)]
     [InlineData("What's the point of checking my feet every day?", "Check your feet daily to spot sores early.", 1)]
+    [InlineData("New blood pressure pill and my ankles have swollen. Is the pill to blame?", "Most ankle swelling in older people is not caused by their medicines.", 1)]
+    [InlineData("New blood pressure pill and my ankles have swollen. Is the pill to blame?", "Take the pill once a day.", 0)]
+    [InlineData("could the new inhaler be causing this hoarse voice?", "A hoarse voice is often due to the steroid in the inhaler.", 1)]
     public void A_question_asking_why_is_answered_by_a_sentence_that_gives_a_reason(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, asksWhy: BottomLineRanking.AsksWhy(question)));
 

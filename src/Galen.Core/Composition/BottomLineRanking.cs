@@ -308,16 +308,18 @@ public sealed partial class BottomLineRanking
         || (asksWhy && GivesReason().IsMatch(sentence)) ? 1 : 0;
 
     /// <summary>
-    /// True when the question asks the reason for something ("why would I need that?", "why do they check it?"); "why
-    /// not" asks for an alternative, not a reason.
+    /// True when the question asks the reason for something ("why would I need that?", "why do they check it?") or
+    /// whether something is its cause ("is the statin to blame?", "could the tablets be causing this?"); "why not" asks
+    /// for an alternative, not a reason.
     /// </summary>
     public static bool AsksWhy(string question) => WhyAsked().IsMatch(question ?? "");
 
-    [GeneratedRegex(@"\bwhy\b(?!\s+not\b)|\bwhat(?:\s+is|['\u2019]s)\s+the\s+(?:reason|point|purpose)\b|\bwhat\s+for\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bwhy\b(?!\s+not\b)|\bwhat(?:\s+is|['\u2019]s)\s+the\s+(?:reason|point|purpose)\b|\bwhat\s+for\b|\bto\s+blame\b|\b(?:be|is|are)\s+(?:\w+\s+)?(?:causing|behind)\s+(?:this|that|it|these|those|my|his|her|the)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhyAsked();
 
-    // What answers it: a cause or purpose given ("because", "so that", "to look for"), or what a finding can be a sign of.
-    [GeneratedRegex(@"\bbecause\b|\bso that\b|\bin order to\b|\bthe reason\b|\b(?:can|may|could|might)\s+be\s+(?:the\s+|an?\s+)?(?:first\s+|early\s+|only\s+)?signs?\b|\bto\s+(?:find|look\s+for|check\s+for|rule\s+out|exclude|detect|spot|prevent|protect)\b", RegexOptions.IgnoreCase)]
+    // What answers it: a cause or purpose given ("because", "so that", "to look for", "caused by", "not due to"), or
+    // what a finding can be a sign of.
+    [GeneratedRegex(@"\bbecause\b|\b(?:caused|explained)\s+by\b|\bdue\s+to\b|\bso that\b|\bin order to\b|\bthe reason\b|\b(?:can|may|could|might)\s+be\s+(?:the\s+|an?\s+)?(?:first\s+|early\s+|only\s+)?signs?\b|\bto\s+(?:find|look\s+for|check\s+for|rule\s+out|exclude|detect|spot|prevent|protect)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GivesReason();
 
     /// <summary>
@@ -333,11 +335,11 @@ public sealed partial class BottomLineRanking
 
     /// <summary>
     /// True when the question asks whether to stop, pause or come off a medicine, or to carry on with it ("can I stop
-    /// taking them now?", "do I stop the allopurinol while it flares?", "if I come off it ...").
+    /// taking them now?", "do I stop the allopurinol while it flares?", "if I come off it ...", "do I bin it?").
     /// </summary>
     public static bool AsksStop(string question) => StopAsked().IsMatch(question ?? "");
 
-    [GeneratedRegex(@"\b(?:stop|stopping|quit|quitting|pause|pausing|skip|skipping)\s+(?:taking|using|it|them|these|those|(?:the|my|his|her|their)\s+\w+)\b(?!\s+(?:coming|from|getting|happening|going|spreading))|\b(?:come|coming|get|getting)\s+off\b|\bpack(?:ing)?\s+(?:it|them)\s+in\b|\bcarry(?:ing)?\s+on\b|\bkeep\s+(?:on\s+)?taking\b|\bgo\s+on\s+taking\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:stop|stopping|quit|quitting|pause|pausing|skip|skipping)\s+(?:taking|using|it|them|these|those|(?:the|my|his|her|their)\s+\w+)\b(?!\s+(?:coming|from|getting|happening|going|spreading))|\b(?:come|coming|get|getting)\s+off\b|\bpack(?:ing)?\s+(?:it|them)\s+in\b|\b(?:bin|binning|ditch|ditching|chuck|chucking)\s+(?:it|them|these|those)\b|\bgiv(?:e|ing)\s+(?:it|them)\s+up\b|\bcarry(?:ing)?\s+on\b|\bkeep\s+(?:on\s+)?taking\b|\bgo\s+on\s+taking\b", RegexOptions.IgnoreCase)]
     private static partial Regex StopAsked();
 
     // What answers it: to stop or not, to go on (and for how long), to taper, or what happens on stopping. Doing it
