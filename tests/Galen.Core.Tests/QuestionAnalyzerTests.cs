@@ -723,6 +723,7 @@ public sealed class QuestionAnalyzerTests
     [Theory]
     [InlineData("Is there any proof that a gluten-free diet eases psoriasis?", "gluten-free diet")]
     [InlineData("is there good evidence that cutting out bread or pasta clears rosacea?", "cutting out bread or pasta")]
+    [InlineData("are there studies that show sea buckthorn oil eases dry eyes?", "sea buckthorn oil")]
     public void Asking_for_proof_that_something_works_asks_whether_it_works(string question, string thing)
     {
         var a = A(question);

@@ -409,8 +409,9 @@ public static partial class QuestionAnalyzer
 
     // "Is there any proof that cutting out dairy clears acne?" asks whether cutting out dairy clears it, as "does ..."
     // would; an "or" inside it ("dairy or sweets") names what is tried, not two answers to choose from. "Is there any
-    // evidence that works?" drops its subject: it asks whether "it" works.
-    [GeneratedRegex(@"\b(?:is|are)\s+there\s+(?:any|some|much|good|real|solid|strong|actual|enough)?\s*(?:scientific\s+)?(?:evidence|proof|research|science|data|studies)\s+that\s+(?<bare>(?=(?:really\s+|actually\s+)?(?:works?|helps?)\b))?", Opts)]
+    // evidence that works?" drops its subject: it asks whether "it" works; "are there studies that show ..." asks the
+    // same of what they would show.
+    [GeneratedRegex(@"\b(?:is|are)\s+there\s+(?:any|some|much|good|real|solid|strong|actual|enough)?\s*(?:scientific\s+)?(?:evidence|proof|research|science|data|studies)\s+that\s+(?:(?:shows?|proves?|suggests?)\s+(?:that\s+)?)?(?<bare>(?=(?:really\s+|actually\s+)?(?:works?|helps?)\b))?", Opts)]
     private static partial Regex EvidenceThatIdiom();
 
     private static QuestionAnalysis AnalyzeOne(string raw)
