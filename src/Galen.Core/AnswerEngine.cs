@@ -286,10 +286,15 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         // the thing, the question would become whether anything helps, and the condition's treatments would say "yes".
         var asksOfUnnamedThing = answer.Abstained && analysis.IsYesNo && analysis.MainIntervention is { IsUnsure: true } asked
             && analysis.MainCondition is { } condition && !NamedWordForWord(asked, wording) && (!condition.IsUnsure || NamedInAnySource(condition));
+        // The other way round ("does fish oil ease dry eyes?"): a known medicine asked of a condition the vocabulary does
+        // not know but a source writes word for word; read again without the condition, the question would become
+        // whether the medicine helps anything, and a trial of it for something else would answer "no".
+        var asksOfHeldCondition = answer.Abstained && analysis.IsYesNo && analysis.Focus == QuestionFocus.Benefit && analysis.MainIntervention is { IsUnsure: false }
+            && analysis.MainCondition is { Type: "phrase" } phrase && NamedWordForWord(phrase, wording);
         return (answer,
             () => AnswerComposer.ExplainBottomLine(normalizedRequest, analysis, graded, verdict, _bottomLine),
-            analysis.Interventions.Concat(analysis.Conditions).Any(t => t.IsUnsure) && !asksOfUnnamedThing,
-            !analysis.Conditions.Any(t => !t.IsUnsure)
+            analysis.Interventions.Concat(analysis.Conditions).Any(t => t.IsUnsure) && !asksOfUnnamedThing && !asksOfHeldCondition,
+            !asksOfHeldCondition && !analysis.Conditions.Any(t => !t.IsUnsure)
                 // The checks that cost nothing first; whether a source names the phrase costs a search.
                 && (answer.Abstained || UnplacedByReading(analysis, request.Audience) || analysis.Conditions.Any(t => !NamedInAnySource(t))));
     }

@@ -83,6 +83,7 @@ public sealed class BottomLineRankingTests
     [InlineData("Just started alendronate. Do I take it with food? And how long must I stay upright?", true)]
     [InlineData("Amoxicillin dose and duration for an adult with an ear infection?", false)]
     [InlineData("Starting on gabapentin: first dose and the usual ceiling?", true)]
+    [InlineData("New on ramipril. Starting dose and blood pressure goal?", true)]
     [InlineData("He is wheezy and I gave him his inhaler. Should we go to hospital?", false)]
     public void A_question_asks_two_things_when_and_joins_a_second_question_word(string question, bool two) =>
         Assert.Equal(two, BottomLineRanking.AsksTwoThings(question));
@@ -191,6 +192,18 @@ public sealed class BottomLineRankingTests
         Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Talking therapy for sleep is the first thing to try."));
     }
 
+    [Theory]
+    [InlineData("Kidney function falling while on naproxen. At what eGFR is naproxen contraindicated?")]
+    [InlineData("Should I check whether ibuprofen is unsuitable with my kidneys?")]
+    public void A_medicine_asked_whether_it_is_ruled_out_is_not_ruled_out(string question) =>
+        Assert.Empty(BottomLineRanking.ExcludedWords(question));
+
+    [Theory]
+    [InlineData("Naproxen is contraindicated for him. What else eases his knee?", "napro")]
+    [InlineData("She is penicillin-allergic. Which antibiotic for her chest?", "penic")]
+    public void A_medicine_the_question_says_is_ruled_out_stays_ruled_out(string question, string word) =>
+        Assert.Contains(word, BottomLineRanking.ExcludedWords(question));
+
     [Fact]
     public void A_sentence_that_weighs_what_the_question_proposes_instead_is_not_ruled_out()
     {
@@ -275,6 +288,53 @@ public sealed class BottomLineRankingTests
     [InlineData("the rash has cleared up. can we stop using the cream now?", "Apply the cream thinly to the rash.", 0)]
     public void Whether_to_stop_a_medicine_is_answered_by_what_to_do_about_stopping_it(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, asksStop: BottomLineRanking.AsksStop(question)));
+
+    [Theory]
+    [InlineData("His lip went numb for a few minutes and now he seems fine. Should we still ring the doctor?", "Get help even if the numbness goes away.", 1)]
+    [InlineData("His lip went numb for a few minutes and now he seems fine. Should we still ring the doctor?", "Numbness can have many causes.", 0)]
+    [InlineData("Shingles rash came out four days ago. Is it too late for the antiviral tablets?", "Antivirals are still worth starting in older people.", 1)]
+    [InlineData("Now that the first three days are over, is the cream pointless?", "The cream helps even after the first week.", 1)]
+    [InlineData("Which cream helps the rash?", "The cream helps even after the first week.", 0)]
+    public void Whether_something_still_holds_is_answered_by_what_holds_even_so(string question, string sentence, double answers) =>
+        Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, asksStill: BottomLineRanking.AsksStill(question)));
+
+    [Theory]
+    [InlineData("Day 3 on the antibiotic and the rash around the bite has spread a bit. Is that normal?", "The redness can get a little bigger in the first two days of treatment.", 1)]
+    [InlineData("Day 3 on the antibiotic and the rash around the bite has spread a bit. Is that normal?", "Take the tablets four times a day.", 0)]
+    [InlineData("My inhaler makes my hands shake. Should I be worried?", "A slight tremor is common with this inhaler and is not a reason to stop.", 1)]
+    [InlineData("Which inhaler should I use?", "A slight tremor is common with this inhaler.", 0)]
+    public void Whether_something_is_normal_is_answered_by_what_is_to_be_expected(string question, string sentence, double answers) =>
+        Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, asksNormal: BottomLineRanking.AsksNormal(question)));
+
+    [Theory]
+    [InlineData("The cream burns. Is it fine to just take the tablets?", "Tablets should be combined with a cream.", 1)]
+    [InlineData("Is walking alone enough to bring my sugar down?", "Exercise on its own lowers HbA1c a little.", 1)]
+    [InlineData("Is walking alone enough to bring my sugar down?", "Walk for 30 minutes most days.", 0)]
+    [InlineData("How long should I walk for?", "Exercise on its own lowers HbA1c a little.", 0)]
+    public void Whether_one_thing_will_do_on_its_own_is_answered_by_whether_it_is_used_alone_or_with_another(string question, string sentence, double answers) =>
+        Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, asksAlone: BottomLineRanking.AsksAlone(question)));
+
+    [Theory]
+    [InlineData("Sprained my wrist. Been on naproxen and it's barely touching it. Anything stronger?", "napro")]
+    [InlineData("Headache for days, taking ibuprofen and it is not helping. What else?", "ibupr")]
+    public void A_medicine_the_story_says_is_not_working_is_ruled_out(string question, string word) =>
+        Assert.Contains(word, BottomLineRanking.ExcludedWords(question));
+
+    [Fact]
+    public void A_medicine_of_several_words_that_did_not_help_is_ruled_out_whole()
+    {
+        var excluded = BottomLineRanking.ExcludedWords("Wheezy all night. Six puffs of his blue inhaler and it is not helping. What now?");
+        Assert.Equal(1, BottomLineRanking.ExcludedNamed(excluded, "Take another puff of the blue inhaler."));
+        Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Get help at once if the lips look blue."));
+    }
+
+    [Fact]
+    public void A_sentence_saying_what_to_do_when_the_medicine_ruled_out_fails_speaks_to_the_case()
+    {
+        var excluded = BottomLineRanking.ExcludedWords("Bad migraine, took naproxen earlier and it's not touching it. Should I go to A&E?");
+        Assert.Equal(0, BottomLineRanking.ExcludedNamed(excluded, "Get urgent help if naproxen does not help and the headache is the worst you have had."));
+        Assert.Equal(1, BottomLineRanking.ExcludedNamed(excluded, "Naproxen eases most migraine attacks."));
+    }
 
     [Fact]
     public void A_medicine_named_in_several_words_is_ruled_out_whole_and_not_the_words_that_qualify_it()

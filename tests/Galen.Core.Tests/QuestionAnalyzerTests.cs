@@ -41,6 +41,23 @@ public sealed class QuestionAnalyzerTests
         Assert.NotEqual(QuestionKind.YesNoEfficacy, a.Kind);
     }
 
+    [Theory]
+    [InlineData("My 5 year old has pinworms. Do all of us need to take pyrantel as well?", "pyrantel")]
+    [InlineData("Does everyone at home need to take praziquantel too, or only him?", "praziquantel")]
+    public void What_someone_needs_to_take_is_what_the_question_asks_about(string question, string asked)
+    {
+        var a = A(question);
+        Assert.Equal(asked, a.MainIntervention?.Name);
+        Assert.DoesNotContain(a.Conditions, c => c.Name.Contains(asked, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("Heart failure, just put on ramipril. Starting dose and target blood pressure?")]
+    [InlineData("Heart failure, just put on ramipril. Usual maintenance dose, and how often are bloods checked?")]
+    [InlineData("Heart failure, just put on ramipril. Initial dose and review interval?")]
+    public void Words_saying_which_dose_is_asked_name_no_medicine_and_the_story_s_medicine_stands(string question) =>
+        Assert.Equal("ramipril", A(question).MainIntervention?.Name);
+
     [Fact]
     public void Asking_more_about_the_dose_names_no_medicine_and_the_story_s_medicine_stands()
     {
@@ -89,6 +106,8 @@ public sealed class QuestionAnalyzerTests
     [InlineData("Impetigo, 3 small patches. Antibiotic choice according to NICE NG153?")]
     [InlineData("Persistent palpitations after a normal ECG. Next step?")]
     [InlineData("Shingles near the eye in a 60 year old. Main worry?")]
+    [InlineData("Asthma on a low-dose steroid inhaler. Reliever use above which a review is needed?")]
+    [InlineData("Chronic kidney disease: the potassium level at which an ACE inhibitor is stopped?")]
     public void A_question_without_a_verb_that_names_the_value_it_wants_is_not_a_yes_no_question(string question)
     {
         var a = A(question);

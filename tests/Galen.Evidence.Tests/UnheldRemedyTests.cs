@@ -18,4 +18,15 @@ public sealed class UnheldRemedyTests(StarterLibraryFixture fixture) : IClassFix
         Assert.Contains("magnetic insole", answer.BottomLine, StringComparison.Ordinal);
         Assert.NotEqual("yes", answer.Verdict);
     }
+
+    [Fact]
+    public void A_medicine_no_source_names_that_someone_needs_to_take_is_said_to_be_missing_not_answered_from_a_topic_read_by_meaning()
+    {
+        var answer = fixture.Engine.Ask(new AskRequest(
+            "My 5 year old has pinworms and scratches at night. Do all of us need to take pyrantel as well?", Audience.Patient, []));
+
+        Assert.True(answer.Abstained, answer.BottomLine);
+        Assert.Contains("pyrantel", answer.BottomLine, StringComparison.Ordinal);
+        Assert.Null(answer.TopicReadFromMeaning);
+    }
 }

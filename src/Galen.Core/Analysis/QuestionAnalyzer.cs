@@ -55,7 +55,12 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:dose|doses|dosage|dosing|" + HowMuchOfAnAmount + @"|how\s+many\s+(?:mg|milligrams|tablets|pills|capsules))\s+(?:of\s+|is\s+|should\s+|do\s+|can\s+)?(?<x>.+?)$", Opts)]
     private static partial Regex DosePattern();
 
-    [GeneratedRegex(@"^(?:(?:an?|the|per|each|every|a\s+single)\s+)?(?:dose|doses|dosage|dosing|time|times|day|days)\b", Opts)]
+    // "Starting dose and urate target?": what follows "and" is a second thing asked, not what the dose is of.
+    [GeneratedRegex(@"^(?:,\s*)?(?:and|&|\+)\s", Opts)]
+    private static partial Regex AnotherThingAsked();
+
+    // "How many mg is the first dose usually?": which dose is asked, not of what.
+    [GeneratedRegex(@"^(?:(?:an?|the|per|each|every|a\s+single)\s+)?(?:(?:first|starting|initial|usual|typical|normal|standard|loading|maintenance|maximum|max|daily|next)\s+)*(?:dose|doses|dosage|dosing|time|times|day|days)\b", Opts)]
     private static partial Regex DoseWordsOnly();
 
     // "how much juice is she supposed to drink": what the asker is told, allowed or needs to take is as much taken as "do I take".
@@ -69,6 +74,10 @@ public static partial class QuestionAnalyzer
     // dose word, the medicine before it.
     [GeneratedRegex(@"^(?<x>.+?)[\s:,-]+(?:dose|doses|dosage|dosing)\s*(?:,|and|or|&|\+)\s*.*$", Opts)]
     private static partial Regex NamedThenDoseAndMorePattern();
+
+    // "Initial dose and target?", "usual daily dose, and for how long?": words that say which dose, not whose.
+    [GeneratedRegex(@"^(?:(?:the|a|an|usual|typical|initial|starting|start|first|loading|maintenance|max|maximum|min|minimum|daily|total|weekly|single|recommended|standard|correct|right|normal|adult|target|best|lowest|highest)\s*)+$", Opts)]
+    private static partial Regex WhichDoseWordsOnly();
 
     [GeneratedRegex(@"^(?:so\s+)?how\s+(?:do|should|can|would|to|does\s+one|is\s+one|are\s+we|do\s+we|should\s+we)\s+(?:i|we|you|one|clinicians?|doctors?|physicians?|nurses?)?\s*(?:best\s+)?(?:treat|manage|handle|approach|deal\s+with|get\s+rid\s+of|relieve|cure|control|stop|fix|ease)\s+(?<y>.+?)$", Opts)]
     private static partial Regex HowTreatPattern();
@@ -93,6 +102,11 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^(?:is|are)\s+(?:it\s+)?(?:safe|ok|okay|fine|dangerous)\s+to\s+(?:take|use|give|have|drink|combine|mix|rub|apply|put|spray|try|eat)\s+(?<x>.+?)(?:\s+(?:in|during|while|when|with|if|for)\s+(?<y>.+?))?$", Opts)]
     private static partial Regex SafeToTakePattern();
+
+    // "Does the whole family need to take mebendazole too, or just her?": what is to be taken is what is asked about,
+    // whoever takes it.
+    [GeneratedRegex(@"^(?:does|do|did|will|would|should|must)\s+(?:[\w'-]+\s+){1,4}?(?:need|needs|have|has)\s+to\s+(?:take|use|be\s+given)\s+(?!(?:it|them|this|that|these|those|one|some|any|anything|something|more|less)\b)(?<x>[\w-]+(?:\s+[\w-]+)??)(?:\s+(?:too|as\s+well|also))?(?:\s*,?\s*or\s+.*)?$", Opts)]
+    private static partial Regex NeedToTakePattern();
 
     [GeneratedRegex(@"^(?:is|are)\s+(?<x>.+?)\s+(?:safe|ok|okay|alright|all\s+right|dangerous|harmful|toxic)\b\s*(?:(?:to\s+take\s+|to\s+use\s+)?(?:in|during|for|with|while|if)\s+(?<y>.+?))?$", Opts)]
     private static partial Regex IsSafePattern();
@@ -123,14 +137,15 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:so\s+|and\s+|but\s+)?(?:(?:by|at|in|for|from|to|with|on|after|before|until|till|up\s+to)\s+(?=(?:what|which|whom|whose|when|how)\b))?(?:what|which|who|whom|whose|when|where|why|how|define|explain|tell|list|describe)\b", Opts)]
     private static partial Regex WhStartPattern();
 
-    // "already on levothyroxine - what TSH range?": a dash between words sets off the question as a colon does.
-    [GeneratedRegex(@"(?:[:.;,]|\s[-–—]+)\s*(?:what|which|who|when|where|why|how)\b", Opts)]
+    // "already on levothyroxine - what TSH range?": a dash between words sets off the question as a colon does. "The
+    // count at which a steroid is favoured?" asks for the value its "at which" points to.
+    [GeneratedRegex(@"(?:[:.;,]|\s[-–—]+)\s*(?:what|which|who|when|where|why|how)\b|\b(?:at|above|below|over|under|from|beyond)\s+which\b", Opts)]
     private static partial Regex WhInsidePattern();
 
     // A question without a verb that names the thing it wants ("Course length?", "First-line treatment for anaphylaxis?",
     // "Antibiotic choice for cellulitis?") asks for a value, as "what is ..." would; "X: a treatment for Y?" and
     // "X for Y?" still ask whether.
-    [GeneratedRegex(@"(?:^|[:.;]\s+)(?!(?:an?|the|any|is|are|does|do|can|should)\b)(?:[\w-]+\s+){0,3}?(?:length|duration|dose|dosage|doses|target|threshold|cut-?off|interval|frequency|regimen|route|timing|choice|alternatives?|options?|next\s+steps?|stance|position|advice|recommendations?|approach|management|plan|worry|concern|diagnosis|differential|first[- ]line(?:\s+(?:treatment|therapy|drug|medicine|antibiotic|option|choice))?|second[- ]line(?:\s+(?:treatment|therapy|drug|medicine|antibiotic|option|choice))?|drug of choice|treatment of choice)(?:\s+(?:for|of|in|with|after|when|to)\b[^?:.;]*)?\?\s*$", Opts)]
+    [GeneratedRegex(@"(?:^|[:.;]\s+)(?!(?:an?|the|any|is|are|does|do|can|should)\b)(?:[\w-]+\s+){0,5}?(?:length|duration|dose|dosage|doses|target|threshold|cut-?off|interval|frequency|regimen|route|timing|choice|alternatives?|options?|next\s+steps?|stance|position|advice|recommendations?|approach|management|plan|worry|concern|diagnosis|differential|first[- ]line(?:\s+(?:treatment|therapy|drug|medicine|antibiotic|option|choice))?|second[- ]line(?:\s+(?:treatment|therapy|drug|medicine|antibiotic|option|choice))?|drug of choice|treatment of choice)(?:\s+(?:for|of|in|with|after|when|to)\b[^?:.;]*)?\?\s*$", Opts)]
     private static partial Regex AsksForValuePattern();
 
     // "Would like to learn more about ..." is a request, not a yes/no question.
@@ -477,6 +492,7 @@ public static partial class QuestionAnalyzer
             || (m = BeUsedPattern().Match(core)).Success
             || (m = IsEffectivePattern().Match(core)).Success
             || (m = SafeToTakePattern().Match(core)).Success
+            || (m = NeedToTakePattern().Match(core)).Success
             || (m = HelpPattern().Match(core)).Success
             || (m = CausesPattern().Match(core)).Success
             || (m = IsSafePattern().Match(core)).Success)
@@ -491,12 +507,12 @@ public static partial class QuestionAnalyzer
             y = m.Groups["y"].Value;
         }
         else if ((m = NamedThenDoseAndMorePattern().Match(core)).Success && !QuestionWordStart().IsMatch(m.Groups["x"].Value)
-            && !DosePattern().IsMatch(m.Groups["x"].Value))
+            && !DosePattern().IsMatch(m.Groups["x"].Value) && !WhichDoseWordsOnly().IsMatch(m.Groups["x"].Value.Trim()))
         {
             x = m.Groups["x"].Value;
         }
         // "How many mg a dose and how many times a day?": what follows asks more about the dose; it names nothing.
-        else if ((m = DosePattern().Match(core)).Success && !DoseWordsOnly().IsMatch(m.Groups["x"].Value))
+        else if ((m = DosePattern().Match(core)).Success && !DoseWordsOnly().IsMatch(m.Groups["x"].Value) && !AnotherThingAsked().IsMatch(m.Groups["x"].Value))
         {
             var rest = m.Groups["x"].Value;
             var split = DoseRestPattern().Match(rest);

@@ -512,12 +512,18 @@ public static partial class AnswerComposer
         var asksCare = BottomLineRanking.AsksAboutCare(q.FocusQuestion);
         var asksStop = BottomLineRanking.AsksStop(q.FocusQuestion);
         var asksWhy = BottomLineRanking.AsksWhy(q.FocusQuestion);
+        // "now that the 48 hours are up" is often said in the story, before the question.
+        var asksStill = BottomLineRanking.AsksStill(q.Question);
+        var asksNormal = BottomLineRanking.AsksNormal(q.FocusQuestion);
+        var asksAlone = BottomLineRanking.AsksAlone(q.FocusQuestion);
         var bodiesAsked = BottomLineRanking.BodiesNamed(q.Question);
         var byBodyAsked = new Dictionary<GradedSource, bool>(ReferenceEqualityComparer.Instance);
         var givesReading = BottomLineRanking.GivesReading(q.Question);
         // Each medicine asked about with its classes: "NSAIDs" in a sentence names the ibuprofen asked about.
         var knownMedicines = q.Interventions.Where(t => !t.IsUnsure).Select(t => EvidenceGrader.WithTheirClasses([t])).ToList();
-        var excluded = BottomLineRanking.ExcludedWords(q.Question);
+        // In an emergency, what was tried and did not help ("loads of puffs of his blue inhaler and it's not touching it")
+        // is part of what is happening; the answer says what to do now, and may well name it.
+        IReadOnlyList<string> excluded = q.Urgent ? [] : BottomLineRanking.ExcludedWords(q.Question);
         // Only a question that asks whether the thing proposed will do proposes it ("can't we just change his diet instead?").
         var proposed = excluded.Count > 0 && q.IsYesNo ? BottomLineRanking.ProposedWords(q.Question) : [];
         var proposedMedicines = excluded.Count > 0 ? BottomLineRanking.ProposedMedicines(q.Question) : null;
@@ -634,7 +640,7 @@ public static partial class AnswerComposer
                 && (doseOf is not null ? AmountAsked.GivesDoseOf(doseOf, x.Text)
                     : AmountAsked.States(amountAsked, x.Text) && AmountAsked.StatesTimeIn(timeUnit, x.Text) && AmountAsked.StatesTimeAs(timeSense, x.Text)
                         && AmountAsked.StatesMeasure(measure, x.Text));
-            f[i++] = givesAmount ? 1 : BottomLineRanking.AnswerKind(AmountKind.None, asksWhen, x.Text, asksFirst, asksCare, givesReading, asksStop, asksWhy);
+            f[i++] = givesAmount ? 1 : BottomLineRanking.AnswerKind(AmountKind.None, asksWhen, x.Text, asksFirst, asksCare, givesReading, asksStop, asksWhy, asksStill, asksNormal, asksAlone);
             i++; // meaning-only: set by the caller for a sentence admitted by closeness in meaning alone.
             f[i++] = On(asker.Names(x.Text));
             // A leaflet titled with the condition speaks of it throughout: "draw around the redness to see whether it
@@ -702,6 +708,14 @@ public static partial class AnswerComposer
             && noDose.Count < candidates.Count)
         {
             candidates = noDose;
+        }
+
+        // Asked a dose no source gives ("the first dose of tirzepatide"), what the bottom line says the library does hold
+        // is about the medicine asked, not another medicine's dose.
+        if (doseOf is not null && candidates.Where(c => c.Sentence.MentionsIntervention).ToList() is { Count: > 0 } about && about.Count < candidates.Count
+            && LackingAmount(q, usable).Note is not null)
+        {
+            candidates = about;
         }
 
         bool ForAnotherCondition(GradedSentence x) =>

@@ -301,11 +301,53 @@ public sealed partial class BottomLineRanking
     /// question that gives a reading ("my ferritin came back at 60", "oxygen 90%"): the line the reading is judged by;
     /// whether to stop or to go on, for a question that asks whether to stop a medicine ("can I come off it now?").
     /// </summary>
-    public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence, bool asksFirst = false, bool asksCare = false, bool givesReading = false, bool asksStop = false, bool asksWhy = false) =>
+    public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence, bool asksFirst = false, bool asksCare = false, bool givesReading = false, bool asksStop = false, bool asksWhy = false, bool asksStill = false, bool asksNormal = false, bool asksAlone = false) =>
         (amount != AmountKind.None && AmountAsked.States(amount, sentence)) || (asksWhen && TimeExpression().IsMatch(sentence))
         || (asksFirst && FirstChoice().IsMatch(sentence)) || (asksCare && SaysWhereToGetCare().IsMatch(sentence))
         || (givesReading && StatesThreshold().IsMatch(sentence)) || (asksStop && SaysStopOrGoOn().IsMatch(sentence))
-        || (asksWhy && GivesReason().IsMatch(sentence)) ? 1 : 0;
+        || (asksWhy && GivesReason().IsMatch(sentence)) || (asksStill && SaysEvenSo().IsMatch(sentence))
+        || (asksNormal && SaysExpected().IsMatch(sentence)) || (asksAlone && SaysAloneOrTogether().IsMatch(sentence)) ? 1 : 0;
+
+    /// <summary>
+    /// True when the message asks whether what is happening is normal or a worry ("the redness looks bigger on day 2,
+    /// is that normal?", "should I be worried?"): what answers is what is to be expected, or that it is no cause for
+    /// concern.
+    /// </summary>
+    public static bool AsksNormal(string question) => NormalAsked().IsMatch(question ?? "");
+
+    [GeneratedRegex(@"\b(?:is|are)\s+(?:that|this|it|these|those)\s+(?:normal|usual|expected|common|to\s+be\s+expected)\b|\bnormal\s+(?:for|to\s+(?:get|have|feel|see))\b|\bshould\s+(?:i|we)\s+(?:be\s+)?(?:worried|worry|concerned)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NormalAsked();
+
+    // What is to be expected: "may look a little worse at first", "is common", "is expected", "is no cause for concern".
+    [GeneratedRegex(@"\b(?:is|are)\s+(?:normal|expected|common|usual)\b|\b(?:may|can|might|often|usually|sometimes)\s+(?:look|get|feel|seem|become|spread)\s+(?:a\s+little\s+|slightly\s+|a\s+bit\s+|a\s+little\s+)?(?:worse|bigger|redder|larger|more)\b|\bnot\s+(?:a\s+)?(?:reason|cause)\s+(?:to|for)\s+(?:worry|concern|alarm|stop)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SaysExpected();
+
+    /// <summary>
+    /// True when the question asks whether one thing will do on its own ("is it fine to only take the capsules?", "is
+    /// diet alone enough?", "just the inhaler on its own?"): what answers says whether it is used alone or with another.
+    /// </summary>
+    public static bool AsksAlone(string question) => AloneAsked().IsMatch(question ?? "");
+
+    [GeneratedRegex(@"\bon\s+(?:its|their|his|her|my|your)\s+own\b|\balone\b|\bby\s+(?:itself|themselves)\b|\b(?:only|just)\s+(?:take|use|swallow|have|give|stick\s+(?:to|with)|rely\s+on)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AloneAsked();
+
+    // Whether used alone or with another: "should not be used on their own", "combined with", "together with", "alone".
+    [GeneratedRegex(@"\bon\s+(?:its|their)\s+own\b|\balone\b|\bby\s+(?:itself|themselves)\b|\b(?:combined|combining|together|along)\s+with\b|\bin\s+combination\b|\bas\s+well\s+as\b|\bplus\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SaysAloneOrTogether();
+
+    /// <summary>
+    /// True when the question asks whether something still holds now that things have changed: the symptoms have gone
+    /// ("she seems fine now, do we still need to ring?"), the time for it seems past ("now that the 48 hours are up", "is
+    /// it too late?"). What answers is what holds even so ("even if the symptoms go away", "even after 2 days").
+    /// </summary>
+    public static bool AsksStill(string question) => StillAsked().IsMatch(question ?? "");
+
+    [GeneratedRegex(@"\bstill\s+(?:need|needs|have\s+to|has\s+to|worth|any\s+point|be\s+worth|go|ring|call|phone|take|give|get|see|bother|start|use|a\s+need)\b|\btoo\s+late\b|\bnow\s+that\b[^?.!]{0,40}\b(?:up|over|gone|passed|better|fine|settled|cleared)\b|\bmissed\s+(?:the|my|his|her|our)\s+(?:window|chance|time)\b|\b(?:is\s+it|it['’]s|it\s+is)\s+pointless\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StillAsked();
+
+    // What holds even so: "even if the symptoms go away", "even after 48 hours", "still worth starting", "still helps".
+    [GeneratedRegex(@"\beven\s+(?:if|when|after|though|once|beyond|later\s+than|more\s+than)\b|\bstill\s+(?:worth|helps?|helpful|useful|works?|needs?|needed|recommended|advised|benefits?|be\s+(?:given|started|offered|seen|used))\b|\bwhatever\s+(?:the\s+)?(?:time|delay)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SaysEvenSo();
 
     /// <summary>
     /// True when the question asks the reason for something ("why would I need that?", "why do they check it?") or
@@ -325,12 +367,12 @@ public sealed partial class BottomLineRanking
     /// <summary>
     /// True when the question asks two things joined by "and" ("which antibiotic, and for how long?", "what do I give
     /// him and how much?", "Do I take it with breakfast? And how long do I stay upright?"), or a dose to start on and
-    /// the most to go up to ("starting dose and usual ceiling?"), which sources give in two sentences; a dose and its
-    /// length of time one sentence often gives.
+    /// the most to go up to ("starting dose and usual ceiling?") or the target it is raised to ("starting dose and
+    /// blood pressure goal?"), which sources give in two sentences; a dose and its length of time one sentence often gives.
     /// </summary>
     public static bool AsksTwoThings(string question) => TwoThingsAsked().IsMatch(question ?? "");
 
-    [GeneratedRegex(@"\band\s+(?:when|how|what|which|where|whether|for\s+how|at\s+what|from\s+what)\b[^?.!]*\?|\b(?:dose|dosage)\s+and\s+(?:[\w-]+\s+){0,2}?(?:ceiling|maximum|max|limit)\b|\b(?:ceiling|maximum|max|limit)\s+and\s+(?:[\w-]+\s+){0,2}?(?:dose|dosage)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\band\s+(?:when|how|what|which|where|whether|for\s+how|at\s+what|from\s+what)\b[^?.!]*\?|\b(?:dose|dosage)\s+and\s+(?:[\w-]+\s+){0,2}?(?:ceiling|maximum|max|limit|target|goal)\b|\b(?:ceiling|maximum|max|limit|target|goal)\s+and\s+(?:[\w-]+\s+){0,2}?(?:dose|dosage)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TwoThingsAsked();
 
     /// <summary>
@@ -545,8 +587,21 @@ public sealed partial class BottomLineRanking
     [GeneratedRegex(@"\b(?:as\s+(?:well|good|effective|safe|much)|just\s+as|better|worse|compared?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ComparisonAsked();
 
-    [GeneratedRegex(@"\b((?:[\w-]+[\s,]+(?:(?:and|or|&)\s+)?){0,2}[\w-]+)(?:\s+|-(?=allerg))(?:(?:both|are|is|were|was)\s+)?(?:unsuitable|not\s+(?:suitable|an\s+option|options|tolerated|working|helping)|contraindicated|ruled\s+out|(?<=\b(?:is|are)\s+)out\b(?!\s+of)|allerg(?:ic|y)|(?:did|does|do|has|have)\s*(?:n't|not)\s+(?:work(?:ed)?|help(?:ed)?|suit(?:ed)?)|(?:is|are|has|have)\s+(?:doing|done)\s+nothing|does\s+nothing)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b((?:[\w-]+[\s,]+(?:(?:and|or|&)\s+)?){0,2}[\w-]+)(?:\s+|-(?=allerg))(?:(?:both|are|is|were|was)\s+)?(?:unsuitable|not\s+(?:suitable|an\s+option|options|tolerated|working|helping)|contraindicated|ruled\s+out|(?<=\b(?:is|are)\s+)out\b(?!\s+of)|allerg(?:ic|y)|(?:did|does|do|has|have)\s*(?:n't|not)\s+(?:work(?:ed)?|help(?:ed)?|suit(?:ed)?)|(?:and\s+)?(?:it|they|that)\s*(?:['’]s|['’]re|is|are)\s+(?:barely|hardly|not|n't)\s+(?:touching|helping|working|doing\s+(?:much|anything))(?:\s+(?:it|them))?|(?:is|are|has|have)\s+(?:doing|done)\s+nothing|does\s+nothing)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RuledOutBefore();
+
+    /// <summary>
+    /// The medicines the question says are ruled out, not those it asks about: "at what eGFR is metformin
+    /// contraindicated?" and "whether apixaban is unsuitable" ask when it is, and the answer names it. An allergy is
+    /// told, not asked ("she is penicillin-allergic").
+    /// </summary>
+    private static IEnumerable<Match> RuledOutBeforeStated(string? question) =>
+        RuledOutBefore().Matches(question ?? "").Where(m => !AskedWhetherRuledOut().IsMatch(m.Groups[1].Value)
+            || m.Value.Contains("allerg", StringComparison.OrdinalIgnoreCase));
+
+    // The verb or "whether" before the medicine's name: the question form.
+    [GeneratedRegex(@"\b(?:is|are|was|were|whether)\s+(?:[\w-]+\s+)?[\w-]+\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AskedWhetherRuledOut();
 
     /// <summary>
     /// The medicines a text names with the way they are given ("an oral antihistamine": antihistamine by mouth), each
@@ -620,13 +675,16 @@ public sealed partial class BottomLineRanking
             words.AddRange(own);
             words.AddRange(KinRuledOut(named.Where(t => t.Group.IsDrug)));
         }
-        // "Topiramate and propranolol both unsuitable", "Paxlovid not an option", "ibuprofen didn't help" or "is doing nothing",
+        // "Topiramate and propranolol both unsuitable", "Paxlovid not an option", "ibuprofen didn't help", "is doing nothing"
+        // or "taking naproxen and it's barely touching it",
         // "penicillin-allergic": the medicines named before are ruled out (only medicines: "COVID-19, Paxlovid not an
         // option" rules out no condition).
-        foreach (Match m in RuledOutBefore().Matches(question ?? ""))
+        foreach (Match m in RuledOutBeforeStated(question))
         {
             var medicines = Vocabulary.FindAll(m.Groups[1].Value).Where(t => t.Group.IsDrug).ToList();
-            words.AddRange(medicines.SelectMany(t => ContentWords(t.Surface)).Where(w => w.Length >= 4));
+            // A name of several words is ruled out whole: "his blue inhaler" is not everything blue.
+            words.AddRange(medicines.Where(t => t.TokenCount > 1).SelectMany(t => t.Group.Phrasings.Prepend(t.Surface)).Select(TextTools.Normalize).Where(p => p.Length >= 3));
+            words.AddRange(medicines.Where(t => t.TokenCount == 1).SelectMany(t => ContentWords(t.Surface)).Where(w => w.Length >= 4));
             words.AddRange(KinRuledOut(medicines));
         }
         if (NoMedicine().IsMatch(question ?? ""))
@@ -678,7 +736,7 @@ public sealed partial class BottomLineRanking
     public static IReadOnlySet<string> ProposedMedicines(string question)
     {
         var ruledOut = RuledOut().Matches(question ?? "").SelectMany(m => Vocabulary.FindAll(m.Groups[1].Value))
-            .Concat(RuledOutBefore().Matches(question ?? "").SelectMany(m => Vocabulary.FindAll(m.Groups[1].Value)))
+            .Concat(RuledOutBeforeStated(question).SelectMany(m => Vocabulary.FindAll(m.Groups[1].Value)))
             .Where(t => t.Group.IsDrug).Select(t => t.Group.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (ruledOut.Count == 0)
         {
@@ -717,8 +775,9 @@ public sealed partial class BottomLineRanking
         {
             return 0;
         }
-        // A sentence that rules the same thing out ("without nerve involvement: ...") speaks to the same case.
-        var normalized = TextTools.Normalize(RuledOut().Replace(sentence, " "));
+        // A sentence that rules the same thing out ("without nerve involvement: ...") speaks to the same case, as does one
+        // that says what to do when it fails ("call an ambulance if the reliever does not help").
+        var normalized = TextTools.Normalize(WhenItFails().Replace(RuledOut().Replace(sentence, " "), " "));
         var named = excluded.Any(w => TextTools.ContainsWordStart(normalized, w));
         bool NotAsked(TermMatch m) => asked is null || !asked.Contains(m.Group.Name);
         if (excluded.Any(MedicineInGeneral.Contains))
@@ -742,6 +801,9 @@ public sealed partial class BottomLineRanking
                 && c.Phrasings.Prepend(c.Name).Any(p => excluded.Contains(TextTools.Normalize(p))));
         return !alternatives.Any(m => !IsRuledOut(m)) ? 1 : 0;
     }
+
+    [GeneratedRegex(@"\b(?:if|when|where|once)\s+(?:[\w-]+\s+){0,4}?(?:does\s+not|doesn['’]t|do\s+not|don['’]t|did\s+not|didn['’]t|is\s+not|isn['’]t|are\s+not|aren['’]t|has\s+not|hasn['’]t|have\s+not|haven['’]t)\s+(?:help|helping|helped|work|working|worked|eased?|easing)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhenItFails();
 
     /// <summary>Whether the sentence names a condition the vocabulary knows that is none of the question's.</summary>
     public static bool NamesAnotherCondition(IReadOnlyList<Term> conditions, string sentence)
