@@ -73,7 +73,9 @@ public static partial class AnswerComposer
         // Sources whose category sections feed the practical sections: about the condition (or the intervention).
         var topical = conditionSources.Count > 0 ? conditionSources : usable;
 
-        var bottom = BottomLine(ctx, analysis, usable, verdict, named);
+        // Worked out once: whether an amount asked is lacking shapes the bottom line's candidates and the note before it.
+        var (_, lackingNote, answersAmount) = LackingAmount(analysis, usable);
+        var bottom = BottomLine(ctx, analysis, usable, verdict, named, lackingNote is not null);
         var sections = new List<AnswerSection>();
         void Add(string key, List<Statement> statements, bool numbered = false)
         {
@@ -141,7 +143,6 @@ public static partial class AnswerComposer
         }
 
         (bottom, sections) = StatementMerging.MergeRepeats(bottom, sections);
-        var (_, lackingNote, answersAmount) = LackingAmount(analysis, usable);
         if (lackingNote is not null && !answersAmount(bottom.Text))
         {
             bottom = bottom with { Text = lackingNote + " " + bottom.Text };
@@ -378,7 +379,7 @@ public static partial class AnswerComposer
             return new BottomLineExplanation([], AmountKind.None, null);
         }
         var (amount, lackingNote, answersAmount) = LackingAmount(analysis, usable);
-        return new BottomLineExplanation([.. BottomLineCandidates(ctx, analysis, usable, verdict, named, everyMeaning: true).Select(c => c.Candidate)], amount, lackingNote)
+        return new BottomLineExplanation([.. BottomLineCandidates(ctx, analysis, usable, verdict, named, everyMeaning: true, lackingNote is not null).Select(c => c.Candidate)], amount, lackingNote)
         {
             AnswersAmount = answersAmount,
             TwoThings = BottomLineRanking.AsksTwoThings(analysis.Question),
@@ -480,7 +481,7 @@ public static partial class AnswerComposer
 
     /// <summary>The sentences that could lead the article, each with its signals (see <see cref="BottomLineRanking"/>).</summary>
     private static List<(GradedSource Source, GradedSentence Sentence, BottomLineCandidate Candidate)> BottomLineCandidates(
-        Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> usable, Verdict? verdict, IReadOnlyList<GradedSource> named, bool everyMeaning)
+        Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> usable, Verdict? verdict, IReadOnlyList<GradedSource> named, bool everyMeaning, bool amountLacking)
     {
         var want = verdict?.Value switch
         {
@@ -713,7 +714,7 @@ public static partial class AnswerComposer
         // Asked a dose no source gives ("the first dose of tirzepatide"), what the bottom line says the library does hold
         // is about the medicine asked, not another medicine's dose.
         if (doseOf is not null && candidates.Where(c => c.Sentence.MentionsIntervention).ToList() is { Count: > 0 } about && about.Count < candidates.Count
-            && LackingAmount(q, usable).Note is not null)
+            && amountLacking)
         {
             candidates = about;
         }
@@ -808,9 +809,9 @@ public static partial class AnswerComposer
         return result;
     }
 
-    private static Statement? BottomLine(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> usable, Verdict? verdict, IReadOnlyList<GradedSource> named)
+    private static Statement? BottomLine(Context ctx, QuestionAnalysis q, IReadOnlyList<GradedSource> usable, Verdict? verdict, IReadOnlyList<GradedSource> named, bool amountLacking)
     {
-        var candidates = BottomLineCandidates(ctx, q, usable, verdict, named, everyMeaning: false);
+        var candidates = BottomLineCandidates(ctx, q, usable, verdict, named, everyMeaning: false, amountLacking);
         if (candidates.Count == 0)
         {
             return null;
