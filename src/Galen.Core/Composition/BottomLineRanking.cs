@@ -319,7 +319,7 @@ public sealed partial class BottomLineRanking
     private static partial Regex NormalAsked();
 
     // What is to be expected: "may look a little worse at first", "is common", "is expected", "is no cause for concern".
-    [GeneratedRegex(@"\b(?:is|are)\s+(?:normal|expected|common|usual)\b|\b(?:may|can|might|often|usually|sometimes)\s+(?:look|get|feel|seem|become|spread)\s+(?:a\s+little\s+|slightly\s+|a\s+bit\s+|a\s+little\s+)?(?:worse|bigger|redder|larger|more)\b|\bnot\s+(?:a\s+)?(?:reason|cause)\s+(?:to|for)\s+(?:worry|concern|alarm|stop)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:is|are)\s+(?:normal|expected|common|usual)\b|\b(?:may|can|might|often|usually|sometimes)\s+(?:look|get|feel|seem|become|spread)\s+(?:a\s+little\s+|slightly\s+|a\s+bit\s+)?(?:worse|bigger|redder|larger|more)\b|\bnot\s+(?:a\s+)?(?:reason|cause)\s+(?:to|for)\s+(?:worry|concern|alarm|stop)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SaysExpected();
 
     /// <summary>
@@ -665,7 +665,7 @@ public sealed partial class BottomLineRanking
             // A medicine's name of several words is ruled out whole: "a sleeping pill" rules out the pill, not sleep.
             var longNames = named.Where(t => t.Group.Type is "drug" or "drug-class" && t.TokenCount > 1).ToList();
             var inMedicineNames = longNames.SelectMany(t => ContentWords(t.Surface)).ToHashSet(StringComparer.Ordinal);
-            words.AddRange(longNames.SelectMany(t => t.Group.Phrasings.Prepend(t.Surface)).Select(TextTools.Normalize).Where(p => p.Length >= 3));
+            words.AddRange(WholeNames(longNames));
             var own = ContentWords(phrase).Where(w => w.Length >= 4 && !IsVerbOfTaking(w) && !described.Contains(w) && !inMedicineNames.Contains(w)).ToList();
             // "another QT-prolonging drug" is a kind of medicine, not medicine as such: only what makes it that kind is.
             if (own.Any(MedicineInGeneral.Contains) && own.Any(w => !MedicineInGeneral.Contains(w) && w is not ("anoth" or "diffe")))
@@ -683,7 +683,7 @@ public sealed partial class BottomLineRanking
         {
             var medicines = Vocabulary.FindAll(m.Groups[1].Value).Where(t => t.Group.IsDrug).ToList();
             // A name of several words is ruled out whole: "his blue inhaler" is not everything blue.
-            words.AddRange(medicines.Where(t => t.TokenCount > 1).SelectMany(t => t.Group.Phrasings.Prepend(t.Surface)).Select(TextTools.Normalize).Where(p => p.Length >= 3));
+            words.AddRange(WholeNames(medicines.Where(t => t.TokenCount > 1)));
             words.AddRange(medicines.Where(t => t.TokenCount == 1).SelectMany(t => ContentWords(t.Surface)).Where(w => w.Length >= 4));
             words.AddRange(KinRuledOut(medicines));
         }
@@ -693,6 +693,10 @@ public sealed partial class BottomLineRanking
         }
         return [.. words.Distinct(StringComparer.Ordinal)];
     }
+
+    // A medicine's name of several words, with its other names, each matched whole.
+    private static IEnumerable<string> WholeNames(IEnumerable<TermMatch> medicines) =>
+        medicines.SelectMany(t => t.Group.Phrasings.Prepend(t.Surface)).Select(TextTools.Normalize).Where(p => p.Length >= 3);
 
     // Ruling out a medicine rules out what is said of its class ("instead of omeprazole": a proton pump inhibitor), and
     // ruling out a class rules out its members (an allergy to the penicillins: amoxicillin too).
