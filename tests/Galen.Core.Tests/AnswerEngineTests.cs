@@ -660,6 +660,12 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("Type 2 diabetes, 45, on metformin. HbA1c target?", AmountKind.Figure)]
     [InlineData("Ferritin cut-off?", AmountKind.Figure)]
     [InlineData("Is a lower blood pressure target better after a stroke?", AmountKind.None)]
+    // When in the day, or how with meals, is asked by a choice between two times or by "empty stomach"; a meal that is
+    // only part of the story is no time asked.
+    [InlineData("Does it matter if my mother has her water tablet in the morning or at night?", AmountKind.Timing)]
+    [InlineData("calcium tablets - with breakfast or on an empty stomach?", AmountKind.Timing)]
+    [InlineData("What's the best time to take my thyroid pill?", AmountKind.Timing)]
+    [InlineData("I get a burning chest after eating. What helps?", AmountKind.None)]
     public void The_amount_a_question_asks_for_is_read_from_its_wording(string question, AmountKind kind) =>
         Assert.Equal(kind, AmountAsked.Of(question));
 
@@ -667,6 +673,7 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("with gout, how many grams of fibre should I eat?", "fibre")]
     [InlineData("How much salt is too much with high blood pressure?", "salt")]
     [InlineData("How much should I give her?", null)]
+    [InlineData("On insulin and my reading is low. What amount of juice do I drink?", "juice")]
     [InlineData("How many tablets can I take?", null)]
     public void The_thing_an_amount_is_asked_of_is_the_word_after_how_much_or_its_unit(string question, string? thing) =>
         Assert.Equal(thing, AmountAsked.ThingMeasured(question));

@@ -19,6 +19,7 @@ public sealed class AskerGroupTests
     [InlineData("Secondary prevention, 64M, post-MI, which statin dose?", AskerSex.Male, false)]
     [InlineData("72 m. getting up three times a night to pass water", AskerSex.Male, false)]
     [InlineData("I walked 30 m and had to stop for breath", AskerSex.Unknown, false)]
+    [InlineData("Cystitis in a 52F, nitrofurantoin course?", AskerSex.Female, false)]
     // A group the question names is whom it asks about, whoever the story mentions; "bloke" is a man.
     [InlineData("my sister had her bowel scope last year. is that test offered to men too?", AskerSex.Male, false)]
     [InlineData("my husband takes it for his heart. is it used in women?", AskerSex.Female, false)]

@@ -84,6 +84,8 @@ public sealed class BottomLineRankingTests
     [InlineData("Amoxicillin dose and duration for an adult with an ear infection?", false)]
     [InlineData("Starting on gabapentin: first dose and the usual ceiling?", true)]
     [InlineData("New on ramipril. Starting dose and blood pressure goal?", true)]
+    [InlineData("Iron injections for a man of 60: initial and ongoing regimen?", true)]
+    [InlineData("Beginning denosumab: loading dose and maintenance dose?", true)]
     [InlineData("He is wheezy and I gave him his inhaler. Should we go to hospital?", false)]
     public void A_question_asks_two_things_when_and_joins_a_second_question_word(string question, bool two) =>
         Assert.Equal(two, BottomLineRanking.AsksTwoThings(question));
@@ -94,6 +96,8 @@ public sealed class BottomLineRankingTests
     [InlineData("I packed in smoking last year, is my cough normal?", false)]
     [InlineData("these tablets make me dizzy. should i just bin them?", true)]
     [InlineData("thinking of giving it up now the rash has gone", true)]
+    [InlineData("my knee has flared up. should I pause methotrexate while it settles?", true)]
+    [InlineData("my knee has flared up. should I rest it until it settles?", false)]
     public void Packing_it_in_binning_it_or_giving_it_up_asks_whether_to_stop(string question, bool stop) =>
         Assert.Equal(stop, BottomLineRanking.AsksStop(question));
 
@@ -303,6 +307,8 @@ public sealed class BottomLineRankingTests
     [InlineData("Day 3 on the antibiotic and the rash around the bite has spread a bit. Is that normal?", "Take the tablets four times a day.", 0)]
     [InlineData("My inhaler makes my hands shake. Should I be worried?", "A slight tremor is common with this inhaler and is not a reason to stop.", 1)]
     [InlineData("Which inhaler should I use?", "A slight tremor is common with this inhaler.", 0)]
+    [InlineData("Since yesterday she barely knows where she is. Is that just how Parkinson's goes?", "Sudden confusion is not normal for Parkinson's and needs a doctor today.", 1)]
+    [InlineData("The bite mark is a bit redder this morning. Should that worry me?", "The redness may look slightly worse before it settles.", 1)]
     public void Whether_something_is_normal_is_answered_by_what_is_to_be_expected(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, asksNormal: BottomLineRanking.AsksNormal(question)));
 
@@ -530,6 +536,7 @@ public sealed class BottomLineRankingTests
     [InlineData("my 2 year old felt hot so i checked and the thermometer says 39.2. should i worry?", "Seek help for a child of any age with a temperature of 40 °C or above.", 1)]
     [InlineData("my 2 year old felt hot so i checked and she's 39.2. should i worry?", "Seek help for a child of any age with a temperature of 40 °C or above.", 1)]
     [InlineData("my 2 year old weighs 12.5 kg. should i worry?", "Seek help for a child of any age with a temperature of 40 °C or above.", 0)]
+    [InlineData("Calf swollen after a flight, Wells score 0. Scan needed?", "A Wells score of 2 or more makes a clot likely.", 1)]
     public void A_question_that_gives_a_reading_is_answered_by_a_sentence_that_states_a_threshold(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, givesReading: BottomLineRanking.GivesReading(question)));
 

@@ -592,6 +592,18 @@ public sealed class QuestionAnalyzerTests
     public void A_relative_who_gives_advice_is_not_the_one_asked_about(string question, string population) =>
         Assert.Equal(population, A(question).Population);
 
+    [Theory]
+    [InlineData("im 3 days into the tablets for my chest infection and still coughing. normal?", null)]
+    [InlineData("I'm 2 weeks on the new inhaler and my voice is hoarse", null)]
+    [InlineData("my 9 month old has a dry rash on his legs", "infants")]
+    [InlineData("she's 6 weeks and feeding less than usual", "infants")]
+    [InlineData("our 3 yr old keeps coughing at night", "children")]
+    [InlineData("My son is 20 months old and has a fever", "children")]
+    [InlineData("my son, who is 42, has gout. can he take allopurinol?", "adults")]
+    [InlineData("our daughter's 15 and gets migraines", "adolescents")]
+    public void An_age_is_read_in_years_months_or_weeks_but_a_time_since_starting_is_not_one(string question, string? population) =>
+        Assert.Equal(population, A(question).Population);
+
     [Fact]
     public void A_count_of_weeks_of_gestation_reads_as_pregnancy() =>
         Assert.Equal("pregnancy", A("Thyroid results at 10 weeks' gestation: should levothyroxine be raised?").Population);

@@ -89,6 +89,14 @@ public sealed class VocabularyTests
         Assert.Contains(Vocabulary.FindAll(message), m => m.Group.Name == preferred);
 
     [Theory]
+    [InlineData("there's a crushing pressure across his chest", "chest pain")]
+    [InlineData("a heavy feeling in her chest since lunch", "chest pain")]
+    [InlineData("he put his back out lifting the sofa", "back pain")]
+    [InlineData("she did her back in at the gym", "back pain")]
+    public void A_lay_name_for_a_body_part_is_read_whoever_the_body_belongs_to(string message, string preferred) =>
+        Assert.Contains(Vocabulary.FindAll(message), m => m.Group.Name == preferred);
+
+    [Theory]
     [InlineData("My nan has af and is on a blood thinner")]
     [InlineData("im not sure what to do")]
     public void Lower_case_letters_are_no_abbreviation_where_capitals_are_used_or_the_word_means_something_else(string message) =>

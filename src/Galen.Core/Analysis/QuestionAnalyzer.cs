@@ -287,8 +287,12 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:my|our)\s+(?<pop>son|daughter|boy|girl|baby|child|kid|toddler|newborn|infant|teenager|mother|mom|mum|father|dad|grandmother|grandfather|grandma|grandpa|wife|husband)\b(?![\s-]+in[\s-]+law\b|\s+(?:says|said|reckons|thinks|thought|told|swears|always\s+says)\b)|(?:^\s*|[.!?]\s+)(?<pop>baby|toddler|newborn|infant)\s+(?:is|has|was|keeps)\b|\b(?<pop>pregnant|breastfeeding)\b|(?<!\bborn\s+(?:at\s+)?)\b\d{1,2}\s*weeks?['\u2019]?\s+(?<pop>gestation)\b", Opts)]
     private static partial Regex StoryPopulationPattern();
 
-    // "10-year risk", "a 5 year survival": a number of years before a period's measure is not an age.
-    [GeneratedRegex(@"\b(?<age>\d{1,3})[-\s]?(?:years?[-\s]old|yo|y/o|year(?![-\s]+(?:risk|cvd|ascvd|cardiovascular|survival|mortality|history|follow|period|course|rate|chance|outcome)))\b|\b(?:i'?m|i\s+am|he'?s|she'?s|he\s+is|she\s+is|aged?)\s+(?<age>\d{1,3})\b(?!\s*(?:mg|kg|lb|%|cm|ml|g)\b)", Opts)]
+    [GeneratedRegex(@"\b(?:my|our)\s+(?:son|daughter|boy|girl|child|kid|mother|mom|mum|father|dad|wife|husband|partner|brother|sister)(?:['\u2019]s)?\s*,?\s*(?:who\s+is|who['\u2019]s|is|aged|age)\s+(?<age>\d{1,3})\b(?!\s*(?:months?|weeks?|days?|hours?|kg|kilos?|lbs?|pounds?|stone|%|cm|mg|units?|times?)\b)", Opts)]
+    private static partial Regex KinWithAgePattern();
+
+    // "10-year risk", "a 5 year survival": a number of years before a period's measure is not an age. "I'm 2 days into
+    // the tablets" is a time since starting, not an age; "an 8 month old", "she's 6 weeks" are ages under a year or two.
+    [GeneratedRegex(@"\b(?<age>\d{1,3})[-\s]?(?:years?[-\s]old|yrs?[-\s]old|yo|y/o|year(?![-\s]+(?:risk|cvd|ascvd|cardiovascular|survival|mortality|history|follow|period|course|rate|chance|outcome)))\b|\b(?<young>\d{1,2})[-\s]?(?<unit>months?|weeks?|days?)[-\s]old\b|\b(?:he'?s|she'?s|he\s+is|she\s+is)\s+(?<young>\d{1,2})\s*(?<unit>months?|weeks?)\b(?!\s+(?:into|of|on|since|after|pregnant|late|early|overdue)\b)|\b(?:i'?m|i\s+am|he'?s|she'?s|he\s+is|she\s+is|aged?)\s+(?<age>\d{1,3})\b(?!\s*(?:mg|kg|lb|lbs|%|cm|ml|g|months?|weeks?|days?|hours?|minutes?|stone|pounds?|kilos?|units?|times?)\b)", Opts)]
     private static partial Regex AgePattern();
 
     [GeneratedRegex(@"[a-z]{2,}", RegexOptions.IgnoreCase)]
@@ -1042,9 +1046,9 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:started|starting|began|begun|tried|trying|bought|switched\s+to)\s+(?:(?<how>on|taking|using)\s+)?(?<x>(?:(?:a|an|some|the)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?=\s*(?:[,.;!?]|\band\b|\bfor\b|\bto\b|\bbecause\b|\bsince\b|\blast\b|\brecently\b|$))", Opts)]
     private static partial Regex StartedProductPattern();
 
-    // "could the higher dose be doing that?", "is the sertraline making me put on weight?", "is the pill to blame?": the
-    // medicine blamed.
-    [GeneratedRegex(@"\b(?:be|is|are)\s+(?:\w+\s+){0,4}?to\s+blame\b|\b(?:be|is|are)\s+(?:doing|causing|behind)\s+(?:this|that|it|these|those)\b|\b(?:be|is|are|it['\u2019]?s|that['\u2019]?s|they['\u2019]?re)\s+(?:what['\u2019]?s\s+|really\s+)?making\s+(?:me|him|her|them|us|you)\b", Opts)]
+    // "could the higher dose be doing that?", "is the tablet doing it?", "is the sertraline making me put on weight?", "is
+    // the pill to blame?": the medicine blamed.
+    [GeneratedRegex(@"\b(?:be|is|are)\s+(?:\w+\s+){0,4}?to\s+blame\b|\b(?:be|is|are)\s+(?:(?:the|my|this|that|these|those)\s+[\w-]+\s+)?(?:doing|causing|behind)\s+(?:this|that|it|these|those)\b|\b(?:be|is|are|it['\u2019]?s|that['\u2019]?s|they['\u2019]?re)\s+(?:what['\u2019]?s\s+|really\s+)?making\s+(?:me|him|her|them|us|you)\b", Opts)]
     private static partial Regex BlamedPattern();
 
     private static QuestionKind ClassifyKind(string q, bool isYesNo)
@@ -1789,6 +1793,12 @@ public static partial class QuestionAnalyzer
         {
             return m.Groups["pop"].Value.ToLowerInvariant();
         }
+        // "My son, who is 40", "my daughter's 15": an age said of the relative is what the word for them would guess.
+        if (KinWithAgePattern().Match(question) is { Success: true } kin)
+        {
+            var kinYears = int.Parse(kin.Groups["age"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            return kinYears < 1 ? "infants" : kinYears < 13 ? "children" : kinYears < 18 ? "adolescents" : kinYears >= 65 ? "older adults" : "adults";
+        }
         m = StoryPopulationPattern().Match(question);
         if (m.Success)
         {
@@ -1804,6 +1814,11 @@ public static partial class QuestionAnalyzer
             };
         }
         var age = AgePattern().Match(question);
+        if (age.Success && age.Groups["young"].Success)
+        {
+            var months = int.Parse(age.Groups["young"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            return age.Groups["unit"].Value.StartsWith("month", StringComparison.OrdinalIgnoreCase) && months >= 12 ? "children" : "infants";
+        }
         if (age.Success && int.TryParse(age.Groups["age"].Value, out var years))
         {
             return years < 1 ? "infants" : years < 13 ? "children" : years < 18 ? "adolescents" : years >= 65 ? "older adults" : "adults";

@@ -26,6 +26,8 @@ public enum AmountKind
     Duration,
     /// <summary>"How many", "how often": some other figure.</summary>
     Figure,
+    /// <summary>"What time of day", "morning or evening", "with food or on an empty stomach": when to take something.</summary>
+    Timing,
 }
 
 /// <summary>What a length of time asked is: a course taken, or a wait before something.</summary>
@@ -43,7 +45,8 @@ public enum TimeSense
 /// </summary>
 public static partial class AmountAsked
 {
-    [GeneratedRegex(@"\b(?:what|which|usual|normal|right|correct|daily|starting|maximum|max)\s+(?:daily\s+|starting\s+|usual\s+)?(?:dose|dosage|strength)\b|\b" + QuestionAnalyzer.HowMuchOfAnAmount + @"|\b" + QuestionAnalyzer.HowManyOfADose + @"|\b(?:the\s+)?most\s+(?:[\w-]+\s+){0,3}?(?:i|you|we|he|she|they|one)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may)\b", RegexOptions.IgnoreCase)]
+    // A regimen is a dose and its schedule ("hydroxocobalamin regimen, initial and ongoing?").
+    [GeneratedRegex(@"\b(?:what|which|usual|normal|right|correct|daily|starting|maximum|max)\s+(?:daily\s+|starting\s+|usual\s+)?(?:dose|dosage|strength)\b|\b(?:dos(?:e|ing)\s+)?regimens?\b|\b" + QuestionAnalyzer.HowMuchOfAnAmount + @"|\b" + QuestionAnalyzer.HowManyOfADose + @"|\b(?:the\s+)?most\s+(?:[\w-]+\s+){0,3}?(?:i|you|we|he|she|they|one)\s*(?:'m|'re|am|are|is)?\s+(?:allowed|able|can|could|should|may)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksDose();
 
     // "How many minutes of exercise" asks for a length of time as much as "how long" does, and so do "how much longer",
@@ -97,8 +100,19 @@ public static partial class AmountAsked
         return AsksDose().IsMatch(question) ? AmountKind.Dose
             : AsksDuration().IsMatch(question) ? AmountKind.Duration
             : AsksFigure().IsMatch(question) ? AmountKind.Figure
+            : AsksTiming().IsMatch(question) ? AmountKind.Timing
             : AmountKind.None;
     }
+
+    // When in the day, or how with meals, to take something: "what time of day", "morning versus evening", "best time to
+    // take", "with a meal or on an empty stomach", "before or after food". A meal named alone ("heartburn after eating")
+    // is a circumstance, not a time asked: only a choice between two ("with food or ...") or an empty stomach asks it.
+    [GeneratedRegex(@"\btime\s+of\s+(?:the\s+)?(?:day|night)\b|\b(?:best|right|ideal|usual|good)\s+time\s+to\s+(?:take|have|give|use|inject)\b|\b(?:morning|evening|night|night-?time|bedtime|daytime|day)\s+(?:or|versus|vs\.?)\s+(?:at\s+|in\s+the\s+|at\s+the\s+)?(?:morning|evening|night|night-?time|bedtime|daytime|day)\b|\bempty\s+stomach\b|\b(?:with|before|after)\s+(?:or\s+(?:with|before|after|without)\s+)?(?:food|a\s+meal|meals|eating|breakfast)\s+or\s+(?:with|before|after|without|on|not)\b|\b(?:before|after|with)\s+or\s+(?:before|after|without)\s+(?:food|a\s+meal|meals|eating|breakfast)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksTiming();
+
+    // A time of day or a relation to meals or sleep.
+    [GeneratedRegex(@"\b(?:in\s+the\s+(?:morning|evening)|mornings?|evenings?|at\s+night|nightly|bedtime|before\s+bed|night-?time|daytime|time\s+of\s+day|with\s+(?:food|a\s+meal|meals|breakfast|milk)|empty\s+stomach|(?:before|after)\s+(?:food|a\s+meal|meals|breakfast|eating))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StatesTiming();
 
     /// <summary>
     /// The word for what an amount is asked of when the question writes it after "how much" or after a unit ("how much
@@ -110,8 +124,14 @@ public static partial class AmountAsked
         return m.Success && !TextTools.StopWords.Contains(m.Groups["thing"].Value.ToLowerInvariant()) ? m.Groups["thing"].Value.ToLowerInvariant() : null;
     }
 
-    [GeneratedRegex(@"\bhow\s+(?:much|many\s+(?:grams?|milligrams?|micrograms?|kilos?|litres?|liters?|millilitres?|milliliters?|cups?|glass(?:es)?|mugs?|portions?|servings?|calories)\s+of)\s+(?<thing>[a-z][a-z-]{2,})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:what|which|the\s+right)\s+(?:amount|quantity)\s+of\s+(?<thing>[a-z][a-z-]{2,})\b|\bhow\s+(?:much|many\s+(?:grams?|milligrams?|micrograms?|kilos?|litres?|liters?|millilitres?|milliliters?|cups?|glass(?:es)?|mugs?|portions?|servings?|calories)\s+of)\s+(?<thing>[a-z][a-z-]{2,})\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksOfThing();
+
+    /// <summary>Whether the question asks how often ("how often", "how many times a day", "what frequency").</summary>
+    public static bool AsksHowOften(string question) => HowOften().IsMatch(question ?? "");
+
+    [GeneratedRegex(@"\bhow\s+(?:often|frequently|many\s+times)\b|\bfrequency\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowOften();
 
     /// <summary>Whether a sentence gives an amount of the kind asked (a dose with its unit, a length of time, a figure).</summary>
     public static bool States(AmountKind kind, string sentence) => kind switch
@@ -119,6 +139,7 @@ public static partial class AmountAsked
         AmountKind.Dose => StatesDose().IsMatch(sentence),
         AmountKind.Duration => StatesDuration().IsMatch(sentence),
         AmountKind.Figure => StatesFigure().IsMatch(sentence) || StatesShare().IsMatch(sentence),
+        AmountKind.Timing => StatesTiming().IsMatch(sentence),
         _ => true,
     };
 
@@ -262,12 +283,14 @@ public static partial class AmountAsked
 
     /// <summary>
     /// The medicine a dose is asked of: the one the question names when the vocabulary knows it, unless the question
-    /// also asks which medicine to give. Shared by the lacking-amount check and the amount-given signal.
+    /// also asks which medicine to give, or asks the amount of something else by name ("on gliclazide ... what amount of
+    /// sugar do I take?"). Shared by the lacking-amount check and the amount-given signal.
     /// </summary>
     public static Term? DoseSubject(QuestionAnalysis question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return question.MainIntervention is { IsUnsure: false } known && !AsksWhichToGive(question.FocusQuestion) ? known : null;
+        return question.MainIntervention is { IsUnsure: false } known && !AsksWhichToGive(question.FocusQuestion)
+            && (ThingMeasured(question.FocusQuestion) is not { } thing || known.NormalizedPhrasings.Any(p => TextTools.ContainsPhrase(p, thing))) ? known : null;
     }
 
     // "Drug and dose?", "which agent, at what dose?" ask for the medicine as well as its amount.
@@ -281,6 +304,8 @@ public static partial class AmountAsked
         _ when maximum => "The library holds no source that gives the upper limit asked about.",
         AmountKind.Dose => subject is null ? "The library holds no source that gives the dose asked about." : $"The library holds no source that gives a dose of {subject} for this.",
         AmountKind.Duration => "The library holds no source that says how long, as asked.",
+        AmountKind.Timing => subject is null ? "The library holds no source that says when to take it, as asked."
+            : $"The library holds no source that says when to take {subject} (the time of day, or with or without food).",
         _ when unit is not null => $"The library holds no source that gives the figure asked about in {unit}.",
         _ => "The library holds no source that gives the figure asked about.",
     } + " What it does hold:";

@@ -501,6 +501,10 @@ public static partial class AnswerComposer
         // A dose asked of a medicine the question names is given only by a dose of that medicine (or of its class): "which
         // dose?" on apixaban is not answered by edoxaban's.
         var doseOf = amountAsked == AmountKind.Dose ? AmountAsked.DoseSubject(q) : null;
+        // So is how often or when to use it: the steroid cream's "once or twice a day" is not how often to put on the
+        // emollient asked about.
+        var usedOf = amountAsked == AmountKind.Timing || (amountAsked == AmountKind.Figure && AmountAsked.AsksHowOften(q.FocusQuestion))
+            ? AmountAsked.DoseSubject(q) : null;
         var timeUnit = amountAsked == AmountKind.Duration ? AmountAsked.TimeUnitOf(q.FocusQuestion) : null;
         // "How many days of tablets?" asks a course's length, not when to see the doctor again "after 2 to 3 days".
         var timeSense = amountAsked == AmountKind.Duration ? AmountAsked.TimeSenseOf(q.FocusQuestion) : TimeSense.Unknown;
@@ -636,7 +640,7 @@ public static partial class AnswerComposer
             i++; // meaning: set below for the closest candidates
             // The amount test is the costliest part of answer-kind: run once, it serves the amount-given signal too.
             // A dose of the medicine asked is a dose stated: its test alone serves.
-            var givesAmount = amountAsked != AmountKind.None && (!maximumAsked || AmountAsked.StatesMaximum(x.Text))
+            var givesAmount = amountAsked != AmountKind.None && (!maximumAsked || AmountAsked.StatesMaximum(x.Text)) && (usedOf is null || x.MentionsIntervention)
                 && (!doseAndTimeAsked || AmountAsked.StatesDoseAndDuration(x.Text))
                 && (doseOf is not null ? AmountAsked.GivesDoseOf(doseOf, x.Text)
                     : AmountAsked.States(amountAsked, x.Text) && AmountAsked.StatesTimeIn(timeUnit, x.Text) && AmountAsked.StatesTimeAs(timeSense, x.Text)
@@ -712,8 +716,9 @@ public static partial class AnswerComposer
         }
 
         // Asked a dose no source gives ("the first dose of tirzepatide"), what the bottom line says the library does hold
-        // is about the medicine asked, not another medicine's dose.
-        if (doseOf is not null && candidates.Where(c => c.Sentence.MentionsIntervention).ToList() is { Count: > 0 } about && about.Count < candidates.Count
+        // is about the medicine asked, not another medicine's dose; so for a time of day no source gives for it.
+        if ((doseOf is not null || (amountAsked == AmountKind.Timing && usedOf is not null))
+            && candidates.Where(c => c.Sentence.MentionsIntervention).ToList() is { Count: > 0 } about && about.Count < candidates.Count
             && amountLacking)
         {
             candidates = about;

@@ -155,12 +155,12 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
 
     /// <summary>
     /// Age and sex written together, as in case notes and forum posts ("26f, ...", "Primary prevention, 58F, smoker",
-    /// "66 m. up at night"): two digits and m or f, standing alone at the start of the message or between
-    /// punctuation, so that a distance or a reading in a sentence ("walked 30 m", "a temperature of 99F") is not one.
+    /// "66 m. up at night", "UTI in a 45M"): two digits and m or f, standing alone at the start of the message, between
+    /// punctuation or after "in a"/"for a", so that a distance or a reading in a sentence ("walked 30 m", "a temperature of 99F") is not one.
     /// </summary>
     public static Match AgeAndSexTogether(string question) => CompactAgeSex().Match(question ?? "");
 
-    [GeneratedRegex(@"(?:^\W*|[,;:(]\s*)(\d{2})\s?(?:yo\s?|y/o\s?)?(m|f|male|female)(?=\s*(?:[,.;:)/]|$)|\s+(?:with|and|here|on|who|taking|had|has|have|been|up)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^\W*|[,;:(]\s*|\b(?:in|for|of)\s+an?\s+)(\d{2})\s?(?:yo\s?|y/o\s?)?(m|f|male|female)(?=\s*(?:[,.;:)/]|$)|\s+(?:with|and|here|on|who|taking|had|has|have|been|up)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex CompactAgeSex();
 
     [GeneratedRegex(@"\b(?:man|male|guy|bloke|chap|fella|boy|gentleman|son|husband|father|dad|daddy|brother|grandfather|grandpa|boyfriend|he|him|his)\b", RegexOptions.IgnoreCase)]

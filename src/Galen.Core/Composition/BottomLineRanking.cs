@@ -310,16 +310,17 @@ public sealed partial class BottomLineRanking
 
     /// <summary>
     /// True when the message asks whether what is happening is normal or a worry ("the redness looks bigger on day 2,
-    /// is that normal?", "should I be worried?"): what answers is what is to be expected, or that it is no cause for
-    /// concern.
+    /// is that normal?", "should I be worried?", "should that worry me?", "is that just the illness getting worse?"):
+    /// what answers is what is to be expected, or that it is no cause for concern, or that it is not to be expected.
     /// </summary>
     public static bool AsksNormal(string question) => NormalAsked().IsMatch(question ?? "");
 
-    [GeneratedRegex(@"\b(?:is|are)\s+(?:that|this|it|these|those)\s+(?:normal|usual|expected|common|to\s+be\s+expected)\b|\bnormal\s+(?:for|to\s+(?:get|have|feel|see))\b|\bshould\s+(?:i|we)\s+(?:be\s+)?(?:worried|worry|concerned)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:is|are)\s+(?:that|this|it|these|those)\s+(?:normal|usual|expected|common|to\s+be\s+expected)\b|\bnormal\s+(?:for|to\s+(?:get|have|feel|see))\b|\bshould\s+(?:i|we)\s+(?:be\s+)?(?:worried|worry|concerned)\b|\bshould\s+(?:that|this|it)\s+(?:worry|concern|bother)\s+(?:me|us|him|her)\b|\b(?:is|are)\s+(?:that|this|it)\s+(?:worrying|concerning|a\s+(?:worry|concern))\b|\b(?:is|are)\s+(?:that|this|it)\s+(?:just|simply|only)\s+(?:how|what|part\s+of|the\s+(?:illness|disease|condition|infection))\b", RegexOptions.IgnoreCase)]
     private static partial Regex NormalAsked();
 
-    // What is to be expected: "may look a little worse at first", "is common", "is expected", "is no cause for concern".
-    [GeneratedRegex(@"\b(?:is|are)\s+(?:normal|expected|common|usual)\b|\b(?:may|can|might|often|usually|sometimes)\s+(?:look|get|feel|seem|become|spread)\s+(?:a\s+little\s+|slightly\s+|a\s+bit\s+)?(?:worse|bigger|redder|larger|more)\b|\bnot\s+(?:a\s+)?(?:reason|cause)\s+(?:to|for)\s+(?:worry|concern|alarm|stop)\b", RegexOptions.IgnoreCase)]
+    // What is to be expected: "may look a little worse at first", "is common", "is expected", "is no cause for concern";
+    // or what is not: "is not normal for dementia".
+    [GeneratedRegex(@"\b(?:is|are)\s+(?:not\s+)?(?:normal|expected|common|usual)\b|\b(?:may|can|might|often|usually|sometimes)\s+(?:look|get|feel|seem|become|spread)\s+(?:a\s+little\s+|slightly\s+|a\s+bit\s+)?(?:worse|bigger|redder|larger|more)\b|\bnot\s+(?:a\s+)?(?:reason|cause)\s+(?:to|for)\s+(?:worry|concern|alarm|stop)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SaysExpected();
 
     /// <summary>
@@ -368,20 +369,20 @@ public sealed partial class BottomLineRanking
     /// True when the question asks two things joined by "and" ("which antibiotic, and for how long?", "what do I give
     /// him and how much?", "Do I take it with breakfast? And how long do I stay upright?"), or a dose to start on and
     /// the most to go up to ("starting dose and usual ceiling?") or the target it is raised to ("starting dose and
-    /// blood pressure goal?"), which sources give in two sentences; a dose and its length of time one sentence often gives.
+    /// blood pressure goal?") or the one kept on ("initial and ongoing?"), which sources give in two sentences; a dose and its length of time one sentence often gives.
     /// </summary>
     public static bool AsksTwoThings(string question) => TwoThingsAsked().IsMatch(question ?? "");
 
-    [GeneratedRegex(@"\band\s+(?:when|how|what|which|where|whether|for\s+how|at\s+what|from\s+what)\b[^?.!]*\?|\b(?:dose|dosage)\s+and\s+(?:[\w-]+\s+){0,2}?(?:ceiling|maximum|max|limit|target|goal)\b|\b(?:ceiling|maximum|max|limit|target|goal)\s+and\s+(?:[\w-]+\s+){0,2}?(?:dose|dosage)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\band\s+(?:when|how|what|which|where|whether|for\s+how|at\s+what|from\s+what)\b[^?.!]*\?|\b(?:dose|dosage)\s+and\s+(?:[\w-]+\s+){0,2}?(?:ceiling|maximum|max|limit|target|goal)\b|\b(?:starting|initial|loading|induction)\s+(?:dose\s+|regimen\s+)?(?:and|&|then|\+|/)\s+(?:the\s+)?(?:maintenance|ongoing|usual|long-term|continuing)\b|\b(?:ceiling|maximum|max|limit|target|goal)\s+and\s+(?:[\w-]+\s+){0,2}?(?:dose|dosage)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TwoThingsAsked();
 
     /// <summary>
     /// True when the question asks whether to stop, pause or come off a medicine, or to carry on with it ("can I stop
-    /// taking them now?", "do I stop the allopurinol while it flares?", "if I come off it ...", "do I bin it?").
+    /// taking them now?", "do I stop the allopurinol while it flares?", "if I come off it ...", "do I bin it?", "do I skip allopurinol until the flare settles?").
     /// </summary>
     public static bool AsksStop(string question) => StopAsked().IsMatch(question ?? "");
 
-    [GeneratedRegex(@"\b(?:stop|stopping|quit|quitting|pause|pausing|skip|skipping)\s+(?:taking|using|it|them|these|those|(?:the|my|his|her|their)\s+\w+)\b(?!\s+(?:coming|from|getting|happening|going|spreading))|\b(?:come|coming|get|getting)\s+off\b|\bpack(?:ing)?\s+(?:it|them)\s+in\b|\b(?:bin|binning|ditch|ditching|chuck|chucking)\s+(?:it|them|these|those)\b|\bgiv(?:e|ing)\s+(?:it|them)\s+up\b|\bcarry(?:ing)?\s+on\b|\bkeep\s+(?:on\s+)?taking\b|\bgo\s+on\s+taking\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:stop|stopping|quit|quitting|pause|pausing|skip|skipping)\s+(?:taking|using|it|them|these|those|(?:the|my|his|her|their)\s+\w+)\b(?!\s+(?:coming|from|getting|happening|going|spreading))|\b(?:stop|stopping|skip|skipping|pause|pausing|hold|holding|withhold)\s+(?:[\w-]+\s+){1,2}?(?:until|till|while|whilst|during|for\s+now)\b|\b(?:come|coming|get|getting)\s+off\b|\bpack(?:ing)?\s+(?:it|them)\s+in\b|\b(?:bin|binning|ditch|ditching|chuck|chucking)\s+(?:it|them|these|those)\b|\bgiv(?:e|ing)\s+(?:it|them)\s+up\b|\bcarry(?:ing)?\s+on\b|\bkeep\s+(?:on\s+)?taking\b|\bgo\s+on\s+taking\b", RegexOptions.IgnoreCase)]
     private static partial Regex StopAsked();
 
     // What answers it: to stop or not, to go on (and for how long), to taper, or what happens on stopping. Doing it
@@ -396,11 +397,12 @@ public sealed partial class BottomLineRanking
     /// </summary>
     public static bool GivesReading(string question) => Reading().IsMatch(question ?? "");
 
-    [GeneratedRegex(@"\d(?:[.,]\d+)?\s*(?:%|per ?cent\b|mmol/l\b|mg/dl\b|[µu]g/l\b|mcg/l\b|ng/ml\b|m?iu/l\b|mu/l\b|ml/min\b|°|degrees\b|mm ?hg\b|kg/m2\b|g/dl\b|g/l\b|nmol/l\b|pmol/l\b|bpm\b)|(?<![\d.,])(?:3[5-9]|4[0-2])[.,]\d(?!\d|[.,]\d|\s*(?:%|mg|kg|g\b|ml|cm|weeks?|kilos?|lbs?))|\b(?:ferritin|oxygen|saturations?|sats|tsh|e?gfr|creatinine|clearance|hba1c|a1c|cholesterol|ldl|potassium|sodium|calcium|temperature|temp|thermometer|blood pressure|bp|b12|folate|platelets?|ha?emoglobin|inr|psa|glucose|sugars?|peak flow|heart rate|pulse|eosinophils?)\b[^.?!\d]{0,30}\d", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\d(?:[.,]\d+)?\s*(?:%|per ?cent\b|mmol/l\b|mg/dl\b|[µu]g/l\b|mcg/l\b|ng/ml\b|m?iu/l\b|mu/l\b|ml/min\b|°|degrees\b|mm ?hg\b|kg/m2\b|g/dl\b|g/l\b|nmol/l\b|pmol/l\b|bpm\b)|(?<![\d.,])(?:3[5-9]|4[0-2])[.,]\d(?!\d|[.,]\d|\s*(?:%|mg|kg|g\b|ml|cm|weeks?|kilos?|lbs?))|\b(?:ferritin|oxygen|saturations?|sats|tsh|e?gfr|creatinine|clearance|hba1c|a1c|cholesterol|ldl|potassium|sodium|calcium|temperature|temp|thermometer|blood pressure|bp|b12|folate|platelets?|ha?emoglobin|inr|psa|glucose|sugars?|peak flow|heart rate|pulse|eosinophils?|score|feverpain|centor|wells|curb-?65|crb-?65|cha2ds2-?vasc|has-?bled|qrisk\d?|phq-?9|gad-?7|mmse|gcs)\b[^.?!\d]{0,30}\d", RegexOptions.IgnoreCase)]
     private static partial Regex Reading();
 
-    // A line a value is judged against: "below 92%", "75 µg/L or less", "above 95 mL/min", "at least 140/90".
-    [GeneratedRegex(@"\b(?:above|below|over|under|less than|more than|greater than|lower than|higher than|at least|at most|up to|exceeds?|exceeding)\s+(?:about\s+|around\s+)?\d|\d[\d.,/]*\s*(?:[^\s\d.,;]+\s+){0,2}?(?:or|and)\s+(?:more|less|higher|lower|above|below|greater|over|under)\b|[<>≥≤]\s*\d", RegexOptions.IgnoreCase)]
+    // A line a value is judged against: "below 92%", "75 µg/L or less", "above 95 mL/min", "at least 140/90", "a score
+    // of 0 or 1", a band "between -1.0 and -2.5".
+    [GeneratedRegex(@"\bscores?\s+(?:of\s+)?\d|\bbetween\s+[-−]?\d[\d.,]*\s*(?:[^\s\d.,;]+\s+)?and\s+[-−]?\d|\b(?:above|below|over|under|less than|more than|greater than|lower than|higher than|at least|at most|up to|exceeds?|exceeding)\s+(?:about\s+|around\s+)?\d|\d[\d.,/]*\s*(?:[^\s\d.,;]+\s+){0,2}?(?:or|and)\s+(?:more|less|higher|lower|above|below|greater|over|under)\b|[<>≥≤]\s*\d", RegexOptions.IgnoreCase)]
     private static partial Regex StatesThreshold();
 
     /// <summary>

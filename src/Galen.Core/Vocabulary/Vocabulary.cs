@@ -74,6 +74,10 @@ public static class Vocabulary
                 else
                 {
                     AddTo(ByNormalized, TextTools.Normalize(phrase), group);
+                    if (AnyOwner(TextTools.Normalize(phrase)) is { } owned)
+                    {
+                        AddTo(ByNormalized, owned, group);
+                    }
                 }
             }
         }
@@ -226,6 +230,7 @@ public static class Vocabulary
                 }
                 var key = len == 1 ? lower[i] : string.Join(' ', lower, i, len);
                 if ((ByNormalized.TryGetValue(key, out var list)
+                    || (len > 1 && HasOtherOwner(lower, i, len) && AnyOwner(key) is { } owned && ByNormalized.TryGetValue(owned, out list))
                     || (key.Length > 3 && key.EndsWith('s') && ByNormalized.TryGetValue(key[..^1], out list)))
                     && !SaidOfAnotherPart(lower, i, len, key))
                 {
@@ -312,6 +317,40 @@ public static class Vocabulary
             return false;
         }
         return phrase.Length <= 2 || AmbiguousAbbreviations.Contains(phrase);
+    }
+
+    private static readonly HashSet<string> Owners = new(["my", "his", "her", "their", "your", "our"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A name of several words with whose body it is written in one form ("pressure across her chest" and "across my
+    /// chest" are one lay name): each owner word after the first word made "my"; null when it has none.
+    /// </summary>
+    private static bool HasOtherOwner(string[] lower, int start, int length)
+    {
+        // Most names looked up have no owner word: checked on the tokens before a key is rebuilt.
+        for (var k = start + 1; k < start + length; k++)
+        {
+            if (lower[k] != "my" && Owners.Contains(lower[k]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static string? AnyOwner(string key)
+    {
+        var words = key.Split(' ');
+        var changed = false;
+        for (var k = 1; k < words.Length; k++)
+        {
+            if (Owners.Contains(words[k]) && words[k] != "my")
+            {
+                words[k] = "my";
+                changed = true;
+            }
+        }
+        return changed ? string.Join(' ', words) : null;
     }
 
     private static void AddTo(Dictionary<string, List<TermGroup>> map, string key, TermGroup group)
