@@ -1,5 +1,6 @@
 using Galen.Core;
 using Galen.Core.Answers;
+using Galen.Core.Grading;
 
 namespace Galen.Evidence.Tests;
 
@@ -13,10 +14,12 @@ public sealed class TimeOfDayAskedTests(StarterLibraryFixture fixture) : IClassF
     public void A_time_of_day_no_source_gives_for_the_medicine_is_said_to_be_lacking()
     {
         var answer = fixture.Engine.Ask(new AskRequest(
-            "My husband takes furosemide for his heart failure. Is it better for him at breakfast time or in the evening, or does the time of day make no difference?",
+            "My husband has heart failure and takes furosemide every day. Does it matter whether he has it in the morning or at night?",
             Audience.Patient, []));
 
         Assert.Contains("no source that says when to take furosemide", answer.BottomLine, StringComparison.Ordinal);
+        // A yes or no from sources on what furosemide does would answer another question.
+        Assert.Equal(Verdict.Uncertain, answer.Verdict);
         const string Held = "What it does hold:";
         var held = answer.BottomLine[(answer.BottomLine.IndexOf(Held, StringComparison.Ordinal) + Held.Length)..];
         Assert.Contains("furosemide", held, StringComparison.OrdinalIgnoreCase);

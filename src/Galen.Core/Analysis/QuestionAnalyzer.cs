@@ -287,7 +287,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:my|our)\s+(?<pop>son|daughter|boy|girl|baby|child|kid|toddler|newborn|infant|teenager|mother|mom|mum|father|dad|grandmother|grandfather|grandma|grandpa|wife|husband)\b(?![\s-]+in[\s-]+law\b|\s+(?:says|said|reckons|thinks|thought|told|swears|always\s+says)\b)|(?:^\s*|[.!?]\s+)(?<pop>baby|toddler|newborn|infant)\s+(?:is|has|was|keeps)\b|\b(?<pop>pregnant|breastfeeding)\b|(?<!\bborn\s+(?:at\s+)?)\b\d{1,2}\s*weeks?['\u2019]?\s+(?<pop>gestation)\b", Opts)]
     private static partial Regex StoryPopulationPattern();
 
-    [GeneratedRegex(@"\b(?:my|our)\s+(?:son|daughter|boy|girl|child|kid|mother|mom|mum|father|dad|wife|husband|partner|brother|sister)(?:['\u2019]s)?\s*,?\s*(?:who\s+is|who['\u2019]s|is|aged|age)\s+(?<age>\d{1,3})\b(?!\s*(?:months?|weeks?|days?|hours?|kg|kilos?|lbs?|pounds?|stone|%|cm|mg|units?|times?)\b)", Opts)]
+    [GeneratedRegex(@"\b(?:my|our)\s+(?:son|daughter|boy|girl|child|kid|mother|mom|mum|father|dad|wife|husband|partner|brother|sister)(?:(?:['\u2019]s)?\s*,?\s*(?:who\s+is|who['\u2019]s|is|aged|age)\s+(?<age>\d{1,3})\b(?!\s*(?:months?|weeks?|days?|hours?|kg|kilos?|lbs?|pounds?|stone|%|cm|mg|units?|times?)\b)|['\u2019]s\s+(?<age>\d{1,3})(?=\s*(?:[,.;:!?)]|$|(?:and|but|now|so|with|has|who|years?|yrs?)\b)))", Opts)]
     private static partial Regex KinWithAgePattern();
 
     // "10-year risk", "a 5 year survival": a number of years before a period's measure is not an age. "I'm 2 days into

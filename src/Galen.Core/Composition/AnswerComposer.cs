@@ -143,7 +143,10 @@ public static partial class AnswerComposer
         }
 
         (bottom, sections) = StatementMerging.MergeRepeats(bottom, sections);
-        if (lackingNote is not null && !answersAmount(bottom.Text))
+        // What is asked is not in the library: a yes or no drawn from sources on something else would answer another
+        // question ("does the time of day matter?" answered "no" from a trial of what the medicine does).
+        var lacking = lackingNote is not null && !answersAmount(bottom.Text);
+        if (lacking)
         {
             bottom = bottom with { Text = lackingNote + " " + bottom.Text };
         }
@@ -153,8 +156,8 @@ public static partial class AnswerComposer
             Question = request.Question,
             Audience = audience.ToSlug(),
             QuestionKind = analysis.Kind.ToSlug(),
-            Verdict = verdict?.Value,
-            VerdictReason = VerdictWording.Reason(verdict, audience),
+            Verdict = lacking && verdict is not null ? Verdict.Uncertain : verdict?.Value,
+            VerdictReason = lacking && verdict is not null ? lackingNote!.Replace(" What it does hold:", "", StringComparison.Ordinal) : VerdictWording.Reason(verdict, audience),
             Urgent = analysis.Urgent,
             UrgentNotice = urgentNotice,
             Abstained = false,
