@@ -321,10 +321,7 @@ public static class Vocabulary
 
     private static readonly HashSet<string> Owners = new(["my", "his", "her", "their", "your", "our"], StringComparer.Ordinal);
 
-    /// <summary>
-    /// A name of several words with whose body it is written in one form ("pressure across her chest" and "across my
-    /// chest" are one lay name): each owner word after the first word made "my"; null when it has none.
-    /// </summary>
+    /// <summary>Whether the words of a name looked up hold an owner word other than "my" after its first word.</summary>
     private static bool HasOtherOwner(string[] lower, int start, int length)
     {
         // Most names looked up have no owner word: checked on the tokens before a key is rebuilt.
@@ -338,6 +335,10 @@ public static class Vocabulary
         return false;
     }
 
+    /// <summary>
+    /// A name of several words with whose body it is written in one form ("pressure across her chest" and "across my
+    /// chest" are one lay name): each owner word after the first word made "my"; null when it has none.
+    /// </summary>
     private static string? AnyOwner(string key)
     {
         var words = key.Split(' ');
