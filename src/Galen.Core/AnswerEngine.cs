@@ -104,7 +104,8 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
     /// magnesium worth trying for this?"), it is answered on the condition its nearest sources agree on, read without
     /// the phrases the analysis guessed at; that answer is kept unless it abstains. When the answer would still
     /// abstain while the question was read with names the vocabulary does not know ("go" in "should I still go to
-    /// hospital"), it is read again without them, and the second answer is kept only if it does not abstain too.
+    /// hospital"), it is read again without them, and the second answer is kept only if it does not abstain too. A
+    /// question about a thing whose words no source uses ("tennis elbow") is answered by saying the library lacks it.
     /// </summary>
     private (Answer Answer, Func<BottomLineExplanation> Explain) Answer(AskRequest request)
     {
@@ -133,7 +134,7 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
                 return (read.Answer with { TopicReadFromMeaning = topic.Name }, read.Explain);
             }
         }
-        if (first.Value.Answer.Abstained && first.Value.UnsureTerms)
+        if (first.Value.Answer.Abstained && first.Value.UnsureTerms && !AboutThingNoSourceNames(Read(request, wording), UnknownWords(request.Question, wording)))
         {
             var second = AnswerOnce(request, knownTermsOnly: true, topic: null, wording);
             if (!second.Answer.Abstained)
@@ -196,8 +197,11 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         // A word no source uses may name what the question is about ("head lice"): the topic found stands only if
         // one such word points towards it, i.e. the question is closer to its sources with the word than without.
         // Story words the library never uses ("yesterday") point nowhere in particular, so they alone do not veto.
-        var unknown = wording.SourceCounts(_search, question).Counts
-            .Where(c => c.Value == 0 && c.Key.Length >= 4 && c.Key.All(char.IsLetter)).Select(c => c.Key).ToList();
+        var unknown = UnknownWords(question, wording);
+        if (wording.Analysis is { } read && AboutThingNoSourceNames(read, unknown))
+        {
+            return null;
+        }
         if (unknown.Count > 0)
         {
             var keys = named[0].Keys;
@@ -213,6 +217,21 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         }
         return named[0].Term;
     }
+
+    /// <summary>
+    /// Whether the question is about a thing of two or more words none of which any source uses ("tennis elbow"), and
+    /// names nothing the vocabulary knows: the library lacks it, however near the question's other words are to a topic
+    /// it holds, and read without the name the question would be answered on those other words alone. Beside a medicine
+    /// or condition the vocabulary knows, such words are more likely the story's ("the chemist sold me senna").
+    /// </summary>
+    private static bool AboutThingNoSourceNames(QuestionAnalysis analysis, IReadOnlyCollection<string> unknownWords) =>
+        analysis.Interventions.All(t => t.IsUnsure) && analysis.Conditions.All(t => t.IsUnsure)
+        && analysis.Conditions.Any(c => c.Type == "fallback"
+            && TextTools.Tokens(TextTools.Normalize(c.Name)) is { Length: >= 2 } nameWords && nameWords.All(unknownWords.Contains));
+
+    /// <summary>The question's words of four letters or more that no source uses.</summary>
+    private List<string> UnknownWords(string question, WordingWork wording) =>
+        [.. wording.SourceCounts(_search, question).Counts.Where(c => c.Value == 0 && c.Key.Length >= 4 && c.Key.All(char.IsLetter)).Select(c => c.Key)];
 
     /// <summary>
     /// Whether one of the sources its words find writes the phrase itself: the words of a two-word name find sources

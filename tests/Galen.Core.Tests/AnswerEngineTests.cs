@@ -651,6 +651,9 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     // "How much longer" asks for a length of time, not an amount to take; "by what percentage" for a share.
     [InlineData("How much longer should she keep using the cream?", AmountKind.Duration)]
     [InlineData("By what percentage does the patch cut cravings?", AmountKind.Figure)]
+    [InlineData("What share of people on the jab feel sick?", AmountKind.Figure)]
+    // A number the treatment is to bring something under is a level.
+    [InlineData("On a statin now. What cholesterol number are we trying to get it below?", AmountKind.Figure)]
     // A threshold asked with "how high" or "at what" and the measure's own name is a figure; a washout is a length of time.
     [InlineData("How high must the potassium be before we stop the spironolactone?", AmountKind.Figure)]
     [InlineData("At what BMI should she be offered surgery?", AmountKind.Figure)]
@@ -1170,6 +1173,9 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     // Nor by how often it is checked, nor by a count in words.
     [InlineData("On warfarin, INR target?", "Check the INR every 2 weeks until two readings are steady.", false)]
     [InlineData("On warfarin, INR target?", "Keep the INR between 2 and 3 for most people.", true)]
+    // A gene variant's digits are part of its name, not a level.
+    [InlineData("What urate number are we getting it under?", "Test for HLA-B*5801 before starting allopurinol.", false)]
+    [InlineData("What urate number are we getting it under?", "Keep the urate below 6 mg/dL.", true)]
     public void A_figure_asked_in_a_unit_is_given_only_in_a_unit_of_the_same_measure(string question, string sentence, bool gives)
     {
         var (measure, _) = AmountAsked.MeasureOf(question);
@@ -1208,6 +1214,8 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("How long does the rash last?", "It fades within 48 hours.", true)]
     [InlineData("How many days of antibiotic does a toddler need?", "Many children can be watched for 2 to 3 days first.", false)]
     [InlineData("How long do we wait before starting the antibiotic?", "Many children can be watched for 2 to 3 days first.", true)]
+    [InlineData("How much longer am I meant to stay on these tablets?", "Keep taking them for 3 months after the blood count is normal.", true)]
+    [InlineData("How much longer am I meant to stay on these tablets?", "Check the blood count again after 4 weeks.", false)]
     public void A_course_asked_is_given_by_how_long_to_take_and_a_wait_by_when_to_act(string question, string sentence, bool gives) =>
         Assert.Equal(gives, AmountAsked.StatesTimeAs(AmountAsked.TimeSenseOf(question), sentence));
 

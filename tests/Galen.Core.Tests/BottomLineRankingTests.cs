@@ -150,6 +150,11 @@ public sealed class BottomLineRankingTests
     // "9yo" and "9 y/o" are how a clinician writes an age.
     [InlineData("9yo with hay fever, cetirizine dose?", "Children 6 to 12 years: 5 mg twice daily.", 0)]
     [InlineData("9 y/o with hay fever, cetirizine dose?", "Adults and children over 12 years: 10 mg once daily.", 1)]
+    // An age in words, and a baby's age straight after the word for the baby.
+    [InlineData("Can we give our four-year-old a cough medicine?", "Do not give cough medicines to children under 6 years old.", 0)]
+    [InlineData("Can we give our four-year-old a cough medicine?", "Adults and children over 12 years: 10 mg once daily.", 1)]
+    [InlineData("Baby boy, 5 weeks, with a fever", "Babies under 3 months with a fever need urgent assessment.", 0)]
+    [InlineData("Baby boy, 5 weeks, with a fever", "In children aged 12 years and over, use a spray.", 1)]
     public void A_sentence_about_an_age_group_the_person_asked_about_is_not_in_conflicts(string question, string sentence, double conflict) =>
         Assert.Equal(conflict, BottomLineRanking.AgeConflict(BottomLineRanking.AskerAgeInMonths(question), sentence));
 
@@ -205,6 +210,8 @@ public sealed class BottomLineRankingTests
     [Theory]
     [InlineData("Naproxen is contraindicated for him. What else eases his knee?", "napro")]
     [InlineData("She is penicillin-allergic. Which antibiotic for her chest?", "penic")]
+    [InlineData("Medication aside, what else eases a stiff back?", "drugs")]
+    [InlineData("Leaving the tablets aside, is there anything for hot flushes?", "drugs")]
     public void A_medicine_the_question_says_is_ruled_out_stays_ruled_out(string question, string word) =>
         Assert.Contains(word, BottomLineRanking.ExcludedWords(question));
 
@@ -498,6 +505,9 @@ public sealed class BottomLineRankingTests
     [InlineData("Do antihistamines help an itchy rash?", "A non-drowsy antihistamine is the first-line treatment.", 0)]
     [InlineData("I'd like to keep off tablets for my knee. What should I try before anything else?", "Exercise is the first treatment to offer for knee pain.", 1)]
     [InlineData("What do physios suggest to start with for a stiff neck?", "Gentle exercise is the first treatment to try.", 1)]
+    // "Step 1" of a stepped plan is what comes first.
+    [InlineData("Raised pressure in a man of 58: which class is step 1?", "Step 1 for people aged 55 and over: a calcium channel blocker.", 1)]
+    [InlineData("Raised pressure in a man of 58: which class is step 1?", "Calcium channel blockers can cause ankle swelling.", 0)]
     public void A_question_about_what_comes_first_is_answered_by_a_sentence_that_ranks_a_choice_first(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, BottomLineRanking.AsksFirst(question)));
 

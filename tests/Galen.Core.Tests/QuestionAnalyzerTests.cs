@@ -601,8 +601,42 @@ public sealed class QuestionAnalyzerTests
     [InlineData("My son is 20 months old and has a fever", "children")]
     [InlineData("my son, who is 42, has gout. can he take allopurinol?", "adults")]
     [InlineData("our daughter's 15 and gets migraines", "adolescents")]
+    // Written in words, or straight after the word for the baby.
+    [InlineData("can a five-year-old use the nasal spray?", "children")]
+    [InlineData("a seventy-two year old with gout wants to know about diet", "older adults")]
+    [InlineData("Newborn boy, 10 days, sleepy and not feeding well", "infants")]
+    [InlineData("baby had a cough for 5 weeks", null)]
     public void An_age_is_read_in_years_months_or_weeks_but_a_time_since_starting_is_not_one(string question, string? population) =>
         Assert.Equal(population, A(question).Population);
+
+    [Theory]
+    [InlineData("She feels hot and is off her food. When should we see someone?")]
+    [InlineData("his forehead is hot to the touch tonight, what can we give him?")]
+    public void Feeling_hot_is_a_lay_name_for_a_fever(string question) =>
+        Assert.Contains(A(question).Conditions, c => c.Name == "fever");
+
+    [Theory]
+    // What a question sets aside, or who suggested something, is not what it is about.
+    [InlineData("Leaving pills aside, what helps acid reflux at night?", "pills aside")]
+    [InlineData("Had the whooping cough jab. Besides keeping me safe, does it help the baby?", "besides")]
+    [InlineData("The practice nurse mentioned a shingles jab. Is it worth having?", "mentioned")]
+    public void What_a_question_sets_aside_or_reports_is_not_its_topic(string question, string notTopic) =>
+        Assert.DoesNotContain(A(question).Conditions, c => c.Name.Contains(notTopic, StringComparison.OrdinalIgnoreCase));
+
+    [Theory]
+    // The word for the person after an age, and a verb of keeping, name no topic.
+    [InlineData("71 year old chap here, my hip keeps me up at night. Is there anything I can do?", "chap")]
+    [InlineData("My back kept me awake again. Is there anything I can do?", "kept")]
+    public void The_person_and_what_a_thing_keeps_doing_are_not_a_topic(string question, string notTopic) =>
+        Assert.DoesNotContain(A(question).Conditions, c => c.Name.Contains(notTopic, StringComparison.OrdinalIgnoreCase));
+
+    [Theory]
+    // What a thing "gives you" is a harm; what you can give someone while waiting for help is a treatment asked for.
+    [InlineData("is there anything I can give her while we wait for the doctor?", false)]
+    [InlineData("what can we give him until the ambulance gets here?", false)]
+    [InlineData("does the new tablet give him headaches?", true)]
+    public void Giving_someone_something_is_a_harm_only_when_the_thing_given_is_named(string question, bool harm) =>
+        Assert.Equal(harm, A(question).Kind == QuestionKind.AdverseEffects);
 
     [Fact]
     public void A_count_of_weeks_of_gestation_reads_as_pregnancy() =>

@@ -5,7 +5,8 @@ namespace Galen.Evidence.Tests;
 
 /// <summary>
 /// A message whose words name no medicine, condition or guessed topic, and ask only what kind of thing ("do I need
-/// tablets?"), is abstained on: whatever such words find in the library is about something else.
+/// tablets?"), is abstained on: whatever such words find in the library is about something else. So is a message about
+/// a thing whose words no source uses, however near its other words come to a topic the library holds.
 /// </summary>
 public sealed class UnreadTopicTests(StarterLibraryFixture fixture) : IClassFixture<StarterLibraryFixture>
 {
@@ -18,6 +19,17 @@ public sealed class UnreadTopicTests(StarterLibraryFixture fixture) : IClassFixt
 
         Assert.True(answer.Abstained, answer.BottomLine);
         Assert.Contains("nothing in it matches what was asked", answer.BottomLine, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("carpal tunnel from typing all day, wearing a wrist splint at night. how many weeks until it usually settles?", "carpal tunnel")]
+    public void A_thing_named_in_words_no_source_uses_is_said_to_be_lacking(string question, string thing)
+    {
+        var answer = fixture.Engine.Ask(new AskRequest(question, Audience.Patient, []));
+
+        Assert.True(answer.Abstained, answer.BottomLine);
+        Assert.Contains(thing, answer.BottomLine, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(answer.TopicReadFromMeaning);
     }
 
     [Fact]

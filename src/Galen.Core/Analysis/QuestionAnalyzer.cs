@@ -185,11 +185,12 @@ public static partial class QuestionAnalyzer
     internal const string HowManyOfADose = @"how\s+many\s+(?:(?!(?:minutes?|hours?|days?|weeks?|months?|years?)\b)[\w-]+\s+){0,2}?(?:milligrams?|mg|micrograms?|mcg|units?|iu|grams?|tablets?|pills?|capsules?|puffs?|doses?|drops?|ml|sprays?|sachets?|patches?|teaspoons?|spoonfuls?|squirts?|inhalations?)\b";
 
     // "From the medicine" blames a cause; "from the outset" or "from the start" only says when. "Am I alright to drive",
-    // "is it fine to have a drink", "is that combination OK?": whether a thing is safe to do, whatever the verb.
-    [GeneratedRegex(@"\b(?:(?:is|are)\s+(?:it|that|this|they|these|those)(?:\s+(?:combination|mix|combo|together))?\s+(?:ok(?:ay)?|alright|all\s+right|fine)\s*[?.!]*\s*$|side[\s-]+effects?|adverse|toxicity|toxic|overdose|safe|safely|safety|risks?|dangers?|interactions?|interact|harmful|dangerous|cause|causes|causing|caused|induce|induced|trigger|worsen|contraindicat\w*|(?:give|gives|gave|giving)\s+(?:you|me|him|her|them|us|people|children)\s+(?!(?:relief|energy|a\s+boost|protection|immunity)\b)(?:an?\s+|the\s+)?\w+|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|(?:ok(?:ay)?|alright|all\s+right|fine)\s+(?:for\s+(?:me|him|her|them|us)\s+)?to\s+(?!(?:treat|help|cure|prevent|manage|relieve|ease)\b)\w+|(?:ok(?:ay)?|alright|all\s+right|fine)\s+for\s+(?:me|him|her|them|us|you)\b|while\s+(?:pregnant|breastfeeding|nursing)|careful|precautions?|harms?|damag(?:e|es|ed|ing)|(?:anything|things?|what)\s+(?:(?:i|we|you)\s+(?:should|need\s+to)\s+|should\s+(?:i|we|you)\s+|(?:need\s+)?to\s+)?(?:watch|look\s+out|be\s+aware)|any\s+problems?(?:\s+(?:with|in|taking|using|having|giving|mixing|combining)\b[^?.!]*)?\s*[?.!]*\s*$|(?:anything|something)\s+to\s+do\s+with\s+(?:it|this|that|them)|from\s+(?:the|my|his|her|this)\s+(?!(?:outset|start|beginning|onset|first|get-go)\b)\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
+    // "is it fine to have a drink", "is that combination OK?": whether a thing is safe to do, whatever the verb. What a
+    // thing "gives you" is a harm ("gives me headaches"); "anything I can give him while we wait" asks for a treatment.
+    [GeneratedRegex(@"\b(?:(?:is|are)\s+(?:it|that|this|they|these|those)(?:\s+(?:combination|mix|combo|together))?\s+(?:ok(?:ay)?|alright|all\s+right|fine)\s*[?.!]*\s*$|side[\s-]+effects?|adverse|toxicity|toxic|overdose|safe|safely|safety|risks?|dangers?|interactions?|interact|harmful|dangerous|cause|causes|causing|caused|induce|induced|trigger|worsen|contraindicat\w*|(?:give|gives|gave|giving)\s+(?:you|me|him|her|them|us|people|children)\s+(?!(?:relief|energy|a\s+boost|protection|immunity|while|whilst|when|if|for|before|after|until|till|so|now|as|at|in|on|to|tonight|today|anything|something|some|any)\b)(?:an?\s+|the\s+)?\w+|(?:can|could|may|should)\s+i\s+(?:take|use|give|have|drink)|(?:ok(?:ay)?|alright|all\s+right|fine)\s+(?:for\s+(?:me|him|her|them|us)\s+)?to\s+(?!(?:treat|help|cure|prevent|manage|relieve|ease)\b)\w+|(?:ok(?:ay)?|alright|all\s+right|fine)\s+for\s+(?:me|him|her|them|us|you)\b|while\s+(?:pregnant|breastfeeding|nursing)|careful|precautions?|harms?|damag(?:e|es|ed|ing)|(?:anything|things?|what)\s+(?:(?:i|we|you)\s+(?:should|need\s+to)\s+|should\s+(?:i|we|you)\s+|(?:need\s+)?to\s+)?(?:watch|look\s+out|be\s+aware)|any\s+problems?(?:\s+(?:with|in|taking|using|having|giving|mixing|combining)\b[^?.!]*)?\s*[?.!]*\s*$|(?:anything|something)\s+to\s+do\s+with\s+(?:it|this|that|them)|from\s+(?:the|my|his|her|this)\s+(?!(?:outset|start|beginning|onset|first|get-go)\b)\w+|because\s+of|due\s+to|caused\s+by)\b", Opts)]
     private static partial Regex AdverseCue();
 
-    [GeneratedRegex(@"\b(?:treat|treats|treating|treated|treatment|treatments|manage|management|managing|therapy|therapies|remedy|remedies|cure|relieve|get\s+rid\s+of|what\s+(?:can|should)\s+(?:i|we)\s+(?:take|do)|help\s+with|helps?|what\s+(?:\w+\s+)?works?(?:\s+(?:best|well))?\s+(?:for|to|on|against)|what\s+(?:\w+\s+)?works\s+best)\b", Opts)]
+    [GeneratedRegex(@"\b(?:treat|treats|treating|treated|treatment|treatments|manage|management|managing|therapy|therapies|remedy|remedies|cure|relieve|get\s+rid\s+of|what\s+(?:can|should)\s+(?:i|we)\s+(?:take|do|give)|(?:anything|something)\s+(?:that\s+)?(?:i|we)\s+(?:can|could|should)\s+(?:take|do|give)|help\s+with|helps?|what\s+(?:\w+\s+)?works?(?:\s+(?:best|well))?\s+(?:for|to|on|against)|what\s+(?:\w+\s+)?works\s+best)\b", Opts)]
     private static partial Regex TreatmentCue();
 
     [GeneratedRegex(@"\b(?:diagnos\w*|tests?\s+for|screen(?:ing)?\s+for|work-?up|distinguish|differentiate|tell\s+the\s+difference|how\s+(?:do|can)\s+(?:i|you)\s+know\s+if|sensitivity|specificity|accura\w+)\b", Opts)]
@@ -274,7 +275,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:i|we|you|he|she|they)(?:['\u2019]?(?:m|re|ve|d|ll|s)|m|ve)?\s+\w|^(?:be|been|being)\s+\w+(?:ed|en|wn|ne|ken|ven)\b|\b(?:is|are|was|were|do|does|did|has|have|had|ca|wo|should|would|could)n['\u2019]?t\b", Opts)]
     private static partial Regex ClausePattern();
 
-    [GeneratedRegex(@"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?\b", Opts)]
+    // "68 year old bloke": the age and the word for the person are who is asked about, never the topic.
+    [GeneratedRegex(@"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?(?:\s+(?:bloke|guy|man|woman|lady|chap|fella|fellow|gent|lad|lass|boy|girl|son|daughter|child|kid|baby|male|female))?\b", Opts)]
     private static partial Regex AgeOfPersonInText();
 
     [GeneratedRegex(@"\s+(?:symptoms?|in\s+(?:adults?|children|kids|the\s+elderly|older\s+adults|elderly\s+patients|pregnancy|pregnant\s+women|women|men|infants|patients)|during\s+pregnancy|at\s+night|(?:each|every)\s+(?:morning|day|night|evening)|(?:a|per)\s+(?:day|night|week)|(?:on|onto|over)\s+(?:my|his|her|their|your|our|the)\s+[\w'-]+(?:\s+[\w'-]+)?|(?:at|on|over)\s+(?:the\s+)?weekends?|with\s+(?:my|his|her|our|a|the)\s+(?:dinner|meal|meals|food|lunch|breakfast|tea)|anymore|too|then|now|instead|again|next\s+time|this\s+time|in\s+future|from\s+now\s+on|as\s+well|at\s+all|in\s+general|right\s+now|safely|though|please|for\s+me|for\s+(?:him|her|them)|effectively|\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|ml|mls|%|units?|iu|tablets?|pills?)?|(?:in|for|with)\s+(?:my|our|his|her|a|an|the)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*olds?(?:\s+(?:son|daughter|boy|girl|child|baby|kid))?|actually|really|exactly|for|afterwards|after(?:\s+(?:meals|eating|food))?|(?:before|ahead\s+of)\s+(?:my|your|his|her|their|our|the|a|an|next|each|every|any|going|bed|surgery|an?\s+operation)\b.*)$", Opts)]
@@ -291,8 +293,9 @@ public static partial class QuestionAnalyzer
     private static partial Regex KinWithAgePattern();
 
     // "10-year risk", "a 5 year survival": a number of years before a period's measure is not an age. "I'm 2 days into
-    // the tablets" is a time since starting, not an age; "an 8 month old", "she's 6 weeks" are ages under a year or two.
-    [GeneratedRegex(@"\b(?<age>\d{1,3})[-\s]?(?:years?[-\s]old|yrs?[-\s]old|yo|y/o|year(?![-\s]+(?:risk|cvd|ascvd|cardiovascular|survival|mortality|history|follow|period|course|rate|chance|outcome)))\b|\b(?<young>\d{1,2})[-\s]?(?<unit>months?|weeks?|days?)[-\s]old\b|\b(?:he'?s|she'?s|he\s+is|she\s+is)\s+(?<young>\d{1,2})\s*(?<unit>months?|weeks?)\b(?!\s+(?:into|of|on|since|after|pregnant|late|early|overdue)\b)|\b(?:i'?m|i\s+am|he'?s|she'?s|he\s+is|she\s+is|aged?)\s+(?<age>\d{1,3})\b(?!\s*(?:mg|kg|lb|lbs|%|cm|ml|g|months?|weeks?|days?|hours?|minutes?|stone|pounds?|kilos?|units?|times?)\b)", Opts)]
+    // the tablets" is a time since starting, not an age; "an 8 month old", "she's 6 weeks", "baby girl, 7 weeks" are ages
+    // under a year or two.
+    [GeneratedRegex(@"\b(?<age>\d{1,3})[-\s]?(?:years?[-\s]old|yrs?[-\s]old|yo|y/o|year(?![-\s]+(?:risk|cvd|ascvd|cardiovascular|survival|mortality|history|follow|period|course|rate|chance|outcome)))\b|\b(?<young>\d{1,2})[-\s]?(?<unit>months?|weeks?|days?)[-\s]old\b|\b(?:he'?s|she'?s|he\s+is|she\s+is)\s+(?<young>\d{1,2})\s*(?<unit>months?|weeks?)\b(?!\s+(?:into|of|on|since|after|pregnant|late|early|overdue)\b)|\b(?:baby|infant|newborn)(?:\s+(?:boy|girl|son|daughter))?\s*,?\s*(?:aged\s+)?(?<young>\d{1,2})\s*(?<unit>months?|weeks?|days?)\b(?!\s+(?:into|of|on|since|after|ago|later|pregnant|late|early|overdue)\b)|\b(?:i'?m|i\s+am|he'?s|she'?s|he\s+is|she\s+is|aged?)\s+(?<age>\d{1,3})\b(?!\s*(?:mg|kg|lb|lbs|%|cm|ml|g|months?|weeks?|days?|hours?|minutes?|stone|pounds?|kilos?|units?|times?)\b)", Opts)]
     private static partial Regex AgePattern();
 
     [GeneratedRegex(@"[a-z]{2,}", RegexOptions.IgnoreCase)]
@@ -1271,7 +1274,11 @@ public static partial class QuestionAnalyzer
     /// </summary>
     private static bool NoName(string? phrase) => phrase is not null
         && (RuledOutLead().IsMatch(phrase) || NamesOnlyAWorry(phrase) || OnlyComparesOrTimes(phrase) || ClauseWord().IsMatch(phrase) || TimeAgo().IsMatch(phrase)
-            || ChoicesNameNothing(phrase));
+            || ChoicesNameNothing(phrase) || SaidBySomeone().IsMatch(phrase));
+
+    // "the midwife mentioned", "my GP suggested": who said something, not what it is about.
+    [GeneratedRegex(@"\b(?:mentioned|said|says|suggested|suggests|told|advised|recommended|reckons|reckoned|thinks|thought)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SaidBySomeone();
 
     [GeneratedRegex(@"^(?:[\w'-]+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)(?:\s+(?:ago|back|later|before|since))?$", RegexOptions.IgnoreCase)]
     private static partial Regex TimeAgo();
@@ -1446,7 +1453,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@",\s*(?:and|but)\s+(?:(?:at|by|from|after|in|for)\s+)?(?:what|when|which|how|where|why|is|are|should|do|does|can|could|would|will)\b.*$", Opts)]
     private static partial Regex SecondQuestionTail();
 
-    [GeneratedRegex(@"^(?:without|instead\s+of|rather\s+than|other\s+than|apart\s+from|except)\b", Opts)]
+    // "Besides protecting me", "medication aside": what a question sets aside is not what it is about.
+    [GeneratedRegex(@"^(?:without|instead\s+of|rather\s+than|other\s+than|apart\s+from|aside\s+from|(?:leaving|setting|putting)\s+aside|besides|except)\b|\baside$", Opts)]
     private static partial Regex RuledOutLead();
 
     /// <summary>
@@ -1788,6 +1796,7 @@ public static partial class QuestionAnalyzer
 
     private static string? FindPopulation(string question)
     {
+        question = TextTools.TimeNumbersInDigits(question);
         var m = PopulationPattern().Match(question);
         if (m.Success)
         {

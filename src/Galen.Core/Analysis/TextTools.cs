@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Galen.Core.Analysis;
 
@@ -9,8 +10,28 @@ public readonly record struct TextSpan(int Start, int Length)
 }
 
 /// <summary>Small text helpers shared by analysis, grading and composition. All are pure and culture-free.</summary>
-public static class TextTools
+public static partial class TextTools
 {
+    /// <summary>
+    /// The text with a number written in words before a unit of age or time given in digits ("our four-year-old": "our
+    /// 4-year-old", "twenty one months": "21 months"), so that an age is read however it is written.
+    /// </summary>
+    public static string TimeNumbersInDigits(string text) =>
+        NumberWordBeforeTimeUnit().Replace(text, m => (Number(m.Groups["tens"].Value) + Number(m.Groups["unit"].Value)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static int Number(string word) => Array.IndexOf(NumberWords, word.ToLowerInvariant()) switch
+    {
+        < 0 => 0,
+        var i and < 20 => i,
+        var i => (i - 18) * 10,
+    };
+
+    private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+    [GeneratedRegex(@"\b(?:(?<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?<unit>one|two|three|four|five|six|seven|eight|nine))?|(?<unit>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))(?=[\s-]+(?:years?|yrs?|months?|weeks?|days?)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NumberWordBeforeTimeUnit();
+
     private static readonly LexiconFile Lists = LexiconFile.Load("text.txt");
 
     /// <summary>Abbreviations whose full stop does not end a sentence (Lexicon/text.txt).</summary>

@@ -58,7 +58,7 @@ public static partial class AmountAsked
     // does the CK have to be": a threshold is a figure; so is "by what percentage". "Frequency" asks how often (a "dosing
     // frequency" is part of a dose). A terse "serum urate target?" asks for the figure as much as "what target?", and
     // "is a reading of 60 low enough for treatment?" for the line it is measured against.
-    [GeneratedRegex(@"\bhow\s+(?:many|often|frequently|high|low)\b|\b(?:at|above|below|over|under)\s+what\s+(?!(?:time|stage|moment|hour|day|week|month|year|point)s?\b)[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|was|does|do|did|should|would|will|can|must|might|may)\b|\b(?<!\bdos(?:e|ing|age)\s+)frequency\b|\b(?:by\s+)?what\s+(?:percentage|percent|proportion|fraction)\b|\bhow\s+much(?=" + QuestionAnalyzer.HowMuchOfAnEffect + @")|\b(?:at|above|below|from|over|under)\s+what\s+(?:[\w-]+\s+){0,3}?(?:level|concentration|value|reading|temperature|age|count|threshold|point|number)s?\b|\bwhat\s+(?:[\w-]+\s+){0,3}?(?:level|threshold|cut-?off|target|concentration)s?(?:\s+(?:range|value|level)s?)?\s+(?:is|are|should|do|does|for|of|to|counts?)\b|\b(?:target|threshold|cut-?off|goal)s?(?:\s+(?:level|range|value))?\s*\?\s*$|\b(?:low|high)\s+enough\s+(?:for|to)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow\s+(?:many|often|frequently|high|low)\b|\b(?:at|above|below|over|under)\s+what\s+(?!(?:time|stage|moment|hour|day|week|month|year|point)s?\b)[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|was|does|do|did|should|would|will|can|must|might|may)\b|\b(?<!\bdos(?:e|ing|age)\s+)frequency\b|\b(?:by\s+)?what\s+(?:percentage|percent|proportion|fraction|share)\b|\bwhat\s+(?:[\w-]+\s+){0,3}?(?:number|level|value|reading|figure|result)s?\b[^.?!]{0,40}?\b(?:get|getting|keep|keeping|stay|bring|bringing)\s+(?:it\s+|them\s+|this\s+|that\s+)?(?:under|below|down\s+to|above|over)\b|\bhow\s+much(?=" + QuestionAnalyzer.HowMuchOfAnEffect + @")|\b(?:at|above|below|from|over|under)\s+what\s+(?:[\w-]+\s+){0,3}?(?:level|concentration|value|reading|temperature|age|count|threshold|point|number)s?\b|\bwhat\s+(?:[\w-]+\s+){0,3}?(?:level|threshold|cut-?off|target|concentration)s?(?:\s+(?:range|value|level)s?)?\s+(?:is|are|should|do|does|for|of|to|counts?)\b|\b(?:target|threshold|cut-?off|goal)s?(?:\s+(?:level|range|value))?\s*\?\s*$|\b(?:low|high)\s+enough\s+(?:for|to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksFigure();
 
     // A mass per volume of blood or urine ("6 mg/dL", "75 µg/L", "milligrams per decilitre") is a level measured, not a
@@ -71,11 +71,11 @@ public static partial class AmountAsked
     [GeneratedRegex(@"(?<![\d.])(?<!\b(?:aged?|ages|under|over|older\s+than|younger\s+than|below|above)\s+(?:\d+\s*(?:-|to|–|and)\s*)?)\d+(?:\.\d+)?\s*(?:-|to|–)?\s*(?:\d+(?:\.\d+)?)?\s*(?:minutes?|hours?|days?|weeks?|months?|years?)\b(?!\s*(?:or\s+(?:older|over|more\s+of\s+age|younger|under)|and\s+(?:over|older|under|younger)|old\b|of\s+age\b))|\b(?:one|two|three|four|five|six|seven|ten|a few|several)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b|\blifelong\b|\bfor life\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatesDuration();
 
-    // A digit inside a name ("vitamin B12", "COVID-19", "T4") is no figure.
-    [GeneratedRegex(@"(?<![\p{L}\d.]-?)\d|\b(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten)\b", RegexOptions.IgnoreCase)]
+    // A digit inside a name ("vitamin B12", "COVID-19", "T4", the gene variant "HLA-B*5801") is no figure.
+    [GeneratedRegex(@"(?<![\p{L}\d.*]-?)\d|\b(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatesFigure();
 
-    [GeneratedRegex(@"(?<![\p{L}\d.]-?)\d", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\p{L}\d.*]-?)\d", RegexOptions.IgnoreCase)]
     private static partial Regex StatesDigit();
 
     /// <summary>
@@ -395,7 +395,7 @@ public static partial class AmountAsked
     [GeneratedRegex(@"\bhow\s+(?:long|many\s+(?:hours|days|weeks))\b[^.?!]{0,60}?\b(?:before|until|till|wait(?:ing)?)\b|\bwaiting\s+(?:period|time)\b|\bhow\s+soon\b", RegexOptions.IgnoreCase)]
     private static partial Regex WaitAsked();
 
-    [GeneratedRegex(@"\bhow\s+many\s+(?:days|weeks|months)\s+(?:of|on|course)\b|\bhow\s+long\s+(?:do|does|should|must|will|would|to|is|are)\s+(?:i|you|we|he|she|they|it|the\s+course|a\s+course)?\s*(?:need\s+to\s+)?(?:take|taken|use|used|give|given|stay\s+on|keep\s+(?:taking|using|on)|last|run)\b|\b(?:course|treatment)\s+(?:length|duration)\b|\b(?:length|duration)\s+of\s+(?:the\s+)?(?:course|treatment|therapy)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow\s+many\s+(?:days|weeks|months)\s+(?:of|on|course)\b|\bhow\s+(?:long|much\s+longer)\s+(?:do|does|should|must|will|would|to|is|are|am)\s+(?:i|you|we|he|she|they|it|the\s+course|a\s+course)?\s*(?:need\s+to\s+|supposed\s+to\s+|meant\s+to\s+|have\s+to\s+)?(?:take|taken|use|used|give|given|stay\s+on|keep\s+(?:taking|using|on)|carry\s+on|continue|last|run)\b|\b(?:course|treatment)\s+(?:length|duration)\b|\b(?:length|duration)\s+of\s+(?:the\s+)?(?:course|treatment|therapy)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CourseAsked();
 
     [GeneratedRegex(@"(?<!\b(?:watch|observ|monitor|wait)(?:ed|ing|e)?\s+)\bfor\s+(?:about\s+|around\s+|at\s+least\s+|up\s+to\s+|only\s+)?(?:\d+|one|two|three|five|seven|ten|fourteen)(?:\s*(?:to|-|–|or)\s*\d+)?\s*(?:days?|weeks?|months?)\b|\b\d+-(?:day|week|month)\b|\bcourse\b[^.;]{0,40}?\b\d+\s*(?:days?|weeks?)\b", RegexOptions.IgnoreCase)]
@@ -446,15 +446,16 @@ public static partial class AmountAsked
         _ => StatesWeight().IsMatch(sentence),
     };
 
-    // "Serum urate target?", "what level counts as low?", "at what threshold": the figure is a level, not a dose.
-    [GeneratedRegex(@"\b(?:targets?|thresholds?|cut-?offs?|goals?|levels?|concentrations?|readings?)\b", RegexOptions.IgnoreCase)]
+    // "Serum urate target?", "what level counts as low?", "at what threshold", "what number are we getting it under": the
+    // figure is a level, not a dose ("the number of tablets" is a count).
+    [GeneratedRegex(@"\b(?:targets?|thresholds?|cut-?offs?|goals?|levels?|concentrations?|readings?|numbers?(?!\s+of\b))\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksLevel();
 
     private const string VolumeUnits = @"litres?|liters?|l\b|pints?|glass(?:es)?|cups?|millilitres?|milliliters?|ml\b";
     private const string LengthUnits = @"centimetres?|centimeters?|cm\b|inch(?:es)?|in\.|millimetres?|mm\b|metres?|meters?|feet|foot|ft\b";
     private const string WeightUnits = @"kilos?|kilograms?|kg\b|pounds?|lbs?\b|stones?\b";
 
-    [GeneratedRegex(@"\bhow\s+(?:many|much)\s+(?:(?<volume>" + VolumeUnits + @")|(?<length>" + LengthUnits + @")|(?<weight>" + WeightUnits + @"))|\bin\s+(?:(?<volume>litres|liters|pints|millilitres|milliliters)|(?<length>inches|centimetres|centimeters|cm)|(?<weight>kilos|kilograms|kg|pounds|stones?))\s*\?|\b(?:what|which)\s+(?<share>percentage|percent|proportion|fraction)\b|\bhow\s+many\s+(?<share>percent|per\s+cent)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow\s+(?:many|much)\s+(?:(?<volume>" + VolumeUnits + @")|(?<length>" + LengthUnits + @")|(?<weight>" + WeightUnits + @"))|\bin\s+(?:(?<volume>litres|liters|pints|millilitres|milliliters)|(?<length>inches|centimetres|centimeters|cm)|(?<weight>kilos|kilograms|kg|pounds|stones?))\s*\?|\b(?:what|which)\s+(?<share>percentage|percent|proportion|fraction|share)\b|\bhow\s+many\s+(?<share>percent|per\s+cent)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksUnit();
 
     [GeneratedRegex(@"(?:\d|\b(?:one|two|three|four|five|six|eight|ten|half a|a)\b)\s*(?:(?:-|to|–|or)\s*\d+(?:\.\d+)?\s*)?(?:" + VolumeUnits + @")", RegexOptions.IgnoreCase)]

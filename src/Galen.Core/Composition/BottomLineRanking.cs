@@ -422,12 +422,12 @@ public sealed partial class BottomLineRanking
     /// <summary>True when the question asks what comes first (to try, to start with, to add), not what works at all.</summary>
     public static bool AsksFirst(string question) => FirstAsked().IsMatch(question ?? "");
 
-    [GeneratedRegex(@"\bfirst\b|\bfirst-line\b|\b(?:start|begin|started|begun) (?:with|on)\b|\binitial(?:ly)?\b|\bpreferred\b|\bfrom the (?:outset|start)\b|\bbefore (?:anything|everything) else\b|\bto (?:start|begin) with\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bfirst\b|\bfirst-line\b|\b(?-i:[Ss]tep)\s*(?:1|one)\b|\b(?:start|begin|started|begun) (?:with|on)\b|\binitial(?:ly)?\b|\bpreferred\b|\bfrom the (?:outset|start)\b|\bbefore (?:anything|everything) else\b|\bto (?:start|begin) with\b", RegexOptions.IgnoreCase)]
     private static partial Regex FirstAsked();
 
     // What a sentence says when it ranks a treatment first: "first-line", "first choice", "initially", "start with",
-    // "preferred"; a first day or week is a time, not a choice.
-    [GeneratedRegex(@"\bfirst(?:[- ]line| choice| option| step| treatment)\b|\bfirst,|\b(?:offer|try|use|give|start)\w* [^.;]{0,40}\bfirst\b|\binitial(?:ly)?\b|\b(?:start|begin)\w* (?:with|on|by)\b|\bpreferred\b|\bfrom the (?:outset|start)\b", RegexOptions.IgnoreCase)]
+    // "preferred", "step 1" (not the trial called "STEP 1"); a first day or week is a time, not a choice.
+    [GeneratedRegex(@"\bfirst(?:[- ]line| choice| option| step| treatment)\b|\b(?-i:[Ss]tep)\s*(?:1|one)\b|\bfirst,|\b(?:offer|try|use|give|start)\w* [^.;]{0,40}\bfirst\b|\binitial(?:ly)?\b|\b(?:start|begin)\w* (?:with|on|by)\b|\bpreferred\b|\bfrom the (?:outset|start)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FirstChoice();
 
     /// <summary>True when the question asks when (to start, to stop, to worry), not what or whether.</summary>
@@ -457,6 +457,10 @@ public sealed partial class BottomLineRanking
     // reading ("she is 38.5").
     [GeneratedRegex(@"\b(?:he|she|who|(?:my|our)\s+(?:(?:little|baby|eldest|oldest|youngest)\s+)?(?:son|daughter|baby|child|kid|boy|girl|grandson|granddaughter|dad|father|mum|mom|mother|husband|wife|partner|brother|sister))(?:'s|’s|\s+is)\s+(?:only\s+|just\s+)?(\d{1,2})(?![.,/]\d)(?:\s*(year|month|week)s?(?:\s+old)?)?\b(?!\s*(?:%|mg|kg|g\b|ml|cm|lbs?|pounds?|stone|degrees?|°|kilos?|weeks? pregnant|days?|hours?))", RegexOptions.IgnoreCase)]
     private static partial Regex StatedAge();
+
+    // "Baby girl, 7 weeks": a baby's age said straight after the word for the baby.
+    [GeneratedRegex(@"\b(?:baby|infant|newborn)(?:\s+(?:boy|girl|son|daughter))?\s*,?\s*(?:aged\s+)?(\d{1,2})\s*(month|week|day)s?\b(?!\s+(?:into|of|on|since|after|ago|later|pregnant|late|early|overdue)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex InfantAge();
 
     // "under 65 years" leaves 65-year-olds out; "64 years or younger" keeps them up to their 65th birthday.
     [GeneratedRegex(@"\b(?:under|younger than|less than|below)\s+(?:the age of\s+)?(\d{1,3})\s*(year|month|week)s?\b|\b(\d{1,3})\s*(year|month|week)s?\s+(?:or younger|and younger|or under|and under|or less)\b", RegexOptions.IgnoreCase)]
@@ -489,14 +493,19 @@ public sealed partial class BottomLineRanking
     /// <summary>The age the question gives for the person asked about, in months ("my 4 year old": 48), or null.</summary>
     public static double? AskerAgeInMonths(string question)
     {
-        var m = AskerAge().Match(question ?? "");
+        question = TextTools.TimeNumbersInDigits(question ?? "");
+        var m = AskerAge().Match(question);
         if (!m.Success)
         {
-            if (StatedAge().Match(question ?? "") is { Success: true } stated)
+            if (StatedAge().Match(question) is { Success: true } stated)
             {
                 return Months(double.Parse(stated.Groups[1].Value, CultureInfo.InvariantCulture), stated.Groups[2].Success ? stated.Groups[2].Value : "year");
             }
-            return AskerGroup.AgeAndSexTogether(question ?? "") is { Success: true } compact
+            if (InfantAge().Match(question) is { Success: true } infant)
+            {
+                return Months(double.Parse(infant.Groups[1].Value, CultureInfo.InvariantCulture), infant.Groups[2].Value);
+            }
+            return AskerGroup.AgeAndSexTogether(question) is { Success: true } compact
                 ? Months(double.Parse(compact.Groups[1].Value, CultureInfo.InvariantCulture), "year")
                 : null;
         }
@@ -583,7 +592,7 @@ public sealed partial class BottomLineRanking
     // "sooner ... than from pills", "besides", "I know about face, arm, speech", "already tried ibuprofen": what the
     // asker has, knows or does not want is not the answer they are after. What the person is allergic to or cannot
     // take is not an answer for them either; nor is what the answer is asked not to be ("something that isn't a pill").
-    [GeneratedRegex(@"\b(?:without|(?:that|which)(?:['’]s|\s+is|\s+are)(?:n['’]?t|\s+not)(?:\s+an?)?|(?:that|which)\s+(?:does|do)(?:n['’]?t|\s+not)\s+(?:involve|need|mean)(?:\s+(?:taking|using))?|instead of|other than|apart from|rather than|besides|except(?:\s+for)?|avoid(?:ing)?|no more|(?:allergic|allergy|allergies|anaphylaxis|intolerant|intolerance)\s+(?:to|of)|(?:can['’]?t|cannot|can\s+not|couldn['’]?t|unable\s+to|(?:don['’]?t|do\s+not)\s+want\s+to|(?:would|['’]d)\s+rather\s+not)\s+(?:take|have|use|tolerate|swallow|put|apply|rub|give)|not\s+keen\s+on|(?<prefer>(?<=\b(?:sooner|rather|prefer)\b[^.?!]{0,60})\bthan(?:\s+(?:from|with|by|taking|using))?)|(?:i|we)\s+(?:already\s+)?know\s+(?:about|of)|already\s+(?:tried|taking|take|on|using)|(?:i|we)(?:['’]ve|\s+have)\s+(?:already\s+)?tried|neither|nor)\s+((?:\w+[\s,-]+){0,3}\w+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:without|(?:that|which)(?:['’]s|\s+is|\s+are)(?:n['’]?t|\s+not)(?:\s+an?)?|(?:that|which)\s+(?:does|do)(?:n['’]?t|\s+not)\s+(?:involve|need|mean)(?:\s+(?:taking|using))?|instead of|other than|apart from|aside from|(?:leaving|setting|putting)\s+aside|rather than|besides|except(?:\s+for)?|avoid(?:ing)?|no more|(?:allergic|allergy|allergies|anaphylaxis|intolerant|intolerance)\s+(?:to|of)|(?:can['’]?t|cannot|can\s+not|couldn['’]?t|unable\s+to|(?:don['’]?t|do\s+not)\s+want\s+to|(?:would|['’]d)\s+rather\s+not)\s+(?:take|have|use|tolerate|swallow|put|apply|rub|give)|not\s+keen\s+on|(?<prefer>(?<=\b(?:sooner|rather|prefer)\b[^.?!]{0,60})\bthan(?:\s+(?:from|with|by|taking|using))?)|(?:i|we)\s+(?:already\s+)?know\s+(?:about|of)|already\s+(?:tried|taking|take|on|using)|(?:i|we)(?:['’]ve|\s+have)\s+(?:already\s+)?tried|neither|nor)\s+((?:\w+[\s,-]+){0,3}\w+)", RegexOptions.IgnoreCase)]
     private static partial Regex RuledOut();
 
     [GeneratedRegex(@"\b(?:as\s+(?:well|good|effective|safe|much)|just\s+as|better|worse|compared?)\b", RegexOptions.IgnoreCase)]
@@ -642,9 +651,14 @@ public sealed partial class BottomLineRanking
     [GeneratedRegex(@"\b(?<route>oral|intranasal|nasal|inhaled|topical|intravenous|IV|intramuscular|subcutaneous)\s+(?<name>[a-z][\w-]{3,})", RegexOptions.IgnoreCase)]
     private static partial Regex RoutedName();
 
-    // "What non-drug option ...", "a drug-free way": medicine as such is ruled out.
-    [GeneratedRegex(@"\b(?:non-?drug|drug-free|non-?medic(?:ine|ation|al)|medic(?:ine|ation)-free|non-?pharmacological|tablet-free|pill-free)\b", RegexOptions.IgnoreCase)]
+    // "What non-drug option ...", "a drug-free way", "leaving medication aside": medicine as such is ruled out.
+    [GeneratedRegex(@"\b(?:non-?drug|drug-free|non-?medic(?:ine|ation|al)|medic(?:ine|ation)-free|non-?pharmacological|tablet-free|pill-free)\b|" + MedicineAsideText, RegexOptions.IgnoreCase)]
     private static partial Regex NoMedicine();
+
+    private const string MedicineAsideText = @"\b(?:(?:leaving|setting|putting|leave|set|put)\s+)?(?:the\s+|any\s+|all\s+)?(?:medic(?:ine|ation)s?|pills?|tablets?|drugs?|meds)\s+aside\b";
+
+    [GeneratedRegex(MedicineAsideText, RegexOptions.IgnoreCase)]
+    private static partial Regex MedicineAside();
 
     /// <summary>Content words of what the question rules out ("without going on tablets": "tablets"), first five letters.</summary>
     public static IReadOnlyList<string> ExcludedWords(string question)
@@ -709,12 +723,12 @@ public sealed partial class BottomLineRanking
             .Select(TextTools.Normalize).Where(p => p.Length >= 3);
 
     /// <summary>
-    /// The text without what it rules out when that is medicine as such ("what eases it apart from tablets" reads
-    /// "what eases it"): it is not the topic. A named medicine or anything else ruled out stays ("instead of
+    /// The text without what it rules out when that is medicine as such ("what eases it apart from tablets" and "leaving
+    /// medication aside, what eases it" read "what eases it"): it is not the topic. A named medicine or anything else ruled out stays ("instead of
     /// amoxicillin", "without a spleen").
     /// </summary>
     public static string WithoutRuledOutMedicine(string text) =>
-        RuledOut().Replace(text ?? "", m => ContentWords(m.Groups[1].Value).Any(MedicineInGeneral.Contains) ? " " : m.Value);
+        MedicineAside().Replace(RuledOut().Replace(text ?? "", m => ContentWords(m.Groups[1].Value).Any(MedicineInGeneral.Contains) ? " " : m.Value), " ");
 
     // "without going on", "instead of taking": the verb is not the thing ruled out.
     private static bool IsVerbOfTaking(string w) => w is "going" or "takin" or "using" or "havin" or "getti" or "givin" or "start";
