@@ -222,12 +222,24 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
     /// Whether the question is about a thing of two or more words none of which any source uses ("tennis elbow"), and
     /// names nothing the vocabulary knows: the library lacks it, however near the question's other words are to a topic
     /// it holds, and read without the name the question would be answered on those other words alone. Beside a medicine
-    /// or condition the vocabulary knows, such words are more likely the story's ("the chemist sold me senna").
+    /// or condition the vocabulary knows, or in the middle of a story, such words are more likely the story's ("the
+    /// chemist sold me senna").
     /// </summary>
     private static bool AboutThingNoSourceNames(QuestionAnalysis analysis, IReadOnlyCollection<string> unknownWords) =>
         analysis.Interventions.All(t => t.IsUnsure) && analysis.Conditions.All(t => t.IsUnsure)
         && analysis.Conditions.Any(c => c.Type == "fallback"
-            && TextTools.Tokens(TextTools.Normalize(c.Name)) is { Length: >= 2 } nameWords && nameWords.All(unknownWords.Contains));
+            && TextTools.Tokens(TextTools.Normalize(c.Name)) is { Length: >= 2 } nameWords && nameWords.All(unknownWords.Contains)
+            && WhereTheSubjectIs(analysis, TextTools.Normalize(c.Name)));
+
+    /// <summary>
+    /// Whether a name stands where people put what they ask about: in the asking sentence, or among the message's first
+    /// words. In the middle of a story ("one of the nursery mums said ...") it is more likely who or where than what.
+    /// </summary>
+    private static bool WhereTheSubjectIs(QuestionAnalysis analysis, string name) =>
+        TextTools.ContainsPhrase(TextTools.Normalize(analysis.FocusQuestion), name)
+        || TextTools.ContainsPhrase(string.Join(' ', TextTools.Tokens(TextTools.Normalize(analysis.Question)).Take(SubjectWords)), name);
+
+    private const int SubjectWords = 6;
 
     /// <summary>The question's words of four letters or more that no source uses.</summary>
     private List<string> UnknownWords(string question, WordingWork wording) =>

@@ -33,6 +33,17 @@ public sealed class UnreadTopicTests(StarterLibraryFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void Words_no_source_uses_in_the_middle_of_a_story_do_not_make_the_question_lacking()
+    {
+        var answer = fixture.Engine.Ask(new AskRequest(
+            "my 3 year old is 38.9 and whiny. one of the playgroup dads said to give calpol with nurofen together. both at once or just one?",
+            Audience.Patient, []));
+
+        Assert.False(answer.Abstained, answer.BottomLine);
+        Assert.Equal("fever", answer.TopicReadFromMeaning);
+    }
+
+    [Fact]
     public void A_kind_of_medicine_asked_about_a_named_condition_is_still_answered()
     {
         var answer = fixture.Engine.Ask(new AskRequest("I have gout. Do I need tablets?", Audience.Patient, []));
