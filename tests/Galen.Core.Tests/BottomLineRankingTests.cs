@@ -526,8 +526,22 @@ public sealed class BottomLineRankingTests
     [InlineData("his arm went numb for a minute, ring for an ambulance or book the GP?", "Call 999 at once for sudden numbness on one side.", 1)]
     [InlineData("lump on my neck for a month, hold off till the surgery opens after the holiday?", "See a doctor if a lump lasts more than 3 weeks.", 1)]
     [InlineData("toe is red and throbbing, which cream helps?", "Get same-day medical help for a red, hot joint with a fever.", 0)]
+    [InlineData("rash on his legs since Sunday and he is off his food. should we get him seen?", "See a doctor if a rash does not fade under a glass.", 1)]
     public void A_question_whether_it_can_wait_is_answered_by_a_sentence_that_says_where_to_get_care(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, false, BottomLineRanking.AsksAboutCare(question)));
+
+    [Theory]
+    [InlineData("Phone for an ambulance even if the signs pass within minutes.", 1)]
+    [InlineData("Phone for an ambulance when the face droops.", 0.5)]
+    [InlineData("Face weakness can follow a viral infection.", 0)]
+    public void A_question_asking_two_things_is_answered_wholly_only_by_a_sentence_giving_both(string sentence, double answers)
+    {
+        const string question = "his face went droopy for a minute and now he's fine. still phone for an ambulance?";
+        var care = BottomLineRanking.AsksAboutCare(question);
+        var still = BottomLineRanking.AsksStill(question);
+        Assert.True(care && still);
+        Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, asksCare: care, asksStill: still));
+    }
 
     [Theory]
     [InlineData("my sore throat has dragged on for a fortnight now. when should i stop waiting and see someone?", "See a doctor if a sore throat lasts longer than 2 weeks.", 1)]
@@ -536,6 +550,16 @@ public sealed class BottomLineRankingTests
     [InlineData("her rash is still there. at what point do we see the gp?", "See a doctor if the rash lasts 3 days or more.", 1)]
     public void A_question_asking_when_is_answered_by_a_sentence_that_says_how_long_is_too_long(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, BottomLineRanking.AsksWhen(question), sentence));
+
+    [Theory]
+    [InlineData("Give 400 mg twice daily when kidney function is normal.", 1)]
+    [InlineData("Refer to a kidney specialist when eGFR is below 30.", 0)]
+    public void A_reading_given_with_an_amount_asked_is_context_and_a_threshold_alone_does_not_answer(string sentence, double answers)
+    {
+        const string question = "eGFR 72, otherwise well. Aciclovir dose for shingles?";
+        Assert.True(BottomLineRanking.GivesReading(question));
+        Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.Dose, false, sentence, givesReading: true));
+    }
 
     [Theory]
     [InlineData("my son's peak flow was 250 this morning, is that bad?", "Go to hospital if peak flow is below 50% of your best.", 1)]

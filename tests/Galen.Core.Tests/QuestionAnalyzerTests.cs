@@ -1171,4 +1171,41 @@ public sealed class QuestionAnalyzerTests
         var a = A("im on levothyroxine and take biotin for my hair. do i need to stop the biotin before my next thyroid blood test?");
         Assert.Contains(a.Conditions.Concat(a.Interventions), t => t.Name == "biotin");
     }
+
+    [Theory]
+    [InlineData("the practice nurse rang: my potassium came back too high. do I keep the spironolactone?", "high potassium")]
+    [InlineData("his iron levels are really low after the op. tablets or a drip?", "low iron")]
+    [InlineData("the finger-prick meter says a low reading and she is sweaty, what now?", null)]
+    [InlineData("her sugar meter is showing a low number and she is sweaty, what now?", "low sugar")]
+    public void A_level_said_to_be_low_or_high_is_the_condition_of_that_name(string question, string? phrase)
+    {
+        var conditions = A(question).Conditions;
+        if (phrase is null)
+        {
+            Assert.DoesNotContain(conditions, c => c.Type == "condition");
+        }
+        else
+        {
+            Assert.Contains(conditions, c => c.Name == Vocabulary.Lookup(phrase)!.Name);
+        }
+    }
+
+    [Theory]
+    [InlineData("is the dose too high for a toddler?")]
+    [InlineData("the chance of a bleed is low, isn't it?")]
+    public void Low_or_high_said_of_something_that_names_no_condition_changes_nothing(string question) =>
+        Assert.Equal(question, QuestionAnalyzer.ConditionsSaidAsReadings(question));
+
+    [Theory]
+    [InlineData("every morning I'm wide awake at 4:30am and can't drop off again. tips?")]
+    [InlineData("I wake up around 2 a.m. most nights and that's me done. anything that helps?")]
+    public void Waking_in_the_small_hours_is_insomnia(string question) =>
+        Assert.Contains(A(question).Conditions, c => c.Name == "insomnia");
+
+    [Theory]
+    [InlineData("Oxygen in a COPD flare: target saturation range?")]
+    [InlineData("Gout follow-up: timing and preparation for the urate test?")]
+    [InlineData("Serum ferritin level that defines iron deficiency?")]
+    public void A_question_without_a_verb_naming_a_range_timing_or_defining_level_asks_for_a_value(string question) =>
+        Assert.False(A(question).IsYesNo);
 }

@@ -37,6 +37,10 @@ public sealed class ReadingRangeTests
     [InlineData("a week into a head cold and my nose is blocked", "Do not use a decongestant spray for more than five days.", 0, 0)]
     [InlineData("the fever started 2 days ago", "Babies under 3 months with a fever need urgent help.", 0, 0)]
     [InlineData("my 2 year old has a fever", "Get help if the fever lasts more than 5 days.", 0, 0)]
+    [InlineData("hot every evening since the weekend, and today is day six", "Get help if the fever lasts more than 5 days.", 1, 0)]
+    [InlineData("hot every evening since the weekend, and today is day three", "Get help if the fever lasts more than 5 days.", 0, 1)]
+    // A digit inside a name ("SpO2") is no reading of the measure before it.
+    [InlineData("Flare of COPD on oxygen: target SpO2 range?", "Keep the saturation between 88% and 92% in a flare.", 0, 0)]
     public void A_reading_is_judged_against_the_bands_of_a_sentence_that_names_its_measure(string question, string sentence, double inRange, double outOfRange)
     {
         var fit = ReadingRange.Fit(ReadingRange.Of(question), sentence);

@@ -27,6 +27,8 @@ public sealed class UrgencyTests
     [InlineData("my aunt woke up and her speech is really slurred")]
     [InlineData("his left hand suddenly went floppy while he was eating")]
     [InlineData("her words were coming out all jumbled for ten minutes")]
+    [InlineData("at breakfast mum's smile went crooked and she dropped her spoon")]
+    [InlineData("my husband suddenly could not raise his arm above the table")]
     public void Emergencies_are_recognised(string text) => Assert.True(UrgencyDetector.Detect(text).Urgent, text);
 
     [Theory]

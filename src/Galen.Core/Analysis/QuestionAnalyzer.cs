@@ -143,9 +143,10 @@ public static partial class QuestionAnalyzer
     private static partial Regex WhInsidePattern();
 
     // A question without a verb that names the thing it wants ("Course length?", "First-line treatment for anaphylaxis?",
-    // "Antibiotic choice for cellulitis?") asks for a value, as "what is ..." would; "X: a treatment for Y?" and
-    // "X for Y?" still ask whether.
-    [GeneratedRegex(@"(?:^|[:.;]\s+)(?!(?:an?|the|any|is|are|does|do|can|should)\b)(?:[\w-]+\s+){0,5}?(?:length|duration|dose|dosage|doses|target|threshold|cut-?off|interval|frequency|regimen|route|timing|choice|alternatives?|options?|next\s+steps?|stance|position|advice|recommendations?|approach|management|plan|worry|concern|diagnosis|differential|first[- ]line(?:\s+(?:treatment|therapy|drug|medicine|antibiotic|option|choice))?|second[- ]line(?:\s+(?:treatment|therapy|drug|medicine|antibiotic|option|choice))?|drug of choice|treatment of choice)(?:\s+(?:for|of|in|with|after|when|to)\b[^?:.;]*)?\?\s*$", Opts)]
+    // "Antibiotic choice for cellulitis?", "target saturation range?", "timing and preparation for the bloods?", "the level
+    // that defines deficiency?") asks for a value, as "what is ..." would; "X: a treatment for Y?" and "X for Y?" still
+    // ask whether.
+    [GeneratedRegex(@"(?:^|[:.;]\s+)(?!(?:an?|the|any|is|are|does|do|can|should)\b)(?:[\w-]+\s+){0,5}?(?:length|duration|dose|dosage|doses|target|threshold|cut-?off|interval|frequency|regimen|route|timing|range|ranges|goal|levels?(?=\s+(?:that|which)\b)|choice|alternatives?|options?|next\s+steps?|stance|position|advice|recommendations?|approach|management|plan|worry|concern|diagnosis|differential|first[- ]line(?:\s+(?:treatment|therapy|drug|medicine|antibiotic|option|choice))?|second[- ]line(?:\s+(?:treatment|therapy|drug|medicine|antibiotic|option|choice))?|drug of choice|treatment of choice)(?:\s+(?:and|or|&)\s+[\w-]+)?(?:\s+(?:for|of|in|with|after|when|to|that|which)\b[^?:.;]*)?\?\s*$", Opts)]
     private static partial Regex AsksForValuePattern();
 
     // "Would like to learn more about ..." is a request, not a yes/no question.
@@ -436,9 +437,62 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:is|are)\s+there\s+(?:any|some|much|good|real|solid|strong|actual|enough)?\s*(?:scientific\s+)?(?:evidence|proof|research|science|data|studies)\s+that\s+(?:(?:shows?|proves?|suggests?)\s+(?:that\s+)?)?(?<bare>(?=(?:really\s+|actually\s+)?(?:works?|helps?)\b))?", Opts)]
     private static partial Regex EvidenceThatIdiom();
 
+    /// <summary>
+    /// The text with a level said to be low or high written as the condition it names when the vocabulary knows that
+    /// name ("blood results show my b12 is low": "low b12"; "the meter shows a low number" after "glucose": "low
+    /// glucose"), and waking at a small-hours clock time written as waking early, so that a condition told as a reading
+    /// or a time is read like one told by name.
+    /// </summary>
+    public static string ConditionsSaidAsReadings(string text)
+    {
+        text = ClockWaking().Replace(text, "waking early");
+        var said = LevelSaidLowOrHigh().Matches(text);
+        if (said.Count == 0)
+        {
+            return text;
+        }
+        var result = new System.Text.StringBuilder();
+        var at = 0;
+        foreach (Match m in said)
+        {
+            // The name is one to three words just before: the longest the vocabulary knows with "low" or "high" before it.
+            var before = NameBefore().Match(text[at..m.Index]);
+            var level = m.Groups["d"].Value.Equals("raised", StringComparison.OrdinalIgnoreCase) ? "high" : m.Groups["d"].Value.ToLowerInvariant();
+            var words = before.Success ? before.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+            string? name = null;
+            for (var take = words.Length; take >= 1 && name is null; take--)
+            {
+                var candidate = level + " " + string.Join(' ', words[^take..]);
+                if (Vocabulary.FindAll(candidate) is [{ Token: 0, Group.IsCondition: true } found] && found.TokenCount == take + 1)
+                {
+                    name = candidate;
+                    var kept = string.Join(' ', words[..^take]);
+                    result.Append(text, at, before.Index).Append(kept.Length > 0 ? kept + " " : "").Append(name);
+                }
+            }
+            if (name is null)
+            {
+                result.Append(text, at, m.Index + m.Length - at);
+            }
+            at = m.Index + m.Length;
+        }
+        return result.Append(text, at, text.Length - at).ToString();
+    }
+
+    [GeneratedRegex(@"(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z0-9][\w-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NameBefore();
+
+    // After a name: (optionally) what measured it, a verb of showing, and low or high.
+    [GeneratedRegex(@"(?<=\w)\s+(?:(?:levels?|readings?|results?|counts?|meter|test|tests)\s+)?(?:is|are|was|were|'s|has been|have been|(?:came|come|comes) back(?: as)?|shows?|showed|showing|says|said|reads|read|looks?|looked|seems?|seemed|(?:is|are|was|were) (?:running|coming back|showing|reading))\s+(?:(?:a|quite|very|a bit|a little|really|too|rather|slightly|so|pretty|borderline|still)\s+)*(?<d>low|high|raised)\b(?:\s+(?:number|reading|result|level|figure|value))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LevelSaidLowOrHigh();
+
+    // "Awake from 3am", "waking at 4 a.m. every day": waking in the small hours, early-morning waking.
+    [GeneratedRegex(@"\b(?:awake|wake|wakes|waking|woke|woken)(?:\s+up)?\s+(?:from|at|around|by|before|about|since)\s+(?:about\s+|around\s+)?[1-5](?::\d\d)?\s*(?:am\b|a\.m\.|in the morning\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClockWaking();
+
     private static QuestionAnalysis AnalyzeOne(string raw)
     {
-        var asked = EvidenceThatIdiom().Replace(AnyPointIdiom().Replace(QuestionWordContraction().Replace(Clean(raw), m => m.Groups["w"].Value + " is"), "is it worth "), m => m.Groups["bare"].Success ? "does it " : "does ");
+        var asked = EvidenceThatIdiom().Replace(AnyPointIdiom().Replace(QuestionWordContraction().Replace(ConditionsSaidAsReadings(Clean(raw)), m => m.Groups["w"].Value + " is"), "is it worth "), m => m.Groups["bare"].Success ? "does it " : "does ");
         // Whose guidance is asked for is read from the question as asked (the bottom line prefers that body's sources);
         // the rest of the reading goes without it.
         var question = WithoutAttribution(asked);

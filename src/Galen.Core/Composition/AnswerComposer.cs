@@ -648,7 +648,7 @@ public static partial class AnswerComposer
                 && (doseOf is not null ? AmountAsked.GivesDoseOf(doseOf, x.Text)
                     : AmountAsked.States(amountAsked, x.Text) && AmountAsked.StatesTimeIn(timeUnit, x.Text) && AmountAsked.StatesTimeAs(timeSense, x.Text)
                         && AmountAsked.StatesMeasure(measure, x.Text));
-            f[i++] = givesAmount ? 1 : BottomLineRanking.AnswerKind(AmountKind.None, asksWhen, x.Text, asksFirst, asksCare, givesReading, asksStop, asksWhy, asksStill, asksNormal, asksAlone);
+            f[i++] = BottomLineRanking.AnswerKind(amountAsked, asksWhen, x.Text, asksFirst, asksCare, givesReading, asksStop, asksWhy, asksStill, asksNormal, asksAlone, givesAmount);
             i++; // meaning-only: set by the caller for a sentence admitted by closeness in meaning alone.
             f[i++] = On(asker.Names(x.Text));
             // A leaflet titled with the condition speaks of it throughout: "draw around the redness to see whether it

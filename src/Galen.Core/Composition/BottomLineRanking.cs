@@ -295,18 +295,41 @@ public sealed partial class BottomLineRanking
     }
 
     /// <summary>
-    /// 1 when the sentence gives the kind of thing the question asks for: an amount of the kind asked ("how much",
+    /// The share of the kinds of thing the question asks for that the sentence gives (1 when it asks one and the sentence
+    /// gives it; a question asking two, "still ring for an ambulance?", is answered wholly only by a sentence giving both):
+    /// an amount of the kind asked ("how much",
     /// "how long"), a time for a "when" question ("before the season", "at night", "within 2 days"), a choice ranked first
     /// for a "what first" question, where and how soon to get care for a "can it wait?" question, or a threshold for a
     /// question that gives a reading ("my ferritin came back at 60", "oxygen 90%"): the line the reading is judged by;
     /// whether to stop or to go on, for a question that asks whether to stop a medicine ("can I come off it now?").
     /// </summary>
-    public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence, bool asksFirst = false, bool asksCare = false, bool givesReading = false, bool asksStop = false, bool asksWhy = false, bool asksStill = false, bool asksNormal = false, bool asksAlone = false) =>
-        (amount != AmountKind.None && AmountAsked.States(amount, sentence)) || (asksWhen && TimeExpression().IsMatch(sentence))
-        || (asksFirst && FirstChoice().IsMatch(sentence)) || (asksCare && SaysWhereToGetCare().IsMatch(sentence))
-        || (givesReading && StatesThreshold().IsMatch(sentence)) || (asksStop && SaysStopOrGoOn().IsMatch(sentence))
-        || (asksWhy && GivesReason().IsMatch(sentence)) || (asksStill && SaysEvenSo().IsMatch(sentence))
-        || (asksNormal && SaysExpected().IsMatch(sentence)) || (asksAlone && SaysAloneOrTogether().IsMatch(sentence)) ? 1 : 0;
+    /// An amount's test is costly: a caller that has run it passes its result as <paramref name="givesAmount"/>.
+    public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence, bool asksFirst = false, bool asksCare = false, bool givesReading = false, bool asksStop = false, bool asksWhy = false, bool asksStill = false, bool asksNormal = false, bool asksAlone = false, bool? givesAmount = null)
+    {
+        var asked = 0;
+        var given = 0;
+        void Count(bool asks, Regex? says, bool? gives = null)
+        {
+            if (asks)
+            {
+                asked++;
+                given += gives ?? says!.IsMatch(sentence) ? 1 : 0;
+            }
+        }
+        Count(amount != AmountKind.None, null, amount != AmountKind.None && (givesAmount ?? AmountAsked.States(amount, sentence)));
+        Count(asksWhen, TimeExpression());
+        Count(asksFirst, FirstChoice());
+        Count(asksCare, SaysWhereToGetCare());
+        // A reading the message gives is the context of what it asks ("eGFR 85: dose?"); only a message that asks nothing
+        // else asks where the reading stands.
+        Count(givesReading && asked == 0 && !asksStop && !asksWhy && !asksStill && !asksNormal && !asksAlone, StatesThreshold());
+        Count(asksStop, SaysStopOrGoOn());
+        Count(asksWhy, GivesReason());
+        Count(asksStill, SaysEvenSo());
+        Count(asksNormal, SaysExpected());
+        Count(asksAlone, SaysAloneOrTogether());
+        return asked == 0 ? 0 : (double)given / asked;
+    }
 
     /// <summary>
     /// True when the message asks whether what is happening is normal or a worry ("the redness looks bigger on day 2,
@@ -397,7 +420,7 @@ public sealed partial class BottomLineRanking
     /// </summary>
     public static bool GivesReading(string question) => Reading().IsMatch(question ?? "");
 
-    [GeneratedRegex(@"\d(?:[.,]\d+)?\s*(?:%|per ?cent\b|mmol/l\b|mg/dl\b|[µu]g/l\b|mcg/l\b|ng/ml\b|m?iu/l\b|mu/l\b|ml/min\b|°|degrees\b|mm ?hg\b|kg/m2\b|g/dl\b|g/l\b|nmol/l\b|pmol/l\b|bpm\b)|(?<![\d.,])(?:3[5-9]|4[0-2])[.,]\d(?!\d|[.,]\d|\s*(?:%|mg|kg|g\b|ml|cm|weeks?|kilos?|lbs?))|\b(?:ferritin|oxygen|saturations?|sats|tsh|e?gfr|creatinine|clearance|hba1c|a1c|cholesterol|ldl|potassium|sodium|calcium|temperature|temp|thermometer|blood pressure|bp|b12|folate|platelets?|ha?emoglobin|inr|psa|glucose|sugars?|peak flow|heart rate|pulse|eosinophils?|score|feverpain|centor|wells|curb-?65|crb-?65|cha2ds2-?vasc|has-?bled|qrisk\d?|phq-?9|gad-?7|mmse|gcs)\b[^.?!\d]{0,30}\d", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\d(?:[.,]\d+)?\s*(?:%|per ?cent\b|mmol/l\b|mg/dl\b|[µu]g/l\b|mcg/l\b|ng/ml\b|m?iu/l\b|mu/l\b|ml/min\b|°|degrees\b|mm ?hg\b|kg/m2\b|g/dl\b|g/l\b|nmol/l\b|pmol/l\b|bpm\b)|(?<![\d.,])(?:3[5-9]|4[0-2])[.,]\d(?!\d|[.,]\d|\s*(?:%|mg|kg|g\b|ml|cm|weeks?|kilos?|lbs?))|\b(?:ferritin|oxygen|saturations?|sats|tsh|e?gfr|creatinine|clearance|hba1c|a1c|cholesterol|ldl|potassium|sodium|calcium|temperature|temp|thermometer|blood pressure|bp|b12|folate|platelets?|ha?emoglobin|inr|psa|glucose|sugars?|peak flow|heart rate|pulse|eosinophils?|score|feverpain|centor|wells|curb-?65|crb-?65|cha2ds2-?vasc|has-?bled|qrisk\d?|phq-?9|gad-?7|mmse|gcs)\b[^.?!\d]{0,30}(?<!\p{L})\d", RegexOptions.IgnoreCase)]
     private static partial Regex Reading();
 
     // A line a value is judged against: "below 92%", "75 µg/L or less", "above 95 mL/min", "at least 140/90", "a score
@@ -412,7 +435,7 @@ public sealed partial class BottomLineRanking
     /// </summary>
     public static bool AsksAboutCare(string question) => CareAsked().IsMatch(question ?? "");
 
-    [GeneratedRegex(@"\b(?:(?:can|could|will|would|should|does) (?:this|it|that|he|she|i|we|they) (?:just |still )?wait|(?:ok(?:ay)?|alright|all right|fine|safe|better) (?:for (?:me|him|her|them|us) )?to (?:just )?wait|wait (?:and see|for (?:the|my|a|his|her|our) (?:gp|doctor|appointment|midwife|nurse|surgery|clinic|practice|optician|pharmacist)|until|till)|(?:get|be|being|getting) (?:seen|checked(?: out)?|looked at)\b|get (?:medical )?help (?:now|today|tonight|straight away)|go in (?:now|today|tonight)|take (?:him|her|them|me) in\b|(?:ring|call|phone) (?:for )?(?:999|911|112|an ambulance|the ambulance)|book (?:in with )?(?:the|a|my|his|her) (?:gp|doctor)|(?:ride|riding|sleep|sleeping) it (?:out|off)|give it (?:another|a few|one more) (?:day|days|night)|hold off (?:till|until)|see how (?:it|things|he|she|they|this) go(?:es)?|keep an eye on (?:it|this|that|him|her|them|me)|(?:manage|treat|look after|nurse) (?:it|this|him|her|them|me) (?:at|from) home|(?:stay|staying|keep (?:him|her|them)) (?:at )?home|(?:should|do|must) (?:i|we|he|she|they) (?:go|ring|call|phone)\b|(?:should|do) (?:i|we|he|she|they) (?:need to )?(?:see|get seen by) (?:a|the|my|his|her|someone)|(?:need|needs) to be seen|get (?:it|this|that|him|her|them|me) (?:looked at|checked(?: out)?|seen to)|should (?:someone|a doctor|somebody) (?:look at|see|check)|is (?:this|it|that) an emergency)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:can|could|will|would|should|does) (?:this|it|that|he|she|i|we|they) (?:just |still )?wait|(?:ok(?:ay)?|alright|all right|fine|safe|better) (?:for (?:me|him|her|them|us) )?to (?:just )?wait|wait (?:and see|for (?:the|my|a|his|her|our) (?:gp|doctor|appointment|midwife|nurse|surgery|clinic|practice|optician|pharmacist)|until|till)|(?:get|be|being|getting) (?:seen|checked(?: out)?|looked at)\b|get (?:medical )?help (?:now|today|tonight|straight away)|go in (?:now|today|tonight)|take (?:him|her|them|me) in\b|(?:ring|call|phone) (?:for )?(?:999|911|112|an ambulance|the ambulance)|book (?:in with )?(?:the|a|my|his|her) (?:gp|doctor)|(?:ride|riding|sleep|sleeping) it (?:out|off)|give it (?:another|a few|one more) (?:day|days|night)|hold off (?:till|until)|see how (?:it|things|he|she|they|this) go(?:es)?|keep an eye on (?:it|this|that|him|her|them|me)|(?:manage|treat|look after|nurse) (?:it|this|him|her|them|me) (?:at|from) home|(?:stay|staying|keep (?:him|her|them)) (?:at )?home|(?:should|do|must) (?:i|we|he|she|they) (?:go|ring|call|phone)\b|(?:should|do) (?:i|we|he|she|they) (?:need to )?(?:see|get seen by) (?:a|the|my|his|her|someone)|(?:need|needs) to be seen|get (?:it|this|that|him|her|them|me) (?:looked at|checked(?: out)?|seen(?: to)?)\b|should (?:someone|a doctor|somebody) (?:look at|see|check)|is (?:this|it|that) an emergency)", RegexOptions.IgnoreCase)]
     private static partial Regex CareAsked();
 
     // A sentence that says where or how soon to get care: emergency, urgent or same-day care, an ambulance, a doctor.
@@ -433,7 +456,7 @@ public sealed partial class BottomLineRanking
     /// <summary>True when the question asks when (to start, to stop, to worry), not what or whether.</summary>
     public static bool AsksWhen(string question) => WhenQuestion().IsMatch(question ?? "");
 
-    [GeneratedRegex(@"^\W*when\b|\bwhen (?:should|do|does|can|could|must|is|are|to|will|would)\b|\bhow soon\b|\bwhat time\b|\bhow early\b|\bat what (?:age|point|stage)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*when\b|\bwhen (?:should|do|does|can|could|must|is|are|to|will|would)\b|\bhow soon\b|\bwhat time\b|\btiming\b|\bhow early\b|\bat what (?:age|point|stage)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhenQuestion();
 
     // "When should I worry?" is also answered by how long is too long: "a cough that lasts more than 3 weeks", "a fever
@@ -598,7 +621,7 @@ public sealed partial class BottomLineRanking
     [GeneratedRegex(@"\b(?:as\s+(?:well|good|effective|safe|much)|just\s+as|better|worse|compared?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ComparisonAsked();
 
-    [GeneratedRegex(@"\b((?:[\w-]+[\s,]+(?:(?:and|or|&)\s+)?){0,2}[\w-]+)(?:\s+|-(?=allerg))(?:(?:both|are|is|were|was)\s+)?(?:unsuitable|not\s+(?:suitable|an\s+option|options|tolerated|working|helping)|contraindicated|ruled\s+out|(?<=\b(?:is|are)\s+)out\b(?!\s+of)|allerg(?:ic|y)|(?:did|does|do|has|have)\s*(?:n't|not)\s+(?:work(?:ed)?|help(?:ed)?|suit(?:ed)?)|(?:and\s+)?(?:it|they|that)\s*(?:['’]s|['’]re|is|are)\s+(?:barely|hardly|not|n't)\s+(?:touching|helping|working|doing\s+(?:much|anything))(?:\s+(?:it|them))?|(?:is|are|has|have)\s+(?:doing|done)\s+nothing|does\s+nothing)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b((?:[\w-]+[\s,]+(?:(?:and|or|&)\s+)?){0,2}[\w-]+)(?:\s+|-(?=allerg)|(?=['’]s\s+(?:doing|done|not|barely|hardly)\b))(?:(?:both|are|is|were|was)\s+)?(?:unsuitable|not\s+(?:suitable|an\s+option|options|tolerated|working|helping)|contraindicated|ruled\s+out|(?<=\b(?:is|are)\s+)out\b(?!\s+of)|allerg(?:ic|y)|(?:did|does|do|has|have)\s*(?:n't|not)\s+(?:work(?:ed)?|help(?:ed)?|suit(?:ed)?)|(?:and\s+)?(?:it|they|that)\s*(?:['’]s|['’]re|is|are)\s+(?:barely|hardly|not|n't)\s+(?:touching|helping|working|doing\s+(?:much|anything))(?:\s+(?:it|them))?|(?:is|are|has|have)\s+(?:doing|done)\s+nothing|['’]s\s+(?:doing|done)\s+nothing|['’]s\s+(?:not|barely|hardly)\s+(?:working|helping|touching\s+it)|does\s+nothing)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RuledOutBefore();
 
     /// <summary>
@@ -691,8 +714,8 @@ public sealed partial class BottomLineRanking
             words.AddRange(own);
             words.AddRange(KinRuledOut(named.Where(t => t.Group.IsDrug)));
         }
-        // "Topiramate and propranolol both unsuitable", "Paxlovid not an option", "ibuprofen didn't help", "is doing nothing"
-        // or "taking naproxen and it's barely touching it",
+        // "Topiramate and propranolol both unsuitable", "Paxlovid not an option", "ibuprofen didn't help", "is doing nothing",
+        // "the co-codamol's done nothing" or "taking naproxen and it's barely touching it",
         // "penicillin-allergic": the medicines named before are ruled out (only medicines: "COVID-19, Paxlovid not an
         // option" rules out no condition).
         foreach (Match m in RuledOutBeforeStated(question))
