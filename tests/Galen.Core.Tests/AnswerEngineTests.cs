@@ -1176,6 +1176,10 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     // A gene variant's digits are part of its name, not a level.
     [InlineData("What urate number are we getting it under?", "Test for HLA-B*5801 before starting allopurinol.", false)]
     [InlineData("What urate number are we getting it under?", "Keep the urate below 6 mg/dL.", true)]
+    // Nor by the ages a sentence is for, nor by a number that is part of a chemical's name.
+    [InlineData("Ferritin level that defines iron deficiency?", "Do not screen healthy adults aged 18 to 64 years.", false)]
+    [InlineData("Ferritin level that defines iron deficiency?", "Measuring 25-hydroxyvitamin D is not advised for everyone.", false)]
+    [InlineData("Ferritin level that defines iron deficiency?", "A ferritin below 30 micrograms per litre confirms it.", true)]
     public void A_figure_asked_in_a_unit_is_given_only_in_a_unit_of_the_same_measure(string question, string sentence, bool gives)
     {
         var (measure, _) = AmountAsked.MeasureOf(question);

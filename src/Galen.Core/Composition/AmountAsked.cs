@@ -76,8 +76,14 @@ public static partial class AmountAsked
     [GeneratedRegex(@"(?<![\p{L}\d.*]-?)\d|\b(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatesFigure();
 
-    [GeneratedRegex(@"(?<![\p{L}\d.*]-?)\d", RegexOptions.IgnoreCase)]
+    // So is a number joined to a word after it ("25-hydroxyvitamin D", "a 10-year risk") when a level is asked.
+    [GeneratedRegex(@"(?<![\p{L}\d.*]-?)\d(?!\d*-\p{L}{2})", RegexOptions.IgnoreCase)]
     private static partial Regex StatesDigit();
+
+    // An age or a band of ages ("aged 18 to 74 years", "adults under 75 years", "65 years or older"): who a level is for,
+    // not the level.
+    [GeneratedRegex(@"\b(?:aged?|ages)\s+\d+(?:\s*(?:-|to|–|and)\s*\d+)?(?:\s*(?:years?|months?|weeks?)\b)?|\b(?:under|over|older\s+than|younger\s+than|below|above)\s+\d+(?:\s*(?:-|to|–|and)\s*\d+)?\s*(?:years?|months?|weeks?)\b|\b\d+\s*(?:years?|months?)\s+(?:old|of\s+age|or\s+(?:older|over|younger|under))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StatesAge();
 
     /// <summary>
     /// The amount a question asks for, from its words, or a dose when the analysis reads an open question as one about
@@ -443,7 +449,7 @@ public static partial class AmountAsked
         Measure.Share => StatesShare().IsMatch(sentence),
         // "Started at 100 mg a day until the urate target is reached" names the target but gives only a dose; "measure it
         // every 3 months" gives only a time; a level is written in digits ("two similar results" counts, not measures).
-        Measure.Level => StatesDigit().IsMatch(StatesDuration().Replace(StatesDose().Replace(sentence, " "), " ")),
+        Measure.Level => StatesDigit().IsMatch(StatesAge().Replace(StatesDuration().Replace(StatesDose().Replace(sentence, " "), " "), " ")),
         _ => StatesWeight().IsMatch(sentence),
     };
 
