@@ -669,6 +669,8 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("calcium tablets - with breakfast or on an empty stomach?", AmountKind.Timing)]
     [InlineData("What's the best time to take my thyroid pill?", AmountKind.Timing)]
     [InlineData("I get a burning chest after eating. What helps?", AmountKind.None)]
+    // A name with "target" in it ("the planned target volume") asks nothing: only a target's level, range or value does.
+    [InlineData("Does the motion differ across the planned target volume?", AmountKind.None)]
     public void The_amount_a_question_asks_for_is_read_from_its_wording(string question, AmountKind kind) =>
         Assert.Equal(kind, AmountAsked.Of(question));
 
@@ -1180,6 +1182,7 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("Ferritin level that defines iron deficiency?", "Do not screen healthy adults aged 18 to 64 years.", false)]
     [InlineData("Ferritin level that defines iron deficiency?", "Measuring 25-hydroxyvitamin D is not advised for everyone.", false)]
     [InlineData("Ferritin level that defines iron deficiency?", "A ferritin below 30 micrograms per litre confirms it.", true)]
+    [InlineData("On oxygen in a flare: target saturation range?", "Aim for a saturation of 88% to 92%.", true)]
     public void A_figure_asked_in_a_unit_is_given_only_in_a_unit_of_the_same_measure(string question, string sentence, bool gives)
     {
         var (measure, _) = AmountAsked.MeasureOf(question);
