@@ -297,8 +297,7 @@ public sealed partial class BottomLineRanking
     /// <summary>
     /// The share of the kinds of thing the question asks for that the sentence gives (1 when it asks one and the sentence
     /// gives it; a question asking two, "still ring for an ambulance?", is answered wholly only by a sentence giving both):
-    /// an amount of the kind asked ("how much",
-    /// "how long"), a time for a "when" question ("before the season", "at night", "within 2 days"), a choice ranked first
+    /// an amount of the kind asked ("how much", "how long"), a time for a "when" question ("before the season", "at night", "within 2 days"), a choice ranked first
     /// for a "what first" question, where and how soon to get care for a "can it wait?" question, or a threshold for a
     /// question that gives a reading ("my ferritin came back at 60", "oxygen 90%"): the line the reading is judged by;
     /// whether to stop or to go on, for a question that asks whether to stop a medicine ("can I come off it now?").
@@ -320,14 +319,14 @@ public sealed partial class BottomLineRanking
         Count(asksWhen, TimeExpression());
         Count(asksFirst, FirstChoice());
         Count(asksCare, SaysWhereToGetCare());
-        // A reading the message gives is the context of what it asks ("eGFR 85: dose?"); only a message that asks nothing
-        // else asks where the reading stands.
-        Count(givesReading && asked == 0 && !asksStop && !asksWhy && !asksStill && !asksNormal && !asksAlone, StatesThreshold());
         Count(asksStop, SaysStopOrGoOn());
         Count(asksWhy, GivesReason());
         Count(asksStill, SaysEvenSo());
         Count(asksNormal, SaysExpected());
         Count(asksAlone, SaysAloneOrTogether());
+        // A reading the message gives is the context of what it asks ("eGFR 85: dose?"); only a message that asks nothing
+        // else asks where the reading stands.
+        Count(givesReading && asked == 0, StatesThreshold());
         return asked == 0 ? 0 : (double)given / asked;
     }
 
