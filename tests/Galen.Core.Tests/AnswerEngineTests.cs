@@ -1204,6 +1204,8 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("How many weeks of treatment does this need?", AmountKind.Duration)]
     [InlineData("How many tablets a day can I take?", AmountKind.Dose)]
     [InlineData("What's the most I can have in a day?", AmountKind.Dose)]
+    [InlineData("Which oxygen saturation cut-off should prompt a referral?", AmountKind.Figure)]
+    [InlineData("Which guideline should I follow for gout?", AmountKind.None)]
     public void Days_of_tablets_ask_how_long_and_tablets_a_day_ask_how_much(string question, AmountKind kind) =>
         Assert.Equal(kind, AmountAsked.Of(question));
 

@@ -51,6 +51,10 @@ public sealed class AskerGroupTests
     [InlineData("my dad is 83 and keeps falling", 83 * 12.0)]
     [InlineData("my son is 30 kg, how much paracetamol?", null)]
     [InlineData("her temperature of 99F has not come down", null)]
+    [InlineData("im 81 and my son wants me tested for diabetes", 81 * 12.0)]
+    [InlineData("Im 52 with a bad back", 52 * 12.0)]
+    [InlineData("Anaphylaxis: adrenaline IM 0.5 mg repeated after 5 minutes?", null)]
+    [InlineData("Given IM 2 times already", null)]
     public void An_age_stated_as_I_am_N_is_the_askers_own(string question, double? months) =>
         Assert.Equal(months, AskerGroup.Read(question).AgeMonths);
 

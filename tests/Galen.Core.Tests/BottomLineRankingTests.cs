@@ -181,6 +181,30 @@ public sealed class BottomLineRankingTests
     public void A_medicine_given_another_way_than_the_one_asked_about_does_not_answer(string question, string sentence, bool another) =>
         Assert.Equal(another, BottomLineRanking.GivenAnotherWay(BottomLineRanking.RoutesNamed(question), sentence));
 
+    [Theory]
+    [InlineData("my cough keeps me up even though I'm taking salbutamol. what else helps at night?", "Use your salbutamol inhaler when you cough.", 1)]
+    [InlineData("my cough keeps me up even though I'm taking salbutamol. what else helps at night?", "Honey eases a night-time cough.", 0)]
+    [InlineData("Uncontrolled asthma despite ICS at a moderate dose: next step?", "Increase the inhaled corticosteroid dose.", 1)]
+    [InlineData("Uncontrolled asthma despite ICS at a moderate dose: next step?", "Add a long-acting beta agonist.", 0)]
+    public void What_the_trouble_goes_on_despite_is_ruled_out_by_any_of_its_names(string question, string sentence, double named) =>
+        Assert.Equal(named, BottomLineRanking.ExcludedNamed(BottomLineRanking.ExcludedWords(question), sentence));
+
+    [Theory]
+    [InlineData("Uncontrolled on two drugs already. Third agent?", 3)]
+    [InlineData("Second-line option if metformin is not tolerated?", 2)]
+    [InlineData("What is step 4 for high blood pressure?", 4)]
+    [InlineData("What should I try first?", 0)]
+    [InlineData("Is a second opinion worth it?", 0)]
+    public void The_place_in_a_sequence_of_treatments_is_read_from_the_question(string question, int place) =>
+        Assert.Equal(place, BottomLineRanking.PlaceAsked(question));
+
+    [Theory]
+    [InlineData("Third agent?", "Step 3: add a thiazide-like diuretic.", 1)]
+    [InlineData("Third agent?", "Step 2: add a calcium channel blocker.", 0)]
+    [InlineData("Second-line option?", "Sulfonylureas are a second-line choice.", 1)]
+    public void A_step_of_the_number_asked_answers_a_question_about_that_place(string question, string sentence, double answers) =>
+        Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, placeAsked: BottomLineRanking.PlaceAsked(question)));
+
     [Fact]
     public void Examples_of_medicine_in_general_are_alternatives_to_what_was_ruled_out()
     {

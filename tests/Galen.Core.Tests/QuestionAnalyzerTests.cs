@@ -448,6 +448,16 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
+    [InlineData("Oculogyric crisis after metoclopramide in a teenager. First-line agent and dose?", "metoclopramide")]
+    [InlineData("Acute dystonia from prochlorperazine: preferred option, and can it be repeated?", "prochlorperazine")]
+    public void Asking_for_the_first_line_agent_names_no_treatment_of_that_name(string question, string medicine)
+    {
+        var a = A(question);
+        Assert.DoesNotContain(a.Interventions, t => t.Type == "phrase");
+        Assert.Contains(a.Interventions, t => t.Name == medicine);
+    }
+
+    [Theory]
     [InlineData("how many fingertip units of cream should i put on my daughter's legs?")]
     [InlineData("How many sprays of the nasal steroid should I use each day?")]
     [InlineData("How many puffs of the brown inhaler can my son have in a day?")]
@@ -589,6 +599,8 @@ public sealed class QuestionAnalyzerTests
     [InlineData("my boy is 3 and has a runny nose. my mother-in-law says honey will sort it. is she right?", "children")]
     [InlineData("our girl has a temperature and my mum reckons we should wrap her up. should we?", "children")]
     [InlineData("My mum is 79 and keeps falling. Should she take vitamin D?", "older adults")]
+    [InlineData("I'm 77 and my son keeps telling me the bowel test is for everyone. Is it for people my age?", "older adults")]
+    [InlineData("i'm 71, my daughter insists I should have the shingles jab. should I?", "older adults")]
     public void A_relative_who_gives_advice_is_not_the_one_asked_about(string question, string population) =>
         Assert.Equal(population, A(question).Population);
 
@@ -821,8 +833,20 @@ public sealed class QuestionAnalyzerTests
     [Theory]
     [InlineData("Started amlodipine in May and now my ankles have swollen. Is the new pill to blame?")]
     [InlineData("is the water tablet really to blame for the cramps?")]
-    public void Asking_whether_a_medicine_is_to_blame_asks_about_its_harms(string question) =>
-        Assert.Equal(QuestionKind.AdverseEffects, A(question).Kind);
+    [InlineData("mum went on amlodipine in March and her ankles are puffy now. could the new tablets do that?")]
+    [InlineData("Since starting sertraline I can't sleep. Can the medicine cause this?")]
+    public void Asking_whether_a_medicine_is_to_blame_asks_about_its_harms(string question)
+    {
+        var a = A(question);
+        Assert.Equal(QuestionKind.AdverseEffects, a.Kind);
+        Assert.Equal(QuestionFocus.Harm, a.Focus);
+    }
+
+    [Theory]
+    [InlineData("Could the flu jab do any good for my asthma?")]
+    [InlineData("Can my diet do anything for my reflux?")]
+    public void Asking_whether_something_helps_blames_nothing(string question) =>
+        Assert.NotEqual(QuestionFocus.Harm, A(question).Focus);
 
     [Theory]
     [InlineData("my gran told me a teaspoon of turmeric paste every day stops the aches. is it worth a go for my knees?", "turmeric paste")]

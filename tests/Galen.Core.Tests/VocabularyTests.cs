@@ -93,6 +93,12 @@ public sealed class VocabularyTests
     [InlineData("a heavy feeling in her chest since lunch", "chest pain")]
     [InlineData("he put his back out lifting the sofa", "back pain")]
     [InlineData("she did her back in at the gym", "back pain")]
+    [InlineData("a dull throb at her temple every afternoon", "headache")]
+    [InlineData("he's 2 and hardly pooing since we moved house", "constipation")]
+    [InlineData("my lad is allergic to peanuts, can he have the jab?", "peanut allergy")]
+    [InlineData("my daughter is allergic to eggs", "egg allergy")]
+    [InlineData("sleeping terribly since the new job", "insomnia")]
+    [InlineData("IDA in a vegan runner: oral iron dose?", "iron deficiency")]
     public void A_lay_name_for_a_body_part_is_read_whoever_the_body_belongs_to(string message, string preferred) =>
         Assert.Contains(Vocabulary.FindAll(message), m => m.Group.Name == preferred);
 

@@ -287,7 +287,7 @@ public static partial class QuestionAnalyzer
     private static partial Regex PopulationPattern();
 
     // "My mother-in-law says bundle him up", "my mum reckons": a relative who gives advice is not the one asked about.
-    [GeneratedRegex(@"\b(?:my|our)\s+(?<pop>son|daughter|boy|girl|baby|child|kid|toddler|newborn|infant|teenager|mother|mom|mum|father|dad|grandmother|grandfather|grandma|grandpa|wife|husband)\b(?![\s-]+in[\s-]+law\b|\s+(?:says|said|reckons|thinks|thought|told|swears|always\s+says)\b)|(?:^\s*|[.!?]\s+)(?<pop>baby|toddler|newborn|infant)\s+(?:is|has|was|keeps)\b|\b(?<pop>pregnant|breastfeeding)\b|(?<!\bborn\s+(?:at\s+)?)\b\d{1,2}\s*weeks?['\u2019]?\s+(?<pop>gestation)\b", Opts)]
+    [GeneratedRegex(@"\b(?:my|our)\s+(?<pop>son|daughter|boy|girl|baby|child|kid|toddler|newborn|infant|teenager|mother|mom|mum|father|dad|grandmother|grandfather|grandma|grandpa|wife|husband)\b(?![\s-]+in[\s-]+law\b|\s+(?:says|said|reckons|thinks|thought|told|swears|insists|always\s+says|keeps\s+(?:on\s+)?(?:saying|telling|asking|insisting))\b)|(?:^\s*|[.!?]\s+)(?<pop>baby|toddler|newborn|infant)\s+(?:is|has|was|keeps)\b|\b(?<pop>pregnant|breastfeeding)\b|(?<!\bborn\s+(?:at\s+)?)\b\d{1,2}\s*weeks?['\u2019]?\s+(?<pop>gestation)\b", Opts)]
     private static partial Regex StoryPopulationPattern();
 
     [GeneratedRegex(@"\b(?:my|our)\s+(?:son|daughter|boy|girl|child|kid|mother|mom|mum|father|dad|wife|husband|partner|brother|sister)(?:(?:['\u2019]s)?\s*,?\s*(?:who\s+is|who['\u2019]s|is|aged|age)\s+(?<age>\d{1,3})\b(?!\s*(?:months?|weeks?|days?|hours?|kg|kilos?|lbs?|pounds?|stone|%|cm|mg|units?|times?)\b)|['\u2019]s\s+(?<age>\d{1,3})(?=\s*(?:[,.;:!?)]|$|(?:and|but|now|so|with|has|who|years?|yrs?)\b)))", Opts)]
@@ -1104,8 +1104,8 @@ public static partial class QuestionAnalyzer
     private static partial Regex StartedProductPattern();
 
     // "could the higher dose be doing that?", "is the tablet doing it?", "is the sertraline making me put on weight?", "is
-    // the pill to blame?": the medicine blamed.
-    [GeneratedRegex(@"\b(?:be|is|are)\s+(?:\w+\s+){0,4}?to\s+blame\b|\b(?:be|is|are)\s+(?:(?:the|my|this|that|these|those)\s+[\w-]+\s+)?(?:doing|causing|behind)\s+(?:this|that|it|these|those)\b|\b(?:be|is|are|it['\u2019]?s|that['\u2019]?s|they['\u2019]?re)\s+(?:what['\u2019]?s\s+|really\s+)?making\s+(?:me|him|her|them|us|you)\b", Opts)]
+    // the pill to blame?", "could the tablet do that?": the medicine blamed.
+    [GeneratedRegex(@"\b(?:be|is|are)\s+(?:\w+\s+){0,4}?to\s+blame\b|\b(?:be|is|are)\s+(?:(?:the|my|this|that|these|those)\s+[\w-]+\s+)?(?:doing|causing|behind)\s+(?:this|that|it|these|those)\b|\b(?:be|is|are|it['\u2019]?s|that['\u2019]?s|they['\u2019]?re)\s+(?:what['\u2019]?s\s+|really\s+)?making\s+(?:me|him|her|them|us|you)\b|\b(?:could|can|would|might|may|does|do|did)\s+(?:the|my|his|her|their|your|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:do|cause|give\s+(?:me|him|her|them|you))\s+(?:this|that|these|those|it)\b", Opts)]
     private static partial Regex BlamedPattern();
 
     private static QuestionKind ClassifyKind(string q, bool isYesNo)
@@ -1200,7 +1200,8 @@ public static partial class QuestionAnalyzer
         {
             return QuestionFocus.Necessity;
         }
-        if (HarmCue().IsMatch(q))
+        // A medicine blamed for what the story tells asks whether it causes it.
+        if (HarmCue().IsMatch(q) || BlamedPattern().IsMatch(q))
         {
             return QuestionFocus.Harm;
         }
@@ -1680,6 +1681,8 @@ public static partial class QuestionAnalyzer
     {
         "actually", "really", "just", "still", "even", "ever", "definitely", "also", "the", "this", "that", "my", "your",
         "his", "her", "their", "our", "second", "another", "other", "spare", "same", "new",
+        // "First-line agent", "preferred option", "drug of choice": which treatment is asked, not one named.
+        "first", "line", "preferred", "choice",
     };
 
     /// <summary>

@@ -517,6 +517,7 @@ public static partial class AnswerComposer
         var maximumAsked = amountAsked != AmountKind.None && AmountAsked.AsksMaximum(q.FocusQuestion);
         var asksWhen = BottomLineRanking.AsksWhen(q.FocusQuestion);
         var asksFirst = BottomLineRanking.AsksFirst(q.FocusQuestion);
+        var placeAsked = BottomLineRanking.PlaceAsked(q.FocusQuestion);
         var asksCare = BottomLineRanking.AsksAboutCare(q.FocusQuestion);
         var asksStop = BottomLineRanking.AsksStop(q.FocusQuestion);
         var asksWhy = BottomLineRanking.AsksWhy(q.FocusQuestion);
@@ -648,7 +649,7 @@ public static partial class AnswerComposer
                 && (doseOf is not null ? AmountAsked.GivesDoseOf(doseOf, x.Text)
                     : AmountAsked.States(amountAsked, x.Text) && AmountAsked.StatesTimeIn(timeUnit, x.Text) && AmountAsked.StatesTimeAs(timeSense, x.Text)
                         && AmountAsked.StatesMeasure(measure, x.Text));
-            f[i++] = BottomLineRanking.AnswerKind(amountAsked, asksWhen, x.Text, asksFirst, asksCare, givesReading, asksStop, asksWhy, asksStill, asksNormal, asksAlone, givesAmount);
+            f[i++] = BottomLineRanking.AnswerKind(amountAsked, asksWhen, x.Text, asksFirst, asksCare, givesReading, asksStop, asksWhy, asksStill, asksNormal, asksAlone, givesAmount, placeAsked);
             i++; // meaning-only: set by the caller for a sentence admitted by closeness in meaning alone.
             f[i++] = On(asker.Names(x.Text));
             // A leaflet titled with the condition speaks of it throughout: "draw around the redness to see whether it

@@ -143,8 +143,9 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
     [GeneratedRegex(@"\b(?:older (?:adults|people|persons|patients|women|men)|elderly|later life)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OlderWords();
 
-    // "I'm 68", "I am 45": a bare number after "I am" is the asker's age, unless a unit follows ("I'm 38 weeks").
-    [GeneratedRegex(@"\bI(?:'m|’m| am)\s+(\d{1,3})\b(?!\s*(?:weeks?|months?|days?|kg|kilos?|lbs?|pounds?|stone|%|cm|mg|units?)\b)", RegexOptions.IgnoreCase)]
+    // "I'm 68", "I am 45", typed "im 70": a bare number after "I am" is the asker's age, unless a unit follows ("I'm 38
+    // weeks"). "IM" in capitals is a route ("IM 0.5"), never "I'm".
+    [GeneratedRegex(@"(?:\bI(?:'m|’m| am)|\b(?-i:[Ii]m))\s+(\d{1,3})\b(?![.,]\d)(?!\s*(?:weeks?|months?|days?|hours?|minutes?|kg|kilos?|lbs?|pounds?|stone|%|cm|mg|ml|units?|times?|doses?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex SelfAge();
 
     [GeneratedRegex(@"\b(?:for|in|among|to)\s+(?:(?:older|elderly|young|younger|adult|middle-aged)\s+)?(men|males|women|females)\b", RegexOptions.IgnoreCase)]

@@ -303,7 +303,7 @@ public sealed partial class BottomLineRanking
     /// whether to stop or to go on, for a question that asks whether to stop a medicine ("can I come off it now?").
     /// </summary>
     /// An amount's test is costly: a caller that has run it passes its result as <paramref name="givesAmount"/>.
-    public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence, bool asksFirst = false, bool asksCare = false, bool givesReading = false, bool asksStop = false, bool asksWhy = false, bool asksStill = false, bool asksNormal = false, bool asksAlone = false, bool? givesAmount = null)
+    public static double AnswerKind(AmountKind amount, bool asksWhen, string sentence, bool asksFirst = false, bool asksCare = false, bool givesReading = false, bool asksStop = false, bool asksWhy = false, bool asksStill = false, bool asksNormal = false, bool asksAlone = false, bool? givesAmount = null, int placeAsked = 0)
     {
         var asked = 0;
         var given = 0;
@@ -318,6 +318,7 @@ public sealed partial class BottomLineRanking
         Count(amount != AmountKind.None, null, amount != AmountKind.None && (givesAmount ?? AmountAsked.States(amount, sentence)));
         Count(asksWhen, TimeExpression());
         Count(asksFirst, FirstChoice());
+        Count(placeAsked > 1, null, placeAsked > 1 && GivesPlace(placeAsked, sentence));
         Count(asksCare, SaysWhereToGetCare());
         Count(asksStop, SaysStopOrGoOn());
         Count(asksWhy, GivesReason());
@@ -446,6 +447,37 @@ public sealed partial class BottomLineRanking
 
     [GeneratedRegex(@"\bfirst\b|\bfirst-line\b|\b(?-i:[Ss]tep)\s*(?:1|one)\b|\b(?:start|begin|started|begun) (?:with|on)\b|\binitial(?:ly)?\b|\bpreferred\b|\bfrom the (?:outset|start)\b|\bbefore (?:anything|everything) else\b|\bto (?:start|begin) with\b", RegexOptions.IgnoreCase)]
     private static partial Regex FirstAsked();
+
+    /// <summary>
+    /// The place beyond the first in a sequence of treatments that the question asks for ("second-line?", "a fourth
+    /// agent?", "what is step 3?"), or 0: what answers is the step or line of that number, not the ones before it.
+    /// </summary>
+    public static int PlaceAsked(string question)
+    {
+        var m = PlaceInSequence().Match(question ?? "");
+        return !m.Success ? 0 : m.Groups["digit"].Success ? m.Groups["digit"].Value[0] - '0'
+            : Array.IndexOf(PlaceWords, m.Groups["word"].Value.ToLowerInvariant()) + 1;
+    }
+
+    private static readonly string[] PlaceWords = ["first", "second", "third", "fourth", "fifth"];
+
+    [GeneratedRegex(@"\b(?<word>second|third|fourth|fifth)(?:[- ]line\b|\s+(?:[\w-]+\s+)?(?:agents?|drugs?|medicines?|medications?|steps?|choices?|options?|treatments?)\b)|\b(?-i:[Ss]tep)\s*(?<digit>[2-5])\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceInSequence();
+
+    private static bool GivesPlace(int place, string sentence)
+    {
+        var m = PlaceInSequence().Match(sentence);
+        while (m.Success)
+        {
+            var given = m.Groups["digit"].Success ? m.Groups["digit"].Value[0] - '0' : Array.IndexOf(PlaceWords, m.Groups["word"].Value.ToLowerInvariant()) + 1;
+            if (given == place)
+            {
+                return true;
+            }
+            m = m.NextMatch();
+        }
+        return false;
+    }
 
     // What a sentence says when it ranks a treatment first: "first-line", "first choice", "initially", "start with",
     // "preferred", "step 1" (not the trial called "STEP 1"); a first day or week is a time, not a choice.
@@ -613,8 +645,9 @@ public sealed partial class BottomLineRanking
 
     // "sooner ... than from pills", "besides", "I know about face, arm, speech", "already tried ibuprofen": what the
     // asker has, knows or does not want is not the answer they are after. What the person is allergic to or cannot
-    // take is not an answer for them either; nor is what the answer is asked not to be ("something that isn't a pill").
-    [GeneratedRegex(@"\b(?:without|(?:that|which)(?:['’]s|\s+is|\s+are)(?:n['’]?t|\s+not)(?:\s+an?)?|(?:that|which)\s+(?:does|do)(?:n['’]?t|\s+not)\s+(?:involve|need|mean)(?:\s+(?:taking|using))?|instead of|other than|apart from|aside from|(?:leaving|setting|putting)\s+aside|rather than|besides|except(?:\s+for)?|avoid(?:ing)?|no more|(?:allergic|allergy|allergies|anaphylaxis|intolerant|intolerance)\s+(?:to|of)|(?:can['’]?t|cannot|can\s+not|couldn['’]?t|unable\s+to|(?:don['’]?t|do\s+not)\s+want\s+to|(?:would|['’]d)\s+rather\s+not)\s+(?:take|have|use|tolerate|swallow|put|apply|rub|give)|not\s+keen\s+on|(?<prefer>(?<=\b(?:sooner|rather|prefer)\b[^.?!]{0,60})\bthan(?:\s+(?:from|with|by|taking|using))?)|(?:i|we)\s+(?:already\s+)?know\s+(?:about|of)|already\s+(?:tried|taking|take|on|using)|(?:i|we)(?:['’]ve|\s+have)\s+(?:already\s+)?tried|neither|nor)\s+((?:\w+[\s,-]+){0,3}\w+)", RegexOptions.IgnoreCase)]
+    // take is not an answer for them either; nor is what the answer is asked not to be ("something that isn't a pill"),
+    // nor what the trouble goes on despite ("wakes me even though I take omeprazole", "despite an ACE inhibitor").
+    [GeneratedRegex(@"\b(?:without|(?:that|which)(?:['’]s|\s+is|\s+are)(?:n['’]?t|\s+not)(?:\s+an?)?|(?:that|which)\s+(?:does|do)(?:n['’]?t|\s+not)\s+(?:involve|need|mean)(?:\s+(?:taking|using))?|instead of|other than|apart from|aside from|(?:leaving|setting|putting)\s+aside|rather than|besides|except(?:\s+for)?|avoid(?:ing)?|no more|(?:allergic|allergy|allergies|anaphylaxis|intolerant|intolerance)\s+(?:to|of)|(?:can['’]?t|cannot|can\s+not|couldn['’]?t|unable\s+to|(?:don['’]?t|do\s+not)\s+want\s+to|(?:would|['’]d)\s+rather\s+not)\s+(?:take|have|use|tolerate|swallow|put|apply|rub|give)|not\s+keen\s+on|(?<prefer>(?<=\b(?:sooner|rather|prefer)\b[^.?!]{0,60})\bthan(?:\s+(?:from|with|by|taking|using))?)|(?:i|we)\s+(?:already\s+)?know\s+(?:about|of)|already\s+(?:tried|taking|take|on|using)|(?:i|we)(?:['’]ve|\s+have)\s+(?:already\s+)?tried|neither|nor|(?:even\s+though|although|despite|in\s+spite\s+of)(?:\s+(?:i|we|he|she|they)(?:\s*['’]\s*(?:m|re|s|ve\s+been)|\s+(?:am|is|are|have\s+been|has\s+been))?)?(?:\s+(?:already|still|regularly))?(?:\s+(?:take|takes|taking|use|uses|using|on|being\s+on|been\s+on))?)\s+((?:\w+[\s,-]+){0,3}\w+)", RegexOptions.IgnoreCase)]
     private static partial Regex RuledOut();
 
     [GeneratedRegex(@"\b(?:as\s+(?:well|good|effective|safe|much)|just\s+as|better|worse|compared?)\b", RegexOptions.IgnoreCase)]
@@ -703,7 +736,8 @@ public sealed partial class BottomLineRanking
             // A medicine's name of several words is ruled out whole: "a sleeping pill" rules out the pill, not sleep.
             var longNames = named.Where(t => t.Group.Type is "drug" or "drug-class" && t.TokenCount > 1).ToList();
             var inMedicineNames = longNames.SelectMany(t => ContentWords(t.Surface)).ToHashSet(StringComparer.Ordinal);
-            words.AddRange(WholeNames(longNames));
+            // A medicine named by an abbreviation or a short name ("despite ACEi, CCB") rules out its other names too.
+            words.AddRange(WholeNames(named.Where(t => t.Group.IsDrug)));
             var own = ContentWords(phrase).Where(w => w.Length >= 4 && !IsVerbOfTaking(w) && !described.Contains(w) && !inMedicineNames.Contains(w)).ToList();
             // "another QT-prolonging drug" is a kind of medicine, not medicine as such: only what makes it that kind is.
             if (own.Any(MedicineInGeneral.Contains) && own.Any(w => !MedicineInGeneral.Contains(w) && w is not ("anoth" or "diffe")))
@@ -722,6 +756,7 @@ public sealed partial class BottomLineRanking
             var medicines = Vocabulary.FindAll(m.Groups[1].Value).Where(t => t.Group.IsDrug).ToList();
             // A name of several words is ruled out whole: "his blue inhaler" is not everything blue.
             words.AddRange(WholeNames(medicines.Where(t => t.TokenCount > 1)));
+            words.AddRange(WholeNames(medicines.Where(t => t.TokenCount == 1)).Where(p => p.Length >= 4));
             words.AddRange(medicines.Where(t => t.TokenCount == 1).SelectMany(t => ContentWords(t.Surface)).Where(w => w.Length >= 4));
             words.AddRange(KinRuledOut(medicines));
         }
