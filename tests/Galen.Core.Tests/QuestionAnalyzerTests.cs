@@ -1197,6 +1197,19 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
+    [InlineData("Gout flare in a man with eGFR 32: is colchicine OK?", true)]
+    [InlineData("cellulitis, CrCl of about 40 - which antibiotic dose?", true)]
+    [InlineData("Gout flare in a man with eGFR 75: is colchicine OK?", false)]
+    [InlineData("eGFR down 15 since starting ramipril. Stop it?", false)]
+    [InlineData("Paxlovid for a high-risk outpatient with eGFR 40: dose?", false)]
+    public void A_kidney_function_reading_below_60_is_low_kidney_function(string question, bool low)
+    {
+        var a = A(question);
+        Assert.Equal(low, a.Conditions.Any(c => c.Name == "chronic kidney disease"));
+        Assert.NotEqual("chronic kidney disease", a.MainCondition?.Name);
+    }
+
+    [Theory]
     [InlineData("the practice nurse rang: my potassium came back too high. do I keep the spironolactone?", "high potassium")]
     [InlineData("his iron levels are really low after the op. tablets or a drip?", "low iron")]
     [InlineData("the finger-prick meter says a low reading and she is sweaty, what now?", null)]

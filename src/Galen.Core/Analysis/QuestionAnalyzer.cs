@@ -446,6 +446,15 @@ public static partial class QuestionAnalyzer
     public static string ConditionsSaidAsReadings(string text)
     {
         text = ClockWaking().Replace(text, "waking early");
+        // A kidney function reading below 60 ("eGFR 38", "CrCl of about 45") is low kidney function, which is how sources
+        // name the case ("avoid when kidney function is low"); a fall ("eGFR down 15") is no reading of it. Only beside the
+        // illness the question names: alone ("eGFR 40: nirmatrelvir dose?") it would become the topic, and the illness
+        // the medicine is for is not named.
+        if (KidneyReading().IsMatch(text) && Vocabulary.FindAll(text).Any(t => t.Group.IsCondition))
+        {
+            text = KidneyReading().Replace(text, m => int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) < 60
+                ? m.Value + " (kidney function is low)" : m.Value);
+        }
         var said = LevelSaidLowOrHigh().Matches(text);
         if (said.Count == 0)
         {
@@ -481,6 +490,9 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z0-9][\w-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex NameBefore();
+
+    [GeneratedRegex(@"\b(?:e?GFR|CrCl|creatinine\s+clearance)(?:\s*(?:of|is|was|now|at|around|about|~|=|:)(?=[\s\d~]))*\s*~?\s*(?<n>\d{1,3})\b(?![.,]\d|\s*%)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex KidneyReading();
 
     // After a name: (optionally) what measured it, a verb of showing, and low or high.
     [GeneratedRegex(@"(?<=\w)\s+(?:(?:levels?|readings?|results?|counts?|meter|test|tests)\s+)?(?:is|are|was|were|'s|has been|have been|(?:came|come|comes) back(?: as)?|shows?|showed|showing|says|said|reads|read|looks?|looked|seems?|seemed|(?:is|are|was|were) (?:running|coming back|showing|reading))\s+(?:(?:a|quite|very|a bit|a little|really|too|rather|slightly|so|pretty|borderline|still)\s+)*(?<d>low|high|raised)\b(?:\s+(?:number|reading|result|level|figure|value))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
