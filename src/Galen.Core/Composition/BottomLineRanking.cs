@@ -452,32 +452,17 @@ public sealed partial class BottomLineRanking
     /// The place beyond the first in a sequence of treatments that the question asks for ("second-line?", "a fourth
     /// agent?", "what is step 3?"), or 0: what answers is the step or line of that number, not the ones before it.
     /// </summary>
-    public static int PlaceAsked(string question)
-    {
-        var m = PlaceInSequence().Match(question ?? "");
-        return !m.Success ? 0 : m.Groups["digit"].Success ? m.Groups["digit"].Value[0] - '0'
-            : Array.IndexOf(PlaceWords, m.Groups["word"].Value.ToLowerInvariant()) + 1;
-    }
+    public static int PlaceAsked(string question) => PlaceInSequence().Match(question ?? "") is { Success: true } m ? PlaceOf(m) : 0;
+
+    private static int PlaceOf(Match m) => m.Groups["digit"].Success ? m.Groups["digit"].Value[0] - '0'
+        : Array.IndexOf(PlaceWords, m.Groups["word"].Value.ToLowerInvariant()) + 1;
 
     private static readonly string[] PlaceWords = ["first", "second", "third", "fourth", "fifth"];
 
     [GeneratedRegex(@"\b(?<word>second|third|fourth|fifth)(?:[- ]line\b|\s+(?:[\w-]+\s+)?(?:agents?|drugs?|medicines?|medications?|steps?|choices?|options?|treatments?)\b)|\b(?-i:[Ss]tep)\s*(?<digit>[2-5])\b", RegexOptions.IgnoreCase)]
     private static partial Regex PlaceInSequence();
 
-    private static bool GivesPlace(int place, string sentence)
-    {
-        var m = PlaceInSequence().Match(sentence);
-        while (m.Success)
-        {
-            var given = m.Groups["digit"].Success ? m.Groups["digit"].Value[0] - '0' : Array.IndexOf(PlaceWords, m.Groups["word"].Value.ToLowerInvariant()) + 1;
-            if (given == place)
-            {
-                return true;
-            }
-            m = m.NextMatch();
-        }
-        return false;
-    }
+    private static bool GivesPlace(int place, string sentence) => PlaceInSequence().Matches(sentence).Any(m => PlaceOf(m) == place);
 
     // What a sentence says when it ranks a treatment first: "first-line", "first choice", "initially", "start with",
     // "preferred", "step 1" (not the trial called "STEP 1"); a first day or week is a time, not a choice.
