@@ -482,6 +482,15 @@ public sealed class AnswerEngine(IEvidenceSearch search, VerdictOptions? verdict
         {
             Run([(intervention ?? condition)!], 25);
         }
+        if (intervention is not null && results.Count < MinimumHits)
+        {
+            // A medicine few sources name ("gliclazide") is found by what they say of its class ("sulfonylureas").
+            foreach (var group in Vocabulary.ClassesOf(intervention.Name))
+            {
+                var medicineClass = new Term(group.Name, group.Phrasings, group.Type);
+                Run(condition is not null ? [medicineClass, condition] : [medicineClass], 10);
+            }
+        }
         if (analysis.Comparators.Count > 0)
         {
             // The alternative a comparison names needs its own evidence.

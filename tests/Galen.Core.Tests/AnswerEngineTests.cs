@@ -545,6 +545,30 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         QuestionAnswer = new QuestionAnswerInfo { Question = question, QuestionType = type, Focus = focus },
     };
 
+    private static readonly SourceRecord SulfonylureaGuideline = new()
+    {
+        Kind = SourceKind.Guideline,
+        Ids = new ExternalIds { Guideline = "test-sulfonylurea-guideline" },
+        Title = "Test guideline: tablets that lower blood glucose",
+        Container = "Test Diabetes Society",
+        Year = 2025,
+        Keywords = ["sulfonylureas", "low blood glucose"],
+        Sections =
+        [
+            new SourceSection { Label = "Safety", Category = "safety", Text = "Sulfonylureas can bring on episodes of low blood glucose, most often when a meal is missed." },
+        ],
+    };
+
+    [Fact]
+    public void A_medicine_no_source_names_is_answered_from_what_a_source_says_of_its_class()
+    {
+        var engine = new AnswerEngine(new InMemorySearch([.. TestLibrary.All, SulfonylureaGuideline]));
+        var answer = engine.Ask(new AskRequest("What should I know before starting gliclazide?", Audience.Clinician));
+
+        Assert.False(answer.Abstained, answer.BottomLine);
+        Assert.Contains(answer.References, r => r.Title == SulfonylureaGuideline.Title);
+    }
+
     private static readonly SourceRecord[] WilsonPages =
     [
         Pair("TEST_0100_Sec1", "Wilson disease", "information", "What is (are) Wilson disease ?",
@@ -641,6 +665,9 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("Which is the most effective treatment for gout?", AmountKind.None)]
     [InlineData("Man of 50 with pyelonephritis on ciprofloxacin: course length?", AmountKind.Duration)]
     [InlineData("Duration of treatment with doxycycline for early Lyme disease?", AmountKind.Duration)]
+    [InlineData("Cellulitis in an adult, flucloxacillin started: duration?", AmountKind.Duration)]
+    [InlineData("How quickly should the rash fade once the cream is on?", AmountKind.Duration)]
+    [InlineData("What is the duration of protection after the jab?", AmountKind.None)]
     // How large an effect is, asked with "how much" and a comparison, is not an amount to take.
     [InlineData("If the tablets bring my blood pressure down by 10, how much lower is my chance of a stroke?", AmountKind.None)]
     [InlineData("How much more likely am I to quit with patches and gum together?", AmountKind.None)]

@@ -80,6 +80,13 @@ public sealed class AskerGroupTests
     [InlineData("I'm 61 and my hip aches. Is ibuprofen alright?", "In pregnancy, ibuprofen is avoided in the last months.", true)]
     [InlineData("I'm 31 and my hip aches. Is ibuprofen alright?", "In pregnancy, ibuprofen is avoided in the last months.", false)]
     [InlineData("I'm 80. Is vitamin D worth taking?", "It is suggested for adults 75 years and older and in pregnancy.", false)]
+    // A pregnant woman of no stated age is of an age to bear children: not a baby, not a child.
+    [InlineData("12 weeks pregnant with a high temperature, what can I take?", "Babies under 3 months with a temperature need urgent care.", true)]
+    [InlineData("12 weeks pregnant with a high temperature, what can I take?", "Give your child paracetamol if they are upset by the fever.", true)]
+    [InlineData("12 weeks pregnant with a high temperature, what can I take?", "Paracetamol is the usual first choice for fever in pregnancy.", false)]
+    [InlineData("12 weeks pregnant with a high temperature, what can I take?", "Statins are advised for adults aged 40 to 75 years.", false)]
+    [InlineData("12 weeks pregnant with a high temperature, what can I take?", "A temperature of 38 °C or more is a fever.", false)]
+    [InlineData("12 weeks pregnant with a high temperature, what can I take?", "A high temperature can harm you and your baby.", false)]
     public void A_sentence_written_only_for_another_group_excludes_the_person_asked_about(string question, string sentence, bool excludes) =>
         Assert.Equal(excludes, AskerGroup.Read(question).Excludes(sentence));
 

@@ -155,6 +155,11 @@ public sealed class BottomLineRankingTests
     [InlineData("Can we give our four-year-old a cough medicine?", "Adults and children over 12 years: 10 mg once daily.", 1)]
     [InlineData("Baby boy, 5 weeks, with a fever", "Babies under 3 months with a fever need urgent assessment.", 0)]
     [InlineData("Baby boy, 5 weeks, with a fever", "In children aged 12 years and over, use a spray.", 1)]
+    // A toddler's or a child's age in months, in brackets or after a comma.
+    [InlineData("Toddler (20 months) with a barking cough: steroid?", "Testing is not needed in children younger than 3 years.", 0)]
+    [InlineData("Toddler (20 months) with a barking cough: steroid?", "In children aged 12 years and over, use a spray.", 1)]
+    [InlineData("Child, 30 months, with a runny nose for a week", "Babies under 3 months with a fever need urgent assessment.", 1)]
+    [InlineData("My child has had a cough for 2 weeks", "Babies under 3 months with a fever need urgent assessment.", 0)]
     public void A_sentence_about_an_age_group_the_person_asked_about_is_not_in_conflicts(string question, string sentence, double conflict) =>
         Assert.Equal(conflict, BottomLineRanking.AgeConflict(BottomLineRanking.AskerAgeInMonths(question), sentence));
 
@@ -508,6 +513,16 @@ public sealed class BottomLineRankingTests
     {
         var asked = new Term("restless legs syndrome", ["restless legs syndrome", "RLS"], "condition");
         Assert.Equal(another, BottomLineRanking.NamesAnotherCondition([asked], sentence));
+    }
+
+    [Theory]
+    [InlineData("Routine colonoscopy is not advised in IBS without warning features.", false)]
+    [InlineData("Coeliac disease should be ruled out before IBS is diagnosed.", true)]
+    public void The_broader_condition_a_kind_is_named_after_is_not_another_condition(string sentence, bool another)
+    {
+        var asked = new Term("IBS with diarrhea", ["IBS with diarrhea", "IBS-D"], "condition");
+        Assert.Equal(another, BottomLineRanking.NamesAnotherCondition([asked], sentence, broaderSpeaksOfKind: true));
+        Assert.True(BottomLineRanking.NamesAnotherCondition([asked], sentence));
     }
 
     [Theory]

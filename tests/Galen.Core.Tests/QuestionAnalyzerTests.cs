@@ -1117,8 +1117,16 @@ public sealed class QuestionAnalyzerTests
     [Theory]
     [InlineData("can't shift this cold sore and my aunt swears by tea tree oil. will it clear it up?", "tea tree oil")]
     [InlineData("my knees ache and a neighbour raves about green-lipped mussel capsules. do they actually work?", "green-lipped mussel capsules")]
+    // The claim told in the question's own sentence, before the pronoun.
+    [InlineData("my hands are stiff every morning and my cousin swears by cod liver oil capsules, do they actually help?", "cod liver oil capsules")]
     public void What_someone_swears_by_is_what_a_pronoun_after_it_asks_about(string question, string thing) =>
         Assert.Contains(A(question).Interventions, t => t.Name.Equals(thing, StringComparison.OrdinalIgnoreCase));
+
+    [Theory]
+    [InlineData("She is on insulin and sometimes feels faint mid-morning. What should she eat when it happens?")]
+    [InlineData("He gets dizzy when he stands up. Why does that happen?")]
+    public void What_happens_names_no_topic(string question) =>
+        Assert.DoesNotContain(A(question).Conditions, t => t.Name.Contains("happen", StringComparison.OrdinalIgnoreCase));
 
     [Theory]
     [InlineData("Smoked since my twenties and the gum never worked. What's the strongest option out there?", "tobacco dependence")]

@@ -119,7 +119,8 @@ internal sealed class InMemorySearch(IReadOnlyList<SourceRecord> sources) : IEvi
                 continue;
             }
             var score = tokens.Count(t => TextTools.ContainsPhrase(text, t)) + query.Boosts.Count(b => TextTools.ContainsPhrase(text, TextTools.Normalize(b))) * 0.5;
-            if (score > 0)
+            // As in the index, the words are optional once a concept is required: a source naming the concept is a hit.
+            if (score > 0 || query.RequiredConcepts.Count > 0)
             {
                 hits.Add(new SearchHit(s, score));
             }

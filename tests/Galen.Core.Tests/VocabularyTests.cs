@@ -93,6 +93,7 @@ public sealed class VocabularyTests
     [InlineData("a heavy feeling in her chest since lunch", "chest pain")]
     [InlineData("he put his back out lifting the sofa", "back pain")]
     [InlineData("she did her back in at the gym", "back pain")]
+    [InlineData("I did something to my back lifting the bins", "back pain")]
     [InlineData("a dull throb at her temple every afternoon", "headache")]
     [InlineData("he's 2 and hardly pooing since we moved house", "constipation")]
     [InlineData("my lad is allergic to peanuts, can he have the jab?", "peanut allergy")]
@@ -166,6 +167,12 @@ public sealed class VocabularyTests
     [InlineData("my mum takes a cholesterol tablet every night", "statin")]
     public void A_lay_description_of_an_illness_names_it(string message, string condition) =>
         Assert.Contains(Vocabulary.FindAll(message), m => m.Group.Name == condition);
+
+    [Theory]
+    [InlineData("ferrous fumarate")]
+    [InlineData("ferrous sulfate")]
+    public void A_salt_of_iron_belongs_to_iron(string salt) =>
+        Assert.Contains(Vocabulary.ClassesOf(salt), g => g.Name == "iron");
 
     [Fact]
     public void A_medicine_of_no_listed_class_has_none() => Assert.Empty(Vocabulary.ClassesOf("acetaminophen"));

@@ -318,7 +318,7 @@ public static partial class QuestionAnalyzer
         "risk", "risks", "children", "kids", "elderly", "adults", "long", "often", "much", "many", "alternative",
         "alternatives", "options", "option", "interactions", "interaction", "breastfeeding", "mg", "daily", "day",
         // "What is going on?" asks about the story told before it, not about a topic called "going on".
-        "going", "happening", "happened", "wrong", "matter",
+        "going", "happening", "happened", "happen", "happens", "wrong", "matter",
         // "What is the first thing to try to get rid of ...?": which step is asked, and the doing of it; never the topic.
         "first", "next", "try", "rid", "gets", "getting", "got",
         // "My son has ...", "is this just a newborn thing?": the person asked about, as "my 6 year old" is.
@@ -800,20 +800,7 @@ public static partial class QuestionAnalyzer
             // the reported claim is about, which the vocabulary may not know.
             if (interventions.All(t => t.Type == "pronoun") && ReferringPronoun().IsMatch(focus) && (ClaimSubject(story) ?? ThingSwornBy(story) ?? ProductStarted(story)) is { } subject)
             {
-                AddTerms(subject, interventions, conditions, preferDrug: true);
-                // A name the vocabulary does not know is still what the claim is about, not a word guessed at: it stays
-                // when the question is read again on its known terms, so the answer can say the library lacks it.
-                for (var k = 0; k < interventions.Count; k++)
-                {
-                    if (interventions[k].Type == "phrase")
-                    {
-                        interventions[k] = interventions[k] with { Type = "claimed" };
-                    }
-                }
-                // A word guessed from the story for want of a topic ("cider vinegar") is the claim's subject, not what it
-                // is said to treat.
-                conditions.RemoveAll(c => c.Type == "fallback" && interventions.Any(t => t.Type == "claimed"
-                    && (c.Name.Contains(t.Name, StringComparison.OrdinalIgnoreCase) || t.Name.Contains(c.Name, StringComparison.OrdinalIgnoreCase))));
+                TakeClaimSubject(subject, interventions, conditions);
             }
             // "Are they alright?": a pronoun stands for the medicines the story names; so does what is to be stopped ("do we
             // stop it straight away?") or how often it is needed ("is needing it that often fine?"), even in a question about
@@ -826,6 +813,13 @@ public static partial class QuestionAnalyzer
                     AddUnique(interventions, ToTerm(match.Group, match.Surface));
                 }
             }
+        }
+        // "my sister swears by turmeric capsules, do they do anything for it?": the claim told in the question's own
+        // sentence, before the pronoun that stands for it.
+        if (interventions.All(t => t.Type == "pronoun") && ReferringPronoun().Match(focus) is { Success: true } referring
+            && ThingSwornBy(focus[..referring.Index]) is { } sworn)
+        {
+            TakeClaimSubject(sworn, interventions, conditions);
         }
         interventions.RemoveAll(t => PronounPattern().IsMatch(t.Name));
         conditions.RemoveAll(t => PronounPattern().IsMatch(t.Name));
@@ -1052,6 +1046,23 @@ public static partial class QuestionAnalyzer
     /// What someone in the story "swears by" or "raves about": a claim that it works, as surely as "says it works".
     /// Null when the story holds none or names a person or pronoun there.
     /// </summary>
+    private static void TakeClaimSubject(string subject, List<Term> interventions, List<Term> conditions)
+    {
+        AddTerms(subject, interventions, conditions, preferDrug: true);
+        // A name the vocabulary does not know is still what the claim is about, not a word guessed at: it stays
+        // when the question is read again on its known terms, so the answer can say the library lacks it.
+        for (var k = 0; k < interventions.Count; k++)
+        {
+            if (interventions[k].Type == "phrase")
+            {
+                interventions[k] = interventions[k] with { Type = "claimed" };
+            }
+        }
+        // A word guessed for want of a topic ("cider vinegar") is the claim's subject, not what it is said to treat.
+        conditions.RemoveAll(c => c.Type == "fallback" && interventions.Any(t => t.Type == "claimed"
+            && (c.Name.Contains(t.Name, StringComparison.OrdinalIgnoreCase) || t.Name.Contains(c.Name, StringComparison.OrdinalIgnoreCase))));
+    }
+
     private static string? ThingSwornBy(string story)
     {
         var sworn = SwornByPattern().Match(story);

@@ -50,8 +50,9 @@ public static partial class AmountAsked
     private static partial Regex AsksDose();
 
     // "How many minutes of exercise" asks for a length of time as much as "how long" does, and so do "how much longer",
-    // "course length", "how soon", "what time to peak", a deadline or time limit for starting something, and a washout between two medicines.
-    [GeneratedRegex(@"\bhow\s+soon\b|\b(?:what|which)\s+(?:time|interval|time\s+(?:interval|frame|window))\s+(?:to|until|till|from|between|before)\b|\bwithin\s+what\s+time\b|\bwash-?\s?out\b|\b(?:deadline|time\s+limit|cut-?off\s+time)\b|\bby\s+when\b|\b(?:course|treatment)\s+(?:length|duration)\b|\b(?:length|duration)\s+of\s+(?:the\s+)?(?:course|treatment|therapy|antibiotics?)\b|\bhow\s+long\b|\bhow\s+much\s+(?:longer|more\s+time)\b|\b(?:how\s+many|number\s+of)\s+(?:minutes|hours|days|weeks|months|years)\b", RegexOptions.IgnoreCase)]
+    // "course length", "how soon", "how quickly", "what time to peak", a deadline or time limit for starting something, a
+    // washout between two medicines, and a terse "amoxicillin started: duration?".
+    [GeneratedRegex(@"\bhow\s+(?:soon|quickly)\b|\b(?:duration|length)\s*\?\s*$|\b(?:what|which)\s+(?:time|interval|time\s+(?:interval|frame|window))\s+(?:to|until|till|from|between|before)\b|\bwithin\s+what\s+time\b|\bwash-?\s?out\b|\b(?:deadline|time\s+limit|cut-?off\s+time)\b|\bby\s+when\b|\b(?:course|treatment)\s+(?:length|duration)\b|\b(?:length|duration)\s+of\s+(?:the\s+)?(?:course|treatment|therapy|antibiotics?)\b|\bhow\s+long\b|\bhow\s+much\s+(?:longer|more\s+time)\b|\b(?:how\s+many|number\s+of)\s+(?:minutes|hours|days|weeks|months|years)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksDuration();
 
     // "At what serum concentration", "what blood pressure target", "above what level", "at what eGFR should", "how high

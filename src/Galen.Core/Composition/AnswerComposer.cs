@@ -295,7 +295,7 @@ public static partial class AnswerComposer
         if (q.IsYesNo && i is not null && c is not null
             && !usable.Any(s => s.Source.Kind == SourceKind.Research
                 || ((TitleNames(s, q.Conditions) || TopicsName(s, q.Conditions)) is var titled && s.Sentences.Any(x => x.MentionsIntervention && (x.MentionsCondition
-                    || (titled && !BottomLineRanking.NamesAnotherCondition(q.Conditions, x.Text)))))))
+                    || (titled && !BottomLineRanking.NamesAnotherCondition(q.Conditions, x.Text, broaderSpeaksOfKind: true)))))))
         {
             // Guidelines and leaflets tagged with both topics, but no sentence in any of them speaks of the two together
             // (a study's title states its own question, so research is not held to this; in a guideline or leaflet whose

@@ -86,6 +86,15 @@ public sealed partial record AskerGroup(double? AgeMonths, AskerSex Sex, bool Pr
                 return true;
             }
         }
+        else if (Pregnant && !Pregnancy().IsMatch(sentence)
+            && ((BottomLineRanking.AgeConflict(ChildBearingMonths, sentence) > 0 && BottomLineRanking.AgeConflict(PastChildBearingMonths, sentence) > 0)
+                || (ChildWords().Matches(sentence).Any(m => !m.Value.StartsWith("bab", StringComparison.OrdinalIgnoreCase)) && !AdultWords().IsMatch(sentence))))
+        {
+            // A pregnant woman of no stated age is of an age to bear children: a sentence for babies of an age or for
+            // children ("babies under 3 months with a temperature", "if your child is upset") is not written for her.
+            // "Your baby" alone, to her, is the one she carries.
+            return true;
+        }
         // Nor is a man, or a woman past the years of childbearing, unless the question itself speaks of a pregnancy or the
         // sentence names other groups too ("adults 75 and older, and pregnant women").
         if (!Pregnant && (Sex == AskerSex.Male || AgeMonths >= PastChildBearingMonths) && Pregnancy().IsMatch(sentence)

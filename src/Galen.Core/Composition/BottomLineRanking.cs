@@ -498,7 +498,7 @@ public sealed partial class BottomLineRanking
     private static partial Regex StatedAge();
 
     // "Baby girl, 7 weeks": a baby's age said straight after the word for the baby.
-    [GeneratedRegex(@"\b(?:baby|infant|newborn)(?:\s+(?:boy|girl|son|daughter))?\s*,?\s*(?:aged\s+)?(\d{1,2})\s*(month|week|day)s?\b(?!\s+(?:into|of|on|since|after|ago|later|pregnant|late|early|overdue)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:baby|infant|newborn)(?:\s+(?:boy|girl|son|daughter))?|toddler|child)\s*[,(]?\s*(?:aged\s+)?(\d{1,2})\s*(month|week|day)s?\b(?!\s+(?:into|of|on|since|after|ago|later|pregnant|late|early|overdue)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex InfantAge();
 
     // "under 65 years" leaves 65-year-olds out; "64 years or younger" keeps them up to their 65th birthday.
@@ -868,7 +868,7 @@ public sealed partial class BottomLineRanking
     private static partial Regex WhenItFails();
 
     /// <summary>Whether the sentence names a condition the vocabulary knows that is none of the question's.</summary>
-    public static bool NamesAnotherCondition(IReadOnlyList<Term> conditions, string sentence)
+    public static bool NamesAnotherCondition(IReadOnlyList<Term> conditions, string sentence, bool broaderSpeaksOfKind = false)
     {
         var matches = Vocabulary.FindAll(sentence);
         if (matches.Count == 0)
@@ -879,8 +879,16 @@ public sealed partial class BottomLineRanking
         return matches.Any(m => m.Group.Type == "condition"
             && !NamesAMedicinesUse(tokens, matches, m.Token + m.TokenCount)
             && !conditions.Any(c => string.Equals(c.Name, m.Group.Name, StringComparison.OrdinalIgnoreCase)
-                || c.Phrasings.Any(p => string.Equals(p, m.Surface, StringComparison.OrdinalIgnoreCase))));
+                || c.Phrasings.Any(p => string.Equals(p, m.Surface, StringComparison.OrdinalIgnoreCase))
+                // "IBS with diarrhea" is a kind of IBS: what a sentence says of IBS holds for it (where whether anything
+                // is said at all is asked; the ranking still prefers a sentence on the kind itself).
+                || (broaderSpeaksOfKind && IsKindOf(c, m.Group))));
     }
+
+    // A kind is named by its broader condition's name and more ("IBS with diarrhea", "scarlet fever").
+    private static bool IsKindOf(Term asked, TermGroup broader) =>
+        TextTools.Normalize(asked.Name) is var name
+        && broader.Phrasings.Any(p => TextTools.Normalize(p) is { Length: > 0 } phrasing && phrasing.Length < name.Length && TextTools.ContainsPhrase(name, phrasing));
 
     // "Cold and allergy medicines", "hay fever tablets": a condition named before the word for a medicine says what the
     // medicine is sold for; the sentence speaks of the medicine, not of that condition.

@@ -152,8 +152,9 @@ public static class Vocabulary
                 continue;
             }
             var parts = trimmed.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var group = AllGroups.FirstOrDefault(g => g.Type == "drug-class" && g.Name == parts[0])
-                ?? throw new InvalidDataException($"classes.txt line {lineNumber}: '{parts[0]}' is not a drug-class in terms.txt");
+            // A supplement named by its element ("iron") is the class of its salts, as a drug class is of its members.
+            var group = AllGroups.FirstOrDefault(g => g.Type is "drug-class" or "supplement" && g.Name == parts[0])
+                ?? throw new InvalidDataException($"classes.txt line {lineNumber}: '{parts[0]}' is not a drug-class or supplement in terms.txt");
             foreach (var member in parts[1..])
             {
                 if (!AllGroups.Any(g => g.Name == member && g.IsDrug))
