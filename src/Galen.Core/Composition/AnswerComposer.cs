@@ -730,7 +730,7 @@ public static partial class AnswerComposer
 
         bool ForAnotherCondition(GradedSentence x) =>
             q.IsYesNo && q.Focus == QuestionFocus.Benefit && q.MainIntervention is not null && q.MainCondition is not null
-            && x.MentionsIntervention && !x.MentionsCondition && BottomLineRanking.NamesAnotherCondition(q.Conditions, x.Text);
+            && x.MentionsIntervention && !x.MentionsCondition && BottomLineRanking.NamesAnotherCondition(q.Conditions, x.Text, broaderSpeaksOfKind: true);
         if (ToldWithStory(q))
         {
             // Before the ranking picks which to compare by meaning, so that it is the ranking asked.
