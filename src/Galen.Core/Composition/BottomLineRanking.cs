@@ -885,7 +885,7 @@ public sealed partial class BottomLineRanking
                 || (broaderSpeaksOfKind && IsKindOf(c, m.Group))));
     }
 
-    // A kind is named by its broader condition's name and more ("IBS with diarrhea", "scarlet fever").
+    // A kind is named by its broader condition's name and more ("IBS with diarrhea" is a kind of IBS).
     private static bool IsKindOf(Term asked, TermGroup broader) =>
         TextTools.Normalize(asked.Name) is var name
         && broader.Phrasings.Any(p => TextTools.Normalize(p) is { Length: > 0 } phrasing && phrasing.Length < name.Length && TextTools.ContainsPhrase(name, phrasing));
