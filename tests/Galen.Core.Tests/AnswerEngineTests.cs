@@ -569,6 +569,45 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.Contains(answer.References, r => r.Title == SulfonylureaGuideline.Title);
     }
 
+    private static readonly SourceRecord[] BladderInfectionSources =
+    [
+        new()
+        {
+            Kind = SourceKind.Guideline,
+            Ids = new ExternalIds { Guideline = "test-bladder-infection-guideline" },
+            Title = "Test guideline: bladder infection in men",
+            Container = "Test Urology Society",
+            Year = 2024,
+            Keywords = ["lower urinary tract infection", "nitrofurantoin"],
+            Sections =
+            [
+                new SourceSection { Label = "Treatment", Category = "recommendation", Text = "Men with a lower urinary tract infection take nitrofurantoin 100 mg twice a day for 7 days." },
+            ],
+        },
+        new()
+        {
+            Kind = SourceKind.Guideline,
+            Ids = new ExternalIds { Guideline = "test-urine-symptoms-guideline" },
+            Title = "Test guideline: passing urine that hurts",
+            Container = "Test Urology Society",
+            Year = 2023,
+            Keywords = ["dysuria"],
+            Sections =
+            [
+                new SourceSection { Label = "Assessment", Category = "recommendation", Text = "Dysuria in a man calls for a urine test before nitrofurantoin or any other antibiotic is chosen." },
+            ],
+        },
+    ];
+
+    [Fact]
+    public void A_symptom_asked_with_a_medicine_is_answered_from_what_is_written_of_the_medicine()
+    {
+        var engine = new AnswerEngine(new InMemorySearch(BladderInfectionSources));
+        var answer = engine.Ask(new AskRequest("Man of 45 with dysuria for two days. Nitrofurantoin: how many days?", Audience.Clinician));
+
+        Assert.Contains("7 days", answer.BottomLine, StringComparison.Ordinal);
+    }
+
     private static readonly SourceRecord[] WilsonPages =
     [
         Pair("TEST_0100_Sec1", "Wilson disease", "information", "What is (are) Wilson disease ?",
@@ -689,6 +728,9 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     // A terse question ending on the thing measured asks for it.
     [InlineData("Type 2 diabetes, 45, on metformin. HbA1c target?", AmountKind.Figure)]
     [InlineData("Ferritin cut-off?", AmountKind.Figure)]
+    // Asked whether an amount told of is too much, the answer is the line of too much.
+    [InlineData("Five cups of coffee most days, is that too much with my heart?", AmountKind.Figure)]
+    [InlineData("Is too much salt bad for me?", AmountKind.None)]
     [InlineData("Is a lower blood pressure target better after a stroke?", AmountKind.None)]
     // When in the day, or how with meals, is asked by a choice between two times or by "empty stomach"; a meal that is
     // only part of the story is no time asked.

@@ -345,6 +345,9 @@ public sealed class BottomLineRankingTests
     [InlineData("Which inhaler should I use?", "A slight tremor is common with this inhaler.", 0)]
     [InlineData("Since yesterday she barely knows where she is. Is that just how Parkinson's goes?", "Sudden confusion is not normal for Parkinson's and needs a doctor today.", 1)]
     [InlineData("The bite mark is a bit redder this morning. Should that worry me?", "The redness may look slightly worse before it settles.", 1)]
+    [InlineData("Three weeks on and the sniffles are still here. Normal for a cold to hang about?", "A cold usually lasts one to two weeks.", 1)]
+    [InlineData("Three weeks on and the sniffles are still here. Normal for a cold to hang about?", "See a doctor if you cannot breathe easily.", 0)]
+    [InlineData("Day two of the cream and the patch looks pinker. Bad sign?", "The skin can get a little redder in the first days of treatment.", 1)]
     public void Whether_something_is_normal_is_answered_by_what_is_to_be_expected(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, asksNormal: BottomLineRanking.AsksNormal(question)));
 

@@ -89,6 +89,21 @@ public sealed partial class ArticleWordingTests(StarterLibraryFixture fixture) :
     }
 
     [Fact]
+    public void A_review_tells_a_patient_how_many_people_its_studies_had_in_everyday_words()
+    {
+        var reviews = StarterResearch().Select(r => EvidenceGrader.Grade(r, 1, 1, AnyQuestion))
+            .Where(g => g.Level == EvidenceLevel.SystematicReview && g.SampleSize is not null).ToList();
+
+        Assert.NotEmpty(reviews);
+        Assert.All(reviews, g =>
+        {
+            var patient = StudyWording.Introduction(g, Audience.Patient);
+            Assert.Contains($"with {g.SampleSize} people in all", patient, StringComparison.Ordinal);
+            Assert.DoesNotContain("participants", patient, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    [Fact]
     public void A_call_for_a_future_randomised_trial_does_not_make_a_study_one()
     {
         var record = new SourceRecord

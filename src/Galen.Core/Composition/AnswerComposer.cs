@@ -75,7 +75,7 @@ public static partial class AnswerComposer
 
         // Worked out once: whether an amount asked is lacking shapes the bottom line's candidates and the note before it.
         var (_, lackingNote, answersAmount) = LackingAmount(analysis, usable);
-        var bottom = BottomLine(ctx, analysis, usable, verdict, named, lackingNote is not null);
+        var bottom = BottomLine(ctx, analysis, WithMedicineSources(ranked, usable, analysis), verdict, named, lackingNote is not null);
         var sections = new List<AnswerSection>();
         void Add(string key, List<Statement> statements, bool numbered = false)
         {
@@ -367,6 +367,18 @@ public static partial class AnswerComposer
     /// compared by meaning than at question time (for fitting <see cref="BottomLineRanking"/>); empty when the article is not written from them (an
     /// abstention, or a patient's message answered by the page on the topic it names).
     /// </summary>
+    /// <summary>
+    /// The sources the bottom line is chosen from. A symptom named with a medicine ("dysuria and frequency: trimethoprim,
+    /// how many days?") is how an illness shows, and what is written of the medicine names the illness instead: when
+    /// every condition asked is a symptom, the sources on the medicine join those on both, and the ranking weighs whether
+    /// a sentence names the symptom. Only when some source speaks of both: with none, the library lacks what was asked
+    /// ("is the sertraline making me put on weight?").
+    /// </summary>
+    private static List<GradedSource> WithMedicineSources(IReadOnlyList<GradedSource> ranked, List<GradedSource> usable, QuestionAnalysis q) =>
+        usable.Count > 0 && q.Interventions.Count > 0 && q.Conditions.Count > 0 && q.Conditions.All(c => c.Type == "symptom")
+            ? [.. ranked.Where(s => usable.Contains(s) || s.BearsOnIntervention)]
+            : usable;
+
     public static BottomLineExplanation ExplainBottomLine(AskRequest request, QuestionAnalysis analysis, IReadOnlyList<GradedSource> graded, Verdict? verdict, BottomLineChoice? choice = null)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -382,7 +394,7 @@ public static partial class AnswerComposer
             return new BottomLineExplanation([], AmountKind.None, null);
         }
         var (amount, lackingNote, answersAmount) = LackingAmount(analysis, usable);
-        return new BottomLineExplanation([.. BottomLineCandidates(ctx, analysis, usable, verdict, named, everyMeaning: true, lackingNote is not null).Select(c => c.Candidate)], amount, lackingNote)
+        return new BottomLineExplanation([.. BottomLineCandidates(ctx, analysis, WithMedicineSources(ranked, usable, analysis), verdict, named, everyMeaning: true, lackingNote is not null).Select(c => c.Candidate)], amount, lackingNote)
         {
             AnswersAmount = answersAmount,
             TwoThings = BottomLineRanking.AsksTwoThings(analysis.Question),
@@ -527,6 +539,8 @@ public static partial class AnswerComposer
         var asksAlone = BottomLineRanking.AsksAlone(q.FocusQuestion);
         var bodiesAsked = BottomLineRanking.BodiesNamed(q.Question);
         var byBodyAsked = new Dictionary<GradedSource, bool>(ReferenceEqualityComparer.Instance);
+        var conditionsAsked = q.Conditions.Where(t => !t.IsUnsure).DistinctBy(t => t.Name).ToList();
+        var conditionsTitled = new Dictionary<GradedSource, bool[]>(ReferenceEqualityComparer.Instance);
         var givesReading = BottomLineRanking.GivesReading(q.Question);
         // Each medicine asked about with its classes: "NSAIDs" in a sentence names the ibuprofen asked about.
         var knownMedicines = q.Interventions.Where(t => !t.IsUnsure).Select(t => EvidenceGrader.WithTheirClasses([t])).ToList();
@@ -682,6 +696,15 @@ public static partial class AnswerComposer
                     byBodyAsked[s] = byBody = BottomLineRanking.IsByBody(bodiesAsked, s.Source);
                 }
                 f[BottomLineRanking.BodyAskedFeature] = On(byBody);
+            }
+            if (conditionsAsked.Count >= 2)
+            {
+                if (!conditionsTitled.TryGetValue(s, out var inTitle))
+                {
+                    var title = TextTools.Normalize(s.Source.Title);
+                    conditionsTitled[s] = inTitle = [.. conditionsAsked.Select(t => t.IsIn(s.Source.Title, title))];
+                }
+                f[BottomLineRanking.EveryConditionFeature] = On(conditionsAsked.Select((t, k) => inTitle[k] || t.IsIn(x.Text, normalizedText)).All(b => b));
             }
             return f;
         }

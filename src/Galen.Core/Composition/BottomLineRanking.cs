@@ -29,6 +29,7 @@ public sealed partial class BottomLineRanking
         "too-hard-record-line", "words-shared", "group-conflict", "excluded-named", "new-words", "negative-open", "meaning",
         "answer-kind", "meaning-only", "group-named", "leaflet-subject", "record-subject", "every-medicine", "amount-given",
         "words-asked", "reading-in-range", "reading-out-of-range", "meaning-asked", "body-asked",
+        "every-condition",
     ];
 
     /// <summary>
@@ -65,6 +66,13 @@ public sealed partial class BottomLineRanking
     /// lower the dose?", "first-line antibiotic per AAP?", "what does NG84 suggest?").
     /// </summary>
     public static int BodyAskedFeature { get; } = Index("body-asked");
+
+    /// <summary>
+    /// The signal that a sentence speaks of every condition a question names, in its own words or its source's title
+    /// ("kidney disease, and now a vomiting bug: carry on with my tablets?" is answered by what to do while sick on a
+    /// kidney disease page).
+    /// </summary>
+    public static int EveryConditionFeature { get; } = Index("every-condition");
 
     /// <summary>
     /// The guideline bodies and guideline codes a question names: abbreviations of the bodies' list written in capitals
@@ -189,7 +197,7 @@ public sealed partial class BottomLineRanking
         Math.Log(1.8), Math.Log(2.5), Math.Log(1.2), Math.Log(0.5), Math.Log(2.5), Math.Log(1.2), Math.Log(0.8), Math.Log(0.4),
         Math.Log(0.7 / 0.4), 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0,
     ], .. new double[SignalCount]]);
 
     /// <summary>A question told with a story: its signals count again in their story copies.</summary>
@@ -338,12 +346,12 @@ public sealed partial class BottomLineRanking
     /// </summary>
     public static bool AsksNormal(string question) => NormalAsked().IsMatch(question ?? "");
 
-    [GeneratedRegex(@"\b(?:is|are)\s+(?:that|this|it|these|those)\s+(?:normal|usual|expected|common|to\s+be\s+expected)\b|\bnormal\s+(?:for|to\s+(?:get|have|feel|see))\b|\bshould\s+(?:i|we)\s+(?:be\s+)?(?:worried|worry|concerned)\b|\bshould\s+(?:that|this|it)\s+(?:worry|concern|bother)\s+(?:me|us|him|her)\b|\b(?:is|are)\s+(?:that|this|it)\s+(?:worrying|concerning|a\s+(?:worry|concern))\b|\b(?:is|are)\s+(?:that|this|it)\s+(?:just|simply|only)\s+(?:how|what|part\s+of|the\s+(?:illness|disease|condition|infection))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:is|are)\s+(?:that|this|it|these|those)\s+(?:normal|usual|expected|common|to\s+be\s+expected)\b|\bnormal\s+(?:for|to\s+(?:get|have|feel|see))\b|\bshould\s+(?:i|we)\s+(?:be\s+)?(?:worried|worry|concerned)\b|\bshould\s+(?:that|this|it)\s+(?:worry|concern|bother)\s+(?:me|us|him|her)\b|\b(?:is|are)\s+(?:that|this|it)\s+(?:worrying|concerning|a\s+(?:worry|concern))\b|\b(?:is|are)\s+(?:that|this|it)\s+(?:just|simply|only)\s+(?:how|what|part\s+of|the\s+(?:illness|disease|condition|infection))\b|\b(?:a\s+)?bad\s+sign\b|\b(?:anything|something)\s+to\s+worry\s+about\b|\bcause\s+for\s+(?:concern|alarm|worry)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NormalAsked();
 
-    // What is to be expected: "may look a little worse at first", "is common", "is expected", "is no cause for concern";
-    // or what is not: "is not normal for dementia".
-    [GeneratedRegex(@"\b(?:is|are)\s+(?:not\s+)?(?:normal|expected|common|usual)\b|\b(?:may|can|might|often|usually|sometimes)\s+(?:look|get|feel|seem|become|spread)\s+(?:a\s+little\s+|slightly\s+|a\s+bit\s+)?(?:worse|bigger|redder|larger|more)\b|\bnot\s+(?:a\s+)?(?:reason|cause)\s+(?:to|for)\s+(?:worry|concern|alarm|stop)\b", RegexOptions.IgnoreCase)]
+    // What is to be expected: "may look a little worse at first", "is common", "is expected", "is no cause for concern", how long it
+    // usually lasts; or what is not: "is not normal for dementia".
+    [GeneratedRegex(@"\b(?:is|are)\s+(?:not\s+)?(?:normal|expected|common|usual)\b|\b(?:often|usually|commonly|normally|typically)\s+(?:lasts?|lingers?|goes\s+on|takes?)\b|\b(?:may|can|might|often|usually|sometimes)\s+(?:look|get|feel|seem|become|spread)\s+(?:a\s+little\s+|slightly\s+|a\s+bit\s+)?(?:worse|bigger|redder|larger|more)\b|\bnot\s+(?:a\s+)?(?:reason|cause)\s+(?:to|for)\s+(?:worry|concern|alarm|stop)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SaysExpected();
 
     /// <summary>

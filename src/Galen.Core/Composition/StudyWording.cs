@@ -34,9 +34,9 @@ public static class StudyWording
         var subject = VerdictEngine.Article(small + noun) + " " + small + noun;
         if (s.Level == EvidenceLevel.SystematicReview)
         {
-            // "A review (2021) pooled the results of many studies with 151 participants in all": the size is of the studies.
+            // "A review (2021) pooled the results of many studies with 151 people in all": the size is of the studies.
             subject += YearInBrackets(s);
-            did += s.SampleSize is { } total ? " with " + total.ToString(CultureInfo.InvariantCulture) + " participants in all" : "";
+            did += s.SampleSize is { } total ? " with " + total.ToString(CultureInfo.InvariantCulture) + " people in all" : "";
         }
         else
         {
