@@ -348,6 +348,8 @@ public sealed class BottomLineRankingTests
     [InlineData("Three weeks on and the sniffles are still here. Normal for a cold to hang about?", "A cold usually lasts one to two weeks.", 1)]
     [InlineData("Three weeks on and the sniffles are still here. Normal for a cold to hang about?", "See a doctor if you cannot breathe easily.", 0)]
     [InlineData("Day two of the cream and the patch looks pinker. Bad sign?", "The skin can get a little redder in the first days of treatment.", 1)]
+    [InlineData("A week on the new tablets and I sleep worse than before. Is that supposed to happen?", "These tablets can make you feel more restless for the first week or two.", 1)]
+    [InlineData("A week on the new tablets and I sleep worse than before. Is that supposed to happen?", "These tablets can make you drowsy when driving.", 0)]
     public void Whether_something_is_normal_is_answered_by_what_is_to_be_expected(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, asksNormal: BottomLineRanking.AsksNormal(question)));
 

@@ -39,6 +39,10 @@ public sealed class ReadingRangeTests
     [InlineData("my 2 year old has a fever", "Get help if the fever lasts more than 5 days.", 0, 0)]
     [InlineData("hot every evening since the weekend, and today is day six", "Get help if the fever lasts more than 5 days.", 1, 0)]
     [InlineData("hot every evening since the weekend, and today is day three", "Get help if the fever lasts more than 5 days.", 0, 1)]
+    // A band of percentages is another measure's than a cholesterol in mg/dL; a band in mg/dL is a level, not a dose.
+    [InlineData("Woman of 50, LDL 210 mg/dL, no diabetes. Statin?", "With an LDL of 70 to 189 mg/dL and a 10-year risk of 7.5% or more, offer a moderate statin.", 0, 1)]
+    [InlineData("Woman of 50, LDL 210 mg/dL, no diabetes. Statin?", "With an LDL of 190 mg/dL or more, offer a high-intensity statin.", 1, 0)]
+    [InlineData("Woman of 50, LDL 210 mg/dL, no diabetes. Statin?", "Adults whose LDL is high and whose risk is 20% or more gain most.", 0, 0)]
     // A digit inside a name ("SpO2") is no reading of the measure before it.
     [InlineData("Flare of COPD on oxygen: target SpO2 range?", "Keep the saturation between 88% and 92% in a flare.", 0, 0)]
     public void A_reading_is_judged_against_the_bands_of_a_sentence_that_names_its_measure(string question, string sentence, double inRange, double outOfRange)

@@ -72,15 +72,20 @@ public static partial class ReadingRange
         {
             return (0, 1);
         }
+        // A band of percentages ("a 10-year risk of 7.5% or higher") is not one of an LDL cholesterol in mg/dL.
         var bands = Bands(sentence).ToList();
-        if (bands.Count == 0)
+        var judged = asked.Where(r => bands.Any(b => !b.Percent || InPercent.Contains(r.Measure))).ToList();
+        if (judged.Count == 0)
         {
             return (0, 0);
         }
-        return asked.Any(r => bands.Any(b => b.Contains(r.Value))) ? (1, 0) : (0, 1);
+        return judged.Any(r => bands.Any(b => (!b.Percent || InPercent.Contains(r.Measure)) && b.Contains(r.Value))) ? (1, 0) : (0, 1);
     }
 
-    private readonly record struct Band(double Low, bool LowIncluded, double High, bool HighIncluded)
+    /// <summary>The measures whose readings are given as percentages.</summary>
+    private static readonly HashSet<string> InPercent = new(StringComparer.Ordinal) { "hba1c", "oxygen", "risk" };
+
+    private readonly record struct Band(double Low, bool LowIncluded, double High, bool HighIncluded, bool Percent = false)
     {
         public bool Contains(double v) => (LowIncluded ? v >= Low : v > Low) && (HighIncluded ? v <= High : v < High);
     }
@@ -91,23 +96,30 @@ public static partial class ReadingRange
         {
             if (Parse(m.Groups["a"].Value) is double a && Parse(m.Groups["b"].Value) is double b && a < b)
             {
-                yield return new Band(a, true, b, !m.Groups["below"].Success);
+                yield return new Band(a, true, b, !m.Groups["below"].Success, PercentAfter(sentence, m.Groups["b"]));
             }
         }
         foreach (Match m in UpperBound().Matches(sentence))
         {
             if (Parse(m.Groups["v"].Value) is double v)
             {
-                yield return new Band(double.NegativeInfinity, false, v, m.Groups["incl"].Success);
+                yield return new Band(double.NegativeInfinity, false, v, m.Groups["incl"].Success, PercentAfter(sentence, m.Groups["v"]));
             }
         }
         foreach (Match m in LowerBound().Matches(sentence))
         {
             if (Parse(m.Groups["v"].Value) is double v)
             {
-                yield return new Band(v, m.Groups["incl"].Success, double.PositiveInfinity, false);
+                yield return new Band(v, m.Groups["incl"].Success, double.PositiveInfinity, false, PercentAfter(sentence, m.Groups["v"]));
             }
         }
+    }
+
+    /// <summary>Whether the number is written as a percentage: "7.5%", "7.5 %", "7.5 percent".</summary>
+    private static bool PercentAfter(string sentence, Group number)
+    {
+        var rest = sentence.AsSpan(number.Index + number.Length).TrimStart();
+        return rest.StartsWith("%") || rest.StartsWith("percent", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("per cent", StringComparison.OrdinalIgnoreCase);
     }
 
     // Only bounds that speak of time since a start: "within 2 days", "more than 2 days ago", "after 10 days", "lasts 3 to
@@ -173,8 +185,9 @@ public static partial class ReadingRange
     private static double? Parse(string text) =>
         double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
 
-    // A number that is a length of time, a dose or a count is not a band of a measure; a clearance in mL/min is.
-    private const string NotAMeasure = @"(?!\d|[.,]\d|\s*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|mg\b|mcg|µg|g\b|grams?|milligrams?|micrograms?|ml\b(?!/min)|times|tablets?|doses?|puffs?|units?|people|patients|%\s+of))";
+    // A number that is a length of time, a dose or a count is not a band of a measure; a clearance in mL/min is, and so
+    // is a concentration in mg/dL or g/L.
+    private const string NotAMeasure = @"(?!\d|[.,]\d|\s*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|(?:mg|mcg|µg|g)\b(?!\s*/\s*(?:dl|l|ml)\b)|grams?|milligrams?|micrograms?|ml\b(?!/min)|times|tablets?|doses?|puffs?|units?|people|patients|%\s+of))";
 
     // The name of a measure, then its reading within a few words: a number standing alone, not a digit inside a word ("SpO2").
     [GeneratedRegex(@"\b(?:(?<egfr>e?gfr|kidney (?:function|number)|creatinine clearance|crcl)|(?<temperature>temp(?:erature)?|thermometer)|(?<ferritin>ferritin)|(?<tsh>tsh)|(?<hba1c>hba1c|a1c)|(?<potassium>potassium)|(?<sodium>sodium)|(?<b12>b12)|(?<inr>inr)|(?<psa>psa)|(?<cholesterol>ldl|cholesterol)|(?<glucose>glucose|blood sugars?)|(?<oxygen>oxygen|sats|saturations?)|(?<peakflow>peak flow)|(?<pulse>heart rate|pulse)|(?<bmi>bmi)|(?<vitamind>vitamin d)|(?<eosinophils>eosinophils?|eos)|(?<risk>(?:(?:cvd|ascvd|cardiovascular|heart)\s+(?:disease\s+)?|\d+[-\s]year\s+)risk(?!\s+factors?)|qrisk\d?))\b[^.?!\d]{0,30}?(?<![\d.,\p{L}])(?<v>\d+(?:[.,]\d+)?)(?(risk)\s*%|)", RegexOptions.IgnoreCase)]
