@@ -363,11 +363,6 @@ public static partial class AnswerComposer
     // ---------------------------------------------------------------- bottom line
 
     /// <summary>
-    /// The sentences the bottom line is chosen from for this question, each with its signals and many more of them
-    /// compared by meaning than at question time (for fitting <see cref="BottomLineRanking"/>); empty when the article is not written from them (an
-    /// abstention, or a patient's message answered by the page on the topic it names).
-    /// </summary>
-    /// <summary>
     /// The sources the bottom line is chosen from. A symptom named with a medicine ("dysuria and frequency: trimethoprim,
     /// how many days?") is how an illness shows, and what is written of the medicine names the illness instead: when
     /// every condition asked is a symptom, the sources on the medicine join those on both, and the ranking weighs whether
@@ -376,9 +371,14 @@ public static partial class AnswerComposer
     /// </summary>
     private static List<GradedSource> WithMedicineSources(IReadOnlyList<GradedSource> ranked, List<GradedSource> usable, QuestionAnalysis q) =>
         usable.Count > 0 && q.Interventions.Count > 0 && q.Conditions.Count > 0 && q.Conditions.All(c => c.Type == "symptom")
-            ? [.. ranked.Where(s => usable.Contains(s) || s.BearsOnIntervention)]
+            ? [.. ranked.Where(s => s.BearsOnIntervention || VerdictEngine.Bears(s, q))]
             : usable;
 
+    /// <summary>
+    /// The sentences the bottom line is chosen from for this question, each with its signals and many more of them
+    /// compared by meaning than at question time (for fitting <see cref="BottomLineRanking"/>); empty when the article is not written from them (an
+    /// abstention, or a patient's message answered by the page on the topic it names).
+    /// </summary>
     public static BottomLineExplanation ExplainBottomLine(AskRequest request, QuestionAnalysis analysis, IReadOnlyList<GradedSource> graded, Verdict? verdict, BottomLineChoice? choice = null)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -74,13 +74,15 @@ public static partial class ReadingRange
         }
         // A band of percentages ("a 10-year risk of 7.5% or higher") is not one of an LDL cholesterol in mg/dL.
         var bands = Bands(sentence).ToList();
-        var judged = asked.Where(r => bands.Any(b => !b.Percent || InPercent.Contains(r.Measure))).ToList();
+        var judged = asked.Where(r => bands.Any(b => SameUnit(b, r))).ToList();
         if (judged.Count == 0)
         {
             return (0, 0);
         }
-        return judged.Any(r => bands.Any(b => (!b.Percent || InPercent.Contains(r.Measure)) && b.Contains(r.Value))) ? (1, 0) : (0, 1);
+        return judged.Any(r => bands.Any(b => SameUnit(b, r) && b.Contains(r.Value))) ? (1, 0) : (0, 1);
     }
+
+    private static bool SameUnit(Band band, Reading reading) => !band.Percent || InPercent.Contains(reading.Measure);
 
     /// <summary>The measures whose readings are given as percentages.</summary>
     private static readonly HashSet<string> InPercent = new(StringComparer.Ordinal) { "hba1c", "oxygen", "risk" };
