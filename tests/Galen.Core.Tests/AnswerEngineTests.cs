@@ -901,6 +901,29 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     }
 
     [Fact]
+    public void Two_medicines_asked_of_together_are_answered_by_a_source_that_names_both_whatever_the_second_is_for()
+    {
+        // The asker names what the second medicine is for (a sore throat); the source on the pair never names it.
+        var search = new InMemorySearch(
+        [
+            Guideline("test-statins", "Test guideline: cholesterol medicines", "Atorvastatin lowers LDL cholesterol. Atorvastatin at high doses should not be taken with erythromycin, because the pair raises the risk of muscle injury."),
+            Guideline("test-throat", "Test guideline: sore throat", "Most sore throats clear within a week without antibiotics. Erythromycin is used for a sore throat when penicillin cannot be taken."),
+        ]);
+        var answer = new AnswerEngine(search).Ask(new AskRequest("My patient takes atorvastatin 80 mg and has a sore throat; I planned to give erythromycin. Is that pairing safe?", Audience.Clinician, []));
+        Assert.False(answer.Abstained, answer.BottomLine);
+        Assert.Contains("muscle injury", answer.BottomLine, StringComparison.Ordinal);
+
+        // A sentence that lists both among what worsens another condition does not speak of the two together.
+        var listed = new InMemorySearch(
+        [
+            Guideline("test-legs", "Test guideline: restless legs", "Caffeine, alcohol and some antidepressants such as sertraline can make restless legs syndrome worse."),
+            Guideline("test-mood", "Test guideline: depression", "Sertraline is a common first antidepressant for depression. Review the person within 2 weeks of starting it."),
+        ]);
+        var wine = new AnswerEngine(listed).Ask(new AskRequest("is a glass of wine on a friday ok while I'm taking sertraline for my depression?", Audience.Patient, []));
+        Assert.True(wine.Abstained, wine.BottomLine);
+    }
+
+    [Fact]
     public void Whether_two_things_are_safe_together_is_said_to_be_lacking_when_no_sentence_names_both()
     {
         var search = new InMemorySearch(
@@ -1130,6 +1153,9 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [Theory]
     [InlineData("Per the guideline, what time to peak intensity marks a sudden headache?")]
     [InlineData("Within what time of the bite should the jab be given?")]
+    [InlineData("Switching from lisinopril to the combination pill: what gap is needed between the last old dose and the first new dose?")]
+    [InlineData("I take zinc at lunch and now ciprofloxacin too. How far apart should they go?")]
+    [InlineData("How do I space the antacid and the antibiotic out?")]
     public void The_time_something_takes_to_happen_is_a_length_of_time(string question) =>
         Assert.Equal(AmountKind.Duration, AmountAsked.Of(question));
 
@@ -1265,6 +1291,10 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
     [InlineData("How many days does the rash last?", "It fades within 48 hours.", true)]
     [InlineData("How many days does the rash last?", "It can last for 2 weeks.", true)]
     [InlineData("How long does the rash last?", "It fades within 30 minutes.", true)]
+    [InlineData("My thyroid pill and my calcium: how many hours apart?", "Take them several hours apart.", false)]
+    [InlineData("My thyroid pill and my calcium: how many hours apart?", "Take them a few hours apart.", false)]
+    [InlineData("My thyroid pill and my calcium: how many hours apart?", "Take them at least 4 hours apart.", true)]
+    [InlineData("How long apart should they be?", "Take them several hours apart.", true)]
     public void A_length_of_time_asked_in_a_unit_is_given_only_in_that_unit_or_the_next(string question, string sentence, bool gives) =>
         Assert.Equal(gives, AmountAsked.Gives(AmountAsked.Of(question), sentence) && AmountAsked.StatesTimeIn(AmountAsked.TimeUnitOf(question), sentence));
 

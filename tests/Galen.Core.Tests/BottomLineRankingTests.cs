@@ -350,6 +350,10 @@ public sealed class BottomLineRankingTests
     [InlineData("Day two of the cream and the patch looks pinker. Bad sign?", "The skin can get a little redder in the first days of treatment.", 1)]
     [InlineData("A week on the new tablets and I sleep worse than before. Is that supposed to happen?", "These tablets can make you feel more restless for the first week or two.", 1)]
     [InlineData("A week on the new tablets and I sleep worse than before. Is that supposed to happen?", "These tablets can make you drowsy when driving.", 0)]
+    [InlineData("Third day of the penicillin and the red patch on my arm is a little wider. Is the medicine not working?", "The red area can get slightly bigger in the first two days before it improves.", 1)]
+    [InlineData("Third day of the penicillin and the red patch on my arm is a little wider. Is the medicine not working?", "Take the penicillin four times a day.", 0)]
+    [InlineData("flu was a month ago and I still feel drained. normal, or should I get bloods done?", "Tiredness after flu can last a few weeks.", 1)]
+    [InlineData("Is my blood pressure normal or high at 150/95?", "Tiredness after flu can last a few weeks.", 0)]
     public void Whether_something_is_normal_is_answered_by_what_is_to_be_expected(string question, string sentence, double answers) =>
         Assert.Equal(answers, BottomLineRanking.AnswerKind(AmountKind.None, false, sentence, asksNormal: BottomLineRanking.AsksNormal(question)));
 

@@ -709,6 +709,24 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
+    [InlineData("Trimethoprim-sulfamethoxazole twice daily for 3 days.", false)]
+    [InlineData("Co-trimoxazole, or trimethoprim alone, for 7 days.", true)]
+    [InlineData("Trimethoprim 200 mg twice daily for 7 days.", true)]
+    public void A_medicine_is_not_mentioned_by_a_combination_that_holds_its_name(string sentence, bool mentioned)
+    {
+        // A combination is a medicine of its own: its doses and courses are not those of the medicine asked about.
+        var trimethoprim = A("How long is a course of trimethoprim?").Interventions.First(t => t.Name == "trimethoprim");
+        Assert.Equal(mentioned, trimethoprim.IsIn(sentence, TextTools.Normalize(sentence)));
+    }
+
+    [Theory]
+    // The word after a modal and its subject is what is done ("space", "slot"), not what it is done to.
+    [InlineData("I take an antacid after dinner and have just started ciprofloxacin. how should I space the two out?")]
+    [InlineData("Started on doxycycline today and I have calcium tablets. When can I slot the calcium in?")]
+    public void A_verb_after_a_modal_and_its_subject_is_not_taken_for_a_topic(string question) =>
+        Assert.DoesNotContain(A(question).Conditions, t => t.Type == "fallback");
+
+    [Theory]
     // A clause of time in the asking sentence ("till the surgery opens") says when, and "see" is a verb of doing.
     [InlineData("my boy is 4 and has a heavy cold with a barking noise. can it wait till the surgery opens?", "common cold")]
     [InlineData("our son is 5 and has had a temperature since Monday. should we take him to see someone?", "fever")]

@@ -98,7 +98,8 @@ public sealed record Term(string Name, IReadOnlyList<string> Phrasings, string T
     {
         foreach (var p in NormalizedPhrasings)
         {
-            if (TextTools.ContainsPhrase(normalized, p) && !(Type == "symptom" && OnlyInNamesOfOtherThings(normalized, p)))
+            if (TextTools.ContainsPhrase(normalized, p) && !(Type == "symptom" && OnlyInNamesOfOtherThings(normalized, p))
+                && !(Type == "drug" && OnlyInNames(normalized, p, Vocabulary.CombinationsHolding(p))))
             {
                 return true;
             }
@@ -136,9 +137,12 @@ public sealed record Term(string Name, IReadOnlyList<string> Phrasings, string T
     /// Whether every place the phrase stands in the text is inside the name of another thing ("fever" in "hay fever").
     /// Asked only of symptoms: "low magnesium" is still about magnesium.
     /// </summary>
-    private static bool OnlyInNamesOfOtherThings(string normalized, string phrase)
+    private static bool OnlyInNamesOfOtherThings(string normalized, string phrase) =>
+        OnlyInNames(normalized, phrase, Vocabulary.LongerNamesOfOtherThings(phrase));
+
+    /// <summary>Whether every place the phrase stands in the text is inside one of the names given.</summary>
+    private static bool OnlyInNames(string normalized, string phrase, string[] others)
     {
-        var others = Vocabulary.LongerNamesOfOtherThings(phrase);
         if (others.Length == 0)
         {
             return false;

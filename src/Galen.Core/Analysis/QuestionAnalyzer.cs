@@ -1822,8 +1822,10 @@ public static partial class QuestionAnalyzer
             // A strength ("20 mg") is not part of a topic's name.
             // A verb of doing ("give", "ring") is what is done, not what it is done with.
             // A word with "it" or "them" after it ("smear it on", "dab them") is a verb too, whatever the vocabulary knows.
+            // So is a word after a modal and its subject ("how should I space the two out", "can we leave").
             if (n.Length >= 2 && !TextTools.StopWords.Contains(n) && !FollowUpWords.Contains(n) && !TextTools.ClauseVerbs.Contains(n) && !StrengthPattern().IsMatch(t)
-                && !(i + 1 < tokens.Count && ObjectPronouns.Contains(TextTools.Normalize(tokens[i + 1]))))
+                && !(i + 1 < tokens.Count && ObjectPronouns.Contains(TextTools.Normalize(tokens[i + 1])))
+                && !(i >= 2 && Modals.Contains(TextTools.Normalize(tokens[i - 2])) && Subjects.Contains(TextTools.Normalize(tokens[i - 1]))))
             {
                 if (words.Count == 0)
                 {
@@ -1869,6 +1871,10 @@ public static partial class QuestionAnalyzer
         "sign", "signs", "something", "somethings", "anything", "wrong", "off", "amiss"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> ObjectPronouns = new(["it", "them"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Modals = new(["can", "could", "should", "shall", "will", "would", "may", "might", "must", "do", "does", "did"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Subjects = new(["i", "we", "you", "he", "she", "they"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> HavingWords = new(["with", "has", "have", "had", "got", "for", "of"], StringComparer.Ordinal);
 

@@ -51,8 +51,9 @@ public static partial class AmountAsked
 
     // "How many minutes of exercise" asks for a length of time as much as "how long" does, and so do "how much longer",
     // "course length", "how soon", "how quickly", "what time to peak", a deadline or time limit for starting something, a
-    // washout between two medicines, and a terse "amoxicillin started: duration?".
-    [GeneratedRegex(@"\bhow\s+(?:soon|quickly)\b|\b(?:duration|length)\s*\?\s*$|\b(?:what|which)\s+(?:time|interval|time\s+(?:interval|frame|window))\s+(?:to|until|till|from|between|before)\b|\bwithin\s+what\s+time\b|\bwash-?\s?out\b|\b(?:deadline|time\s+limit|cut-?off\s+time)\b|\bby\s+when\b|\b(?:course|treatment)\s+(?:length|duration)\b|\b(?:length|duration)\s+of\s+(?:the\s+)?(?:course|treatment|therapy|antibiotics?)\b|\bhow\s+long\b|\bhow\s+much\s+(?:longer|more\s+time)\b|\b(?:how\s+many|number\s+of)\s+(?:minutes|hours|days|weeks|months|years)\b", RegexOptions.IgnoreCase)]
+    // washout between two medicines, the gap between two doses or how far apart to space them, and a terse "amoxicillin
+    // started: duration?".
+    [GeneratedRegex(@"\bhow\s+(?:soon|quickly|far\s+apart)\b|\b(?:what|which|how\s+(?:long|big)\s+(?:a|of\s+a))\s+(?:time\s+)?(?:gap|interval|pause|break)\b[^.?!]{0,40}?\b(?:between|before|after|since)\b|\bspac(?:e|ing)\s+(?:[\w-]+\s+){0,3}?(?:out|apart)\b|\b(?:duration|length)\s*\?\s*$|\b(?:what|which)\s+(?:time|interval|time\s+(?:interval|frame|window))\s+(?:to|until|till|from|between|before)\b|\bwithin\s+what\s+time\b|\bwash-?\s?out\b|\b(?:deadline|time\s+limit|cut-?off\s+time)\b|\bby\s+when\b|\b(?:course|treatment)\s+(?:length|duration)\b|\b(?:length|duration)\s+of\s+(?:the\s+)?(?:course|treatment|therapy|antibiotics?)\b|\bhow\s+long\b|\bhow\s+much\s+(?:longer|more\s+time)\b|\b(?:how\s+many|number\s+of)\s+(?:minutes|hours|days|weeks|months|years)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksDuration();
 
     // "At what serum concentration", "what blood pressure target", "above what level", "at what eGFR should", "how high
@@ -397,8 +398,9 @@ public static partial class AmountAsked
     public static bool StatesDoseAndDuration(string sentence) =>
         StatesDose().IsMatch(sentence ?? "") && StatesDuration().IsMatch(sentence ?? "");
 
-    // "Dose and course length?", "duration and dose?": a dose named beside a length of time, not "before the first dose".
-    [GeneratedRegex(@"\b(?:dose|dosage|dosing)\s*(?:and|&|/|\+)|(?:and|&|/|\+)\s*(?:the\s+)?(?:dose|dosage|dosing)\b", RegexOptions.IgnoreCase)]
+    // "Dose and course length?", "duration and dose?": a dose named beside a length of time, not "before the first dose"
+    // nor "between the last ACE inhibitor dose and the first ARNI dose" (doses as points in time).
+    [GeneratedRegex(@"(?<!\b(?:first|last|final|next|previous|later|earlier)\s+(?:[\w-]+\s+){0,3})\b(?:dose|dosage|dosing)\s*(?:and|&|/|\+)|(?:and|&|/|\+)\s*(?:the\s+)?(?:dose|dosage|dosing)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DoseNamed();
 
     [GeneratedRegex(@"\bhow\s+(?:long|many\s+(?:hours|days|weeks))\b[^.?!]{0,60}?\b(?:before|until|till|wait(?:ing)?)\b|\bwaiting\s+(?:period|time)\b|\bhow\s+soon\b", RegexOptions.IgnoreCase)]
@@ -429,6 +431,11 @@ public static partial class AmountAsked
         var wanted = Array.IndexOf(TimeUnits, unit);
         foreach (Match duration in StatesDuration().Matches(sentence))
         {
+            // "How many hours apart?" asks for a count: "several hours apart" gives none.
+            if (VagueCount().IsMatch(duration.Value))
+            {
+                continue;
+            }
             var word = TimeUnitWord().Match(duration.Value);
             var given = word.Success ? Array.IndexOf(TimeUnits, word.Groups["unit"].Value.ToLowerInvariant()) : TimeUnits.Length - 1;
             if (Math.Abs(given - wanted) <= 1)
@@ -441,6 +448,9 @@ public static partial class AmountAsked
 
     [GeneratedRegex(@"\b(?<unit>minute|hour|day|week|month|year)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeUnitWord();
+
+    [GeneratedRegex(@"^(?:a few|several)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex VagueCount();
 
     /// <summary>Whether a sentence gives a figure in a unit of the measure (any sentence does when none is asked).</summary>
     public static bool StatesMeasure(Measure measure, string sentence) => measure switch

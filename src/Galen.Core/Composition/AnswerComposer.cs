@@ -35,7 +35,7 @@ public static partial class AnswerComposer
         var ctx = new Context(audience) { Ranking = choice?.Ranking ?? BottomLineRanking.Default, Similarity = choice?.Similarity, StoredSimilarity = choice?.StoredSimilarity };
         var topics = new Dictionary<string, double>(StringComparer.Ordinal);
         var ranked = Rank(graded, analysis, topics);
-        var usable = ranked.Where(s => VerdictEngine.Bears(s, analysis)).ToList();
+        var usable = Usable(ranked, analysis);
         var conditionSources = ranked.Where(s => s.BearsOnCondition || (analysis.Conditions.Count == 0 && s.BearsOnIntervention)).ToList();
         var urgentNotice = analysis.Urgent ? Wording.UrgentNotice(audience, analysis.UrgentReason) : null;
         var evidence = ranked.Select(s => new EvidenceEntry(
@@ -303,8 +303,7 @@ public static partial class AnswerComposer
             // answer to give.
             return $"The library holds too little evidence to answer this question: no source says anything about {i.Name} for {c.Name} in the same breath.";
         }
-        if (q.IsYesNo && q.Kind == QuestionKind.AdverseEffects && q.Interventions.Where(t => !t.IsUnsure).Select(t => EvidenceGrader.WithTheirClasses([t])).ToList() is { Count: 2 } pair
-            && !usable.Any(s => s.Sentences.Any(x => TextTools.Normalize(x.Text) is var normalized && pair.All(names => names.Any(t => t.IsIn(x.Text, normalized))))))
+        if (q.IsYesNo && q.Kind == QuestionKind.AdverseEffects && MedicinePair(q) is { } pair && !usable.Any(s => NamesBoth(s, pair)))
         {
             // "On metformin: is it safe to have a few pints?" asks about the two together; sources on each alone do not
             // answer it.
@@ -363,6 +362,28 @@ public static partial class AnswerComposer
     // ---------------------------------------------------------------- bottom line
 
     /// <summary>
+    /// The sources that bear on the question. Two medicines asked of together, whether they are safe to combine ("on
+    /// simvastatin; I was about to prescribe clarithromycin for a chest infection: is that OK?"), are answered by a sentence that names both, whatever the condition the
+    /// second is for: a source with such a sentence bears on the question even when it does not name the condition, so
+    /// long as that sentence names no other condition either (a list of what worsens restless legs that holds alcohol
+    /// and antidepressants says nothing of wine with sertraline for depression).
+    /// </summary>
+    private static List<GradedSource> Usable(IReadOnlyList<GradedSource> ranked, QuestionAnalysis q)
+    {
+        var pair = q.Kind == QuestionKind.AdverseEffects && q.Conditions.Count > 0 ? MedicinePair(q) : null;
+        return [.. ranked.Where(s => VerdictEngine.Bears(s, q)
+            || (pair is not null && s.BearsOnIntervention && NamesBoth(s, pair, x => !BottomLineRanking.NamesAnotherCondition(q.Conditions, x.Text))))];
+    }
+
+    /// <summary>The two medicines a question names, each with its classes, or null when it names another number.</summary>
+    private static List<IReadOnlyList<Term>>? MedicinePair(QuestionAnalysis q) =>
+        q.Interventions.Where(t => !t.IsUnsure).Select(t => EvidenceGrader.WithTheirClasses([t])).ToList() is { Count: 2 } pair ? pair : null;
+
+    private static bool NamesBoth(GradedSource s, List<IReadOnlyList<Term>> pair, Func<GradedSentence, bool>? alone = null) =>
+        s.Sentences.Any(x => TextTools.Normalize(x.Text) is var normalized && pair.All(names => names.Any(t => t.IsIn(x.Text, normalized)))
+            && (alone is null || alone(x)));
+
+    /// <summary>
     /// The sources the bottom line is chosen from. A symptom named with a medicine ("dysuria and frequency: trimethoprim,
     /// how many days?") is how an illness shows, and what is written of the medicine names the illness instead: when
     /// every condition asked is a symptom, the sources on the medicine join those on both, and the ranking weighs whether
@@ -385,7 +406,7 @@ public static partial class AnswerComposer
         var ctx = new Context(request.Audience) { Ranking = choice?.Ranking ?? BottomLineRanking.Default, Similarity = choice?.Similarity, StoredSimilarity = choice?.StoredSimilarity };
         var topics = new Dictionary<string, double>(StringComparer.Ordinal);
         var ranked = Rank(graded, analysis, topics);
-        var usable = ranked.Where(s => VerdictEngine.Bears(s, analysis)).ToList();
+        var usable = Usable(ranked, analysis);
         var unmentioned = Unmentioned(analysis, ranked);
         var missing = MissingEvidence(analysis, ranked, usable, unmentioned);
         var named = NamedTopicAnswers(ranked, analysis, topics);

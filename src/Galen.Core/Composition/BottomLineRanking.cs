@@ -341,17 +341,18 @@ public sealed partial class BottomLineRanking
 
     /// <summary>
     /// True when the message asks whether what is happening is normal or a worry ("the redness looks bigger on day 2,
-    /// is that normal?", "should I be worried?", "should that worry me?", "is that just the illness getting worse?"):
+    /// is that normal?", "should I be worried?", "should that worry me?", "is that just the illness getting worse?", "is
+    /// the antibiotic not working?", "normal, or do I need ...?"):
     /// what answers is what is to be expected, or that it is no cause for concern, or that it is not to be expected.
     /// </summary>
     public static bool AsksNormal(string question) => NormalAsked().IsMatch(question ?? "");
 
-    [GeneratedRegex(@"\b(?:is|are)\s+(?:that|this|it|these|those)\s+(?:normal|usual|expected|common|to\s+be\s+expected)\b|\bnormal\s+(?:for|to\s+(?:get|have|feel|see))\b|\bshould\s+(?:i|we)\s+(?:be\s+)?(?:worried|worry|concerned)\b|\bshould\s+(?:that|this|it)\s+(?:worry|concern|bother)\s+(?:me|us|him|her)\b|\b(?:is|are)\s+(?:that|this|it)\s+(?:worrying|concerning|a\s+(?:worry|concern))\b|\b(?:is|are)\s+(?:that|this|it)\s+(?:just|simply|only)\s+(?:how|what|part\s+of|the\s+(?:illness|disease|condition|infection))\b|\b(?:a\s+)?bad\s+sign\b|\b(?:is|are)\s+(?:that|this|it|these|those)\s+(?:supposed|meant)\s+to\s+(?:happen|be\s+like\s+this)\b|\b(?:anything|something)\s+to\s+worry\s+about\b|\bcause\s+for\s+(?:concern|alarm|worry)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:is|are)\s+(?:that|this|it|these|those)\s+(?:normal|usual|expected|common|to\s+be\s+expected)\b|\bnormal\s+(?:for|to\s+(?:get|have|feel|see))\b|\bshould\s+(?:i|we)\s+(?:be\s+)?(?:worried|worry|concerned)\b|\bshould\s+(?:that|this|it)\s+(?:worry|concern|bother)\s+(?:me|us|him|her)\b|\b(?:is|are)\s+(?:that|this|it)\s+(?:worrying|concerning|a\s+(?:worry|concern))\b|\b(?:is|are)\s+(?:that|this|it)\s+(?:just|simply|only)\s+(?:how|what|part\s+of|the\s+(?:illness|disease|condition|infection))\b|\b(?:a\s+)?bad\s+sign\b|\b(?:is|are)\s+(?:that|this|it|these|those)\s+(?:supposed|meant)\s+to\s+(?:happen|be\s+like\s+this)\b|\b(?:anything|something)\s+to\s+worry\s+about\b|\bcause\s+for\s+(?:concern|alarm|worry)\b|\b(?:is|are)\s+(?:the|my|his|her|it|this|that|they)\s+(?:[\w-]+\s+)?not\s+working\b|\b(?:isn't|aren't)\s+(?:it|they|the\s+[\w-]+)\s+working\b|(?:^|[.,;:!?\u2013-])\s*normal\s*,?\s+or\b", RegexOptions.IgnoreCase)]
     private static partial Regex NormalAsked();
 
     // What is to be expected: "may look a little worse at first", "is common", "is expected", "is no cause for concern", how long it
-    // usually lasts; or what is not: "is not normal for dementia".
-    [GeneratedRegex(@"\b(?:is|are)\s+(?:not\s+)?(?:normal|expected|common|usual)\b|\b(?:often|usually|commonly|normally|typically)\s+(?:lasts?|lingers?|goes\s+on|takes?)\b|\b(?:may|can|might|often|usually|sometimes)\s+(?:make\s+(?:[\w-]+\s+){1,2}?)?(?:look|get|feel|seem|become|spread)\s+(?:a\s+little\s+|slightly\s+|a\s+bit\s+)?(?:worse|bigger|redder|larger|more)\b|\bnot\s+(?:a\s+)?(?:reason|cause)\s+(?:to|for)\s+(?:worry|concern|alarm|stop)\b", RegexOptions.IgnoreCase)]
+    // usually or can last; or what is not: "is not normal for dementia".
+    [GeneratedRegex(@"\b(?:is|are)\s+(?:not\s+)?(?:normal|expected|common|usual)\b|\b(?:often|usually|commonly|normally|typically)\s+(?:lasts?|lingers?|goes\s+on|takes?)\b|\b(?:can|may|might)\s+(?:last|linger|go\s+on)\b|\b(?:may|can|might|often|usually|sometimes)\s+(?:make\s+(?:[\w-]+\s+){1,2}?)?(?:look|get|feel|seem|become|spread)\s+(?:a\s+little\s+|slightly\s+|a\s+bit\s+)?(?:worse|bigger|redder|larger|more)\b|\bnot\s+(?:a\s+)?(?:reason|cause)\s+(?:to|for)\s+(?:worry|concern|alarm|stop)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SaysExpected();
 
     /// <summary>

@@ -203,6 +203,22 @@ public static class Vocabulary
             .OrderByDescending(n => n.Length)
             .ToArray());
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> CombinationsNamed = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The names of other medicines that hold a medicine's name ("trimethoprim-sulfamethoxazole" holds "trimethoprim",
+    /// "sacubitril-valsartan" holds "valsartan"): a combination is a medicine of its own, with its own doses and
+    /// courses. Normalised, longest first.
+    /// </summary>
+    internal static string[] CombinationsHolding(string normalizedPhrase) =>
+        CombinationsNamed.GetOrAdd(normalizedPhrase, phrase => AllGroups
+            .Where(g => g.Type == "drug" && !g.Phrasings.Any(p => TextTools.Normalize(p) == phrase))
+            .SelectMany(g => g.Phrasings.Select(TextTools.Normalize))
+            .Where(n => n.Length > phrase.Length && TextTools.ContainsPhrase(n, phrase))
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(n => n.Length)
+            .ToArray());
+
     /// <summary>All vocabulary terms in a text, longest match first at each position, left to right.</summary>
     public static IReadOnlyList<TermMatch> FindAll(string text)
     {
