@@ -909,7 +909,7 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
             Guideline("test-statins", "Test guideline: cholesterol medicines", "Atorvastatin lowers LDL cholesterol. Atorvastatin at high doses should not be taken with erythromycin, because the pair raises the risk of muscle injury."),
             Guideline("test-throat", "Test guideline: sore throat", "Most sore throats clear within a week without antibiotics. Erythromycin is used for a sore throat when penicillin cannot be taken."),
         ]);
-        var answer = new AnswerEngine(search).Ask(new AskRequest("My patient takes atorvastatin 80 mg and has a sore throat; I planned to give erythromycin. Is that pairing safe?", Audience.Clinician, []));
+        var answer = new AnswerEngine(search).Ask(new AskRequest("My patient takes atorvastatin 80 mg and has a sore throat; I planned to give erythromycin. Can the two be given together safely?", Audience.Clinician, []));
         Assert.False(answer.Abstained, answer.BottomLine);
         Assert.Contains("muscle injury", answer.BottomLine, StringComparison.Ordinal);
 
@@ -919,7 +919,7 @@ public sealed class PatientWordingTests(Xunit.Abstractions.ITestOutputHelper out
             Guideline("test-legs", "Test guideline: restless legs", "Caffeine, alcohol and some antidepressants such as sertraline can make restless legs syndrome worse."),
             Guideline("test-mood", "Test guideline: depression", "Sertraline is a common first antidepressant for depression. Review the person within 2 weeks of starting it."),
         ]);
-        var wine = new AnswerEngine(listed).Ask(new AskRequest("is a glass of wine on a friday ok while I'm taking sertraline for my depression?", Audience.Patient, []));
+        var wine = new AnswerEngine(listed).Ask(new AskRequest("Is it safe to drink a little alcohol at the weekend while I take sertraline for my depression?", Audience.Patient, []));
         Assert.True(wine.Abstained, wine.BottomLine);
     }
 

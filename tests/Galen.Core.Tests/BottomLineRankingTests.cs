@@ -183,6 +183,9 @@ public sealed class BottomLineRankingTests
     [InlineData("Hay fever: a steroid spray alone, or add an oral antihistamine?", "Antihistamines ease sneezing.", false)]
     [InlineData("Would inhaled steroids help his cough?", "Oral steroids are not advised for a cough.", true)]
     [InlineData("Would inhaled steroids help his cough?", "Oral steroids and inhaled steroids are not advised for a cough.", false)]
+    [InlineData("Low ferritin before surgery: oral iron or intravenous iron?", "Intravenous iron works faster when surgery is close.", false)]
+    [InlineData("Low ferritin before surgery: oral iron or intravenous iron?", "Oral iron is enough when surgery is months away.", false)]
+    [InlineData("Low ferritin before surgery: oral iron?", "Intravenous iron works faster when surgery is close.", true)]
     public void A_medicine_given_another_way_than_the_one_asked_about_does_not_answer(string question, string sentence, bool another) =>
         Assert.Equal(another, BottomLineRanking.GivenAnotherWay(BottomLineRanking.RoutesNamed(question), sentence));
 

@@ -672,7 +672,8 @@ public sealed partial class BottomLineRanking
 
     /// <summary>
     /// Whether a sentence names a medicine asked about only as given another way than the question gives it: "an
-    /// intranasal antihistamine" does not answer a question about an oral one.
+    /// intranasal antihistamine" does not answer a question about an oral one. A question that offers two ways ("oral
+    /// iron or IV iron?") is answered by a sentence on either.
     /// </summary>
     public static bool GivenAnotherWay(IReadOnlyList<(string Name, string Route)> asked, string sentence)
     {
@@ -681,7 +682,8 @@ public sealed partial class BottomLineRanking
             return false;
         }
         var given = RoutesNamed(sentence);
-        return asked.Any(a => given.Any(g => g.Name == a.Name && g.Route != a.Route) && !given.Contains(a));
+        return asked.Select(a => a.Name).Distinct().Any(name =>
+            given.Where(g => g.Name == name).ToList() is { Count: > 0 } named && !named.Any(asked.Contains));
     }
 
     private static string Stem(string word) => word.Length > 5 ? word[..5].ToLowerInvariant() : word.ToLowerInvariant();
