@@ -375,13 +375,18 @@ public static partial class AnswerComposer
             || (pair is not null && s.BearsOnIntervention && NamesBoth(s, pair, x => !BottomLineRanking.NamesAnotherCondition(q.Conditions, x.Text))))];
     }
 
+    /// <summary>Each medicine the question names for sure, with its classes: "NSAIDs" in a sentence names the ibuprofen asked about.</summary>
+    private static List<IReadOnlyList<Term>> KnownMedicines(QuestionAnalysis q) =>
+        [.. q.Interventions.Where(t => !t.IsUnsure).Select(t => EvidenceGrader.WithTheirClasses([t]))];
+
     /// <summary>The two medicines a question names, each with its classes, or null when it names another number.</summary>
-    private static List<IReadOnlyList<Term>>? MedicinePair(QuestionAnalysis q) =>
-        q.Interventions.Where(t => !t.IsUnsure).Select(t => EvidenceGrader.WithTheirClasses([t])).ToList() is { Count: 2 } pair ? pair : null;
+    private static List<IReadOnlyList<Term>>? MedicinePair(QuestionAnalysis q) => KnownMedicines(q) is { Count: 2 } pair ? pair : null;
+
+    private static bool NamesEach(string text, string normalized, List<IReadOnlyList<Term>> medicines) =>
+        medicines.All(names => names.Any(t => t.IsIn(text, normalized)));
 
     private static bool NamesBoth(GradedSource s, List<IReadOnlyList<Term>> pair, Func<GradedSentence, bool>? alone = null) =>
-        s.Sentences.Any(x => TextTools.Normalize(x.Text) is var normalized && pair.All(names => names.Any(t => t.IsIn(x.Text, normalized)))
-            && (alone is null || alone(x)));
+        s.Sentences.Any(x => NamesEach(x.Text, TextTools.Normalize(x.Text), pair) && (alone is null || alone(x)));
 
     /// <summary>
     /// The sources the bottom line is chosen from. A symptom named with a medicine ("dysuria and frequency: trimethoprim,
@@ -563,8 +568,7 @@ public static partial class AnswerComposer
         var conditionsAsked = q.Conditions.Where(t => !t.IsUnsure).DistinctBy(t => t.Name).ToList();
         var conditionsTitled = new Dictionary<GradedSource, bool[]>(ReferenceEqualityComparer.Instance);
         var givesReading = BottomLineRanking.GivesReading(q.Question);
-        // Each medicine asked about with its classes: "NSAIDs" in a sentence names the ibuprofen asked about.
-        var knownMedicines = q.Interventions.Where(t => !t.IsUnsure).Select(t => EvidenceGrader.WithTheirClasses([t])).ToList();
+        var knownMedicines = KnownMedicines(q);
         // In an emergency, what was tried and did not help ("loads of puffs of his blue inhaler and it's not touching it")
         // is part of what is happening; the answer says what to do now, and may well name it.
         IReadOnlyList<string> excluded = q.Urgent ? [] : BottomLineRanking.ExcludedWords(q.Question);
@@ -697,8 +701,7 @@ public static partial class AnswerComposer
             f[i++] = On(s.Source.Kind != SourceKind.PatientInformation && speaksOfTitle);
             // A question about two medicines together ("on colchicine and now needs clarithromycin") is answered by a
             // sentence that names both.
-            f[i++] = On(knownMedicines.Count >= 2 && TextTools.Normalize(x.Text) is var normalized
-                && knownMedicines.All(names => names.Any(t => t.IsIn(x.Text, normalized))));
+            f[i++] = On(knownMedicines.Count >= 2 && NamesEach(x.Text, normalizedText, knownMedicines));
             // The amount asked for on its own: a figure of the kind asked is what a "how long" or "what dose" question
             // wants, more surely than the times, first choices and thresholds the answer-kind signal also counts.
             f[i++] = On(givesAmount);

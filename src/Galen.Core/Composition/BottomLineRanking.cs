@@ -682,8 +682,7 @@ public sealed partial class BottomLineRanking
             return false;
         }
         var given = RoutesNamed(sentence);
-        return asked.Select(a => a.Name).Distinct().Any(name =>
-            given.Where(g => g.Name == name).ToList() is { Count: > 0 } named && !named.Any(asked.Contains));
+        return asked.Any(a => given.Any(g => g.Name == a.Name) && !given.Any(g => g.Name == a.Name && asked.Contains(g)));
     }
 
     private static string Stem(string word) => word.Length > 5 ? word[..5].ToLowerInvariant() : word.ToLowerInvariant();
